@@ -1,0 +1,1 @@
+"""The thin outer layer: the FastAPI app and the vocgraph command line."""

@@ -1,0 +1,1 @@
+"""Ingest: readers, segmentation, extractors, entity resolution and the pipeline."""

@@ -1,0 +1,1 @@
+"""Search: embedders, lexical and vector indexes, question parsing and answering."""

@@ -1,0 +1,1 @@
+"""Embedders: one module per backend plus a factory (``get_embedder``)."""
