@@ -1,0 +1,289 @@
+"""Organisation names in Chinese text: typing by suffix rules and finding names in running text.
+
+A name is anchored on its suffix (学院, 有限公司, 职业教育集团, 教育厅 ...); its left boundary is found
+by walking back over jieba tokens until a function word or verb (由, 与, 联合, 依托, 的 ...), a
+punctuation mark or a list number. PDF/Word text breaks lines (and inserts spaces) inside names,
+so the walk hops over such whitespace.
+
+>>> classify_org("辽宁职业学院"), classify_org("辉山乳业集团"), classify_org("辽宁现代农业职教集团")
+('School', 'Enterprise', 'Group')
+>>> [m.name for m in find_orgs("联盟是由辽宁职业学院牵头，联合")]
+['辽宁职业学院']
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Iterable
+
+from ingest.model import Mention
+
+# (suffix, type), matched longest first. Order matters only among equal lengths.
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    # Groups: collaborative bodies (checked before 学院/集团/中心 of the other types)
+    ("职业教育集团", "Group"), ("职教集团", "Group"), ("教育集团", "Group"),
+    ("职业教育联盟", "Group"), ("职教联盟", "Group"), ("战略联盟", "Group"), ("联盟", "Group"),
+    ("市域产教联合体", "Group"), ("产教联合体", "Group"), ("联合体", "Group"),
+    ("行业产教融合共同体", "Group"), ("产教融合共同体", "Group"), ("共同体", "Group"),
+    ("专业协作体", "Group"), ("协作体", "Group"), ("产业学院", "Group"), ("职业教育园区", "Group"),
+    # Schools
+    ("高等专科学校", "School"), ("专科学校", "School"), ("技师学院", "School"), ("学院", "School"),
+    ("学校", "School"), ("大学", "School"), ("职业教育中心", "School"), ("职教中心", "School"),
+    ("职业高中", "School"), ("中学", "School"), ("小学", "School"), ("幼儿园", "School"),
+    ("中专", "School"),
+    # Agencies (their 司/处/办公室 are attached by _extend_agency)
+    ("教育部", "Agency"), ("教育厅", "Agency"), ("教育局", "Agency"), ("教委", "Agency"),
+    ("人民政府", "Agency"), ("人力资源社会保障厅", "Agency"), ("人力资源和社会保障厅", "Agency"),
+    ("人力资源社会保障局", "Agency"), ("人力资源和社会保障局", "Agency"), ("人社厅", "Agency"),
+    ("人社局", "Agency"), ("管委会", "Agency"), ("管理委员会", "Agency"), ("发改委", "Agency"),
+    ("发展改革委", "Agency"), ("财政厅", "Agency"), ("财政局", "Agency"), ("工信局", "Agency"),
+    ("国资委", "Agency"), ("税务局", "Agency"), ("国务院", "Agency"),
+    # Associations
+    ("联合会", "Association"), ("协会", "Association"), ("学会", "Association"), ("商会", "Association"),
+    # Institutes
+    ("研究院", "Institute"), ("研究所", "Institute"), ("科研院所", "Institute"), ("农科院", "Institute"),
+    ("科学院", "Institute"), ("院士工作站", "Institute"), ("设计院", "Institute"),
+    # Enterprises
+    ("股份有限公司", "Enterprise"), ("有限责任公司", "Enterprise"), ("有限公司", "Enterprise"),
+    ("总公司", "Enterprise"), ("公司", "Enterprise"), ("集团", "Enterprise"), ("大酒店", "Enterprise"),
+    ("酒店", "Enterprise"), ("银行", "Enterprise"), ("宾馆", "Enterprise"),
+)
+_SUFFIX_TYPE = dict(_SUFFIXES)
+_BY_LENGTH = sorted(_SUFFIXES, key=lambda st: -len(st[0]))
+_SUFFIX_RE = re.compile("|".join(sorted((re.escape(s) for s, _ in _SUFFIXES), key=len, reverse=True)))
+# Names that are complete on their own (the suffix is the whole name).
+_STANDALONE = frozenset({"教育部", "国务院"})
+# Sub-units of an agency: 教育部职业教育与成人教育司, 辽宁省教育厅办公室, 省教育厅职成处.
+_AGENCY_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:司|处|办公室)")
+
+# Tokens that end a name when walking left: prepositions, conjunctions, verbs, quantifiers.
+_STOP_TOKENS = frozenset("""
+由 与 和 及 以及 同 跟 并 且 或 联合 依托 在 于 为 是 的 了 着 等 对接 加入 参与 参加 牵头 共同 成立 组建
+签订 签署 签定 携手 积极 主动 来自 进入 作为 之一 旗下 包括 如 例如 向 到 赴 从 对 将 把 被 让 其中 即 也 还
+又 之 所 该 这 此 各 其 我 我校 本校 据 经 通过 组织 协助 举办 承办 主办 推荐 遴选 授牌 获 获得 成为 担任 任
+建立 共建 支持 指导 依据 根据 按照 围绕 面向 助力 推动 位于 隶属 开展 实施 开设
+选派 聘请 邀请 会同 联手 已 已在 目前 现 有 有关 相关 全市 全省 市属 省属 区属 约 余 多 家 个 所 位 名
+首批 首届 第一批 第二批 沈阳市属 均 都 分别 先后 多次 以 从而 至 以及 和由 与其 同时 此外 另外 主要 重点
+""".split())
+# Modifiers that make a name generic when nothing else precedes the suffix (中等职业学校, 有关企业).
+_GENERIC_TOKENS = frozenset("""
+中职 高职 中等 高等 职业 职业技术 技术 中等职业 高等职业 职教 职业教育 教育 示范 示范性 省级 市级 国家级 国家
+骨干 优质 重点 知名 龙头 规模 国有 民营 合作 有关 相关 各 本 该 我 全市 全省 全国 地方 区域 区域性 行业 产业
+企业 院校 公办 民办 普通 特色 高水平 一流 双高 兴辽 现代 新型 综合 专业 各级 上级 下属 直属 附属 所属 试点
+品牌 实体 实体化 培育 单位 省 市 区 县 产教 融合 产教融合 市域 这些 某 一批 两所 多所 首个 境外 外国 国外 海外 酒店
+""".split())
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_NAME_CHAR_RE = re.compile(rf"[{_CJK}A-Za-z0-9·•（）()\-]")
+_OPEN, _CLOSE = "（(", "）)"
+_MAX_NAME = 40
+
+
+def classify_org(name: str) -> str | None:
+    """The organisation type of a name by its suffix (None when it has no known suffix).
+
+    A trailing bracket note is ignored: 应急管理产业学院(化工方向) is a Group.
+    """
+    name = _strip_trailing_note(name.strip())
+    if not name:
+        return None
+    if name in _STANDALONE:
+        return _SUFFIX_TYPE[name]
+    if m := re.search(r"(?:司|处|办公室)$", name):
+        head = name[: m.start()]
+        for suffix, typ in _SUFFIXES:
+            if typ == "Agency" and suffix in head:
+                return "Agency"
+    for suffix, typ in _BY_LENGTH:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
+                return "Group"
+            return typ
+    return None
+
+
+def _strip_trailing_note(name: str) -> str:
+    m = re.search(r"[（(][^（()）]*[)）]$", name)
+    if m and m.start() > 0:
+        return name[: m.start()].rstrip()
+    return name
+
+
+# ---------------------------------------------------------------------------------------------
+# Segmentation: one jieba tokenizer per set of learned names (deterministic, no global state).
+
+_tok_lock = threading.Lock()
+_base_tokenizer = None
+_tokenizers: dict[frozenset[str], object] = {}
+
+
+def tokenizer(names: Iterable[str] = ()):
+    """A jieba tokenizer whose user dictionary holds ``names`` (e.g. the names in a document's
+    tables). The same set of names always gives the same tokenizer, so results do not depend on
+    which documents were processed before."""
+    import jieba
+
+    key = frozenset(n for n in names if n)
+    with _tok_lock:
+        global _base_tokenizer
+        if _base_tokenizer is None:
+            jieba.setLogLevel(60)
+            _base_tokenizer = jieba.Tokenizer()
+            _base_tokenizer.initialize()
+        if not key:
+            return _base_tokenizer
+        tok = _tokenizers.get(key)
+        if tok is None:
+            tok = jieba.Tokenizer()
+            tok.FREQ = dict(_base_tokenizer.FREQ)
+            tok.total = _base_tokenizer.total
+            tok.initialized = True
+            for n in sorted(key):
+                tok.add_word(n, freq=max(tok.suggest_freq(n, tune=False), 10))
+            if len(_tokenizers) > 32:
+                _tokenizers.clear()
+            _tokenizers[key] = tok
+        return tok
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding names in running text.
+
+
+def _soft_space(text: str, i: int) -> bool:
+    """Whitespace at i that a PDF/Word extraction inserted inside a phrase: a run of spaces and
+    line breaks (no tab) between two name characters."""
+    j = i
+    while j < len(text) and text[j] in " \u3000\r\n":
+        j += 1
+    k = i
+    while k > 0 and text[k - 1] in " \u3000\r\n":
+        k -= 1
+    if j >= len(text) or k == 0:
+        return False
+    return bool(_NAME_CHAR_RE.match(text[j])) and bool(_NAME_CHAR_RE.match(text[k - 1]))
+
+
+def _left_context(text: str, s: int, lo: int) -> tuple[str, list[int]]:
+    """Name characters left of s (hopping soft whitespace), nearest last, with their offsets."""
+    chars: list[str] = []
+    pos: list[int] = []
+    i = s - 1
+    depth = 0
+    while i >= lo and len(chars) < _MAX_NAME:
+        c = text[i]
+        if c in " \u3000\r\n":
+            if not _soft_space(text, i):
+                break
+            i -= 1
+            continue
+        if c in _CLOSE:
+            depth += 1
+        elif c in _OPEN:
+            if depth == 0:
+                break
+            depth -= 1
+        elif not _NAME_CHAR_RE.match(c) or c.isdigit() and depth == 0:
+            break
+        chars.append(c)
+        pos.append(i)
+        i -= 1
+    chars.reverse()
+    pos.reverse()
+    return "".join(chars), pos
+
+
+def _ends_with_org(prefix: str) -> bool:
+    """True if ``prefix`` ends with a complete school/agency-like name (学校, 学院, 教育局 ...)."""
+    for suffix, typ in _SUFFIXES:
+        if typ in ("School", "Agency") and prefix.endswith(suffix) and len(prefix) > len(suffix) + 1:
+            return True
+    return False
+
+
+def _is_generic(tokens: list[str]) -> bool:
+    body = "".join(tokens)
+    if len(body) < 2:
+        return True
+    return all(t in _GENERIC_TOKENS or t in _STOP_TOKENS or t.isdigit() for t in tokens)
+
+
+def _walk_left(context: str, suffix: str, tok) -> int:
+    """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``."""
+    if not context:
+        return 0
+    tokens = list(tok.cut(context, HMM=False))
+    taken: list[str] = []
+    for t in reversed(tokens):
+        if t in _STOP_TOKENS:
+            break
+        if re.fullmatch(r"[0-9]+", t):
+            break
+        before = context[: len(context) - sum(len(x) for x in taken)]
+        if taken and not _is_generic(list(reversed(taken))) and _ends_with_org(before):
+            # 学校智慧酒店产业学院: the school before the 产业学院 is a separate name; but
+            # 天津城市职业学院职教集团 is one name (nothing specific between the two suffixes).
+            break
+        taken.append(t)
+    n = sum(len(t) for t in taken)
+    # Strip leading chars that are themselves stop characters glued by jieba (和万豪 → 万豪).
+    body = context[len(context) - n:]
+    while body and body[0] in "由与和及在为是的了等对向到从将把被让":
+        body = body[1:]
+        n -= 1
+    return n
+
+
+def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
+              names: Iterable[str] = ()) -> list[Mention]:
+    """Organisation mentions in text[start:end], suffix-anchored, in text order, not overlapping.
+
+    ``names``: names known from the document's tables (jieba user dictionary).
+    """
+    end = len(text) if end is None else end
+    tok = tokenizer(names)
+    cands: list[tuple[int, int, str, str]] = []  # (start, end, name, type)
+    for m in _SUFFIX_RE.finditer(text, start, end):
+        suffix = m.group(0)
+        typ = _SUFFIX_TYPE[suffix]
+        s, e = m.start(), m.end()
+        if typ == "Agency":
+            u = _AGENCY_UNIT_RE.match(text, e, min(end, e + 14))
+            if u and not re.search(r"[，。；、]", u.group(0)):
+                e = u.end()
+        context, pos = _left_context(text, s, start)
+        n = _walk_left(context, suffix, tok)
+        if n == 0 and suffix not in _STANDALONE:
+            continue
+        name_start = pos[len(pos) - n] if n else s
+        prefix = context[len(context) - n:] if n else ""
+        prefix_tokens = list(tok.cut(prefix, HMM=False)) if prefix else []
+        if suffix not in _STANDALONE and _is_generic(prefix_tokens):
+            continue
+        name = prefix + _compact(text[s:e])
+        if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
+            typ = "Group"
+        cands.append((name_start, e, name, typ))
+    # Drop names nested in a longer one (酒店 in 智慧酒店产业学院, 学院 in ...学院职教集团).
+    cands.sort(key=lambda c: (c[0], -c[1]))
+    kept: list[tuple[int, int, str, str]] = []
+    for c in cands:
+        if any(k[0] <= c[0] and c[1] <= k[1] and k != c for k in cands):
+            continue
+        if kept and c[0] < kept[-1][1]:
+            continue
+        kept.append(c)
+    return [Mention(type=t, name=n, doc=doc, start=s, end=e) for s, e, n, t in kept]
+
+
+def _compact(s: str) -> str:
+    return re.sub(r"[ \u3000\r\n]+", "", s)
+
+
+def clean_name(raw: str) -> str:
+    """A table cell or list item reduced to the name: no list number, quotes, spaces, dashes."""
+    s = re.sub(r"^\s*(?:\d+[.、．)）]?\s+|\d+[.、．)）]\s*|[（(]\d+[)）]\s*)", "", raw)
+    s = re.sub(r"[\"“”‘’'「」『』《》]", "", s)
+    s = re.sub(r"[ \u3000]*[-—–]+[ \u3000]*$", "", s)
+    return _compact(s).strip(" ，,。、；;:：|")
