@@ -1,0 +1,353 @@
+"""The ingest pipeline: files → Documents → extractors → entity resolution → region inference
+→ nodes and edges upserted into a GraphStore, committed once at the end.
+
+- Idempotent: a document whose bytes were ingested before is reported ``unchanged`` and not
+  touched; evidence is never duplicated. New documents merge into the same graph.
+- Atomic: every document is read and extracted before the store is written; a file that fails
+  (unreadable, an extractor error) is skipped and reported, and the store is committed once.
+- A document ingested again from the same path with new content replaces its old version
+  (its old evidence is removed first) when the backend can remove edges and nodes.
+
+>>> # from graph.networkx_store import NetworkxStore
+>>> # report = ingest_paths(["data/corpus"], NetworkxStore("vocgraph-data"))
+>>> # report.ingested, report.skipped
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Callable, Iterable, Sequence
+
+from graph.base import GraphStore
+from graph.errors import InputError, SchemaError, StoreError
+from graph.schema import EDGE_TYPES, NODE_TYPES, ORG_TYPES, Edge, Evidence, Node, check_edge_types
+from ingest.extractors import load_extractors
+from ingest.model import Document, Extraction, Fact, Mention
+from ingest.readers import iter_input_files, read_document, unique_doc_id
+from ingest.regions import Region, ancestors, document_scope, lookup_region, region_prefix
+from ingest.resolve import Decisions, Resolver, load_decisions
+
+Progress = Callable[[int, int, str], None]
+Extractor = Callable[[Document], Extraction]
+
+
+@dataclass
+class IngestReport:
+    """What an ingest did: documents ingested / unchanged / skipped (with reasons), counts."""
+
+    ingested: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    nodes_before: int = 0
+    edges_before: int = 0
+    stats: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.skipped
+
+    @property
+    def nodes_added(self) -> int:
+        return int(self.stats.get("nodes", 0)) - self.nodes_before
+
+    @property
+    def edges_added(self) -> int:
+        return int(self.stats.get("edges", 0)) - self.edges_before
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "ingested": self.ingested, "unchanged": self.unchanged, "replaced": self.replaced,
+            "skipped": [{"path": p, "reason": r} for p, r in self.skipped],
+            "warnings": self.warnings, "nodes_added": self.nodes_added,
+            "edges_added": self.edges_added, "stats": self.stats,
+        }
+
+
+def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, *,
+                 progress: Progress | None = None, aliases: str | os.PathLike[str] | Decisions | None = None,
+                 extractors: Sequence[tuple[str, Extractor]] | None = None, commit: bool = True) -> IngestReport:
+    """Ingest files and folders (recursively) into ``store``; see the module docstring."""
+    files, skipped = iter_input_files(paths)
+    run = _Run(store, aliases, extractors)
+    run.report.skipped.extend(skipped)
+    for i, f in enumerate(files):
+        if progress:
+            progress(i, len(files), f.name)
+        try:
+            doc = read_document(f)
+        except InputError as exc:
+            run.report.skipped.append((str(f), exc.reason))
+            continue
+        run.add(doc, path=f)
+    if progress:
+        progress(len(files), len(files), "resolving")
+    run.finish(commit)
+    return run.report
+
+
+def ingest_documents(docs: Iterable[Document], store: GraphStore, *, progress: Progress | None = None,
+                     aliases: str | os.PathLike[str] | Decisions | None = None,
+                     extractors: Sequence[tuple[str, Extractor]] | None = None,
+                     commit: bool = True) -> IngestReport:
+    """Ingest in-memory Documents (API uploads). Ids are kept as given; a document with the
+    id of a stored one and different text replaces it."""
+    run = _Run(store, aliases, extractors)
+    docs = list(docs)
+    for i, doc in enumerate(docs):
+        if progress:
+            progress(i, len(docs), doc.id)
+        if not doc.text.strip():
+            run.report.skipped.append((doc.path or doc.id, "empty document"))
+            continue
+        run.add(doc, path=None)
+    run.finish(commit)
+    return run.report
+
+
+# ---- the run --------------------------------------------------------------------------
+class _Run:
+    def __init__(self, store: GraphStore, aliases: Any, extractors: Sequence[tuple[str, Extractor]] | None):
+        self.store = store
+        self.report = IngestReport()
+        self.extractors = list(extractors) if extractors is not None else load_extractors()
+        self.decisions = aliases if isinstance(aliases, Decisions) else load_decisions(
+            getattr(store, "path", None), aliases)
+        self.stored = store.documents()
+        self.by_sha = {m.get("sha256"): d for d, m in self.stored.items() if m.get("sha256")}
+        self.by_path = {_real(m["path"]): d for d, m in self.stored.items() if m.get("path")}
+        self.taken = set(self.stored)
+        self.docs: list[tuple[Document, Extraction]] = []
+
+    def add(self, doc: Document, path: Path | None) -> None:
+        """Assign the document its id, skip it when unchanged, else extract it (not stored yet)."""
+        sha = doc.meta.get("sha256") or hashlib.sha256(doc.text.encode("utf-8")).hexdigest()
+        doc.meta = {**doc.meta, "sha256": sha, "chars": len(doc.text)}
+        doc.meta.setdefault("path", doc.path)
+        if sha in self.by_sha:
+            self.report.unchanged.append(self.by_sha[sha])
+            return
+        if path is not None:
+            previous = self.by_path.get(_real(path))
+            doc.id = previous if previous else unique_doc_id(doc.id, self.taken)
+        if doc.id in self.stored:
+            self.report.replaced.append(doc.id)
+        elif doc.id in self.taken:  # twice in this batch
+            doc.id = unique_doc_id(doc.id, self.taken)
+        self.taken.add(doc.id)
+        try:
+            extraction = self.extract(doc)
+        except InputError as exc:
+            self.report.skipped.append((doc.path or doc.id, exc.reason))
+            self.taken.discard(doc.id)
+            if doc.id in self.report.replaced:
+                self.report.replaced.remove(doc.id)
+            return
+        self.by_sha[sha] = doc.id
+        self.docs.append((doc, extraction))
+
+    def extract(self, doc: Document) -> Extraction:
+        out = Extraction()
+        for name, fn in self.extractors:
+            try:
+                ex = fn(doc)
+            except Exception as exc:  # an extractor bug must not lose the rest of the batch
+                raise InputError(doc.path or doc.id, f"extractor {name} failed ({type(exc).__name__}: {exc})") from exc
+            out.extend(ex)
+        out.mentions = [m for m in out.mentions if self._valid_mention(m, doc)]
+        out.facts = [f for f in out.facts if self._valid_fact(f, doc)]
+        return out
+
+    def _valid_mention(self, m: Mention, doc: Document) -> bool:
+        if m.type not in NODE_TYPES or not m.name.strip():
+            self.report.warnings.append(f"{doc.id}: dropped mention {m.name!r} of type {m.type!r}")
+            return False
+        m.doc = doc.id
+        return True
+
+    def _valid_fact(self, f: Fact, doc: Document) -> bool:
+        ev = f.evidence
+        if f.type not in EDGE_TYPES:
+            self.report.warnings.append(f"{doc.id}: dropped fact of unknown type {f.type!r}")
+            return False
+        if not (0 <= ev.start < ev.end <= len(doc.text)):
+            self.report.warnings.append(f"{doc.id}: dropped {f.type} fact with evidence out of the text")
+            return False
+        if ev.doc != doc.id or ev.quote != doc.text[ev.start:ev.end]:
+            f.evidence = doc.evidence(ev.start, ev.end)  # the quote is always the stored text
+        return self._valid_mention(f.source, doc) and self._valid_mention(f.target, doc)
+
+    # ---- writing ---------------------------------------------------------------------
+    def finish(self, commit: bool) -> None:
+        store = self.store
+        self.report.nodes_before = store.node_count()
+        self.report.edges_before = store.edge_count()
+        if self.docs:
+            for doc_id in self.report.replaced:
+                forget_document(store, doc_id)
+            self._write()
+        if commit and self.docs:
+            store.commit()
+        self.report.ingested = [d.id for d, _ in self.docs]
+        self.report.stats = store.stats()
+
+    def _write(self) -> None:
+        store = self.store
+        mentions: list[Mention] = []
+        facts: list[Fact] = []
+        for doc, ex in self.docs:
+            mentions.extend(ex.mentions)
+            facts.extend(ex.facts)
+            for f in ex.facts:
+                mentions.extend((f.source, f.target))
+            region_mentions, region_facts = infer_regions(doc, [*ex.mentions, *(m for f in ex.facts for m in (f.source, f.target))])
+            mentions.extend(region_mentions)
+            facts.extend(region_facts)
+        resolver = Resolver(self.decisions, known=store.iter_nodes())
+        resolver.observe(mentions)
+        ids = {resolver.node_id(m) for m in mentions}
+        existing = {i: n for i in ids if (n := store.get_node(i)) is not None}
+        for node in resolver.build_nodes(mentions, existing).values():
+            store.put_node(node)
+        edges: dict[tuple[str, str, str], Edge] = {}
+        for f in facts:
+            src, tgt = resolver.node_id(f.source), resolver.node_id(f.target)
+            if src == tgt:
+                continue  # a body does not lead/partner itself; a resolution merge made it a loop
+            key = (src, tgt, f.type)
+            edge = edges.get(key)
+            if edge is None:
+                edges[key] = Edge(source=src, target=tgt, type=f.type, properties=dict(f.properties),
+                                  evidence=[f.evidence])
+            else:
+                edge.merge(Edge(source=src, target=tgt, type=f.type, properties=dict(f.properties),
+                                evidence=[f.evidence]))
+        for edge in _drop_overridden_scopes(store, edges):
+            try:
+                check_edge_types(edge, store.require_node(edge.source).type, store.require_node(edge.target).type)
+            except SchemaError as exc:
+                self.report.warnings.append(f"dropped edge {edge.source} -> {edge.target}: {exc}")
+                continue
+            store.upsert_edge(edge)
+        for doc, _ in self.docs:
+            meta = dict(doc.meta)
+            meta["ingested_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
+            store.put_document(doc.id, doc.text, meta)
+
+
+def _real(path: str | os.PathLike[str]) -> str:
+    return str(Path(path).resolve())
+
+
+# ---- region inference -----------------------------------------------------------------
+def infer_regions(doc: Document, mentions: Iterable[Mention]) -> tuple[list[Mention], list[Fact]]:
+    """LOCATED_IN facts for the organisations named in ``doc`` (see ingest/regions.py):
+    the region at the start of a name (evidence: the name), else for schools the document's
+    city scope (evidence: the title/header line). Also region → parent region facts."""
+    out_m: list[Mention] = []
+    out_f: list[Fact] = []
+    scope = document_scope(doc.text)
+    done: set[tuple[str, str]] = set()  # (surface, rule): first occurrence per document is enough
+    for m in mentions:
+        if m.type not in ORG_TYPES:
+            if m.type == "Region" and (m.name, "gazetteer") not in done:
+                done.add((m.name, "gazetteer"))
+                _parent_facts(doc, m, out_m, out_f)
+            continue
+        hit = region_prefix(m.name)
+        rule = "name_prefix" if hit else "document_scope"
+        if (m.name, rule) in done:
+            continue
+        if hit is not None:
+            ev = _name_evidence(doc, m)
+            if ev is None:
+                continue
+            region = hit[0]
+        elif scope is not None and m.type == "School":
+            ev = Evidence(doc.id, scope.start, scope.end, scope.quote)
+            region = scope.region
+        else:
+            continue
+        done.add((m.name, rule))
+        target = _region_mention(doc, region, ev)
+        out_m.append(target)
+        out_f.append(Fact("LOCATED_IN", m, target, ev, {"rule": rule}))
+        if (region.name, "gazetteer") not in done:
+            done.add((region.name, "gazetteer"))
+            _parent_facts(doc, target, out_m, out_f, ev)
+    return out_m, out_f
+
+
+def _region_mention(doc: Document, region: Region, ev: Evidence) -> Mention:
+    return Mention("Region", region.name, doc.id, ev.start, ev.end,
+                   {"level": region.level, **({"parent": region.parent} if region.parent else {})})
+
+
+def _parent_facts(doc: Document, m: Mention, out_m: list[Mention], out_f: list[Fact],
+                  ev: Evidence | None = None) -> None:
+    """LOCATED_IN region → enclosing region along the gazetteer (city → province)."""
+    region = lookup_region(m.name)
+    if region is None:
+        return
+    ev = ev or _name_evidence(doc, m)
+    if ev is None:
+        return
+    child = m
+    for parent in ancestors(region):
+        if parent.level == "country":
+            break  # every province is in 中国: an edge per province adds nothing
+        pm = _region_mention(doc, parent, ev)
+        out_m.append(pm)
+        out_f.append(Fact("LOCATED_IN", child, pm, ev, {"rule": "gazetteer"}))
+        child = pm
+
+
+def _name_evidence(doc: Document, m: Mention) -> Evidence | None:
+    if 0 <= m.start < m.end <= len(doc.text):
+        return doc.evidence(m.start, m.end)
+    at = doc.text.find(m.name)
+    return doc.evidence(at, at + len(m.name)) if at >= 0 else None
+
+
+def _drop_overridden_scopes(store: GraphStore, edges: dict[tuple[str, str, str], Edge]) -> list[Edge]:
+    """A school placed by its own name is not also placed by a document's scope."""
+    by_name: set[str] = {e.source for e in edges.values()
+                         if e.type == "LOCATED_IN" and e.properties.get("rule") == "name_prefix"}
+    for src in {e.source for e in edges.values() if e.properties.get("rule") == "document_scope"}:
+        if any(e.type == "LOCATED_IN" and e.properties.get("rule") == "name_prefix" for e in store.out_edges(src)):
+            by_name.add(src)
+    return [e for k, e in sorted(edges.items())
+            if not (e.properties.get("rule") == "document_scope" and e.source in by_name)]
+
+
+# ---- replacing a changed document ------------------------------------------------------
+def forget_document(store: GraphStore, doc_id: str) -> None:
+    """Remove a document's evidence from the graph: edges left without evidence and nodes left
+    without documents and edges go. Needs a backend with ``remove_edge`` and ``remove_node``."""
+    remove_edge = getattr(store, "remove_edge", None)
+    remove_node = getattr(store, "remove_node", None)
+    if remove_edge is None or remove_node is None:
+        raise StoreError(f"document {doc_id!r} changed since it was ingested and this backend "
+                         "cannot remove its old facts; ingest it under a new file name")
+    for edge in list(store.iter_edges()):
+        kept = [ev for ev in edge.evidence if ev.doc != doc_id]
+        if len(kept) == len(edge.evidence):
+            continue
+        if kept:
+            edge.evidence = kept
+            store.put_edge(edge)
+        else:
+            remove_edge(edge.source, edge.target, edge.type)
+    for node in list(store.iter_nodes()):
+        if doc_id not in node.docs:
+            continue
+        node.docs = [d for d in node.docs if d != doc_id]
+        if not node.docs and not store.edges_of(node.id):
+            remove_node(node.id)
+        else:
+            store.put_node(node)

@@ -1,0 +1,214 @@
+"""Readers: turn input files (.txt/.md, .docx, .pdf) into Documents.
+
+The text is stored as read, apart from removing a BOM and turning ``\\r\\n`` / ``\\r`` into
+``\\n``, so that evidence offsets stay valid against the original file text. Plain text is
+decoded as UTF-8 (with or without BOM) or, failing that, GB18030 (a superset of GBK/GB2312);
+anything else is rejected with an InputError naming the file and the reason.
+
+>>> import tempfile, pathlib
+>>> p = pathlib.Path(tempfile.mkdtemp()) / "notice.txt"
+>>> _ = p.write_bytes("辽宁职业学院牵头".encode("gbk"))
+>>> doc = read_document(p)
+>>> doc.id, doc.text, doc.meta["encoding"]
+('notice', '辽宁职业学院牵头', 'gb18030')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Iterable
+
+from graph.errors import InputError
+from ingest.model import Document
+
+TEXT_SUFFIXES = frozenset({".txt", ".md"})
+SUPPORTED_SUFFIXES = frozenset({*TEXT_SUFFIXES, ".docx", ".pdf"})
+
+# Control characters that never occur in real text; their presence means a binary file.
+_BINARY_CONTROLS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v")
+
+
+def read_document(path: str | os.PathLike[str], doc_id: str | None = None) -> Document:
+    """Read one file into a Document (id = file stem unless ``doc_id`` is given).
+
+    meta: path, sha256 (of the file bytes), format, encoding, chars.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise InputError(str(p), "no such file")
+    if not p.is_file():
+        raise InputError(str(p), "not a regular file")
+    suffix = p.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        raise InputError(str(p), f"unsupported file type {suffix or '(none)'!r}; "
+                                 f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
+    try:
+        data = p.read_bytes()
+    except OSError as exc:
+        raise InputError(str(p), f"cannot read ({exc.strerror or exc})") from exc
+    if not data:
+        raise InputError(str(p), "empty file")
+    if suffix in TEXT_SUFFIXES:
+        text, encoding, fmt = *decode_text(data, str(p)), suffix.lstrip(".")
+    elif suffix == ".docx":
+        text, encoding, fmt = _read_docx(p), "docx", "docx"
+    else:
+        text, encoding, fmt = _read_pdf(p), "pdf", "pdf"
+    text = normalize_newlines(text)
+    if not text.strip():
+        raise InputError(str(p), "no text in the file")
+    meta = {
+        "path": str(p),
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "format": fmt,
+        "encoding": encoding,
+        "chars": len(text),
+    }
+    return Document(id=doc_id or p.stem, path=str(p), text=text, meta=meta)
+
+
+def normalize_newlines(text: str) -> str:
+    """``\\r\\n`` and lone ``\\r`` become ``\\n`` (the only rewrite the readers do)."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def decode_text(data: bytes, name: str = "<bytes>") -> tuple[str, str]:
+    """Decode bytes as UTF-8 (BOM removed) or GB18030; return (text, encoding).
+
+    UTF-8 is tried strictly first: GB18030 decodes almost any byte string, so it only
+    gets the bytes UTF-8 rejects. Binary content (NUL or other control bytes) is refused.
+    """
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            text, enc = data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise InputError(name, f"undecodable UTF-16 text ({exc.reason})") from exc
+    else:
+        try:
+            text = data.decode("utf-8-sig")
+            enc = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
+        except UnicodeDecodeError:
+            if b"\x00" in data:
+                raise InputError(name, "binary file (NUL bytes), not text") from None
+            try:
+                text, enc = data.decode("gb18030"), "gb18030"
+            except UnicodeDecodeError as exc:
+                raise InputError(name, "cannot decode as UTF-8 or GB18030/GBK "
+                                       f"(bad byte at offset {exc.start})") from exc
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ch in _BINARY_CONTROLS)
+    if controls and controls * 100 > len(sample):
+        raise InputError(name, "binary file (control characters), not text")
+    return text, enc
+
+
+def _read_docx(p: Path) -> str:
+    """Paragraphs and tables in document order; a table row becomes one tab-separated line
+    (the shape the table extractors read from PDF/Word exports)."""
+    try:
+        import docx  # python-docx
+        from docx.table import Table
+        from docx.text.paragraph import Paragraph
+    except ImportError as exc:  # pragma: no cover - a core dependency
+        raise InputError(str(p), 'reading .docx needs python-docx (pip install "python-docx")') from exc
+    try:
+        d = docx.Document(str(p))
+    except Exception as exc:  # python-docx raises zipfile/KeyError/ValueError variants
+        raise InputError(str(p), f"not a readable .docx file ({type(exc).__name__}: {exc})") from exc
+    lines: list[str] = []
+    body = d.element.body
+    for child in body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            lines.append(Paragraph(child, d).text)
+        elif tag == "tbl":
+            lines.extend(_table_lines(Table(child, d)))
+    return "\n".join(lines)
+
+
+def _table_lines(table) -> list[str]:
+    lines = []
+    for row in table.rows:
+        cells: list[str] = []
+        prev = None
+        for cell in row.cells:
+            # Merged cells come back once per grid column; keep each cell once.
+            if prev is not None and cell._tc is prev:
+                continue
+            prev = cell._tc
+            cells.append(" ".join(cell.text.split("\n")).strip())
+        lines.append("\t".join(cells))
+    return lines
+
+
+def _read_pdf(p: Path) -> str:
+    """Text of each page (pypdf), pages separated by a blank line."""
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+    except ImportError as exc:  # pragma: no cover - a core dependency
+        raise InputError(str(p), 'reading .pdf needs pypdf (pip install "pypdf")') from exc
+    try:
+        reader = PdfReader(str(p))
+        if reader.is_encrypted:
+            raise InputError(str(p), "encrypted PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except InputError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise InputError(str(p), f"not a readable PDF ({type(exc).__name__}: {exc})") from exc
+    return "\n\n".join(pages)
+
+
+def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Expand files and folders into (files to read, [(path, reason) skipped]).
+
+    Folders are walked recursively; files inside them with an unsupported suffix and hidden
+    files are reported as skipped. Files are returned sorted within each folder, in the order
+    the paths were given, without duplicates.
+    """
+    files: list[Path] = []
+    skipped: list[tuple[str, str]] = []
+    seen: set[Path] = set()
+
+    def add(f: Path) -> None:
+        real = f.resolve()
+        if real not in seen:
+            seen.add(real)
+            files.append(f)
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            for f in sorted(q for q in p.rglob("*") if q.is_file()):
+                rel = f.relative_to(p)
+                if any(part.startswith(".") for part in rel.parts):
+                    continue
+                if f.suffix.lower() in SUPPORTED_SUFFIXES:
+                    add(f)
+                else:
+                    skipped.append((str(f), f"unsupported file type {f.suffix.lower() or '(none)'!r}"))
+        elif p.is_file():
+            if p.suffix.lower() in SUPPORTED_SUFFIXES:
+                add(p)
+            else:
+                skipped.append((str(p), f"unsupported file type {p.suffix.lower() or '(none)'!r}"))
+        elif p.exists():
+            skipped.append((str(p), "not a regular file"))
+        else:
+            skipped.append((str(p), "no such file or folder"))
+    return files, skipped
+
+
+def unique_doc_id(stem: str, taken: set[str]) -> str:
+    """``stem``, or ``stem-2``, ``stem-3`` ... when the stem is already taken."""
+    if stem not in taken:
+        return stem
+    n = 2
+    while f"{stem}-{n}" in taken:
+        n += 1
+    return f"{stem}-{n}"
