@@ -26,6 +26,10 @@ from ingest.model import Document
 TEXT_SUFFIXES = frozenset({".txt", ".md"})
 SUPPORTED_SUFFIXES = frozenset({*TEXT_SUFFIXES, ".docx", ".pdf"})
 
+# Files that describe a folder rather than being one of its documents (data/corpus/SOURCES.md):
+# ignored when a folder is walked; name such a file explicitly to ingest it.
+FOLDER_NOTES = frozenset({"readme", "sources", "license", "changelog"})
+
 # Control characters that never occur in real text; their presence means a binary file.
 _BINARY_CONTROLS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\f\v")
 
@@ -167,8 +171,8 @@ def _read_pdf(p: Path) -> str:
 def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[str, str]]]:
     """Expand files and folders into (files to read, [(path, reason) skipped]).
 
-    Folders are walked recursively; files inside them with an unsupported suffix and hidden
-    files are reported as skipped. Files are returned sorted within each folder, in the order
+    Folders are walked recursively; files inside them with an unsupported suffix are reported
+    as skipped; hidden files and folder notes (README, SOURCES, LICENSE, CHANGELOG) are ignored. Files are returned sorted within each folder, in the order
     the paths were given, without duplicates.
     """
     files: list[Path] = []
@@ -186,7 +190,7 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path
         if p.is_dir():
             for f in sorted(q for q in p.rglob("*") if q.is_file()):
                 rel = f.relative_to(p)
-                if any(part.startswith(".") for part in rel.parts):
+                if any(part.startswith(".") for part in rel.parts) or f.stem.lower() in FOLDER_NOTES:
                     continue
                 if f.suffix.lower() in SUPPORTED_SUFFIXES:
                     add(f)

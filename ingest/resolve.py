@@ -209,23 +209,25 @@ class Resolver:
             for k in keys:
                 self._apart[k].update(keys - {k})
         for row in self.decisions.same:
-            target = self._untyped_key(row[0])
+            target = self._decision_key(row[0])
             for n in row:
-                self._same[self._untyped_key(n)] = target
+                self._same[self._decision_key(n)] = target
 
     @staticmethod
     def _untyped_key(name: str) -> str:
         # Decisions name bodies without a type: apply the widest rules (group abbreviations too).
         return rule_key(name, "Group")
 
+    def _decision_key(self, name: str) -> str:
+        plain = name_key(name)
+        return plain if plain in self._split else self._untyped_key(name)
+
     def key(self, name: str, node_type: str) -> str:
         """The resolution key of a name (rules 2-5; typo merging happens in ``finalize``)."""
         plain = name_key(name)
-        if plain in self._split:
-            return plain
-        k = rule_key(name, node_type)
-        if node_type != "Region":
-            k = self._same.get(self._untyped_key(name), self._same.get(k, k))
+        k = plain if plain in self._split else rule_key(name, node_type)
+        if node_type != "Region" and self._same:
+            k = self._same.get(self._decision_key(name), self._same.get(k, k))
         return k
 
     def mention_key(self, m: Mention) -> str:
@@ -317,7 +319,7 @@ class Resolver:
     def canonical_name(self, forms: Iterable[str], node_type: str) -> str:
         """The most formal form: gazetteer name for regions; else not a typo, unabbreviated,
         longest (with 市/省), fewest ASCII characters, then alphabetical (order-independent)."""
-        forms = [f for f in forms if f]
+        forms = sorted({f.strip() for f in forms if f and f.strip()})
         if node_type == "Region":
             for f in forms:
                 entry = lookup_region(f)

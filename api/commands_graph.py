@@ -1,0 +1,212 @@
+"""CLI commands over the graph: ``ingest``, ``export``, ``stats``, ``show``.
+
+Exit codes: 0 success, 1 fatal error, 2 bad usage, 3 some inputs skipped (each named on stderr).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+import time
+from typing import Any, TextIO
+
+from api.common import add_store_options, settings_from_args, store_from_args
+from graph.base import GraphStore
+from graph.errors import NotFoundError
+from graph.schema import Edge, Node
+
+EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("ingest", help="read documents into the graph",
+                       description="Read files or folders (.txt/.md, .docx, .pdf) into the graph store.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files or folders (walked recursively)")
+    add_store_options(p)
+    p.add_argument("--aliases", metavar="FILE",
+                   help="alias decisions (same/different names), see docs/resolution.md")
+    p.add_argument("--no-index", action="store_true", help="do not update the search indexes")
+    p.add_argument("--embedder", metavar="SPEC", help="embedder for the search index (default: $VOCGRAPH_EMBEDDER)")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
+    p.add_argument("--json", action="store_true", help="print the ingest report as JSON")
+    p.set_defaults(handler=cmd_ingest)
+
+    p = sub.add_parser("export", help="the whole graph as JSON on stdout")
+    add_store_options(p)
+    p.set_defaults(handler=cmd_export)
+
+    p = sub.add_parser("stats", help="counts of documents, nodes and edges")
+    add_store_options(p)
+    p.add_argument("--json", action="store_true", help="print the counts as JSON")
+    p.set_defaults(handler=cmd_stats)
+
+    p = sub.add_parser("show", help="a node: aliases, documents and edges with quotes")
+    p.add_argument("name", metavar="NAME", help="a name, alias or node id")
+    p.add_argument("--type", help="restrict to one node type")
+    add_store_options(p)
+    p.add_argument("--json", action="store_true", help="print the node and its edges as JSON")
+    p.set_defaults(handler=cmd_show)
+
+
+# ---- ingest -----------------------------------------------------------------------------
+class ProgressBar:
+    """A one-line progress bar on stderr, drawn only on a terminal."""
+
+    def __init__(self, stream: TextIO = sys.stderr, enabled: bool = True, width: int = 30) -> None:
+        self.stream = stream
+        self.enabled = enabled and stream.isatty()
+        self.width = width
+        self.drawn = False
+
+    def __call__(self, done: int, total: int, label: str) -> None:
+        if not self.enabled or total <= 0:
+            return
+        filled = int(self.width * done / total)
+        bar = "#" * filled + "-" * (self.width - filled)
+        self.stream.write(f"\r[{bar}] {done}/{total} {label[:40]:<40}")
+        self.stream.flush()
+        self.drawn = True
+
+    def close(self) -> None:
+        if self.drawn:
+            self.stream.write("\r" + " " * (self.width + 60) + "\r")
+            self.stream.flush()
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from ingest.pipeline import ingest_paths
+
+    bar = ProgressBar(enabled=not args.quiet)
+    started = time.perf_counter()
+    with store_from_args(args) as store:
+        try:
+            report = ingest_paths(args.paths, store, progress=bar, aliases=args.aliases)
+        finally:
+            bar.close()
+        seconds = time.perf_counter() - started
+        for path, reason in report.skipped:
+            print(f"vocgraph: skipped {path}: {reason}", file=sys.stderr)
+        if report.ingested and not args.no_index:
+            _update_indexes(store, report.ingested, args, bar)
+    if args.json:
+        print(json.dumps({**report.to_dict(), "seconds": round(seconds, 3)}, ensure_ascii=False, indent=1))
+    elif not args.quiet:
+        print(f"ingested {len(report.ingested)}, unchanged {len(report.unchanged)}, "
+              f"skipped {len(report.skipped)} document(s) in {seconds:.1f} s "
+              f"(+{report.nodes_added} nodes, +{report.edges_added} edges)")
+        print(format_stats(report.stats))
+    return EXIT_PARTIAL if report.skipped else EXIT_OK
+
+
+def _update_indexes(store: GraphStore, doc_ids: list[str], args: argparse.Namespace, bar: ProgressBar) -> None:
+    """Hand the new documents to search.index.update_indexes when the search package has it."""
+    try:
+        mod = importlib.import_module("search.index")
+    except ModuleNotFoundError as exc:
+        if exc.name in ("search.index", "search"):
+            return
+        raise
+    update = getattr(mod, "update_indexes", None)
+    if update is None:
+        return
+    spec = args.embedder or settings_from_args(args).embedder
+    try:
+        update(store, doc_ids, embedder_spec=spec, progress=bar)
+    finally:
+        bar.close()
+
+
+# ---- export / stats -------------------------------------------------------------------------
+def export_graph(store: GraphStore) -> dict[str, Any]:
+    """The export document: nodes and edges in a stable order (by id / endpoints)."""
+    nodes = sorted(store.iter_nodes(), key=lambda n: n.id)
+    edges = sorted(store.iter_edges(), key=lambda e: e.key)
+    return {"nodes": [n.to_dict() for n in nodes], "edges": [e.to_dict() for e in edges]}
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    with store_from_args(args) as store:
+        data = export_graph(store)
+    try:
+        json.dump(data, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `vocgraph export | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return EXIT_OK
+
+
+def format_stats(stats: dict[str, Any]) -> str:
+    lines = [f"documents: {stats.get('documents', 0)}",
+             f"nodes: {stats.get('nodes', 0)}"]
+    lines += [f"  {t:<14}{c:>7}" for t, c in stats.get("nodes_by_type", {}).items()]
+    lines.append(f"edges: {stats.get('edges', 0)}")
+    lines += [f"  {t:<16}{c:>5}" for t, c in stats.get("edges_by_type", {}).items()]
+    return "\n".join(lines)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with store_from_args(args) as store:
+        stats = store.stats()
+    print(json.dumps(stats, ensure_ascii=False, indent=1) if args.json else format_stats(stats))
+    return EXIT_OK
+
+
+# ---- show ------------------------------------------------------------------------------
+def cmd_show(args: argparse.Namespace) -> int:
+    with store_from_args(args) as store:
+        node = store.get_node(args.name)
+        if node is None:
+            hits = store.find_nodes(args.name, type=args.type, limit=10)
+            exact = [n for n in hits if _is_exact(n, args.name)]
+            if len(exact) != 1:
+                suggestions = exact or hits
+                if not suggestions:
+                    raise NotFoundError(f"no node named {args.name!r}")
+                print(f"vocgraph: {'several nodes' if exact else 'no node'} named {args.name!r}; "
+                      "did you mean:", file=sys.stderr)
+                for n in suggestions:
+                    print(f"  {n.name}  [{n.type}] {n.id}", file=sys.stderr)
+                return EXIT_FATAL
+            node = exact[0]
+        edges = store.out_edges(node.id) + store.in_edges(node.id)
+        names = {n.id: n for n in (store.get_node(i) for e in edges for i in (e.source, e.target)) if n}
+    if args.json:
+        print(json.dumps({"node": node.to_dict(),
+                          "edges": [{**e.to_dict(), "source_name": names[e.source].name,
+                                     "target_name": names[e.target].name} for e in edges]},
+                         ensure_ascii=False, indent=1))
+    else:
+        print(format_node(node, edges, names))
+    return EXIT_OK
+
+
+def _is_exact(node: Node, name: str) -> bool:
+    from graph.normalize import name_key
+
+    return name_key(name) in {name_key(a) for a in (node.name, *node.aliases)}
+
+
+def format_node(node: Node, edges: list[Edge], names: dict[str, Node], max_quotes: int = 3) -> str:
+    lines = [f"{node.name}  [{node.type}]  {node.id}"]
+    if node.aliases:
+        lines.append("aliases: " + "; ".join(node.aliases))
+    props = {k: v for k, v in node.properties.items()}
+    for k, v in props.items():
+        lines.append(f"{k}: {v}")
+    if node.docs:
+        lines.append("documents: " + ", ".join(node.docs))
+    for e in sorted(edges, key=lambda e: (e.type, e.source != node.id, names[e.target].name, names[e.source].name)):
+        if e.source == node.id:
+            lines.append(f"-[{e.type}]-> {names[e.target].name} [{names[e.target].type}]")
+        else:
+            lines.append(f"<-[{e.type}]- {names[e.source].name} [{names[e.source].type}]")
+        for ev in e.evidence[:max_quotes]:
+            quote = " ".join(ev.quote.split())
+            lines.append(f"    {ev.doc}:{ev.start}-{ev.end}  「{quote[:120]}」")
+        if len(e.evidence) > max_quotes:
+            lines.append(f"    (+{len(e.evidence) - max_quotes} more)")
+    return "\n".join(lines)
