@@ -1,0 +1,115 @@
+"""Answer a natural-language question from the graph, with ranked answers and their evidence.
+
+``ask(store, "哪些职教集团服务辽宁的装备制造产业")`` parses the question (search/question.py),
+runs it as a graph query (search/graphquery.py) and ranks the matches by reciprocal rank
+fusion of the graph match, BM25 and embeddings. A question that does not parse into a graph
+query falls back to hybrid retrieval over nodes and passages. Every answer carries evidence.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graph.base import GraphStore
+from graph.schema import Edge, Evidence
+from search.graphquery import Match, execute
+from search.hybrid import RRF_K, SearchContext, evidence_dicts, get_context, search_context
+from search.index import TYPE_LABELS
+from search.question import Interpretation, parse_question
+
+GRAPH_WEIGHT = 2.0  # the graph match counts double: it is what makes a node an answer
+
+
+def rank_fusion(ranks: list[dict[str, int]], weights: list[float], k: int = RRF_K) -> dict[str, float]:
+    """Like rrf() but with explicit ranks (ties share a rank)."""
+    out: dict[str, float] = {}
+    for r, w in zip(ranks, weights):
+        for item, rank in r.items():
+            out[item] = out.get(item, 0.0) + w / (k + rank)
+    return out
+
+
+def lexical_query(interp: Interpretation, question: str) -> str:
+    """The question plus Chinese words for what it asks (English questions need them for BM25)."""
+    extra = [interp.industry or "", interp.region or ""]
+    if interp.answer_type:
+        extra.append(TYPE_LABELS.get(interp.answer_type, "").split(" ")[0])
+    return " ".join([question, *filter(None, extra)])
+
+
+def _path(view, edges: list[Edge]) -> list[dict[str, str]]:
+    def name(i: str) -> str:
+        n = view.nodes.get(i)
+        return n.name if n else i
+    return [{"source": name(e.source), "type": e.type, "target": name(e.target)} for e in edges]
+
+
+def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec, top: int) -> list[dict[str, Any]]:
+    view = ctx.view
+    matches = execute(view, ctx, interp, qvec)
+    if interp.entities and not interp.answer_type and not interp.relation and not interp.industry:
+        # "辽西北职业教育联盟": the body itself first, then what it is linked to.
+        for ent in interp.entities:
+            edges = [e for e in view.edges(ent["id"]) if e.evidence]
+            if edges:
+                matches.append(Match(ent["id"], 1.5, [], [ev for e in edges[:3] for ev in e.evidence]))
+    if not matches:
+        return []
+    by_id = {m.node_id: m for m in matches}
+    tiers = sorted({(-m.strength, m.anchor_rank) for m in matches})
+    graph_rank = {m.node_id: tiers.index((-m.strength, m.anchor_rank)) + 1 for m in matches}
+    lex, dense = ctx.node_rankings(lexical_query(interp, question), qvec, set(by_id))
+    fused = rank_fusion([graph_rank, {i: r for r, i in enumerate(lex, 1)}, {i: r for r, i in enumerate(dense, 1)}],
+                        [GRAPH_WEIGHT, 1.0, 1.0])
+    best = (GRAPH_WEIGHT + 2.0) / (RRF_K + 1)
+    answers = []
+    for nid, score in sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:top]:
+        m, node = by_id[nid], view.nodes[nid]
+        answers.append({"id": nid, "name": node.name, "type": node.type, "score": round(score / best, 4),
+                        "path": _path(view, m.path), "evidence": evidence_dicts(m.evidence)})
+    return answers
+
+
+def _fallback(ctx: SearchContext, interp: Interpretation, question: str, top: int) -> list[dict[str, Any]]:
+    """Hybrid retrieval over nodes and passages; each node's evidence shows why it came up."""
+    found = search_context(ctx, lexical_query(interp, question), interp.answer_type, top * 3)
+    answers = []
+    for n in found["nodes"]:
+        if interp.region and not ctx.view.in_region(n["id"], interp.region):
+            continue
+        if not n["evidence"]:
+            continue
+        edges = _edges_for(ctx, n["id"], n["evidence"])
+        answers.append({"id": n["id"], "name": n["name"], "type": n["type"], "score": n["score"],
+                        "path": _path(ctx.view, edges), "evidence": n["evidence"]})
+        if len(answers) >= top:
+            break
+    return answers
+
+
+def _edges_for(ctx: SearchContext, node_id: str, evidence: list[dict[str, Any]]) -> list[Edge]:
+    wanted = {(e["doc"], e["start"], e["end"]) for e in evidence}
+    return [e for e in ctx.view.edges(node_id)
+            if any((ev.doc, ev.start, ev.end) in wanted for ev in e.evidence)][:1]
+
+
+def ask_context(ctx: SearchContext, question: str, top: int = 10) -> dict[str, Any]:
+    """``ask`` on a warm context."""
+    interp = parse_question(ctx.view, question)
+    qvec = ctx.query_vector(question)
+    if interp.structured or interp.unresolved:
+        answers = _structured(ctx, interp, question, qvec, top)
+    else:
+        answers = _fallback(ctx, interp, question, top)
+    return {"question": question, "interpretation": interp.public(), "answers": answers}
+
+
+def ask(store: GraphStore, question: str, top: int = 10, embedder_spec: str | None = None,
+        index_dir=None) -> dict[str, Any]:
+    """Answer a question: ``{"question", "interpretation": {"answer_type", "relation", "region",
+    "industry", "entities"}, "answers": [{"id", "name", "type", "score", "path": [{"source",
+    "type", "target"}], "evidence": [{"doc", "start", "end", "quote"}]}]}``.
+
+    Raises IndexMismatchError when ``embedder_spec`` differs from the index's embedder.
+    """
+    return ask_context(get_context(store, embedder_spec, index_dir), question, top)

