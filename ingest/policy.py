@@ -1,0 +1,181 @@
+"""Policies, their issuers, dates and lineage, and the quantified targets they set.
+
+- A Policy per header block (number alone on its line + title), keyed by its normalised number
+  (辽教发〔2021〕59号 = 辽教发(2021)59号), else by its normalised title; a document holding
+  several notices gives several policies.
+- ISSUED_BY Policy → Agency from the title (X关于…), the letterhead (X文件) or the signature.
+- A Policy for every cited policy (《title》, a number, or 《title》（number） as one), and
+  IMPLEMENTS from the citing policy when the clause says so (转发, 落实, 贯彻, 根据, 按照 ...).
+- Targets: 到20xx年 followed by quantified goals (N个/所/门/项 … 左右); a sentence listing
+  several goals gives one Target each; HAS_TARGET Policy → Target.
+
+>>> from ingest.model import Document
+>>> doc = Document("d", "d.txt", "辽宁省教育厅文件\\n\\n辽教发〔2021〕59号\\n\\n辽宁省教育厅关于推进合作的实施意见\\n\\n"
+...                "到 2022 年，建设 30 个左右职业教育协作体，200 门左右精品在线开放课程。")
+>>> sorted({(f.type, f.target.name) for f in extract(doc).facts})
+[('HAS_TARGET', '到2022年，建设200门左右精品在线开放课程'), ('HAS_TARGET', '到2022年，建设30个左右职业教育协作体'), ('ISSUED_BY', '辽宁省教育厅')]
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.normalize import name_key
+from ingest.model import Document, Extraction, Fact, Mention
+from ingest.policy_text import (
+    Citation, PolicySegment, find_citations, lines_of, segment_at, segment_policies, squeeze,
+    title_issuers,
+)
+
+LINEAGE_VERBS = re.compile(r"转发|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|对照")
+_CLAUSE_BOUNDARY = re.compile(r"[。；;！？!?\n，,：:]")
+
+# Quantities of targets and tasks: 30 个左右, 50万人左右, 200万人次左右, 1000 门, 90%.
+QUANTITY_RE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(万|亿|千)?\s*(人次|个|所|门|项|家|名|人|本|套|条|支|座|批|种|类|部|期|场|次|间|亩|%)"
+    r"\s*(左右|以上|以内|余)?"
+)
+_YEAR_RE = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[，,]?")
+
+
+def policy_mentions(doc: Document, seg: PolicySegment) -> list[Mention]:
+    """The mentions of a policy from its header: one named by its number, one by its title."""
+    props = {"key": seg.key, "number": seg.number, "title": seg.title, "kind": seg.kind,
+             "date": seg.date, "issuer": [n for n, _, _ in seg.issuers]}
+    props = {k: v for k, v in props.items() if v not in (None, [], "")}
+    out = []
+    if seg.number and seg.number_span:
+        out.append(Mention("Policy", seg.number, doc.id, *seg.number_span, properties=dict(props)))
+    if seg.title and seg.title_span:
+        out.append(Mention("Policy", seg.title, doc.id, *seg.title_span, properties=dict(props)))
+    return out
+
+
+def citation_mention(doc: Document, c: Citation) -> Mention:
+    props = {"key": c.key, "number": c.number, "title": c.title, "kind": c.kind}
+    return Mention("Policy", c.number or c.title or c.key, doc.id, c.start, c.end,
+                   properties={k: v for k, v in props.items() if v})
+
+
+def _is_lineage(text: str, c: Citation) -> bool:
+    """Whether the clause around a citation says the citing policy implements it."""
+    line_start = text.rfind("\n", 0, c.start) + 1
+    line_end = text.find("\n", c.end)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    if "\t" in line or line.lstrip().startswith("|"):
+        return False  # a task-list cell: the task will implement it, not this policy
+    before = text[line_start:c.start]
+    cut = max((m.end() for m in _CLAUSE_BOUNDARY.finditer(before)), default=0)
+    if LINEAGE_VERBS.search(re.sub(r"《[^《》]*》", "", before[cut:])):
+        return True
+    after = text[c.end:c.end + 60]
+    close = re.match(r"^[^（(）)]*?[）)]", after)  # the rest of a parenthetical (…以下简称《意见》）
+    if close:
+        after = after[close.end():]
+    return bool(re.match(r"^\s*(?:等?文件)?(?:精神)?\s*转发", after))
+
+
+def lineage_facts(doc: Document) -> Extraction:
+    """Policies cited in the document, their title issuers, and IMPLEMENTS from the citing policy."""
+    out = Extraction()
+    segments = segment_policies(doc.text)
+    for c in find_citations(doc.text):
+        cited = citation_mention(doc, c)
+        out.mentions.append(cited)
+        for name in title_issuers(c.title or ""):
+            k = doc.text.find(name, c.start, c.end)
+            agency = Mention("Agency", name, doc.id, k, k + len(name) if k >= 0 else -1)
+            out.mentions.append(agency)
+            out.facts.append(Fact("ISSUED_BY", cited, agency, doc.evidence(c.start, c.end)))
+        seg = segment_at(segments, c.start)
+        if seg is None or seg.key == c.key or not _is_lineage(doc.text, c):
+            continue
+        citing = policy_mentions(doc, seg)[0]
+        s, e = _clause_span(doc.text, c.start, c.end)
+        out.facts.append(Fact("IMPLEMENTS", citing, cited, doc.evidence(s, e)))
+    return out
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence around [start, end), for evidence."""
+    s = max(text.rfind(ch, 0, start) for ch in "。；\n") + 1
+    ends = [i for i in (text.find(ch, end) for ch in "。；\n") if i >= 0]
+    return s, (min(ends) + 1 if ends else len(text))
+
+
+# ---- targets ------------------------------------------------------------------------------
+def split_goals(clause: str) -> list[str]:
+    """One goal per quantity: 建设30个左右协作体，200门左右课程 → [建设30个…, 建设200门…].
+
+    A goal that starts with its number borrows the verb of the first goal; a chunk without a
+    quantity (混合所有制职业院校 after 股份制、) belongs to the goal before it.
+    """
+    goals: list[str] = []
+    seps: list[str] = []
+    for chunk, sep in re.findall(r"([^，、；,;]+)([，、；,;]?)", clause):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        if QUANTITY_RE.search(chunk) or not goals:
+            goals.append(chunk)
+            seps.append(sep)
+        else:
+            goals[-1] += (seps[-1] or "、") + chunk
+            seps[-1] = sep
+    goals = [g for g in goals if QUANTITY_RE.search(g)]
+    if not goals:
+        return []
+    lead = QUANTITY_RE.search(goals[0])
+    verb = goals[0][:lead.start()] if lead else ""
+    if not (0 < len(verb) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", verb)):
+        verb = ""
+    return [verb + g if re.match(r"^\d", g) else g for g in goals]
+
+
+def target_mentions(doc: Document, seg: PolicySegment) -> list[tuple[Mention, tuple[int, int]]]:
+    """Targets of a policy: quantified goals after 到20xx年 in its prose (not in task-list rows)."""
+    text = doc.text
+    rows = [(ln.start, ln.end) for ln in lines_of(text, seg.body_start, seg.end) if ln.is_table_row]
+    found = []
+    for m in _YEAR_RE.finditer(text, seg.body_start, seg.end):
+        if any(a <= m.start() < b for a, b in rows):
+            continue
+        stop = re.compile(r"[。；;]").search(text, m.end(), seg.end)
+        end = stop.start() if stop else seg.end
+        clause = squeeze(text[m.end():end])
+        year = int(m.group(1))
+        for goal in split_goals(clause):
+            q = QUANTITY_RE.search(goal)
+            assert q is not None
+            quantity = float(q.group(1))
+            name = f"到{year}年，{goal}"
+            props = {"key": "target|" + name_key(name), "year": year,
+                     "quantity": int(quantity) if quantity.is_integer() else quantity,
+                     "unit": (q.group(2) or "") + q.group(3), "qualifier": q.group(4) or "",
+                     "text": goal}
+            found.append((Mention("Target", name, doc.id, m.start(), end + 1, properties=props),
+                          (m.start(), min(end + 1, len(text)))))
+    return found
+
+
+def extract(doc: Document) -> Extraction:
+    """Policies, issuers, dates, cited policies, lineage and targets of one document."""
+    out = Extraction()
+    for seg in segment_policies(doc.text):
+        mentions = policy_mentions(doc, seg)
+        out.mentions.extend(mentions)
+        policy = mentions[0]
+        for name, s, e in seg.issuers:
+            agency = Mention("Agency", name, doc.id, s, e)
+            out.mentions.append(agency)
+            if s < seg.body_start:  # letterhead or title: the header block shows number and title
+                ev_start = min(s, seg.number_span[0] if seg.number_span else s)
+                ev_end = max(e, seg.title_span[1] if seg.title_span else e)
+            else:  # signature: the signature and its date line
+                ev_start, ev_end = s, max(e, seg.date_span[1] if seg.date_span else e)
+            out.facts.append(Fact("ISSUED_BY", policy, agency, doc.evidence(ev_start, ev_end)))
+        for target, (s, e) in target_mentions(doc, seg):
+            out.mentions.append(target)
+            out.facts.append(Fact("HAS_TARGET", policy, target, doc.evidence(s, e)))
+    out.extend(lineage_facts(doc))
+    return out

@@ -1,0 +1,356 @@
+"""Numbered tasks and measures of a policy, and the departments responsible for them.
+
+Two shapes, both read from the conventions of policy documents:
+
+- prose: numbered paragraphs (一、 / （一） / 1. / （1）) inside the policy body. A numbered line
+  with no sentence of its own (（一）加强联合培养) is a group heading; paragraphs under headings
+  about aims or context (指导思想, 目标, 原则, 内容, 事宜) are not measures.
+- task lists: tables with a 序号 column, a task column (任务内容, 政策内容, 主要任务 ...) and
+  often a 责任部门/责任单位 column. A row with an empty 主要任务 cell continues the previous
+  group; a list titled after an agency (教育部支持政策清单) is that agency's responsibility.
+
+The same task restated in a forwarding template (《…意见》任务落实举措清单) is matched to the
+list row it restates and gets the same key, so it becomes one Measure with several evidence
+items; a list task also gets the body sentence that states it as evidence.
+HAS_MEASURE Policy → Measure, RESPONSIBLE_FOR Agency → Measure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.normalize import name_key
+from ingest.model import Document, Extraction, Fact, Mention
+from ingest.policy import citation_mention, policy_mentions
+from ingest.policy_text import (
+    DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, Line, PolicySegment, agency_name, find_citations,
+    is_agency_name, lines_of, segment_policies, split_departments, squeeze,
+)
+
+_LEVELS = (
+    (1, re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*、\s*")),
+    (2, re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
+    (3, re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*")),
+    (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*")),
+)
+# Headings whose paragraphs state aims or context, not tasks.
+NOT_TASKS = re.compile(r"目标|指导思想|原则|总体要求|内容|事宜|背景|意义|形势|范围|对象|条件|程序|材料|联系")
+_ANNEX = re.compile(r"^[\s\-]*附件")
+_STATED_RESPONSIBLE = re.compile(r"[（(](?:责任单位|责任部门|牵头单位|负责单位|责任处室)[:：]([^（()）]+)[）)]")
+HEADING_MAX = 40
+
+
+@dataclass
+class Item:
+    level: int
+    number: str
+    start: int
+    end: int
+    parts: list[str] = field(default_factory=list)
+    parent: "Item | None" = None
+    closed: bool = False
+
+    @property
+    def text(self) -> str:
+        return squeeze("".join(self.parts))
+
+    @property
+    def heading_only(self) -> bool:
+        t = self.text
+        return "。" not in t and len(t) <= HEADING_MAX
+
+    @property
+    def heading(self) -> str:
+        t = self.text
+        k = t.find("。")
+        head = t[:k] if k >= 0 else t
+        return head if len(head) <= HEADING_MAX else ""
+
+    def ancestors(self) -> list["Item"]:
+        out, cur = [], self.parent
+        while cur is not None:
+            out.append(cur)
+            cur = cur.parent
+        return out
+
+
+def _body_end(text: str, seg: PolicySegment) -> int:
+    for ln in lines_of(text, seg.body_start, seg.end):
+        if _ANNEX.match(ln.text) or PUBLIC_RE.match(ln.text) or DATE_LINE_RE.match(ln.text):
+            return ln.start
+    return seg.end
+
+
+def parse_items(text: str, seg: PolicySegment) -> list[Item]:
+    """The numbered paragraphs of a policy body, with their parents."""
+    items: list[Item] = []
+    stack: list[Item] = []
+    current: Item | None = None
+    for ln in lines_of(text, seg.body_start, _body_end(text, seg)):
+        s = ln.stripped
+        if not s or NOISE_LINE_RE.match(s) or ln.is_table_row:
+            continue
+        hit = next(((lvl, m) for lvl, m in ((lvl, rx.match(ln.text)) for lvl, rx in _LEVELS) if m), None)
+        if hit:
+            lvl, m = hit
+            while stack and stack[-1].level >= lvl:
+                stack.pop()
+            current = Item(lvl, m.group(1), ln.start + m.end(), ln.end, [ln.text[m.end():]],
+                           parent=stack[-1] if stack else None)
+            items.append(current)
+            stack.append(current)
+            continue
+        if current is None or current.closed:
+            continue
+        if current.heading_only or not re.search(r"[。！？]\s*$", current.parts[-1]):
+            current.parts.append(ln.text)
+            current.end = ln.end
+        else:
+            current.closed = True  # an unnumbered paragraph after a finished item stands alone
+    return items
+
+
+def is_measure(item: Item) -> bool:
+    if item.heading_only:
+        return False
+    return not any(NOT_TASKS.search(a.heading or a.text) for a in [item, *item.ancestors()])
+
+
+def _dice(a: str, b: str) -> float:
+    ga = {a[i:i + 2] for i in range(len(a) - 1)}
+    gb = {b[i:i + 2] for i in range(len(b) - 1)}
+    return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
+
+
+def measure_key(text: str, scope: str | None = None) -> str:
+    """Resolution key of a Measure: its normalised text; a short heading is scoped by its policy
+    (加强组织领导 in two policies is two measures)."""
+    return f"measure|{scope}|{name_key(text)}" if scope else f"measure|{name_key(text)}"
+
+
+# ---- task-list tables ---------------------------------------------------------------------
+TEXT_COLUMNS = ("任务内容", "政策内容", "具体任务", "工作任务", "工作内容", "任务措施", "措施内容",
+                "主要内容", "内容", "具体举措", "举措", "措施", "主要任务", "重点任务", "任务")
+GROUP_COLUMNS = ("主要任务", "重点任务", "任务类别", "类别", "领域")
+_TITLE_SKIP = re.compile(r"^(?:单位|联系人|联系电话|填报人|填报日期|日期)\s*[:：]|^[\s\-]*附件\s*\d*\s*$")
+_TITLE_AGENCY = re.compile(r"^([\u4e00-\u9fff]{2,20}?(?:部|厅|局|委|政府|委员会|办公室|办公厅))")
+
+
+@dataclass
+class Row:
+    number: str
+    text: str
+    group: str
+    departments: list[tuple[str, str]]  # (name as written, column)
+    start: int
+    end: int
+    owner: Mention
+    seg: PolicySegment
+    title: str
+    key: str = ""
+    name: str = ""
+    restates: "Row | None" = None
+
+
+def _cells(line: Line) -> list[str]:
+    if "\t" in line.text:
+        return [c.strip() for c in line.text.split("\t")]
+    cells = [c.strip() for c in line.text.strip().lstrip("-").strip().split("|")]
+    return cells[1:-1] if len(cells) > 2 else cells
+
+
+def _is_header(cells: list[str]) -> bool:
+    return any(squeeze(c) == "序号" for c in cells)
+
+
+def _column(names: list[str], wanted: tuple[str, ...], exclude: set[int] = frozenset()) -> int | None:
+    for w in wanted:
+        for i, n in enumerate(names):
+            if i not in exclude and n == w:
+                return i
+    for w in wanted:
+        for i, n in enumerate(names):
+            if i not in exclude and w in n and "序号" not in n:
+                return i
+    return None
+
+
+def _table_title(lines: list[Line], idx: int) -> tuple[str, Line | None]:
+    seen = 0
+    for ln in reversed(lines[:idx]):
+        if not ln.stripped:
+            continue
+        seen += 1
+        if seen > 6 or ln.is_table_row:
+            if ln.is_table_row and not _is_header(_cells(ln)):
+                continue  # an upper header row (部省共建任务 … 落实具体举措)
+            break
+        if _TITLE_SKIP.search(ln.stripped) or NOISE_LINE_RE.match(ln.stripped):
+            continue
+        return squeeze(ln.text), ln
+    return "", None
+
+
+def parse_task_tables(doc: Document, seg: PolicySegment) -> list[Row]:
+    """Rows of the task lists inside a policy's text."""
+    text = doc.text
+    lines = lines_of(text, seg.body_start, seg.end)
+    citations = find_citations(text)
+    rows: list[Row] = []
+    cols: dict[str, object] | None = None
+    lower_headers: set[int] = set()
+    for idx, ln in enumerate(lines):
+        s = ln.stripped
+        if not s or NOISE_LINE_RE.match(s):
+            continue
+        if not ln.is_table_row:
+            cols = None
+            continue
+        cells = _cells(ln)
+        if idx in lower_headers:
+            continue
+        if _is_header(cells):
+            names = [squeeze(c) for c in cells]
+            prev = next((p for p in reversed(lines[:idx]) if p.stripped), None)
+            if prev is not None and prev.is_table_row and not _is_header(_cells(prev)):
+                upper = [squeeze(c) for c in _cells(prev)]
+                if not (upper and upper[0].isdigit()):
+                    names = [n or (upper[i] if i < len(upper) else "") for i, n in enumerate(names)]
+            # A two-row header: the second row (empty 序号 cell) names the columns under a span.
+            nxt = next((j for j in range(idx + 1, len(lines)) if lines[j].stripped), None)
+            if nxt is not None and lines[nxt].is_table_row:
+                lower = [squeeze(c) for c in _cells(lines[nxt])]
+                if lower and not lower[0] and _column(lower, TEXT_COLUMNS) is not None:
+                    names = [lower[i] if i < len(lower) and lower[i] else n for i, n in enumerate(names)]
+                    names += lower[len(names):]
+                    lower_headers.add(nxt)
+            tcol = _column(names, TEXT_COLUMNS)
+            if tcol is None:
+                cols = None
+                continue
+            gcol = _column(names, GROUP_COLUMNS, {tcol})
+            rcols = [i for i, n in enumerate(names) if re.search(r"责任|牵头|负责", n)]
+            if cols is not None and cols["names"][cols["text"]] == names[tcol]:
+                continue  # the same table's header repeated on a new page
+            title, title_line = _table_title(lines, idx)
+            if not rcols and not re.search(r"清单|任务|举措|措施|政策", title):
+                cols = None
+                continue
+            owner = policy_mentions(doc, seg)[0]
+            if title_line is not None:
+                cited = [c for c in citations if title_line.start <= c.start < title_line.end]
+                if cited and cited[0].key != seg.key:
+                    owner = citation_mention(doc, cited[0])
+            implied = _TITLE_AGENCY.match(title)
+            cols = {"names": names, "text": tcol, "group": gcol, "resp": rcols, "title": title,
+                    "owner": owner, "implied": implied.group(1) if implied and is_agency_name(implied.group(1)) else None,
+                    "group_value": "", "pending": "", "last": None}
+            continue
+        if cols is None or not cells or not re.fullmatch(r"\d{1,3}", cells[0]):
+            continue
+        get = lambda i: squeeze(cells[i]) if i is not None and i < len(cells) else ""  # noqa: E731
+        number, body = cells[0], get(cols["text"])
+        depts = [(d, cols["names"][i]) for i in cols["resp"] for d in split_departments(get(i))]
+        filled = [c for c in cells[1:] if c.strip()]
+        if number == cols["last"] and not depts and len(filled) == 1 and len(filled[0]) <= 12:
+            cols["pending"] = squeeze(filled[0])  # a group heading split over a page break
+            continue
+        group = get(cols["group"])
+        if group:
+            cols["group_value"], cols["pending"] = cols["pending"] + group, ""
+        cols["last"] = number
+        if not body:
+            continue
+        if not depts and cols["implied"]:
+            depts = [(cols["implied"], "title")]
+        end = ln.start + len(ln.text.rstrip("\t |"))
+        rows.append(Row(number, body, cols["group_value"] or cols["title"], depts, ln.start, end,
+                        cols["owner"], seg, cols["title"]))
+    return rows
+
+
+def _unify(rows: list[Row]) -> list[Row]:
+    """Keys and names: a restated row takes the key of the owner's own list row it restates."""
+    canonical: dict[str, list[Row]] = {}
+    for r in rows:
+        r.key, r.name = measure_key(r.text), r.text
+        if r.owner.properties.get("key") == r.seg.key:
+            canonical.setdefault(r.seg.key, []).append(r)
+    for r in rows:
+        owner_key = r.owner.properties.get("key")
+        if owner_key == r.seg.key:
+            continue
+        best, score = None, 0.0
+        for c in canonical.get(owner_key, []):
+            sc = _dice(name_key(r.text), name_key(c.text)) + (0.05 if c.number == r.number else 0.0)
+            if sc > score:
+                best, score = c, sc
+        if best is not None and score >= 0.5:
+            r.key, r.name, r.restates = best.key, best.text, best
+    own = [r for r in rows if r.owner.properties.get("key") == r.seg.key]
+    return own + [r for r in rows if r not in own]
+
+
+def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"[^。；;]+[。；;]?", text[:end]) if m.start() >= start]
+
+
+# ---- extraction ---------------------------------------------------------------------------
+def extract(doc: Document) -> Extraction:
+    """Measures of every policy in the document, with HAS_MEASURE and RESPONSIBLE_FOR facts."""
+    out = Extraction()
+    text = doc.text
+    sentences: dict[str, list[tuple[int, int]]] = {}
+    rows: list[Row] = []
+    for seg in segment_policies(text):
+        policy = policy_mentions(doc, seg)[0]
+        body_items = [it for it in parse_items(text, seg) if is_measure(it)]
+        sentences[seg.key] = [sp for it in body_items for sp in _sentences(text, it.start, it.end)]
+        for it in body_items:
+            _body_measure(doc, seg, policy, it, out)
+        rows.extend(parse_task_tables(doc, seg))
+    for r in _unify(rows):
+        _row_measure(doc, r, sentences.get(r.seg.key, []), out)
+    return out
+
+
+def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, out: Extraction) -> None:
+    head, full = it.heading, it.text
+    name = head or (full if len(full) <= 60 else full[:60] + "…")
+    groups = [a for a in it.ancestors() if a.heading_only]
+    section = [a for a in it.ancestors() if a.level == 1]
+    props = {"key": measure_key(head, seg.key) if head and len(head) < len(full) else measure_key(full),
+             "number": it.number, "text": full, "group": groups[0].heading if groups else "",
+             "section": section[0].heading if section else "", "source": "body"}
+    m = Mention("Measure", name, doc.id, it.start, it.end, properties=props)
+    out.mentions.append(m)
+    out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(it.start, it.end)))
+    for stated in _STATED_RESPONSIBLE.finditer(full):
+        for dept in split_departments(stated.group(1)):
+            agency = Mention("Agency", agency_name(dept, seg.province), doc.id)
+            out.mentions.append(agency)
+            out.facts.append(Fact("RESPONSIBLE_FOR", agency, m, doc.evidence(it.start, it.end),
+                                  properties={"column": "stated"}))
+
+
+def _row_measure(doc: Document, r: Row, sentences: list[tuple[int, int]], out: Extraction) -> None:
+    text = doc.text
+    props = {"key": r.key, "number": r.restates.number if r.restates else r.number, "text": r.name,
+             "group": r.group, "list": r.title, "source": "list"}
+    m = Mention("Measure", r.name, doc.id, r.start, r.end, properties=props)
+    out.mentions.extend([r.owner, m])
+    out.facts.append(Fact("HAS_MEASURE", r.owner, m, doc.evidence(r.start, r.end)))
+    own = {agency_name(d, r.restates.seg.province) for d, _ in r.restates.departments} if r.restates else None
+    for dept, column in r.departments:
+        name = agency_name(dept, r.seg.province)
+        if own is not None and name not in own:
+            continue  # a restatement adds evidence to the list it restates, not new departments
+        agency = Mention("Agency", name, doc.id, r.start, r.end)
+        out.mentions.append(agency)
+        out.facts.append(Fact("RESPONSIBLE_FOR", agency, m, doc.evidence(r.start, r.end),
+                              properties={"column": column}))
+    if r.restates is None and sentences:
+        best = max(sentences, key=lambda sp: _dice(name_key(text[sp[0]:sp[1]]), name_key(r.text)))
+        if _dice(name_key(text[best[0]:best[1]]), name_key(r.text)) >= 0.6:
+            out.facts.append(Fact("HAS_MEASURE", r.owner, m, doc.evidence(*best)))
