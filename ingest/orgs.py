@@ -64,16 +64,21 @@ _STOP_TOKENS = frozenset("""
 又 之 所 该 这 此 各 其 我 我校 本校 据 经 通过 组织 协助 举办 承办 主办 推荐 遴选 授牌 获 获得 成为 担任 任
 建立 共建 支持 指导 依据 根据 按照 围绕 面向 助力 推动 位于 隶属 开展 实施 开设
 选派 聘请 邀请 会同 联手 已 已在 目前 现 有 有关 相关 全市 全省 市属 省属 区属 约 余 多 家 个 所 位 名
-首批 首届 第一批 第二批 沈阳市属 均 都 分别 先后 多次 以 从而 至 以及 和由 与其 同时 此外 另外 主要 重点
+首批 首届 第一批 第二批 沈阳市属 发挥 抓好 看到 引导 推动 加强 促进 提升 打造 完善 深化 探索 实现 形成 构建
+健全 依靠 借助 利用 鼓励 扶持 认定 确定 公布 入选 评为 获评 申报 批准 带动 整合 优化 召开 参加了 组成 设立 均 都 分别 先后 多次 以 从而 至 以及 和由 与其 同时 此外 另外 主要 重点
 """.split())
 # Modifiers that make a name generic when nothing else precedes the suffix (中等职业学校, 有关企业).
 _GENERIC_TOKENS = frozenset("""
 中职 高职 中等 高等 职业 职业技术 技术 中等职业 高等职业 职教 职业教育 教育 示范 示范性 省级 市级 国家级 国家
 骨干 优质 重点 知名 龙头 规模 国有 民营 合作 有关 相关 各 本 该 我 全市 全省 全国 地方 区域 区域性 行业 产业
 企业 院校 公办 民办 普通 特色 高水平 一流 双高 兴辽 现代 新型 综合 专业 各级 上级 下属 直属 附属 所属 试点
-品牌 实体 实体化 培育 单位 省 市 区 县 产教 融合 产教融合 市域 这些 某 一批 两所 多所 首个 境外 外国 国外 海外 酒店
+品牌 实体 实体化 培育 单位 联盟 成员 集团 学校 学院 省 市 区 县 产教 融合 产教融合 市域 这些 某 一批 两所 多所 首个 境外 外国 国外 海外 酒店
 """.split())
 
+_ORDINAL_RE = re.compile(r"^(?:第[一二三四五六七八九十百千两几首]+[个家所批届位名]?|[一二三四五六七八九十百千两几首]+[个家所批届位名])$")
+# Stop words that also occur inside names (辽宁安吉联合物流有限公司, 辽宁网力技术合作有限公司).
+_SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
+_CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _NAME_CHAR_RE = re.compile(rf"[{_CJK}A-Za-z0-9·•（）()\-]")
 _OPEN, _CLOSE = "（(", "）)"
@@ -162,6 +167,11 @@ def _soft_space(text: str, i: int) -> bool:
         k -= 1
     if j >= len(text) or k == 0:
         return False
+    run = text[k:j]
+    if "\n" in run and re.search(r"[ \u3000]\r?\n", run):
+        # A line that ends in a space ends a heading or a cell ("专业委员会为基础 \n联盟在…"),
+        # while a name broken by the PDF ("辽宁开原雨润\n食品有限公司") has no trailing space.
+        return False
     return bool(_NAME_CHAR_RE.match(text[j])) and bool(_NAME_CHAR_RE.match(text[k - 1]))
 
 
@@ -209,14 +219,27 @@ def _is_generic(tokens: list[str]) -> bool:
     return all(t in _GENERIC_TOKENS or t in _STOP_TOKENS or t.isdigit() for t in tokens)
 
 
+def _proper_noun(token: str) -> bool:
+    """jieba's part of speech says place, person or other proper name."""
+    import jieba.posseg
+
+    return len(token) >= 2 and all(p.flag in ("ns", "nr", "nz", "nt", "nrt", "nrfg")
+                                   for p in jieba.posseg.lcut(token, HMM=False))
+
+
 def _walk_left(context: str, suffix: str, tok) -> int:
     """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``."""
     if not context:
         return 0
     tokens = list(tok.cut(context, HMM=False))
     taken: list[str] = []
-    for t in reversed(tokens):
-        if t in _STOP_TOKENS:
+    rev = list(reversed(tokens))
+    for i, t in enumerate(rev):
+        if not taken and t in _CONJUNCTIONS and i + 1 < len(rev) and len(rev[i + 1]) == 1:
+            pass  # 山东舜和集团: a conjunction never sits right before a suffix
+        elif t in _SOFT_STOPS and i + 1 < len(rev) and _proper_noun(rev[i + 1]):
+            pass  # 安吉联合物流: a place or proper name before it makes it part of the name
+        elif t in _STOP_TOKENS or _ORDINAL_RE.match(t) or len(t) > 2 and t[-2:] in _STOP_TOKENS:
             break
         if re.fullmatch(r"[0-9]+", t):
             break
@@ -259,7 +282,9 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         name_start = pos[len(pos) - n] if n else s
         prefix = context[len(context) - n:] if n else ""
         prefix_tokens = list(tok.cut(prefix, HMM=False)) if prefix else []
-        if suffix not in _STANDALONE and _is_generic(prefix_tokens):
+        if suffix not in _STANDALONE and _is_generic(prefix_tokens) and not (
+                prefix in ("省", "市", "区", "县") and typ in ("Agency", "Institute")):
+            # 中等职业学校 is no name; 省农科院 and 市教育局 are (abbreviated, but one body).
             continue
         name = prefix + _compact(text[s:e])
         if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):

@@ -1,0 +1,387 @@
+"""Relations read from sentence patterns (outside tables).
+
+- LEADS: 由X牵头(组建/成立), X(联合)牵头的Y, X牵头组建Y, X任/担任理事长(主席)单位
+- MEMBER_OF: 新发展了X、Y等N家成员单位; 加入(了)…Y; X、Y…等共同参与; X与Y…共同成立/组建Z; 联合X、Y组建Z
+- PARTNERS_WITH: X与Y(签订/签约/合作/共建/联合/建立…), X、Y签订…协议, X为Y授牌, 在X、Y等企业遴选
+  (公共)实训基地, 作为学校实训基地之一的Y, 学校对接X企业; ``kind`` says which (实训基地, 订单班 ...)
+- member counts: 现有成员单位345个 / 由205家增加到345家 → ``member_count`` on the group mention
+
+Anaphora: 联盟/此联合体/该集团 mean the group the text last named; 学校/我校 mean the school named in
+the title of the current case (【案例 5-4】沈阳外事服务学校…), or, for a case whose title names no
+school and whose body names none before, the school of the previous case of the same chapter.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ingest.model import Document, Extraction, Fact, Mention
+from ingest.orgs import find_orgs
+from ingest.tables import table_names, table_spans
+
+_END_RE = re.compile(r"[。！？!?；;]")
+_CASE_RE = re.compile(r"^\s*【案例\s*(\d+)\s*-\s*(\d+)")
+_HEADING_RE = re.compile(r"^\s*(?:\d+(?:\s*\.\s*\d+)+\s*\S|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）"
+                         r"|[一二三四五六七八九十]+是\s|重点[一二三四五六七八九十]+[：:])")
+# Lines that start a new item even without a full stop before them (bullets, title lists).
+_ITEM_RE = re.compile(r"^\s*(?:[\uf000-\uf8ff•●◆■▪]|《|\d+[.、．]\s*\S)")
+_SEP = r"[\s、，,和与及]|以及"
+_LIST_GAP_RE = re.compile(rf"^(?:{_SEP})*$")
+_SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校)")
+_GROUP_REF_RE = re.compile(r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)")
+_PARTNER_VERB_RE = re.compile(r"签订|签署|签定|签约|合作|共建|联合|建立|共同|交流|开展|进行|共育|携手")
+_KIND_RE = re.compile(r"订单班|订单培养|实训基地|实习基地|签订|签署|签约|共建|授牌|对接|合作")
+_TITLE_SPANS_RE = re.compile(r"《[^》]{0,80}》|“[^”]{0,30}”|\"[^\"]{0,30}\"")
+
+
+@dataclass
+class _Context:
+    group: Mention | None = None
+    case_school: Mention | None = None
+    case_chapter: str | None = None
+    last_titled: tuple[str, Mention] | None = None  # (chapter, school) of the last titled case
+    fallback: Mention | None = None
+    in_case: bool = False
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    is_title: bool = False
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _sentences(doc: Document) -> list[_Sentence]:
+    """Sentences outside tables; a case title or a heading line is a sentence of its own."""
+    spans = sorted(table_spans(doc))
+    text = doc.text
+    out: list[_Sentence] = []
+    buf_start: int | None = None
+    pos = 0
+
+    def flush(upto: int) -> None:
+        nonlocal buf_start
+        if buf_start is None:
+            return
+        s = buf_start
+        for m in _END_RE.finditer(text, buf_start, upto):
+            if text[s:m.end()].strip():
+                out.append(_Sentence(s, m.end()))
+            s = m.end()
+        if text[s:upto].strip():
+            out.append(_Sentence(s, upto))
+        buf_start = None
+
+    si = 0
+    for line in text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        while si < len(spans) and spans[si][1] < start:
+            si += 1
+        in_table = si < len(spans) and spans[si][0] <= start + len(line) - len(line.lstrip()) <= spans[si][1]
+        if in_table or "\t" in line:
+            flush(start)
+            continue
+        if _CASE_RE.match(line) or _HEADING_RE.match(line):
+            flush(start)
+            out.append(_Sentence(start, end, is_title=True))
+            continue
+        if _ITEM_RE.match(line):
+            flush(start)
+        if buf_start is None and line.strip():
+            buf_start = start
+    flush(len(text))
+    return out
+
+
+def _outside_titles(text: str, s: _Sentence) -> list[tuple[int, int]]:
+    return [(m.start() + s.start, m.end() + s.start) for m in _TITLE_SPANS_RE.finditer(text[s.start:s.end])]
+
+
+def _contiguous_before(ms: list[Mention], pos: int, text: str) -> list[Mention]:
+    """The list of mentions (X、Y和Z) that ends right before ``pos``."""
+    out: list[Mention] = []
+    edge = pos
+    for m in reversed([m for m in ms if m.end <= pos]):
+        gap = text[m.end:edge]
+        if out and not _LIST_GAP_RE.match(gap) or not out and not re.fullmatch(r"[\s等]*(?:\S{0,4}[家所个]?\S{0,6})?", gap):
+            break
+        out.append(m)
+        edge = m.start
+    out.reverse()
+    return out
+
+
+def _contiguous_after(ms: list[Mention], pos: int, text: str) -> list[Mention]:
+    """The list of mentions (X、Y和Z) that starts right after ``pos``."""
+    out: list[Mention] = []
+    edge = pos
+    for m in (m for m in ms if m.start >= pos):
+        gap = text[edge:m.start]
+        if not _LIST_GAP_RE.match(gap):
+            break
+        out.append(m)
+        edge = m.end
+    return out
+
+
+class _Reader:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.names = table_names(doc)
+        self.ctx = _Context()
+        self.ex = Extraction()
+
+    # -- anaphora -----------------------------------------------------------------------------
+    def _ref(self, kind: str, start: int, end: int) -> Mention | None:
+        target = self.ctx.group if kind == "group" else (self.ctx.case_school or self.ctx.fallback)
+        if target is None:
+            return None
+        return Mention(target.type, target.name, self.doc.id, start, end, {"anaphor": self.text[start:end]})
+
+    def _subject_before(self, s: _Sentence, pos: int, ms: list[Mention]) -> Mention | None:
+        """Who acts at ``pos``: a named org just before it in the clause, else 学校/联盟 …"""
+        clause_start = s.start
+        for m in re.finditer(r"[，,：:]", self.text[s.start:pos]):
+            clause_start = s.start + m.end()
+        prev = [m for m in ms if clause_start <= m.start and m.end <= pos]
+        if prev:
+            gap = self.text[prev[-1].end:pos]
+            if len(gap.strip()) <= 6 and not re.search(r"[与和]", gap):
+                return prev[-1]
+        pre = self.text[clause_start:pos]
+        for rx, kind in ((_SCHOOL_REF_RE, "school"), (_GROUP_REF_RE, "group")):
+            found = list(rx.finditer(pre))
+            if found:
+                m = found[-1]
+                return self._ref(kind, clause_start + m.start(), clause_start + m.end())
+        # The sentence subject (学校一直…，积极与X合作).
+        head = self.text[s.start:min(pos, s.start + 8)].lstrip()
+        off = s.start + (len(self.text[s.start:min(pos, s.start + 8)]) - len(head))
+        for rx, kind in ((_SCHOOL_REF_RE, "school"), (_GROUP_REF_RE, "group")):
+            m = rx.match(head)
+            if m:
+                return self._ref(kind, off + m.start(), off + m.end())
+        if not pre.strip(" \t\r\n\uf000\uf0b2\uf06e\uf0d8\uf0a7") and not self.ctx.in_case:
+            # An item with no subject (" 与省农科院合作的…") in a text about one group.
+            return self._ref("group", pos, pos)
+        return None
+
+    # -- facts --------------------------------------------------------------------------------
+    def _fact(self, rel: str, src: Mention | None, tgt: Mention | None, s: _Sentence, **props) -> None:
+        if src is None or tgt is None or src.name == tgt.name:
+            return
+        if rel in ("LEADS", "MEMBER_OF") and tgt.type != "Group":
+            return
+        ev = self.doc.evidence(s.start, s.end)
+        self.ex.facts.append(Fact(rel, src, tgt, ev, {k: v for k, v in props.items() if v}))
+
+    def read(self) -> Extraction:
+        for s in _sentences(self.doc):
+            titles = _outside_titles(self.text, s)
+            ms = [m for m in find_orgs(self.text, s.start, s.end, self.doc.id, self.names)
+                  if not any(a <= m.start and m.end <= b for a, b in titles)]
+            self.ex.mentions.extend(ms)
+            if s.is_title:
+                self._title(s, ms)
+            else:
+                if self.ctx.in_case and self.ctx.case_school is None and ms and ms[0].type == "School" \
+                        and not self.text[s.start:ms[0].start].strip():
+                    # 【案例 5-3】文旅产业产教融合共同体建设 / 沈阳市外事服务学校坚持…: the case's school.
+                    self.ctx.case_school, self.ctx.fallback = ms[0], None
+                self._patterns(s, ms)
+            for m in ms:
+                if m.type == "Group":
+                    self.ctx.group = m
+                if m.type == "School" and self.ctx.in_case:
+                    self.ctx.fallback = None
+        return self.ex
+
+    def _title(self, s: _Sentence, ms: list[Mention]) -> None:
+        line = self.text[s.start:s.end]
+        case = _CASE_RE.match(line)
+        if not case:
+            if re.match(r"^\s*\d+(?:\s*\.\s*\d+)*\s", line) or _HEADING_RE.match(line):
+                self.ctx.in_case = False
+                self.ctx.case_school = None
+                self.ctx.fallback = None
+            return
+        chapter = case.group(1)
+        school = next((m for m in ms if m.type == "School"), None)
+        self.ctx.in_case = True
+        self.ctx.case_school = school
+        self.ctx.fallback = None
+        if school is not None:
+            self.ctx.last_titled = (chapter, school)
+        elif not ms and self.ctx.last_titled and self.ctx.last_titled[0] == chapter:
+            self.ctx.fallback = self.ctx.last_titled[1]
+
+    def _patterns(self, s: _Sentence, ms: list[Mention]) -> None:
+        text = self.text
+        sent = text[s.start:s.end]
+        flat = re.sub(r"\s+", "", sent)  # for tests on words a line break may split (实训\n基地)
+        kind_m = _KIND_RE.search(flat)
+        kind = kind_m.group(0) if kind_m else None
+        if re.search(r"订单班|订单培养", flat):
+            kind = "订单班"
+        elif "实训基地" in flat or "实习基地" in flat:
+            kind = "实训基地"
+        groups_named = [m for m in ms if m.type == "Group"]
+        subject_group = groups_named[0] if groups_named else None
+
+        # LEADS: 由X牵头 …
+        for m in re.finditer(r"由", sent):
+            lead_pos = sent.find("牵头", m.end())
+            if lead_pos < 0 or lead_pos - m.end() > 60:
+                continue
+            leads = _contiguous_after(ms, s.start + m.end(), text)
+            leads = [x for x in leads if x.end <= s.start + lead_pos and x.type != "Group"]
+            target = next((g for g in groups_named if g.start > s.start + lead_pos), None)
+            if target is None:
+                before = [g for g in groups_named if g.end <= s.start + m.start()]
+                target = before[-1] if before else None
+            if target is None:
+                ref = list(_GROUP_REF_RE.finditer(sent[:m.start()]))
+                target = self._ref("group", s.start + ref[-1].start(), s.start + ref[-1].end()) if ref else None
+            for x in leads:
+                self._fact("LEADS", x, target, s, pattern="由X牵头", role="牵头单位")
+        # LEADS: X、Y联合牵头的Z / X牵头组建Z
+        for m in re.finditer(r"(?:联合|共同)?牵头(?:组建|成立|建设)?(?:了)?(?:的)?", sent):
+            if "由" in sent[max(0, m.start() - 60):m.start()] and not re.search(r"[，,]", sent[max(0, m.start() - 60):m.start()].split("由")[-1]):
+                continue
+            after = _contiguous_after(ms, s.start + m.end(), text)
+            target = after[0] if after and after[0].type == "Group" else None
+            if target is None:
+                continue
+            for x in _contiguous_before(ms, s.start + m.start(), text):
+                if x.type != "Group":
+                    self._fact("LEADS", x, target, s, pattern="X牵头的Y", role="牵头单位")
+        # LEADS: X任/担任理事长单位
+        for m in re.finditer(r"(?:担任|任|为)(理事长|主席|牵头)单位", sent):
+            target = subject_group if subject_group and subject_group.start > s.start + m.end() else None
+            target = target or self._ref("group", s.start + m.start(), s.start + m.end())
+            for x in _contiguous_before(ms, s.start + m.start(), text):
+                self._fact("LEADS", x, target, s, pattern="X任理事长单位", role=m.group(1) + "单位")
+
+        # member counts
+        count = None
+        for rx in (r"增加到\s*(\d+)\s*[家个]", r"现有成员单位\s*(\d+)\s*[家个]", r"成员单位(?:达|共|总数)?\s*(\d+)\s*[家个]"):
+            cm = re.search(rx, sent)
+            if cm:
+                count = int(cm.group(1))
+                break
+        if count is not None:
+            g = subject_group
+            if g is None:
+                ref = _GROUP_REF_RE.search(sent)
+                g = self._ref("group", s.start + ref.start(), s.start + ref.end()) if ref else None
+            if g is not None:
+                self.ex.mentions.append(Mention(g.type, g.name, self.doc.id, g.start, g.end,
+                                                {"member_count": count}))
+
+        # MEMBER_OF: 新发展了X、Y等N家成员单位
+        for m in re.finditer(r"(?:新发展了?|吸纳了?|新增了?|发展了)", sent):
+            tail = sent[m.end():]
+            if not re.match(r"[^。；]{0,80}?成员单位", tail):
+                continue
+            g = self._subject_before(s, s.start + m.start(), [x for x in ms if x.type == "Group"])
+            for x in _contiguous_after(ms, s.start + m.end(), text):
+                self._fact("MEMBER_OF", x, g, s, pattern="发展成员单位", role="成员单位")
+        # MEMBER_OF: 加入(了)…Z
+        for m in re.finditer(r"加入了?", sent):
+            subj = self._subject_before(s, s.start + m.start(), ms)
+            for g in (g for g in groups_named if g.start >= s.start + m.end()):
+                self._fact("MEMBER_OF", subj, g, s, pattern="加入", role="成员单位")
+        # MEMBER_OF: X、Y…等共同参与
+        for m in re.finditer(r"(?:共同)?参与", sent):
+            clause_start = max([s.start] + [s.start + c.end() for c in re.finditer(r"[，,]", sent[:m.start()])])
+            members = [x for x in ms if clause_start <= x.start and x.end <= s.start + m.start()
+                       and x.type != "Group"]
+            if not members:
+                continue
+            g = subject_group if subject_group and subject_group.start < clause_start else None
+            if g is None:
+                ref = _GROUP_REF_RE.search(sent)
+                g = self._ref("group", s.start + ref.start(), s.start + ref.end()) if ref else None
+            for x in members:
+                self._fact("MEMBER_OF", x, g, s, pattern="共同参与", role="参与单位")
+        # MEMBER_OF: … 共同成立/共同组建/联合…组建 Z
+        for m in re.finditer(r"(?:共同|联合)(?:成立|组建|发起成立)了?|组建了?|成立了?", sent):
+            after = _contiguous_after(ms, s.start + m.end(), text)
+            if not after or after[0].type != "Group":
+                continue
+            g = after[0]
+            founders = [x for x in ms if x.end <= s.start + m.start() and x.type != "Group"]
+            subj = None
+            if re.match(r"\s*(?:学校|我校)", sent):
+                subj = self._ref("school", s.start, s.start + 2)
+            for x in ([subj] if subj else []) + founders:
+                self._fact("MEMBER_OF", x, g, s, pattern="共同成立", role="共建单位")
+            s_founded = True  # noqa: F841  (the 与 pattern below skips founders of a group)
+
+        # PARTNERS_WITH: X与Y…(签订/合作/共建…)
+        founded = re.search(r"(?:共同|联合)?(?:成立|组建)", sent)
+        for m in re.finditer(r"与", sent):
+            ys = _contiguous_after(ms, s.start + m.end(), text)
+            if not ys:
+                continue
+            rest = text[ys[-1].end:s.end]
+            verb = _PARTNER_VERB_RE.search(rest[:40])
+            if verb is None:
+                continue
+            if founded and founded.start() > m.end():
+                continue
+            x = self._subject_before(s, s.start + m.start(), ms)
+            for y in ys:
+                self._fact("PARTNERS_WITH", x, y, s, pattern="X与Y合作", kind=kind)
+        # PARTNERS_WITH: X、Y…签订…协议 (no 与)
+        for m in re.finditer(r"签订|签署", sent):
+            if "与" in sent[:m.start()]:
+                continue
+            clause_start = max([s.start] + [s.start + c.end() for c in re.finditer(r"[，,]", sent[:m.start()])])
+            parties = [x for x in ms if clause_start <= x.start and x.end <= s.start + m.start()]
+            for y in parties[1:]:
+                self._fact("PARTNERS_WITH", parties[0], y, s, pattern="X、Y签订", kind="签订协议")
+        # PARTNERS_WITH: X为Y授牌
+        for m in re.finditer(r"为", sent):
+            if not re.match(r"[^，。；]{0,120}?授牌", sent[m.end():]):
+                continue
+            x = _contiguous_before(ms, s.start + m.start(), text)
+            for y in _contiguous_after(ms, s.start + m.end(), text):
+                if x:
+                    self._fact("PARTNERS_WITH", x[-1], y, s, pattern="X为Y授牌", kind="授牌")
+        # PARTNERS_WITH: 在X、Y等企业遴选(公共)实训基地
+        for m in re.finditer(r"在", sent):
+            ys = _contiguous_after(ms, s.start + m.end(), text)
+            if not ys or not re.match(r"[^，。；]{0,12}?(?:遴选|建立|建设|设立)[^，。；]{0,8}?(?:实训|实习)基地",
+                                      re.sub(r"\s+", "", text[ys[-1].end:s.end])):
+                continue
+            subj = subject_group or self._subject_before(s, s.start + m.start(), ms)
+            if subj is None and self.ctx.group is not None:
+                subj = self._ref("group", s.start + m.start(), s.start + m.end())
+            for y in ys:
+                self._fact("PARTNERS_WITH", subj, y, s, pattern="在X遴选实训基地", kind="实训基地")
+        # PARTNERS_WITH: 作为学校(校外)实训基地之一的Y
+        for m in re.finditer(r"作为(\S{0,8}?)(?:校外|校内)?(?:实训|实习)基地(?:之一)?的", sent):
+            ys = _contiguous_after(ms, s.start + m.end(), text)
+            owner_text = m.group(1)
+            owner = None
+            if _SCHOOL_REF_RE.search(owner_text):
+                owner = self._ref("school", s.start + m.start(1), s.start + m.end(1))
+            for y in ys[:1]:
+                self._fact("PARTNERS_WITH", owner, y, s, pattern="实训基地之一", kind="实训基地")
+        # PARTNERS_WITH: (学校)对接X、Y等企业
+        for m in re.finditer(r"对接", sent):
+            ys = [y for y in _contiguous_after(ms, s.start + m.end(), text) if y.type == "Enterprise"]
+            if not ys:
+                continue
+            x = self._subject_before(s, s.start + m.start(), ms)
+            for y in ys:
+                self._fact("PARTNERS_WITH", x, y, s, pattern="对接企业", kind="对接")
+
+
+def extract(doc: Document) -> Extraction:
+    return _Reader(doc).read()
