@@ -137,6 +137,16 @@ class NetworkxStore(GraphStore):
             return []
         return [d["edge"] for _, _, d in self.g.in_edges(node_id, data=True)]
 
+    def remove_edge(self, source: str, target: str, type: str) -> None:
+        """Delete an edge if present (the pipeline uses it when a document is replaced)."""
+        if self.g.has_edge(source, target, key=type):
+            self.g.remove_edge(source, target, key=type)
+
+    def remove_node(self, node_id: str) -> None:
+        """Delete a node and its edges if present."""
+        if node_id in self.g:
+            self.g.remove_node(node_id)
+
     def node_count(self) -> int:
         return self.g.number_of_nodes()
 

@@ -212,8 +212,11 @@ class _Run:
         resolver.observe(mentions)
         ids = {resolver.node_id(m) for m in mentions}
         existing = {i: n for i in ids if (n := store.get_node(i)) is not None}
-        for node in resolver.build_nodes(mentions, existing).values():
-            store.put_node(node)
+        built = resolver.build_nodes(mentions, existing)
+        for node in built.values():
+            old = existing.get(node.id)
+            if old is None or old.to_dict() != node.to_dict():
+                store.put_node(node)
         edges: dict[tuple[str, str, str], Edge] = {}
         for f in facts:
             src, tgt = resolver.node_id(f.source), resolver.node_id(f.target)
@@ -227,13 +230,15 @@ class _Run:
             else:
                 edge.merge(Edge(source=src, target=tgt, type=f.type, properties=dict(f.properties),
                                 evidence=[f.evidence]))
+        valid = []
         for edge in _drop_overridden_scopes(store, edges):
             try:
-                check_edge_types(edge, store.require_node(edge.source).type, store.require_node(edge.target).type)
+                check_edge_types(edge, built[edge.source].type, built[edge.target].type)
             except SchemaError as exc:
                 self.report.warnings.append(f"dropped edge {edge.source} -> {edge.target}: {exc}")
                 continue
-            store.upsert_edge(edge)
+            valid.append(edge)
+        store.upsert_many([], valid)  # batched on backends that can
         for doc, _ in self.docs:
             meta = dict(doc.meta)
             meta["ingested_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")

@@ -1,0 +1,129 @@
+"""The embedded store: round trip, atomic writes, load speed, evidence dedupe, corrupt files."""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import time
+
+import pytest
+
+from graph.errors import NotFoundError, SchemaError, StoreError
+from graph.networkx_store import NetworkxStore, atomic_write_text
+from graph.schema import Edge, Evidence, Node, make_node_id
+
+
+def _school(name: str) -> Node:
+    return Node(id=make_node_id("School", name), type="School", name=name, docs=["d1"])
+
+
+def _group(name: str) -> Node:
+    return Node(id=make_node_id("Group", name), type="Group", name=name, docs=["d1"])
+
+
+def _small_graph(store: NetworkxStore) -> tuple[Node, Node, Edge]:
+    s, g = _school("辽宁职业学院"), _group("辽西北职业教育联盟")
+    e = Edge(s.id, g.id, "LEADS", {"confidence": 0.9}, [Evidence("d1", 3, 9, "辽宁职业学院")])
+    store.upsert_many([s, g], [e])
+    store.put_document("d1", "牵头：辽宁职业学院", {"path": "d1.txt", "sha256": "x"})
+    return s, g, e
+
+
+def test_round_trip(tmp_path):
+    store = NetworkxStore(tmp_path)
+    s, g, e = _small_graph(store)
+    store.commit()
+    again = NetworkxStore(tmp_path)
+    assert again.get_node(s.id) == s and again.get_node(g.id) == g
+    assert again.get_edge(*e.key).to_dict() == e.to_dict()
+    assert again.get_document_text("d1") == "牵头：辽宁职业学院"
+    assert again.documents()["d1"]["sha256"] == "x"
+    assert again.stats()["edges_by_type"] == {"LEADS": 1}
+
+
+def test_evidence_is_not_duplicated(tmp_path):
+    store = NetworkxStore(tmp_path)
+    s, g, e = _small_graph(store)
+    store.upsert_edge(Edge(s.id, g.id, "LEADS", evidence=[Evidence("d1", 3, 9, "辽宁职业学院")]))
+    store.upsert_edge(Edge(s.id, g.id, "LEADS", evidence=[Evidence("d2", 0, 6, "辽宁职业学院")]))
+    assert [(ev.doc, ev.start) for ev in store.get_edge(*e.key).evidence] == [("d1", 3), ("d2", 0)]
+
+
+def test_upsert_checks_endpoints_and_types(tmp_path):
+    store = NetworkxStore(tmp_path)
+    s, g, _ = _small_graph(store)
+    with pytest.raises(NotFoundError):
+        store.upsert_edge(Edge(s.id, "Group-missing", "MEMBER_OF", evidence=[Evidence("d1", 0, 1, "x")]))
+    with pytest.raises(SchemaError):
+        store.upsert_edge(Edge(g.id, s.id, "LEADS", evidence=[Evidence("d1", 0, 1, "x")]))
+
+
+def test_atomic_write_leaves_old_file_when_the_write_fails(tmp_path, monkeypatch):
+    target = tmp_path / "graph.json"
+    atomic_write_text(target, "old")
+
+    def boom(*a, **k):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(os, "replace", boom)
+    with pytest.raises(OSError):
+        atomic_write_text(target, "new")
+    assert target.read_text(encoding="utf-8") == "old"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]  # no temp file left behind
+
+
+def test_uncommitted_changes_are_not_on_disk(tmp_path):
+    store = NetworkxStore(tmp_path)
+    _small_graph(store)
+    store.commit()
+    store.put_node(_school("沈阳市外事服务学校"))
+    assert NetworkxStore(tmp_path).node_count() == 2
+
+
+@pytest.mark.parametrize("content", ["{not json", '{"nodes": [{"id": 1}]}', '{"nodes": [{"id": "x", "type": "Planet", "name": "x"}]}'])
+def test_bad_store_file_raises_store_error(tmp_path, content):
+    (tmp_path / "graph.json").write_text(content, encoding="utf-8")
+    with pytest.raises((StoreError, SchemaError)) as info:
+        NetworkxStore(tmp_path)
+    assert "graph.json" in str(info.value) or "Planet" in str(info.value)
+
+
+def test_store_path_that_is_a_file(tmp_path):
+    f = tmp_path / "store"
+    f.write_text("x", encoding="utf-8")
+    with pytest.raises(StoreError, match="not a folder"):
+        NetworkxStore(f)
+
+
+def test_corrupt_document_list(tmp_path):
+    (tmp_path / "documents.json").write_text("[", encoding="utf-8")
+    with pytest.raises(StoreError, match="documents.json"):
+        NetworkxStore(tmp_path)
+
+
+def test_remove_primitives(tmp_path):
+    store = NetworkxStore(tmp_path)
+    s, g, e = _small_graph(store)
+    store.remove_edge(*e.key)
+    assert store.get_edge(*e.key) is None
+    store.remove_node(s.id)
+    assert store.get_node(s.id) is None and store.node_count() == 1
+
+
+@pytest.mark.slow
+def test_seed_store_loads_fast(seed_store_path):
+    times = []
+    for _ in range(5):
+        t = time.perf_counter()
+        store = NetworkxStore(seed_store_path)
+        times.append(time.perf_counter() - t)
+    assert store.node_count() > 0
+    assert statistics.median(times) < 0.5, times
+
+
+@pytest.mark.slow
+def test_seed_store_export_is_valid_json(seed_store_path):
+    data = json.loads((seed_store_path / "graph.json").read_text(encoding="utf-8"))
+    assert data["nodes"] and data["edges"]
+    assert all(e["evidence"] for e in data["edges"])
