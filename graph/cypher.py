@@ -123,8 +123,9 @@ def merge_edges(relation: str) -> str:
 
 
 def all_edges(relation: str | None = None) -> str:
-    """Every edge (of one relation), in insertion order."""
-    return f"MATCH (a:{ENTITY})-{_rel_pattern(relation)}->(b:{ENTITY}) RETURN {_EDGE_FIELDS} ORDER BY r.seq"
+    """Every edge (of one relation), by source node then insertion order."""
+    return (f"MATCH (a:{ENTITY})-{_rel_pattern(relation)}->(b:{ENTITY}) RETURN {_EDGE_FIELDS} "
+            "ORDER BY a.seq, r.seq")
 
 
 def out_edges() -> str:
@@ -132,14 +133,15 @@ def out_edges() -> str:
 
 
 def in_edges() -> str:
-    return f"MATCH (a:{ENTITY})-[r]->(b:{ENTITY} {{id: $id}}) RETURN {_EDGE_FIELDS} ORDER BY r.seq"
+    """Edges into $id by source node, then insertion order (a reloaded networkx store's order)."""
+    return f"MATCH (a:{ENTITY})-[r]->(b:{ENTITY} {{id: $id}}) RETURN {_EDGE_FIELDS} ORDER BY a.seq, r.seq"
 
 
 def edges_touching() -> str:
     """Edges in either direction at node $id (one round trip; the store splits out from in)."""
     return (f"MATCH (n:{ENTITY} {{id: $id}})-[r]-(:{ENTITY}) "
             "WITH DISTINCT r, startNode(r) AS a, endNode(r) AS b "
-            f"RETURN {_EDGE_FIELDS} ORDER BY r.seq")
+            f"RETURN {_EDGE_FIELDS}, a.seq AS source_seq ORDER BY r.seq")
 
 
 def count_edges_by_type() -> str:

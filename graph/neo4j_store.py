@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 DEFAULT_BATCH = 1000
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 def _import_driver() -> Any:
@@ -89,6 +90,10 @@ class Neo4jStore(GraphStore):
         self._schema_ready = False
         self._last_seq = 0
         auth = (user or "", password) if password is not None else None
+        if uri.partition("://")[0] not in URI_SCHEMES or "://" not in uri:
+            schemes = ", ".join(s + "://" for s in URI_SCHEMES)
+            raise ConfigError(f"invalid Neo4j URI {uri!r} (NEO4J_URI or --neo4j-uri): "
+                              f"expected one of {schemes} followed by host:port")
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=connection_timeout)
         except (ValueError, self._errors.ConfigurationError) as exc:
@@ -179,11 +184,12 @@ class Neo4jStore(GraphStore):
             yield node_from_record(rec)
 
     def iter_edges(self, type: str | None = None) -> Iterator[Edge]:
-        for rec in self._read(cypher.all_edges(type)):
-            yield edge_from_record(rec)
+        edges = [edge_from_record(r) for r in self._read(cypher.all_edges(type))]
+        yield from _networkx_order(edges, lambda e: (e.source, e.target))
 
     def out_edges(self, node_id: str) -> list[Edge]:
-        return [edge_from_record(r) for r in self._read(cypher.out_edges(), id=node_id)]
+        edges = [edge_from_record(r) for r in self._read(cypher.out_edges(), id=node_id)]
+        return _networkx_order(edges, lambda e: e.target)
 
     def in_edges(self, node_id: str) -> list[Edge]:
         return [edge_from_record(r) for r in self._read(cypher.in_edges(), id=node_id)]
@@ -299,8 +305,11 @@ class Neo4jStore(GraphStore):
 
     def edges_of(self, node_id: str) -> list[Edge]:
         """Out edges then in edges, each in insertion order, in one round trip."""
-        edges = [edge_from_record(r) for r in self._read(cypher.edges_touching(), id=node_id)]
-        return [e for e in edges if e.source == node_id] + [e for e in edges if e.target == node_id]
+        recs = self._read(cypher.edges_touching(), id=node_id)
+        out = [edge_from_record(r) for r in recs if r["source"] == node_id]
+        into = [edge_from_record(r) for r in sorted((r for r in recs if r["target"] == node_id),
+                                                     key=lambda r: r["source_seq"])]
+        return _networkx_order(out, lambda e: e.target) + into
 
     def clear(self) -> int:
         """Delete every vocgraph node, edge and document (in batches); the number of nodes deleted."""
@@ -323,6 +332,20 @@ class _Candidates:
         return iter(self._nodes)
 
 
+def _networkx_order(edges: list[Edge], group: Callable[[Edge], Any]) -> list[Edge]:
+    """Edges (in insertion order) grouped the way a networkx MultiDiGraph lists a node's out edges:
+    by the neighbour, neighbours in the order they were first linked.
+
+    The store returns edges in the order of an embedded store loaded from disk (which is how
+    every command sees it): out edges like this, in edges by source node then insertion. Same
+    order, same answers: BFS limits, path order and export order all follow it.
+    """
+    first: dict[Any, int] = {}
+    for i, e in enumerate(edges):
+        first.setdefault(group(e), i)
+    return sorted(edges, key=lambda e: first[group(e)])
+
+
 def _dedupe(items: Iterable[T], key: Callable[[T], Any]) -> list[T]:
     """Items with one entry per key, later duplicates merged into the first (as repeated upserts would)."""
     first: dict[Any, Any] = {}
@@ -337,3 +360,31 @@ def _dedupe(items: Iterable[T], key: Callable[[T], Any]) -> list[T]:
             copied.add(k)
         first[k].merge(item)
     return list(first.values())
+
+
+def push(source: GraphStore, target: Neo4jStore, clear: bool = False) -> dict[str, Any]:
+    """Copy every document, node and edge of ``source`` into ``target`` (an upsert: run it twice,
+    nothing changes). ``clear`` empties the target first. Returns counts and seconds per phase.
+
+    >>> push(NetworkxStore("vocgraph-data"), Neo4jStore.from_settings(settings))  # doctest: +SKIP
+    {'documents': 5, 'nodes': 1234, 'edges': 2345, 'seconds': {...}}
+    """
+    seconds: dict[str, float] = {}
+    t0 = time.perf_counter()
+    if clear:
+        target.clear()
+        seconds["clear"] = time.perf_counter() - t0
+    t = time.perf_counter()
+    docs = source.documents()
+    target.put_documents((d, source.get_document_text(d) or "", meta) for d, meta in docs.items())
+    seconds["documents"] = time.perf_counter() - t
+    t = time.perf_counter()
+    nodes = list(source.iter_nodes())
+    target.upsert_many(nodes, [])
+    seconds["nodes"] = time.perf_counter() - t
+    t = time.perf_counter()
+    edges = list(source.iter_edges())
+    target.upsert_many([], edges)
+    seconds["edges"] = time.perf_counter() - t
+    seconds["total"] = time.perf_counter() - t0
+    return {"documents": len(docs), "nodes": len(nodes), "edges": len(edges), "seconds": seconds}

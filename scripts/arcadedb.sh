@@ -66,7 +66,8 @@ start() {
 
     : > "$LOG"
     # setsid: the server outlives this shell and is stopped by pid, not by the caller's job control.
-    setsid "$java" -Xmx"$HEAP" -cp "$pkg/jars/*" \
+    # Run from .arcadedb/: ArcadeDB writes its own log/ folder into the working directory.
+    (cd "$DIR" && exec setsid "$java" -Xmx"$HEAP" -cp "$pkg/jars/*" \
         -Darcadedb.server.rootPath="$DIR/root" \
         -Darcadedb.server.databaseDirectory="$DIR/databases" \
         -Darcadedb.server.rootPassword="$password" \
@@ -76,7 +77,7 @@ start() {
         -Darcadedb.bolt.port="$bolt_port" \
         -Darcadedb.server.plugins=Bolt:com.arcadedb.bolt.BoltProtocolPlugin \
         -Darcadedb.server.defaultDatabases="$DATABASE[root]" \
-        com.arcadedb.server.ArcadeDBServer >"$LOG" 2>&1 < /dev/null &
+        com.arcadedb.server.ArcadeDBServer >"$LOG" 2>&1 < /dev/null) &
     local pid=$!
     echo "$pid" > "$PIDFILE"
 
