@@ -55,7 +55,7 @@ _SUFFIX_RE = re.compile("|".join(sorted((re.escape(s) for s, _ in _SUFFIXES), ke
 # Names that are complete on their own (the suffix is the whole name).
 _STANDALONE = frozenset({"教育部", "国务院"})
 # Sub-units of an agency: 教育部职业教育与成人教育司, 辽宁省教育厅办公室, 省教育厅职成处.
-_AGENCY_UNIT_RE = re.compile(r"[\u4e00-\u9fff]{0,12}?(?:司|处|办公室)")
+_AGENCY_UNIT_RE = re.compile(r"(?![各有相])[\u4e00-\u9fff]{0,12}?(?:司|处|办公室)")
 
 # Tokens that end a name when walking left: prepositions, conjunctions, verbs, quantifiers.
 _STOP_TOKENS = frozenset("""
@@ -65,6 +65,7 @@ _STOP_TOKENS = frozenset("""
 建立 共建 支持 指导 依据 根据 按照 围绕 面向 助力 推动 位于 隶属 开展 实施 开设
 选派 聘请 邀请 会同 联手 已 已在 目前 现 有 有关 相关 全市 全省 市属 省属 区属 约 余 多 家 个 所 位 名
 首批 首届 第一批 第二批 沈阳市属 发挥 抓好 看到 引导 推动 加强 促进 提升 打造 完善 深化 探索 实现 形成 构建
+号 关于 转发 报 报送 通知 意见 左右 文件 印发 发布 各市 各省 各地 各级 各区 各县 全体 上报 抄送 抄报 致
 健全 依靠 借助 利用 鼓励 扶持 认定 确定 公布 入选 评为 获评 申报 批准 带动 整合 优化 召开 参加了 组成 设立 均 都 分别 先后 多次 以 从而 至 以及 和由 与其 同时 此外 另外 主要 重点
 """.split())
 # Modifiers that make a name generic when nothing else precedes the suffix (中等职业学校, 有关企业).
@@ -72,7 +73,7 @@ _GENERIC_TOKENS = frozenset("""
 中职 高职 中等 高等 职业 职业技术 技术 中等职业 高等职业 职教 职业教育 教育 示范 示范性 省级 市级 国家级 国家
 骨干 优质 重点 知名 龙头 规模 国有 民营 合作 有关 相关 各 本 该 我 全市 全省 全国 地方 区域 区域性 行业 产业
 企业 院校 公办 民办 普通 特色 高水平 一流 双高 兴辽 现代 新型 综合 专业 各级 上级 下属 直属 附属 所属 试点
-品牌 实体 实体化 培育 单位 联盟 成员 集团 学校 学院 省 市 区 县 产教 融合 产教融合 市域 这些 某 一批 两所 多所 首个 境外 外国 国外 海外 酒店
+品牌 实体 实体化 培育 单位 联盟 成员 集团 学校 学院 分 二级 师范 中外 中外合作 产教 省 市 区 县 产教 融合 产教融合 市域 这些 某 一批 两所 多所 首个 境外 外国 国外 海外 酒店
 """.split())
 
 _ORDINAL_RE = re.compile(r"^(?:第[一二三四五六七八九十百千两几首]+[个家所批届位名]?|[一二三四五六七八九十百千两几首]+[个家所批届位名])$")
@@ -206,6 +207,8 @@ def _left_context(text: str, s: int, lo: int) -> tuple[str, list[int]]:
 
 def _ends_with_org(prefix: str) -> bool:
     """True if ``prefix`` ends with a complete school/agency-like name (学校, 学院, 教育局 ...)."""
+    if any(prefix.endswith(n) for n in _STANDALONE):
+        return True
     for suffix, typ in _SUFFIXES:
         if typ in ("School", "Agency") and prefix.endswith(suffix) and len(prefix) > len(suffix) + 1:
             return True
@@ -225,6 +228,20 @@ def _proper_noun(token: str) -> bool:
 
     return len(token) >= 2 and all(p.flag in ("ns", "nr", "nz", "nt", "nrt", "nrfg")
                                    for p in jieba.posseg.lcut(token, HMM=False))
+
+
+def _leading_verbs(prefix: str) -> int:
+    """Length of the verbs/adverbs/prepositions that open ``prefix`` (推进, 充分调动): a name
+    never starts with one."""
+    import jieba.posseg
+
+    n = 0
+    for p in jieba.posseg.lcut(prefix, HMM=False):
+        if (p.flag[:1] in ("v", "d", "p", "c") or p.flag == "ad") and p.flag != "vn" or p.word in _STOP_TOKENS:
+            n += len(p.word)
+        else:
+            break
+    return n
 
 
 def _walk_left(context: str, suffix: str, tok) -> int:
@@ -266,6 +283,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
     """
     end = len(text) if end is None else end
     tok = tokenizer(names)
+    known = set(names)
     cands: list[tuple[int, int, str, str]] = []  # (start, end, name, type)
     for m in _SUFFIX_RE.finditer(text, start, end):
         suffix = m.group(0)
@@ -276,11 +294,22 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             if u and not re.search(r"[，。；、]", u.group(0)):
                 e = u.end()
         context, pos = _left_context(text, s, start)
-        n = _walk_left(context, suffix, tok)
+        # 教育部 is complete: whatever precedes it (关于转发, 报) is not part of the name.
+        n = 0 if suffix in _STANDALONE else _walk_left(context, suffix, tok)
+        if n and context[len(context) - n] in _OPEN:
+            # A name never starts with a bracket: "(此件公开发布)教育厅" → drop the note.
+            close = max(context.rfind(c) for c in _CLOSE)
+            n = len(context) - close - 1 if close >= len(context) - n else n
         if n == 0 and suffix not in _STANDALONE:
             continue
         name_start = pos[len(pos) - n] if n else s
         prefix = context[len(context) - n:] if n else ""
+        if prefix and prefix + text[s:e] not in known:
+            cut = _leading_verbs(prefix)
+            if cut == len(prefix):
+                continue  # 承担学院, 推进专业协作体: a verb, not a name
+            name_start = pos[len(pos) - n + cut]
+            prefix = prefix[cut:]
         prefix_tokens = list(tok.cut(prefix, HMM=False)) if prefix else []
         if suffix not in _STANDALONE and _is_generic(prefix_tokens) and not (
                 prefix in ("省", "市", "区", "县") and typ in ("Agency", "Institute")):
