@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Iterator
 
 from graph.normalize import clean_text, name_key
@@ -140,8 +141,11 @@ def _build() -> tuple[dict[str, Region], dict[str, list[Region]]]:
 
 
 REGIONS, _BY_FORM = _build()
-# Longest forms first so that 沈阳现代化都市圈 wins over 沈阳, 沈阳市 over 沈阳.
-_FORMS_BY_LENGTH = sorted(_BY_FORM, key=lambda f: (-len(f), f))
+# Forms by first character, longest first so that 沈阳现代化都市圈 wins over 沈阳, 沈阳市 over 沈阳.
+_FORMS_BY_FIRST: dict[str, list[str]] = {}
+for _form in sorted(_BY_FORM, key=lambda f: (-len(f), f)):
+    _FORMS_BY_FIRST.setdefault(_form[0], []).append(_form)
+del _form
 
 
 def lookup_region(name: str) -> Region | None:
@@ -165,6 +169,7 @@ def ancestors(region: Region) -> list[Region]:
     return out
 
 
+@lru_cache(maxsize=65536)
 def region_prefix(name: str) -> tuple[Region, str] | None:
     """The most specific region named at the start of ``name`` and the matched surface text.
 
@@ -187,7 +192,7 @@ def region_prefix(name: str) -> tuple[Region, str] | None:
 
 
 def _match_at(s: str, pos: int, within: Region | None) -> tuple[Region, int] | None:
-    for form in _FORMS_BY_LENGTH:
+    for form in _FORMS_BY_FIRST.get(s[pos:pos + 1], ()):
         if not s.startswith(form, pos) or len(s) - pos <= len(form):
             continue
         hits = [r for r in _BY_FORM[form]

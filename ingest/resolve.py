@@ -38,6 +38,7 @@ import os
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -143,6 +144,7 @@ def _place_short(region: Region) -> str:
     return region.short[0] if region.short else region.name
 
 
+@lru_cache(maxsize=65536)
 def rule_key(name: str, node_type: str) -> str:
     """The key of a name by rules 2-4 (surface, abbreviations, places), without user decisions.
 
@@ -302,7 +304,7 @@ class Resolver:
             if node_type == "Region":
                 entry = lookup_region(next(iter(sorted(surface))))
                 if entry is not None:
-                    surface.add(entry.name)
+                    surface.update(entry.forms)  # 沈阳 finds 沈阳市
                     props[nid].setdefault("level", entry.level)
                     if entry.parent:
                         props[nid].setdefault("parent", entry.parent)
