@@ -55,9 +55,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 class ProgressBar:
     """A one-line progress bar on stderr, drawn only on a terminal."""
 
-    def __init__(self, stream: TextIO = sys.stderr, enabled: bool = True, width: int = 30) -> None:
-        self.stream = stream
-        self.enabled = enabled and stream.isatty()
+    def __init__(self, stream: TextIO | None = None, enabled: bool = True, width: int = 30) -> None:
+        self.stream = stream or sys.stderr
+        self.enabled = enabled and self.stream.isatty()
         self.width = width
         self.drawn = False
 
