@@ -76,6 +76,8 @@ _GENERIC_TOKENS = frozenset("""
 品牌 实体 实体化 培育 单位 联盟 成员 集团 学校 学院 分 二级 师范 中外 中外合作 产教 省 市 区 县 产教 融合 产教融合 市域 这些 某 一批 两所 多所 首个 境外 外国 国外 海外 酒店
 """.split())
 
+# Words with an organisation suffix that name no body (学分银行 is a credit-transfer system).
+_NOT_ORG_RE = re.compile(r"学分银行$")
 _ORDINAL_RE = re.compile(r"^(?:第[一二三四五六七八九十百千两几首]+[个家所批届位名]?|[一二三四五六七八九十百千两几首]+[个家所批届位名])$")
 # Stop words that also occur inside names (辽宁安吉联合物流有限公司, 辽宁网力技术合作有限公司).
 _SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
@@ -237,7 +239,7 @@ def _leading_verbs(prefix: str) -> int:
 
     n = 0
     for p in jieba.posseg.lcut(prefix, HMM=False):
-        if (p.flag[:1] in ("v", "d", "p", "c") or p.flag == "ad") and p.flag != "vn" or p.word in _STOP_TOKENS:
+        if (p.flag[:1] in ("v", "d", "p", "c") or p.flag in ("ad", "l")) and p.flag != "vn" or p.word in _STOP_TOKENS:
             n += len(p.word)
         else:
             break
@@ -316,6 +318,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             # 中等职业学校 is no name; 省农科院 and 市教育局 are (abbreviated, but one body).
             continue
         name = prefix + _compact(text[s:e])
+        if _NOT_ORG_RE.search(name):
+            continue
         if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
             typ = "Group"
         cands.append((name_start, e, name, typ))

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.orgs import find_orgs
@@ -134,6 +135,7 @@ class _Reader:
         self.names = table_names(doc)
         self.ctx = _Context()
         self.ex = Extraction()
+        self.subjects: dict[tuple[int, int], Mention | None] = {}
 
     # -- anaphora -----------------------------------------------------------------------------
     def _ref(self, kind: str, start: int, end: int) -> Mention | None:
@@ -193,12 +195,23 @@ class _Reader:
                     # 【案例 5-3】文旅产业产教融合共同体建设 / 沈阳市外事服务学校坚持…: the case's school.
                     self.ctx.case_school, self.ctx.fallback = ms[0], None
                 self._patterns(s, ms)
+                self.subjects[(s.start, s.end)] = self._sentence_subject(s, ms)
             for m in ms:
                 if m.type == "Group":
                     self.ctx.group = m
                 if m.type == "School" and self.ctx.in_case:
                     self.ctx.fallback = None
         return self.ex
+
+    def _sentence_subject(self, s: _Sentence, ms: list[Mention]) -> Mention | None:
+        """Who the sentence is about: the org that opens it, else (inside a case) the case's school."""
+        if ms and not self.text[s.start:ms[0].start].strip():
+            return ms[0]
+        if self.ctx.in_case and (self.ctx.case_school or self.ctx.fallback):
+            ref = _SCHOOL_REF_RE.search(self.text, s.start, s.end)
+            a, b = (ref.start(), ref.end()) if ref else (s.start, s.start)
+            return self._ref("school", a, b)
+        return None
 
     def _title(self, s: _Sentence, ms: list[Mention]) -> None:
         line = self.text[s.start:s.end]
@@ -383,5 +396,18 @@ class _Reader:
                 self._fact("PARTNERS_WITH", x, y, s, pattern="对接企业", kind="对接")
 
 
+@lru_cache(maxsize=8)
+def _read(doc_id: str, text: str, path: str) -> _Reader:
+    reader = _Reader(Document(doc_id, path, text))
+    reader.read()
+    return reader
+
+
+def subjects(doc: Document) -> dict[tuple[int, int], Mention | None]:
+    """Sentence span → the org the sentence is about (used by ingest.industry for 服务…产业)."""
+    return dict(_read(doc.id, doc.text, doc.path).subjects)
+
+
 def extract(doc: Document) -> Extraction:
-    return _Reader(doc).read()
+    ex = _read(doc.id, doc.text, doc.path).ex
+    return Extraction(list(ex.mentions), list(ex.facts))
