@@ -39,7 +39,7 @@ _REGION_HEAD_RE = re.compile(
     r"^(?:全国|中国|[\u4e00-\u9fff]{2,8}?(?:省|市|自治区|特别行政区|新区|区|县)|"
     r"北京|天津|上海|重庆|河北|山西|内蒙古|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|"
     r"海南|四川|贵州|云南|西藏|陕西|甘肃|青海|宁夏|新疆|辽西北|泛长三角|长三角|西南|东北|华北)")
-_MODIFIERS = ("高端",)
+_MODIFIERS = ("高端", "智慧")
 _GENERIC = frozenset({"优势", "支柱", "主导", "重点", "新兴", "相关", "地方", "区域", "传统", "战略性新兴", "其他",
                       "本地", "各类", "第一", "第二", "第三", "领域的", "企业", "该", "服务", "行业", "产业"})
 
@@ -63,9 +63,13 @@ def _lexicon_terms(text: str) -> list[tuple[int, int, str]]:
         for term in _LEXICON:
             if text.startswith(term, i):
                 end = i + len(term)
-                if text.startswith("业", end) and term.endswith(("服务", "制造")):
-                    end += 1
-                out.append((i, end, text[i:end]))
+                # 旅游服务业 / 服装制造业 / 汽车产业链 name the head industry (旅游, 服装, 汽车).
+                tail = re.match(r"服务业|制造业|产业链|产业|行业|业", text[end:])
+                if tail and not term.endswith("业"):
+                    if term.endswith(("服务", "制造")) and tail.group(0) == "业":
+                        term = term + "业"
+                    end += len(tail.group(0))
+                out.append((i, end, term))
                 i = end
                 break
         else:

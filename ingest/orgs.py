@@ -239,7 +239,8 @@ def _leading_verbs(prefix: str) -> int:
 
     n = 0
     for p in jieba.posseg.lcut(prefix, HMM=False):
-        if (p.flag[:1] in ("v", "d", "p", "c") or p.flag in ("ad", "l")) and p.flag != "vn" or p.word in _STOP_TOKENS:
+        # Not "d": jieba tags some place names as adverbs (大连).
+        if (p.flag[:1] in ("v", "p", "c") or p.flag in ("ad", "l")) and p.flag != "vn" or p.word in _STOP_TOKENS:
             n += len(p.word)
         else:
             break

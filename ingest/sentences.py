@@ -331,9 +331,13 @@ class _Reader:
             subj = None
             if re.match(r"\s*(?:学校|我校)", sent):
                 subj = self._ref("school", s.start, s.start + 2)
-            for x in ([subj] if subj else []) + founders:
+            everyone = ([subj] if subj else []) + founders
+            for x in everyone:
                 self._fact("MEMBER_OF", x, g, s, pattern="共同成立", role="共建单位")
-            s_founded = True  # noqa: F841  (the 与 pattern below skips founders of a group)
+            # Schools and enterprises that found a body together cooperate (校企共建产业学院).
+            for a in (x for x in everyone if x.type == "School"):
+                for b in (x for x in everyone if x.type == "Enterprise"):
+                    self._fact("PARTNERS_WITH", a, b, s, pattern="共同成立", kind="共建")
 
         # PARTNERS_WITH: X与Y…(签订/合作/共建…)
         founded = re.search(r"(?:共同|联合)?(?:成立|组建)", sent)

@@ -331,6 +331,7 @@ def _row_facts(doc: Document, table: Table, row: Row, ex: Extraction) -> None:
     named_cols = {i for i, r in enumerate(roles) if r in ("group", "lead", "school", "partner", "member")}
     ex.mentions.extend(m for u in units if u.column in named_cols and not u.name[0].isdigit()
                        for m in [mentions[id(u)]])
+    first_fact = len(ex.facts)
     header_text = lambda col: (table.header.cells[col].text  # noqa: E731
                                if table.header and col < len(table.header.cells) else "")
     if groups:
@@ -357,6 +358,10 @@ def _row_facts(doc: Document, table: Table, row: Row, ex: Extraction) -> None:
             elif m := re.search(r"牵头[\u4e00-\u9fff]{0,2}|主体单位|理事长单位|成员单位", table.context):
                 props["role"] = m.group(0)
             ex.facts.append(Fact(_RELATION[role], mentions[id(u)], mentions[id(group)], evidence, props))
+        if not named_cols:
+            # A table without a header: its names count as mentions when they gave a fact.
+            used = {id(m) for f in ex.facts[first_fact:] for m in (f.source, f.target)}
+            ex.mentions.extend(m for m in mentions.values() if id(m) in used)
         return
     # No group in the row: a school/partner table (学校 | 合作方 | 合作项目).
     school_cols = [i for i, r in enumerate(roles) if r == "school"]
