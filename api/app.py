@@ -38,7 +38,7 @@ STATIC = Path(__file__).resolve().parent / "static"
 MAX_TOP, MAX_LIMIT, MAX_NEIGHBORS, MAX_HOPS, MAX_PATHS = 50, 100, 500, 6, 20
 MAX_UPLOAD_FILES, MAX_UPLOAD_BYTES = 20, 20 * 1024 * 1024
 UPLOAD_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
-CONTEXT_CHARS = 160
+CONTEXT_CHARS = 100
 SENTENCE_ENDS = "。！？；!?;"
 FUZZY_MIN_RATIO = 0.6
 
@@ -74,8 +74,9 @@ def _package_function(module: str, name: str) -> Callable[..., Any]:
     try:
         return getattr(importlib.import_module(module), name)
     except ModuleNotFoundError as exc:
-        raise ConfigError(f"{module}.{name} is not available: module {exc.name} is missing "
-                          f'(pip install "vocgraph[all]")') from exc
+        ours = (exc.name or "").split(".")[0] in ("graph", "ingest", "search", "api")
+        hint = "this installation of vocgraph lacks it" if ours else 'pip install "vocgraph[all]"'
+        raise ConfigError(f"{module}.{name} is not available: module {exc.name} is missing ({hint})") from exc
 
 
 def _fastapi(**kwargs: Any) -> FastAPI:
@@ -117,11 +118,15 @@ def _require_node(store: GraphStore, node_id: str, what: str = "entity"):
 
 
 def sentence_window(text: str, start: int, end: int, max_chars: int = CONTEXT_CHARS) -> tuple[int, int]:
-    """The span of the sentence around [start, end): to the previous and next 。！？； (≤ max_chars)."""
+    """The span of the sentence around [start, end): from the previous to the next 。！？；
+    (at most ``max_chars`` on each side: table rows and headings have no sentence ends)."""
+    quote = text[start:end].strip()
     left = start
     while left > 0 and start - left < max_chars and text[left - 1] not in SENTENCE_ENDS:
         left -= 1
     right = end
+    if quote and quote[-1] in SENTENCE_ENDS:
+        return left, right  # the quote already ends its sentence
     while right < len(text) and right - end < max_chars and text[right] not in SENTENCE_ENDS:
         right += 1
     if right < len(text) and text[right] in SENTENCE_ENDS:

@@ -182,6 +182,27 @@ def test_context_highlights_the_quote_in_its_sentence(client):
     assert DOC_TEXT[c["context_start"]:c["context_start"] + len(c["context"])] == c["context"]
 
 
+@pytest.mark.parametrize("text, quote, expected", [
+    ("前文。联盟由辽宁职业学院牵头，现有成员单位345个。后文。", "辽宁职业学院牵头", "联盟由辽宁职业学院牵头，现有成员单位345个。"),
+    ("前文。联盟由辽宁职业学院牵头。后文。", "联盟由辽宁职业学院牵头。", "联盟由辽宁职业学院牵头。"),
+    ("表\n| 5 | 辽西北职教联盟 | 辽宁职业学院 |\n", "辽西北职教联盟", "表\n| 5 | 辽西北职教联盟 | 辽宁职业学院 |\n"),
+])
+def test_sentence_window(text, quote, expected):
+    from api.app import sentence_window
+
+    start = text.index(quote)
+    left, right = sentence_window(text, start, start + len(quote))
+    assert text[left:right] == expected
+
+
+def test_sentence_window_is_capped_without_sentence_ends():
+    from api.app import sentence_window
+
+    text = "字" * 1000
+    left, right = sentence_window(text, 500, 510, max_chars=50)
+    assert (left, right) == (450, 560)
+
+
 def test_context_errors(client):
     assert_error(client.get(f"/documents/{DOC_ID}/context", params={"start": 5, "end": 99999}),
                  422, "invalid_parameter")

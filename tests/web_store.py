@@ -70,3 +70,15 @@ def build_toy_store(path: Path) -> NetworkxStore:
     store.upsert_many(nodes, edges)
     store.commit()
     return store
+
+
+def indexed_copy(seed_path: Path, dest: Path) -> Path:
+    """A copy of an ingested store with its search index built by the fast 'hash' embedder
+    (the default embedder takes minutes on the whole corpus; these tests check the web layer)."""
+    import shutil
+
+    from search.index import update_indexes
+
+    shutil.copytree(seed_path, dest)
+    update_indexes(NetworkxStore(dest), embedder_spec="hash")
+    return dest

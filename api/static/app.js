@@ -36,8 +36,11 @@ async function getJSON(url) {
   return body;
 }
 
-// Names of path endpoints: answers carry ids; look each id up once.
+// Path endpoints are names, or node ids (Type-<12 hex>) that are looked up once each.
+const NODE_ID = /^[A-Za-z]+-[0-9a-f]{12}$/;
+
 async function nodeName(id) {
+  if (!NODE_ID.test(id)) return id;
   if (!nameCache.has(id)) {
     nameCache.set(id, getJSON("/entities/" + encodeURIComponent(id))
       .then((d) => d.node.name).catch(() => id));
