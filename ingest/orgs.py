@@ -73,7 +73,7 @@ _GENERIC_TOKENS = frozenset("""
 中职 高职 中等 高等 职业 职业技术 技术 中等职业 高等职业 职教 职业教育 教育 示范 示范性 省级 市级 国家级 国家
 骨干 优质 重点 知名 龙头 规模 国有 民营 合作 有关 相关 各 本 该 我 全市 全省 全国 地方 区域 区域性 行业 产业
 企业 院校 公办 民办 普通 特色 高水平 一流 双高 兴辽 现代 新型 综合 专业 各级 上级 下属 直属 附属 所属 试点
-品牌 实体 实体化 培育 单位 联盟 成员 集团 学校 学院 分 二级 师范 中外 中外合作 产教 省 市 区 县 产教 融合 产教融合 市域 这些 某 一批 两所 多所 首个 境外 外国 国外 海外 酒店
+品牌 实体 实体化 培育 建设 发展 单位 联盟 成员 集团 学校 学院 分 二级 师范 中外 中外合作 产教 省 市 区 县 产教 融合 产教融合 市域 这些 某 一批 两所 多所 首个 境外 外国 国外 海外 酒店
 """.split())
 
 # Words with an organisation suffix that name no body (学分银行 is a credit-transfer system).
@@ -257,7 +257,8 @@ def _walk_left(context: str, suffix: str, tok) -> int:
     for i, t in enumerate(rev):
         if not taken and t in _CONJUNCTIONS and i + 1 < len(rev) and len(rev[i + 1]) == 1:
             pass  # 山东舜和集团: a conjunction never sits right before a suffix
-        elif t in _SOFT_STOPS and i + 1 < len(rev) and _proper_noun(rev[i + 1]):
+        elif t in _SOFT_STOPS and i + 1 < len(rev) and _proper_noun(rev[i + 1]) and not _ends_with_org(
+                "".join(reversed(rev[i + 1:]))):
             pass  # 安吉联合物流: a place or proper name before it makes it part of the name
         elif t in _STOP_TOKENS or _ORDINAL_RE.match(t) or len(t) > 2 and t[-2:] in _STOP_TOKENS:
             break

@@ -207,6 +207,9 @@ class _Reader:
         """Who the sentence is about: the org that opens it, else (inside a case) the case's school."""
         if ms and not self.text[s.start:ms[0].start].strip():
             return ms[0]
+        ref = _GROUP_REF_RE.match(self.text, s.start + len(self.text[s.start:s.end]) - len(self.text[s.start:s.end].lstrip()))
+        if ref and ref.group(0)[0] in "此该本":
+            return self._ref("group", ref.start(), ref.end())  # 该集团服务…产业
         if self.ctx.in_case and (self.ctx.case_school or self.ctx.fallback):
             ref = _SCHOOL_REF_RE.search(self.text, s.start, s.end)
             a, b = (ref.start(), ref.end()) if ref else (s.start, s.start)
@@ -274,8 +277,8 @@ class _Reader:
                     self._fact("LEADS", x, target, s, pattern="X牵头的Y", role="牵头单位")
         # LEADS: X任/担任理事长单位
         for m in re.finditer(r"(?:担任|任|为)(理事长|主席|牵头)单位", sent):
-            target = subject_group if subject_group and subject_group.start > s.start + m.end() else None
-            target = target or self._ref("group", s.start + m.start(), s.start + m.end())
+            before = [g for g in groups_named if g.end <= s.start + m.start()]
+            target = before[-1] if before else self._ref("group", s.start + m.start(), s.start + m.end())
             for x in _contiguous_before(ms, s.start + m.start(), text):
                 self._fact("LEADS", x, target, s, pattern="X任理事长单位", role=m.group(1) + "单位")
 
@@ -322,12 +325,18 @@ class _Reader:
             for x in members:
                 self._fact("MEMBER_OF", x, g, s, pattern="共同参与", role="参与单位")
         # MEMBER_OF: … 共同成立/共同组建/联合…组建 Z
-        for m in re.finditer(r"(?:共同|联合)(?:成立|组建|发起成立)了?|组建了?|成立了?", sent):
+        for m in re.finditer(r"(?:共同|联合)(?:成立|组建|发起成立)了?|(?<=[、和与])?(?:组建|成立)了?", sent):
             after = _contiguous_after(ms, s.start + m.end(), text)
             if not after or after[0].type != "Group":
                 continue
             g = after[0]
-            founders = [x for x in ms if x.end <= s.start + m.start() and x.type != "Group"]
+            clause = sent[:m.start()]
+            if not m.group(0).startswith(("共同", "联合")) and not re.search(r"联合|与", clause):
+                continue  # X牵头组建Y / X组建Y: a lead or a founder, not a co-founder
+            leaders = {f.source.name for f in self.ex.facts
+                       if f.type == "LEADS" and f.evidence.start == s.start and f.target.name == g.name}
+            founders = [x for x in ms if x.end <= s.start + m.start() and x.type != "Group"
+                        and x.name not in leaders]
             subj = None
             if re.match(r"\s*(?:学校|我校)", sent):
                 subj = self._ref("school", s.start, s.start + 2)
