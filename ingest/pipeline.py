@@ -28,7 +28,8 @@ from graph.schema import EDGE_TYPES, NODE_TYPES, ORG_TYPES, Edge, Evidence, Node
 from ingest.extractors import load_extractors
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.readers import iter_input_files, read_document, unique_doc_id
-from ingest.regions import Region, ancestors, document_scope, lookup_region, region_prefix
+from ingest.regions import (Region, ancestors, document_scope, lookup_region, region_prefix,
+                             scope_applies)
 from ingest.resolve import Decisions, Resolver, load_decisions
 
 Progress = Callable[[int, int, str], None]
@@ -273,7 +274,7 @@ def infer_regions(doc: Document, mentions: Iterable[Mention]) -> tuple[list[Ment
             if ev is None:
                 continue
             region = hit[0]
-        elif scope is not None and m.type == "School":
+        elif scope is not None and m.type == "School" and scope_applies(m.name):
             ev = Evidence(doc.id, scope.start, scope.end, scope.quote)
             region = scope.region
         else:

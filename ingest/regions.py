@@ -95,6 +95,38 @@ _LIAONING = {
     "葫芦岛市": ("连山区 龙港区 南票区", "绥中县 建昌县", "兴城市"),
 }
 
+# Other prefecture-level cities that name schools and groups in the national lists (short
+# forms; the full name adds 市). Left out on purpose: 吉林 (also the province), 中山 (中山大学,
+# 大连市中山区), 朝阳 (a Liaoning city and a Beijing district).
+_OTHER_CITIES = {
+    "河北省": "石家庄 唐山 秦皇岛 邯郸 保定 张家口 承德 沧州 廊坊 邢台 衡水",
+    "山西省": "太原 大同 长治 晋中 运城 临汾",
+    "内蒙古自治区": "呼和浩特 包头 鄂尔多斯 赤峰 通辽 呼伦贝尔",
+    "吉林省": "长春 四平 通化 白山",
+    "黑龙江省": "哈尔滨 齐齐哈尔 牡丹江 佳木斯 大庆 鸡西 鹤岗 双鸭山 伊春",
+    "江苏省": "南京 无锡 徐州 常州 苏州 南通 连云港 淮安 盐城 扬州 镇江 泰州 宿迁",
+    "浙江省": "杭州 宁波 温州 嘉兴 湖州 绍兴 金华 衢州 舟山 台州 丽水",
+    "安徽省": "合肥 芜湖 蚌埠 淮南 马鞍山 安庆 滁州 阜阳",
+    "福建省": "福州 厦门 泉州 漳州 莆田",
+    "江西省": "南昌 九江 赣州 景德镇 上饶",
+    "山东省": "济南 青岛 淄博 枣庄 东营 烟台 潍坊 济宁 泰安 威海 日照 临沂 德州 聊城 滨州 菏泽",
+    "河南省": "郑州 开封 洛阳 平顶山 安阳 新乡 焦作 许昌 南阳 商丘 信阳",
+    "湖北省": "武汉 黄石 十堰 宜昌 襄阳 荆州 孝感 黄冈",
+    "湖南省": "长沙 株洲 湘潭 衡阳 岳阳 常德 郴州 怀化",
+    "广东省": "广州 深圳 珠海 汕头 佛山 韶关 湛江 江门 茂名 惠州 东莞 清远 揭阳",
+    "广西壮族自治区": "南宁 柳州 桂林 梧州 北海 玉林",
+    "海南省": "海口 三亚",
+    "四川省": "成都 自贡 攀枝花 泸州 德阳 绵阳 宜宾 南充 乐山 达州",
+    "贵州省": "贵阳 遵义 六盘水 安顺",
+    "云南省": "昆明 曲靖 玉溪",
+    "西藏自治区": "拉萨",
+    "陕西省": "西安 宝鸡 咸阳 渭南 延安 汉中 榆林",
+    "甘肃省": "兰州 天水 酒泉 张掖 白银",
+    "青海省": "西宁",
+    "宁夏回族自治区": "银川",
+    "新疆维吾尔自治区": "乌鲁木齐 克拉玛依",
+}
+
 # Named areas (economic zones, city clusters) inside or above provinces.
 _AREAS = (
     Region("辽西北", "area", "辽宁省", ("辽西北地区",)),
@@ -129,6 +161,8 @@ def _build() -> tuple[dict[str, Region], dict[str, list[Region]]]:
             entries.append(Region(c, "county", city, _short_county(c)))
         for c in county_cities.split():
             entries.append(Region(c, "county", city, _short_county(c)))
+    for province, cities in _OTHER_CITIES.items():
+        entries.extend(Region(c + "市", "city", province, (c,)) for c in cities.split())
     entries.extend(_AREAS)
     by_name = {r.name: r for r in entries}
     by_form: dict[str, list[Region]] = {}
@@ -250,6 +284,24 @@ def document_scope(text: str) -> Scope | None:
         return None
     (name, (start, quote)), = cities.items()
     return Scope(REGIONS[name], start, start + len(quote), quote)
+
+
+# A school named in a city's report may be a partner abroad (德国…大学, 日本…县立…学校) or a
+# college elsewhere (…学院): the scope rule only places local schools.
+_FOREIGN = re.compile(
+    r"^(德国|日本|韩国|朝鲜|美国|英国|法国|俄罗斯|乌克兰|白俄罗斯|新加坡|澳大利亚|新西兰|加拿大|印度尼西亚|"
+    r"印尼|泰国|马来西亚|越南|柬埔寨|老挝|缅甸|菲律宾|印度|巴基斯坦|哈萨克斯坦|蒙古国|意大利|西班牙|葡萄牙|"
+    r"荷兰|比利时|瑞士|瑞典|芬兰|丹麦|挪威|奥地利|波兰|以色列|埃及|南非|巴西|阿根廷|墨西哥)"
+    r"|国立|州立|县立|市立|私立")
+_LOCAL_SCHOOL = re.compile(r"(学校|职业教育中心|职教中心|中学|中专)$")
+
+
+def scope_applies(name: str) -> bool:
+    """Whether the document-scope rule may place a school with this name (no place of its own,
+    a local school suffix, no foreign marker, a name long enough to be a proper name)."""
+    s = clean_text(name).strip()
+    return (len(s) >= 6 and region_prefix(s) is None and not _FOREIGN.search(s)
+            and _LOCAL_SCHOOL.search(s) is not None)
 
 
 def _city_of(region: Region) -> Region | None:

@@ -16,9 +16,10 @@ same body gets the same id in every run. The key rules (docs/resolution.md), in 
    even when rules 2-4 or 6 would merge them;
 6. OCR typos: two names of the same type, at least 8 characters, same region, differing in
    exactly one Chinese character at the same position, are merged when the pair is
-   unambiguous and only one of the two spellings is attested elsewhere (the character pair
-   around the difference appears in another known name): 沈阳市装备自造工程学校 →
-   沈阳市装备制造工程学校, because 制造 occurs in other names and 自造 in none. Numerals,
+   unambiguous, only one of the two spellings is attested elsewhere (the character pair
+   around the difference appears in another known name) and that spelling is seen at least
+   three times as often: 沈阳市装备自造工程学校 (once) → 沈阳市装备制造工程学校 (45 times),
+   because 制造 occurs in other names and 自造 in none. Numerals,
    ordinals and direction/size characters never count as typos (第一/第二, 东/西, 大/中).
 
 The canonical name of a node is its most formal surface form (not a typo, longest: 职业教育
@@ -40,7 +41,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping
 
 from graph.errors import InputError
 from graph.normalize import clean_text, name_key
@@ -55,6 +56,7 @@ ABBREVIATIONS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 FUZZY_MIN_LENGTH = 8
+TYPO_MIN_SUPPORT = 3  # the right spelling is seen >= 3 times, and >= 3 times as often as the typo
 # Characters whose substitution changes the body, never an OCR typo.
 _NOT_TYPOS = frozenset("0123456789一二三四五六七八九十百千零〇两第东西南北中上下前后左右内外大小高初新老男女甲乙丙丁")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -144,6 +146,18 @@ def _place_short(region: Region) -> str:
     return region.short[0] if region.short else region.name
 
 
+def _place_rank(name: str) -> int:
+    """0: the name starts with one place in its full form (沈阳市…, 辽宁省…); 1: short form or no
+    place (沈阳…); 2: a redundant chain (辽宁沈阳市…, 辽宁省沈阳市…) — extraction noise as often as not."""
+    hit = region_prefix(name)
+    if hit is None:
+        return 1
+    region, surface = hit
+    if surface == region.name:
+        return 0
+    return 1 if surface in region.forms else 2
+
+
 @lru_cache(maxsize=65536)
 def rule_key(name: str, node_type: str) -> str:
     """The key of a name by rules 2-4 (surface, abbreviations, places), without user decisions.
@@ -188,6 +202,7 @@ class Resolver:
         self._split: set[str] = set()  # names that keep their plain surface key
         self._prepare_decisions()
         self._names: dict[str, set[str]] = defaultdict(set)  # type -> surface names
+        self._counts: Counter[tuple[str, str]] = Counter()  # (type, key) -> mentions seen
         self._known: dict[tuple[str, str], str] = {}  # (type, base key) -> stored node id
         self._known_nodes: list[Node] = []
         self._fuzzy: dict[tuple[str, str], str] | None = None
@@ -195,6 +210,7 @@ class Resolver:
             self._known_nodes.append(node)
             for form in (node.name, *node.aliases):
                 self._names[node.type].add(form)
+                self._counts[(node.type, self.key(form, node.type))] += max(1, len(node.docs))
 
     # ---- keys --------------------------------------------------------------------------
     def _prepare_decisions(self) -> None:
@@ -242,6 +258,7 @@ class Resolver:
         for m in mentions:
             if not m.properties.get("key"):
                 self._names[m.type].add(m.name)
+                self._counts[(m.type, self.key(m.name, m.type))] += 1
         self._fuzzy = None
 
     def finalize(self) -> None:
@@ -250,8 +267,9 @@ class Resolver:
         for node_type, names in self._names.items():
             if node_type in ("Region", "Policy", "Target", "Measure"):
                 continue
-            keys = {self.key(n, node_type) for n in names}
-            self._fuzzy.update({(node_type, a): b for a, b in typo_merges(keys, self._apart).items()})
+            counts = {k: c for (t, k), c in self._counts.items() if t == node_type}
+            merges = typo_merges({self.key(n, node_type) for n in names}, counts, self._apart)
+            self._fuzzy.update({(node_type, a): b for a, b in merges.items()})
         self._known = {}
         for node in sorted(self._known_nodes, key=lambda n: n.id):
             for form in (node.name, *node.aliases):
@@ -332,6 +350,7 @@ class Resolver:
             return (
                 self.is_typo(f, node_type),
                 any(a in c and long not in c for a, long in ABBREVIATIONS.get(node_type, ())),
+                _place_rank(c),
                 -len(name_key(c)),
                 len(_ASCII.findall(c)),
                 c,
@@ -352,12 +371,19 @@ class Resolver:
         return out
 
 
-def typo_merges(keys: Iterable[str], apart: dict[str, set[str]] | None = None) -> dict[str, str]:
+def typo_merges(keys: Iterable[str], counts: Mapping[str, int], apart: dict[str, set[str]] | None = None
+                ) -> dict[str, str]:
     """Map OCR-typo keys to their attested spelling (rule 6 in the module docstring).
 
-    >>> typo_merges(["沈阳装备自造工程学校", "沈阳装备制造工程学校", "辽宁装备制造职业教育集团"])
+    ``counts``: how many mentions each key had. The right spelling must be seen at least
+    TYPO_MIN_SUPPORT times and TYPO_MIN_SUPPORT times as often as the typo: 中国现代渔业职业教育集团
+    and 中国现代农业职业教育集团 are each named once in the national list, and are two groups.
+
+    >>> typo_merges(["沈阳装备自造工程学校", "沈阳装备制造工程学校", "辽宁装备制造职业教育集团"],
+    ...             {"沈阳装备自造工程学校": 1, "沈阳装备制造工程学校": 45})
     {'沈阳装备自造工程学校': '沈阳装备制造工程学校'}
-    >>> typo_merges(["辽宁农业职业技术学院", "辽宁林业职业技术学院", "中国林业集团", "现代农业联盟"])
+    >>> typo_merges(["中国现代渔业职业教育集团", "中国现代农业职业教育集团", "现代农业联盟"],
+    ...             {"中国现代渔业职业教育集团": 1, "中国现代农业职业教育集团": 1})
     {}
     """
     apart = apart or {}
@@ -388,12 +414,16 @@ def typo_merges(keys: Iterable[str], apart: dict[str, set[str]] | None = None) -
         if (ra and ra[0]) != (rb and rb[0]) or (ra and i < len(ra[1])):
             continue  # the difference is in the place name: 辽阳X is not 辽宁X
         att_a, att_b = attested(a, i), attested(b, i)
-        if att_a and not att_b:
+        if att_a and not att_b and _outweighs(counts.get(a, 0), counts.get(b, 0)):
             candidates[b].add(a)
-        elif att_b and not att_a:
+        elif att_b and not att_a and _outweighs(counts.get(b, 0), counts.get(a, 0)):
             candidates[a].add(b)
     return {typo: next(iter(good)) for typo, good in sorted(candidates.items())
             if len(good) == 1 and typo not in {g for gs in candidates.values() for g in gs}}
+
+
+def _outweighs(right: int, typo: int) -> bool:
+    return right >= TYPO_MIN_SUPPORT and right >= TYPO_MIN_SUPPORT * max(typo, 1)
 
 
 def _around(k: str, i: int) -> list[str]:

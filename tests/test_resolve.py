@@ -71,9 +71,10 @@ def test_canonical_name_is_the_formal_form_and_all_forms_are_aliases():
     assert node.name == "辽宁装备制造职业教育集团"
     assert node.aliases == ["辽宁装备制造职教集团"]
     assert node.docs == ["002", "003"]
-    ms = [Mention("School", "沈阳外事服务学校", "a"), Mention("School", "沈阳市外事服务学校", "b")]
+    ms = [Mention("School", "沈阳外事服务学校", "a"), Mention("School", "沈阳市外事服务学校", "b"),
+          Mention("School", "辽宁沈阳市外事服务学校", "c")]
     (node,) = r.build_nodes(ms).values()
-    assert node.name == "沈阳市外事服务学校"
+    assert node.name == "沈阳市外事服务学校"  # full place form; a redundant province chain is noise
 
 
 def test_canonical_name_does_not_depend_on_order():
@@ -86,11 +87,23 @@ def test_typo_merge_when_one_spelling_is_attested():
     r = Resolver()
     ms = [Mention("School", "沈阳市装备自造工程学校", "003"), Mention("School", "沈阳市装备制造工程学校", "003"),
           Mention("Group", "辽宁装备制造职业教育集团", "002"), Mention("School", "沈阳装备制造职业学院", "003")]
-    r.observe(ms)
+    r.observe(ms + [Mention("School", "沈阳市装备制造工程学校", "003")] * 2)
     assert r.node_id(ms[0]) == r.node_id(ms[1])
     node = r.build_nodes(ms[:2])[r.node_id(ms[0])]
     assert node.name == "沈阳市装备制造工程学校"
     assert node.aliases == ["沈阳市装备自造工程学校"]
+
+
+def test_typo_merge_needs_support_for_the_right_spelling():
+    r = Resolver()
+    ms = [Mention("School", "沈阳市装备自造工程学校", "003"), Mention("School", "沈阳市装备制造工程学校", "003"),
+          Mention("Group", "辽宁装备制造职业教育集团", "002")]
+    r.observe(ms)  # the right spelling seen once only: no merge
+    assert r.node_id(ms[0]) != r.node_id(ms[1])
+
+
+MANY = {"沈阳装备制造工程学校": 45, "沈阳第二职业技术学校": 10, "辽宁林业职业技术学院": 10,
+        "沈阳制造学校": 10}
 
 
 @pytest.mark.parametrize("keys", [
@@ -101,18 +114,25 @@ def test_typo_merge_when_one_spelling_is_attested():
     # too short to be sure
     ["沈阳自造学校", "沈阳制造学校", "制造业联盟"],
     # ordinals are not typos
-    ["沈阳第一职业技术学校", "沈阳第二职业技术学校", "第一中学"],
+    ["沈阳第一职业技术学校", "沈阳第二职业技术学校", "第二中学"],
     # three spellings: ambiguous
     ["沈阳装备自造工程学校", "沈阳装备制造工程学校", "沈阳装备改造工程学校", "辽宁装备制造集团", "改造工程"],
 ])
 def test_typo_merge_is_conservative(keys):
-    assert typo_merges(keys) == {}
+    assert typo_merges(keys, MANY) == {}
+
+
+@pytest.mark.parametrize("right, typo, expected", [(45, 1, True), (3, 1, True), (2, 1, False), (6, 3, False), (1, 1, False)])
+def test_typo_merge_support_thresholds(right, typo, expected):
+    keys = ["沈阳装备自造工程学校", "沈阳装备制造工程学校", "辽宁装备制造职业教育集团"]
+    merged = typo_merges(keys, {"沈阳装备制造工程学校": right, "沈阳装备自造工程学校": typo})
+    assert (merged == {"沈阳装备自造工程学校": "沈阳装备制造工程学校"}) is expected
 
 
 def test_typo_merge_respects_keep_apart():
     keys = ["沈阳装备自造工程学校", "沈阳装备制造工程学校", "辽宁装备制造职业教育集团"]
-    assert typo_merges(keys) == {"沈阳装备自造工程学校": "沈阳装备制造工程学校"}
-    assert typo_merges(keys, {"沈阳装备自造工程学校": {"沈阳装备制造工程学校"}}) == {}
+    assert typo_merges(keys, MANY) == {"沈阳装备自造工程学校": "沈阳装备制造工程学校"}
+    assert typo_merges(keys, MANY, {"沈阳装备自造工程学校": {"沈阳装备制造工程学校"}}) == {}
 
 
 def test_decisions_tsv_and_json(tmp_path):
