@@ -233,3 +233,13 @@ def _exact(node, name):
     from graph.normalize import name_key
 
     return name_key(name) in {name_key(x) for x in (node.name, *node.aliases)}
+
+
+@pytest.mark.slow
+def test_seed_graph_does_not_depend_on_ingest_order(tmp_path, seed_store, corpus_files):
+    reverse = NetworkxStore(tmp_path)
+    for f in reversed(corpus_files):  # one document at a time, last first
+        ingest_paths([f], reverse)
+    nodes = lambda s: {n.id: (n.name, sorted(n.aliases), sorted(n.docs)) for n in s.iter_nodes()}
+    assert nodes(reverse) == nodes(seed_store)
+    assert {e.key for e in reverse.iter_edges()} == {e.key for e in seed_store.iter_edges()}

@@ -224,3 +224,29 @@ def test_region_helpers_follow_parents(tmp_path):
     assert [n.name for n in region_ancestors(store, tiexi)] == ["沈阳市", "辽宁省"]
     assert [n.name for n in regions_within(store, "辽宁")] == ["辽宁省", "沈阳市", "沈阳市铁西区"]
     assert regions_within(store, "火星") == []
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("外事服务学校", True),
+    ("苏家屯职教中心", True),
+    ("沈阳市外事服务学校", False),          # placed by its own name
+    ("成都职业技术学院", False),            # a college elsewhere (成都 → 四川省)
+    ("歌德学院", False),                    # not a local school suffix
+    ("日本长崎县立佐世保商业高等学校", False),  # abroad
+    ("德国某某职业学校", False),
+    ("合格学校", False),                    # too short to be a proper name
+])
+def test_document_scope_only_places_local_schools(name, expected):
+    from ingest.regions import scope_applies
+
+    assert scope_applies(name) is expected
+
+
+@pytest.mark.parametrize("name, region, province", [
+    ("青岛酒店管理职业技术学院", "青岛市", "山东省"),
+    ("成都职业技术学院", "成都市", "四川省"),
+    ("长春汽车工业高等专科学校", "长春市", "吉林省"),
+])
+def test_major_cities_outside_liaoning(name, region, province):
+    hit = region_prefix(name)
+    assert (hit[0].name, hit[0].parent) == (region, province)
