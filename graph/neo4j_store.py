@@ -41,7 +41,7 @@ def _import_driver() -> Any:
 
 
 def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def node_row(node: Node, seq: int) -> dict[str, Any]:

@@ -1,0 +1,149 @@
+"""Parity: the seed corpus pushed to a Bolt server answers exactly like the embedded store.
+
+Same stats, same export (byte for byte, in the same order), same name lookups, neighbourhoods,
+shortest paths, question answers (tests/data/eval_questions.jsonl) and policy traces.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from graph.networkx_store import NetworkxStore
+from neo4j_server import fresh_database
+
+pytestmark = [pytest.mark.neo4j, pytest.mark.slow]
+
+QUESTIONS = Path(__file__).resolve().parent / "data" / "eval_questions.jsonl"
+
+
+@pytest.fixture(scope="module")
+def neo4j_settings():
+    yield from fresh_database()
+
+
+@pytest.fixture(scope="module")
+def stores(seed_store_path, neo4j_settings):
+    """(embedded seed store, the same pushed into the server, the push report)."""
+    from graph.neo4j_store import Neo4jStore, push
+
+    embedded = NetworkxStore(seed_store_path)
+    with Neo4jStore.from_settings(neo4j_settings) as remote:
+        report = push(embedded, remote)
+        yield embedded, remote, report
+
+
+def _export(store) -> str:
+    data = {"nodes": [n.to_dict() for n in store.iter_nodes()], "edges": [e.to_dict() for e in store.iter_edges()]}
+    return json.dumps(data, ensure_ascii=False)
+
+
+def _sample(store, per_type: int = 4) -> list[str]:
+    """A few node ids of every type, spread over the graph (deterministic)."""
+    by_type: dict[str, list[str]] = {}
+    for n in store.iter_nodes():
+        by_type.setdefault(n.type, []).append(n.id)
+    out = []
+    for ids in by_type.values():
+        step = max(1, len(ids) // per_type)
+        out.extend(ids[::step][:per_type])
+    return out
+
+
+def test_push_copies_everything_and_pushing_again_changes_nothing(stores):
+    from graph.neo4j_store import push
+
+    embedded, remote, report = stores
+    stats = embedded.stats()
+    assert stats["nodes"] > 500 and stats["edges"] > 500
+    assert (report["documents"], report["nodes"], report["edges"]) == \
+        (stats["documents"], stats["nodes"], stats["edges"])
+    assert remote.stats() == stats
+    before = _export(remote)
+    again = push(embedded, remote)
+    assert again["nodes"] == stats["nodes"]
+    assert remote.stats() == stats and _export(remote) == before
+
+
+def test_export_and_documents_are_identical(stores):
+    embedded, remote, _ = stores
+    assert _export(remote) == _export(embedded)
+    assert remote.documents() == embedded.documents()
+    for doc_id in embedded.documents():
+        assert remote.get_document_text(doc_id) == embedded.get_document_text(doc_id)
+
+
+def test_every_answer_can_still_quote_its_source(stores):
+    _, remote, _ = stores
+    texts = {d: remote.get_document_text(d) for d in remote.documents()}
+    edges = list(remote.iter_edges())
+    assert all(e.evidence for e in edges)
+    for e in edges:
+        for ev in e.evidence:
+            assert texts[ev.doc][ev.start:ev.end] == ev.quote
+
+
+def test_name_lookups_match(stores):
+    embedded, remote, _ = stores
+    names = [embedded.require_node(i).name for i in _sample(embedded)]
+    for q in [*names, "辽宁", "装备制造", "职业学院", "沈阳市外事服务学校", "辽西北职教联盟", "教育厅"]:
+        assert remote.find_nodes(q) == embedded.find_nodes(q), q
+    assert remote.find_nodes("学院", type="School", limit=20) == embedded.find_nodes("学院", type="School", limit=20)
+
+
+def test_neighbourhoods_match(stores):
+    embedded, remote, _ = stores
+    for node_id in _sample(embedded):
+        assert remote.neighborhood(node_id) == embedded.neighborhood(node_id), node_id
+        # A small limit keeps the nearest nodes in breadth-first order: order matters here.
+        assert remote.neighborhood(node_id, depth=2, limit=15) == embedded.neighborhood(node_id, depth=2, limit=15)
+    some = _sample(embedded, per_type=1)
+    for node_id in some:
+        assert remote.neighborhood(node_id, types=["LEADS", "MEMBER_OF"]) == \
+            embedded.neighborhood(node_id, types=["LEADS", "MEMBER_OF"])
+
+
+def test_shortest_paths_match(stores):
+    embedded, remote, _ = stores
+    ids = _sample(embedded, per_type=2)
+    found = 0
+    for a, b in zip(ids, ids[1:] + ids[:1]):
+        paths = embedded.shortest_paths(a, b, max_hops=4)
+        found += bool(paths)
+        assert remote.shortest_paths(a, b, max_hops=4) == paths, (a, b)
+    assert found >= 3  # the sample does reach across the graph
+
+
+def _questions() -> list[str]:
+    if not QUESTIONS.exists():
+        pytest.skip(f"{QUESTIONS} is not written yet")
+    rows = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [r.get("question") or r["q"] for r in rows]
+
+
+def test_questions_get_the_same_answers(stores, tmp_path_factory):
+    answer = pytest.importorskip("search.answer")
+    embedded, remote, _ = stores
+    questions = _questions()
+    # Same embedder on both sides (the fast deterministic one: parity is about the graph).
+    kwargs = {"embedder_spec": "hash"}
+    dirs = {name: tmp_path_factory.mktemp(f"index-{name}") for name in ("embedded", "neo4j")}
+    for q in questions:
+        want = answer.ask(embedded, q, index_dir=dirs["embedded"], **kwargs)
+        got = answer.ask(remote, q, index_dir=dirs["neo4j"], **kwargs)
+        assert got == want, q
+
+
+def test_traces_match(stores):
+    trace = pytest.importorskip("search.trace")
+    embedded, remote, _ = stores
+    policies = list(embedded.iter_nodes("Policy"))
+    queries = [p.properties.get("number") or p.name for p in policies[:: max(1, len(policies) // 6)]]
+    queries += [t.name for t in list(embedded.iter_nodes("Target"))[:2]]
+    assert len(queries) >= 6
+    for q in queries:
+        got = trace.trace(remote, q, "both")
+        assert got == trace.trace(embedded, q, "both"), q
+    assert any(got["edges"] for q in queries for got in [trace.trace(embedded, q, "down")])
