@@ -1,0 +1,96 @@
+"""Organisation names: typing by suffix and finding names (left boundary) in running text."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.orgs import classify_org, clean_name, find_orgs
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("辽宁职业学院", "School"),
+    ("长春医学高等专科学校", "School"),
+    ("西丰县职教中心", "School"),
+    ("重庆市渝北职业教育中心", "School"),
+    ("辽宁丰田金杯技师学院", "School"),
+    ("联想集团", "Enterprise"),
+    ("辉山乳业集团", "Enterprise"),
+    ("中国牧工商(集团)总公司", "Enterprise"),
+    ("大连森茂有限责任公司", "Enterprise"),
+    ("沈阳香格里拉大酒店", "Enterprise"),
+    ("辽宁现代农业职教集团", "Group"),
+    ("天津城市职业学院职教集团", "Group"),
+    ("辽西北职教联盟", "Group"),
+    ("沈北科教融合园市域产教联合体", "Group"),
+    ("数字工业行业产教融合共同体", "Group"),
+    ("智慧酒店产业学院", "Group"),
+    ("应急管理产业学院 (化工方向)", "Group"),
+    ("新疆维吾尔自治区第一产业职业教育园区", "Group"),
+    ("教育部", "Agency"),
+    ("辽宁省教育厅办公室", "Agency"),
+    ("教育部职业教育与成人教育司", "Agency"),
+    ("沈阳经济技术开发区管委会", "Agency"),
+    ("上海船员服务协会", "Association"),
+    ("广东省轻工业联合会", "Association"),
+    ("唐立新院士工作站", "Institute"),
+    ("省农科院", "Institute"),
+    ("铁西区", None),
+    ("学院", None),
+    ("人才培养方案", None),
+])
+def test_classify_org(name, expected):
+    assert classify_org(name) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # strip leading prepositions/verbs
+    ("联盟是由辽宁职业学院牵头，联合", ["辽宁职业学院"]),
+    ("积极与沈阳好利来有限公司交流合作", ["沈阳好利来有限公司"]),
+    ("学校主动对接中车集团、沈鼓集团、钓鱼台国宾馆等国有企事业单位", ["中车集团", "沈鼓集团", "钓鱼台国宾馆"]),
+    ("作为学校校外实训基地之一的沈阳罕王精密轴承有限公司,不断", ["沈阳罕王精密轴承有限公司"]),
+    # names broken over lines by the PDF extraction (000)
+    ("目前，已在辽宁开原雨润\n\n食品有限公司、铁岭\n\n中油机械设备有限公司、辉山\n\n乳业集团等企业",
+     ["辽宁开原雨润食品有限公司", "铁岭中油机械设备有限公司", "辉山乳业集团"]),
+    # a school named right before its 产业学院 (case title), a 职教集团 named after its school
+    ("【案例 5-4】沈阳外事服务学校智慧酒店产业学院", ["沈阳外事服务学校", "智慧酒店产业学院"]),
+    ("天津城市职业学院职教集团", ["天津城市职业学院职教集团"]),
+    # conjunctions and verbs inside names
+    ("同时,学校还加入了华住集团、暨南大学,山东舜和集团、哈尔滨商业大学", ["华住集团", "暨南大学", "山东舜和集团", "哈尔滨商业大学"]),
+    ("联盟新发展了盘锦职业技术学院、辽宁网力技术合作有限公司等140家成员单位", ["盘锦职业技术学院", "辽宁网力技术合作有限公司"]),
+    ("辽宁安吉联合物流有限公司的企业专家", ["辽宁安吉联合物流有限公司"]),
+    # brackets and Latin letters inside names
+    ("商贸系与沈阳京汇达商贸有限公司、辽宁 (鲸醒)企业管理有限公司签约", ["沈阳京汇达商贸有限公司", "辽宁(鲸醒)企业管理有限公司"]),
+    ("会上,德国 GFM 集团为沈阳市装备制造工程学校授牌", ["德国GFM集团", "沈阳市装备制造工程学校"]),
+    # agencies and their units; generic phrases are no names
+    ("教育部职业教育与成人教育司\n\n2020年10月15日", ["教育部职业教育与成人教育司"]),
+    ("报送省教育厅职业教育与成人教育处", ["省教育厅职业教育与成人教育处"]),
+    ("关于转发教育部 辽宁省人民政府文件", ["教育部", "辽宁省人民政府"]),
+    ("各省级示范性职教集团牵头院校和中等职业学校", []),
+    ("是辽宁省第一个区域性职业教育集团。", []),
+    ("与省农科院合作的《禾本科牧草研究》", ["省农科院"]),
+])
+def test_find_orgs(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected
+
+
+def test_find_orgs_offsets_locate_the_name():
+    text = "目前，已在辽宁开原雨润\n\n食品有限公司、辉山乳业集团等企业"
+    first, second = find_orgs(text, doc="d")
+    assert text[first.start:first.end] == "辽宁开原雨润\n\n食品有限公司"
+    assert text[second.start:second.end] == "辉山乳业集团"
+    assert first.doc == "d" and first.type == "Enterprise"
+
+
+def test_find_orgs_respects_the_window():
+    text = "辽宁职业学院与辽宁铁道职业技术学院"
+    assert [m.name for m in find_orgs(text, 7)] == ["辽宁铁道职业技术学院"]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("5 辽西北职教联盟", "辽西北职教联盟"),
+    ('"双碳"绿色建造产业学院', "双碳绿色建造产业学院"),
+    ("辽宁文化艺术学校 -", "辽宁文化艺术学校"),
+    ("《智慧酒店产业学院》", "智慧酒店产业学院"),
+])
+def test_clean_name(raw, expected):
+    assert clean_name(raw) == expected
