@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from api.cli import main
-from ingest.model import Document, Extraction, Fact, Mention
+from fake_extractor import FAKE
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = "由辽宁职业学院牵头组建辽西北职教联盟。\n辽西北职教联盟牵头单位：辽宁职业学院\n"
@@ -26,20 +25,10 @@ def inputs(tmp_path):
     return folder
 
 
-def fake_extract(doc: Document) -> Extraction:
-    """由X牵头组建Y → LEADS (the CLI is tested apart from the real extractors)."""
-    ex = Extraction()
-    for m in re.finditer(r"由(?P<lead>\w+?学院)牵头组建(?P<group>\w+?联盟)", doc.text):
-        lead = Mention("School", m["lead"], doc.id, m.start("lead"), m.end("lead"))
-        group = Mention("Group", m["group"], doc.id, m.start("group"), m.end("group"))
-        ex.facts.append(Fact("LEADS", lead, group, doc.evidence(m.start(), m.end())))
-    return ex
-
-
 @pytest.fixture(autouse=True)
 def isolated(monkeypatch):
     """Keep these tests about the CLI: a fake extractor, and no search indexes."""
-    monkeypatch.setattr("ingest.pipeline.load_extractors", lambda: [("fake", fake_extract)])
+    monkeypatch.setattr("ingest.pipeline.load_extractors", lambda: FAKE)
     monkeypatch.setitem(sys.modules, "search.index", None)
 
 

@@ -3,32 +3,15 @@ extractors), plus end-to-end checks on the seed corpus."""
 
 from __future__ import annotations
 
-import re
 import shutil
 
 import pytest
 
+from fake_extractor import FAKE, fake_extract
 from graph.networkx_store import NetworkxStore
-from ingest.model import Document, Extraction, Fact, Mention
+from ingest.model import Document
 from ingest.pipeline import ingest_documents, ingest_paths
 
-_LEAD = re.compile(r"由(?P<lead>[\u4e00-\u9fff]+?(?:学院|学校))牵头组建(?P<group>[\u4e00-\u9fff]+?(?:集团|联盟))")
-_SCHOOL = re.compile(r"(?:(?!由|牵头|组建)[\u4e00-\u9fff]){2,12}?(?:职业学院|学校)")
-
-
-def fake_extract(doc: Document) -> Extraction:
-    """由X牵头组建Y → LEADS; every ...学院/学校 is a School mention."""
-    ex = Extraction()
-    for m in _LEAD.finditer(doc.text):
-        lead = Mention("School", m["lead"], doc.id, m.start("lead"), m.end("lead"))
-        group = Mention("Group", m["group"], doc.id, m.start("group"), m.end("group"))
-        ex.facts.append(Fact("LEADS", lead, group, doc.evidence(m.start(), m.end())))
-    for m in _SCHOOL.finditer(doc.text):
-        ex.mentions.append(Mention("School", m.group(), doc.id, m.start(), m.end()))
-    return ex
-
-
-FAKE = [("fake", fake_extract)]
 
 DOC_A = "辽宁省教育厅\n由辽宁职业学院牵头组建辽西北职教联盟，成员单位345家。\n"
 DOC_B = "沈阳市中等职业教育质量年报\n由沈阳外事服务学校牵头组建沈阳旅游职业教育集团。\n辽西北职业教育联盟由辽宁职业学院牵头。\n"
