@@ -366,3 +366,33 @@ def test_upload_with_token_ingests_the_document(token_client, toy, tmp_path):
     again = token_client.post("/documents", headers=AUTH,
                               files={"files": ("upload_list.txt", text.encode("utf-8"), "text/plain")}).json()
     assert again["added_nodes"] == 0 and again["added_edges"] == 0
+
+
+# ---- vocgraph serve ----------------------------------------------------------------------------
+def test_cli_serve_answers_health_on_loopback(toy):
+    import json
+    import socket
+    import subprocess
+    import time
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--store", str(toy.path),
+                             "--port", str(port)], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/health", timeout=5) as r:
+                    body = json.load(r)
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise AssertionError(proc.stdout.read().decode() if proc.poll() is not None else "timeout")
+                time.sleep(0.2)
+        assert body == {"status": "ok", "nodes": toy.node_count(), "edges": toy.edge_count()}
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
