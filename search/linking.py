@@ -32,8 +32,9 @@ from graph.normalize import name_key
 from graph.schema import Edge, Evidence, Node
 from search.embedders.base import Embedder
 
-SIMILARITY_THRESHOLD = 0.55  # with an embedder: 0.5 keywords + 0.5 rescaled cosine
-KEYWORD_THRESHOLD = 0.4  # without one: keywords alone
+SIMILARITY_THRESHOLD = 0.4  # on max(keywords, (keywords + meaning) / 2)
+MIN_KEYWORDS = 0.2  # meaning alone never makes a link: the pair must share some rare words
+TEXT_WEIGHT = 0.7  # a counted thing met in a measure's body, not its name
 MAX_SIMILAR_PER_TARGET = 3
 SIMILARITY_MARGIN = 0.15  # keep inferred links close to the target's best one
 _QUANTITY = re.compile(
@@ -115,19 +116,29 @@ class _Keywords:
 
     def score(self, target: Node, measure: Node) -> float:
         """The target's rare words in the measure's own name (推进专业协作体建设), or the longest
-        stretch of the counted thing found in its text (共建精品在线开放课程): a short word met in
-        passing in a long paragraph (协作体专业技能大赛) counts for little."""
+        stretch of the counted thing found in the measure (共建精品在线开放课程); a stretch met
+        only in the body of a long paragraph (协作体专业技能大赛) counts for less."""
         obj = _target_object(target)
-        thing = name_key(obj[2]) if obj else ""
-        stretch = _longest_common(thing, name_key(_text(measure))) / len(thing) if thing else 0.0
-        return max(self.overlap(_text(target), measure.name), stretch)
+        thing = _core(obj[2]) if obj else ""
+        if not thing:
+            return self.overlap(_text(target), measure.name)
+        size = len(thing.replace("|", "")) or 1
+        in_name = _longest_common(thing, _core(measure.name)) / size
+        in_text = _longest_common(thing, _core(_text(measure))) / size
+        return max(self.overlap(_text(target), measure.name), in_name, TEXT_WEIGHT * in_text)
+
+
+def _core(text: str) -> str:
+    """The words of a text that can tell two tasks apart (generic task words blanked out)."""
+    return _GENERIC.sub("|", name_key(text))
 
 
 def _longest_common(a: str, b: str) -> int:
+    """Length of the longest stretch of ``a`` (not crossing a blanked word) found in ``b``."""
     best = 0
     for i in range(len(a)):
         for j in range(i + best + 1, len(a) + 1):
-            if a[i:j] in b:
+            if "|" not in a[i:j] and a[i:j] in b:
                 best = j - i
             else:
                 break
@@ -203,7 +214,7 @@ def score_pairs(pairs: list[tuple[_Item, _Item]], embedder: Embedder | None,
     if not pairs:
         return []
     if threshold is None:
-        threshold = SIMILARITY_THRESHOLD if embedder is not None else KEYWORD_THRESHOLD
+        threshold = SIMILARITY_THRESHOLD
     keywords = _Keywords({t.text for t, _ in pairs} | {m.text for _, m in pairs})
     cosine: dict[tuple[str, str], float] = {}
     if embedder is not None:
@@ -216,6 +227,11 @@ def score_pairs(pairs: list[tuple[_Item, _Item]], embedder: Embedder | None,
         ti = {i: k for k, i in enumerate(t_ids)}
         mi = {i: k for k, i in enumerate(m_ids)}
         cosine = {(a, b): float(sims[ti[a], mi[b]]) for a in t_ids for b in m_ids}
+        # Embedders differ in scale (e5 cosines sit in 0.7-0.95, n-gram hashes in 0-0.5): place
+        # each pair between the typical (median) and the best pair of this graph.
+        values = np.array([cosine[(t.node.id, m.node.id)] for t, m in pairs])
+        lo, hi = float(np.median(values)), float(values.max())
+        cosine = {k: min(1.0, max(0.0, (v - lo) / (hi - lo))) if hi > lo else 0.0 for k, v in cosine.items()}
     links: list[Edge] = []
     similar: dict[str, list[tuple[float, Edge]]] = {}
     strong: set[str] = set()
@@ -232,10 +248,10 @@ def score_pairs(pairs: list[tuple[_Item, _Item]], embedder: Embedder | None,
             continue
         kw = keywords.score(t.node, m.node)
         cos = cosine.get((t.node.id, m.node.id))
-        score = kw if cos is None else 0.5 * kw + 0.5 * _rescale(cos)
-        if score >= threshold:
+        score = kw if cos is None else max(kw, 0.5 * kw + 0.5 * cos)
+        if score >= threshold and kw >= MIN_KEYWORDS:
             edge = _edge(m, t, "similarity", round(score, 3), ev)
-            edge.properties["score"] = {"keywords": round(kw, 3), **({"cosine": round(cos, 3)} if cos is not None else {})}
+            edge.properties["score"] = {"keywords": round(kw, 3), **({"meaning": round(cos, 3)} if cos is not None else {})}
             similar.setdefault(t.node.id, []).append((score, edge))
     for target_id, found in similar.items():
         if target_id in strong:
@@ -251,11 +267,6 @@ def _passage(measure: Node) -> str:
     """What a measure is about: its name and the start of its text (enough for the embedder)."""
     text = _text(measure)
     return text[:160] if text.startswith(measure.name) else f"{measure.name}。{text[:160]}"
-
-
-def _rescale(cos: float) -> float:
-    """Map e5 cosines (0.7 unrelated … 0.92 same) onto 0..1."""
-    return min(1.0, max(0.0, (cos - 0.75) / 0.17))
 
 
 def _edge(m: _Item, t: _Item, reason: str, confidence: float, evidence: list[Evidence]) -> Edge:
