@@ -133,12 +133,17 @@ class _Run:
         if sha in self.by_sha:
             self.report.unchanged.append(self.by_sha[sha])
             return
+        # The same source (file path; for in-memory documents, id and path) replaces its old
+        # version; anything else gets a fresh id (report.txt from another folder → report-2).
         if path is not None:
             previous = self.by_path.get(_real(path))
-            doc.id = previous if previous else unique_doc_id(doc.id, self.taken)
-        if doc.id in self.stored:
+        else:
+            old_meta = self.stored.get(doc.id)
+            previous = doc.id if old_meta is not None and old_meta.get("path") == doc.meta["path"] else None
+        if previous is not None and previous not in self.report.replaced:
+            doc.id = previous
             self.report.replaced.append(doc.id)
-        elif doc.id in self.taken:  # twice in this batch
+        else:
             doc.id = unique_doc_id(doc.id, self.taken)
         self.taken.add(doc.id)
         try:

@@ -172,6 +172,12 @@ def test_ingest_documents_in_memory(tmp_path):
     assert store.get_document_text("up1") == DOC_A
     again = ingest_documents([Document("up1", "upload.txt", DOC_A)], store, extractors=FAKE)
     assert again.unchanged == ["up1"] and again.ingested == []
+    # The same upload edited replaces its old version; another source with that id gets a new id.
+    edited = ingest_documents([Document("up1", "upload.txt", DOC_B)], store, extractors=FAKE)
+    assert edited.replaced == ["up1"] and edited.ingested == ["up1"]
+    assert store.get_document_text("up1") == DOC_B
+    other = ingest_documents([Document("up1", "elsewhere.txt", DOC_A)], store, extractors=FAKE)
+    assert other.ingested == ["up1-2"] and other.replaced == []
 
 
 # ---- end to end on the seed corpus (real extractors) -------------------------------------
