@@ -306,6 +306,24 @@ class _Reader:
             g = self._subject_before(s, s.start + m.start(), [x for x in ms if x.type == "Group"])
             for x in _contiguous_after(ms, s.start + m.end(), text):
                 self._fact("MEMBER_OF", x, g, s, pattern="发展成员单位", role="成员单位")
+        # MEMBER_OF: 成员单位包括X、Y / X、Y为(Z的)成员单位 / X是Z的成员单位
+        for m in re.finditer(r"成员单位(?:包括|有|主要有|涵盖)[:：]?", sent):
+            g = subject_group if subject_group and subject_group.start < s.start + m.start() else None
+            if g is None:
+                ref = list(_GROUP_REF_RE.finditer(sent[:m.start()]))
+                a, b = (ref[-1].start(), ref[-1].end()) if ref else (m.start(), m.start())
+                g = self._ref("group", s.start + a, s.start + b)  # the group the text is about
+            for x in _contiguous_after(ms, s.start + m.end(), text):
+                self._fact("MEMBER_OF", x, g, s, pattern="成员单位包括", role="成员单位")
+        for m in re.finditer(r"(?:是|为|成为)(?:了)?([^，。；]{0,40}?)的?(?:成员单位|成员)", sent):
+            xs = _contiguous_before(ms, s.start + m.start(), text)
+            inner = [g for g in groups_named if s.start + m.start(1) <= g.start and g.end <= s.start + m.end(1)]
+            g = inner[-1] if inner else None
+            if g is None and _GROUP_REF_RE.fullmatch(m.group(1).strip()):
+                g = self._ref("group", s.start + m.start(1), s.start + m.end(1))
+            for x in xs:
+                if x.type != "Group":
+                    self._fact("MEMBER_OF", x, g, s, pattern="X是Y的成员单位", role="成员单位")
         # MEMBER_OF: 加入(了)…Z
         for m in re.finditer(r"加入了?", sent):
             subj = self._subject_before(s, s.start + m.start(), ms)

@@ -138,13 +138,20 @@ def _row_at(lines: list[tuple[int, str]], i: int) -> tuple[Row | None, int]:
         if sum(1 for c in cells if c.text) == 0:
             return None, i + 1
         return Row(cells, base, base + len(line.rstrip())), i + 1
-    m = _NUMBERED_RE.match(line)
-    if m and len(stripped) < 80 and not _PROSE_RE.search(stripped) and "，" not in stripped:
-        parts = _split_cells(line, base, " ") if " " in line else []
-        parts = [c for c in parts if c.text]
-        units = _units(parts[1:], 0) if len(parts) >= 3 else []
-        if len(units) >= 2:
+    if len(stripped) < 100 and not _PROSE_RE.search(stripped) and "，" not in stripped and re.search(r"\S\s+\S", stripped):
+        # Space-separated rows as PDF text gives them: "5 辽西北职教联盟 辽宁职业学院", and their header.
+        parts = [c for c in _split_cells(line, base, " ") if c.text]
+        if _header_roles(Row(parts, base, base + len(line))) is not None and re.search(r"名称|单位", stripped):
             return Row(parts, base, base + len(line.rstrip())), i + 1
+        m = _NUMBERED_RE.match(line)
+        body = line[m.start(2):] if m else stripped
+        body_start = base + (m.start(2) if m else line.index(stripped))
+        content = Cell(body.rstrip(), body_start, body_start + len(body.rstrip()))
+        units = _units([content], 0)
+        if len(units) >= 2 and any(u.type == "Group" for u in units) and any(u.type != "Group" for u in units):
+            # One content cell: which unit is the group and which the lead is decided by suffixes.
+            index = [Cell(m.group(1), base + m.start(1), base + m.end(1))] if m else []
+            return Row(index + [content], base, base + len(line.rstrip())), i + 1
     return None, i + 1
 
 
@@ -353,8 +360,10 @@ def _row_facts(doc: Document, table: Table, row: Row, ex: Extraction) -> None:
             if role not in _RELATION:
                 continue
             props = {"pattern": f"table:{role}"}
-            if header_text(u.column):
-                props["role"] = header_text(u.column)
+            role_col = u.column if roles and u.column < len(roles) and roles[u.column] == role else \
+                next((i for i, r in enumerate(roles) if r == role), None)
+            if role_col is not None and header_text(role_col):
+                props["role"] = header_text(role_col)
             elif m := re.search(r"牵头[\u4e00-\u9fff]{0,2}|主体单位|理事长单位|成员单位", table.context):
                 props["role"] = m.group(0)
             ex.facts.append(Fact(_RELATION[role], mentions[id(u)], mentions[id(group)], evidence, props))

@@ -51,6 +51,14 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
      {("PARTNERS_WITH", "沈阳市装备自造工程学校", "德国EBG集团"),
       ("PARTNERS_WITH", "沈阳市装备自造工程学校", "伍尔特集团"),
       ("PARTNERS_WITH", "沈阳市装备自造工程学校", "歌德学院")}),
+    # PDF text: a space-separated header and rows, two leads in one row
+    ("序号 集团名称 牵头单位\n1 辽宁现代农业职教集团 辽宁农业职业技术学院\n"
+     "8 辽宁装备制造职教集团 沈阳职业技术学院 辽宁装备制造职业技术学院\n",
+     {("LEADS", "辽宁农业职业技术学院", "辽宁现代农业职教集团"),
+      ("LEADS", "沈阳职业技术学院", "辽宁装备制造职教集团"),
+      ("LEADS", "辽宁装备制造职业技术学院", "辽宁装备制造职教集团")}),
+    # without header or title a pair of names says nothing about who leads
+    ("辽西北职业教育联盟 辽宁职业学院\n", set()),
     # a table of schools and programmes gives no relation; prose gives no table
     ("学校\t新申请专业名称\t专业大类\n沈阳市外事服务学校\t中西面点\t74 旅游大类\n", set()),
     ("联盟是由辽宁职业学院牵头，联合辽西北区域内职业院校、企业共同参与的非法人组织。", set()),
