@@ -353,8 +353,8 @@ def find_citations(text: str) -> tuple[Citation, ...]:
     taken: list[tuple[int, int]] = [seg.number_span for seg in segments if seg.number_span]
     for m in TITLE_RE.finditer(text):
         title = re.sub(r"\s+", " ", m.group(1)).strip()
-        if m.group(1).count("\n") > 1:
-            continue
+        if m.group(1).count("\n") > 1 or re.search(r"简称\s*$", text[max(0, m.start() - 6):m.start()]):
+            continue  # a line-spanning false match, or the definition of an alias (以下简称《意见》)
         number = None
         end = m.end()
         after = text[m.end():m.end() + 40]
