@@ -136,9 +136,11 @@ def tokenizer(names: Iterable[str] = ()):
     with _tok_lock:
         global _base_tokenizer
         if _base_tokenizer is None:
+            # jieba's default tokenizer, read-only here (user words go to copies below); sharing it
+            # with jieba.posseg saves loading the dictionary twice.
             jieba.setLogLevel(60)
-            _base_tokenizer = jieba.Tokenizer()
-            _base_tokenizer.initialize()
+            _base_tokenizer = jieba.dt
+            _base_tokenizer.check_initialized()
         if not key:
             return _base_tokenizer
         tok = _tokenizers.get(key)
