@@ -31,14 +31,14 @@ NODE_STYLE: dict[str, tuple[str, str, str]] = {
     "School": ("#4e79a7", "dot", "●"),
     "Enterprise": ("#f28e2b", "square", "■"),
     "Group": ("#e15759", "diamond", "◆"),
-    "Agency": ("#76b7b2", "triangle", "▲"),
+    "Agency": ("#17becf", "triangle", "▲"),
     "Association": ("#59a14f", "triangleDown", "▼"),
     "Institute": ("#edc948", "star", "★"),
     "IndustryChain": ("#b07aa1", "hexagon", "⬢"),
     "Region": ("#9c755f", "dot", "●"),
     "Policy": ("#3b3b3b", "square", "■"),
-    "Target": ("#ff9da7", "diamond", "◆"),
-    "Measure": ("#86bcb6", "triangle", "▲"),
+    "Target": ("#ff9da7", "star", "★"),
+    "Measure": ("#8cd17d", "diamond", "◆"),
 }
 NODE_LABELS: dict[str, str] = {
     "School": "学校 School", "Enterprise": "企业 Enterprise", "Group": "集团/联盟 Group",
@@ -84,7 +84,7 @@ PHYSICS_OPTIONS: dict[str, Any] = {
     "interaction": {"hover": True, "tooltipDelay": 120, "navigationButtons": False,
                     "keyboard": False, "hideEdgesOnDrag": True},
 }
-CENTER_SIZE, NODE_SIZE, QUOTES_PER_EDGE = 34, 14, 3
+CENTER_SIZE, NODE_SIZE, QUOTES_PER_EDGE, IMPROVED_LAYOUT_MAX = 34, 14, 3, 100
 
 
 @lru_cache(maxsize=1)
@@ -176,7 +176,10 @@ def build_network(store: GraphStore, node_id: str, depth: int = 1, limit: int = 
         color = EDGE_STYLE[e.type][0]
         net.add_edge(e.source, e.target, label=e.type, title=_edge_title(e, names, titles),
                      color=color, relation=e.type, arrows="to")
-    net.set_options(json.dumps(PHYSICS_OPTIONS))
+    # A fixed seed gives the same picture on every load; vis's "improved" initial layout gives up
+    # (and says so on the console) on large hub-and-spoke networks, so it is for small ones only.
+    layout = {"randomSeed": 7, "improvedLayout": len(nodes) <= IMPROVED_LAYOUT_MAX}
+    net.set_options(json.dumps({**PHYSICS_OPTIONS, "layout": layout}))
     return net, nodes, edges
 
 
