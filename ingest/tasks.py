@@ -293,7 +293,13 @@ def _unify(rows: list[Row]) -> list[Row]:
 
 
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[^。；;]+[。；;]?", text[:end]) if m.start() >= start]
+    """Spans a list task may restate: sentences, their clauses, and runs of 2-3 clauses."""
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^。；;]+[。；;]?", text[:end]) if m.start() >= start]
+    for s, e in list(spans):
+        clauses = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;]+[，,。；;]?", text[:e]) if m.start() >= s]
+        for n in (1, 2, 3):
+            spans += [(clauses[i][0], clauses[i + n - 1][1]) for i in range(len(clauses) - n + 1)]
+    return spans
 
 
 # ---- extraction ---------------------------------------------------------------------------
