@@ -297,7 +297,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         s, e = m.start(), m.end()
         if typ == "Agency":
             u = _AGENCY_UNIT_RE.match(text, e, min(end, e + 14))
-            if u and not re.search(r"[，。；、]", u.group(0)):
+            if u and not re.search(r"[，。；、]|公司$|集团|联合|牵头|[与和及].{0,8}(?:局|厅|部|委)", u.group(0)):
                 e = u.end()
         context, pos = _left_context(text, s, start)
         # 教育部 is complete: whatever precedes it (关于转发, 报) is not part of the name.
