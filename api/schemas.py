@@ -154,6 +154,13 @@ class Upload(_Out):
 
 
 # ---- answers from the search package ---------------------------------------------------------
+class QuotedEvidence(_Open):
+    doc: str
+    start: int
+    end: int
+    quote: str
+
+
 class PathStep(_Open):
     source: str | None = None
     type: str | None = None
@@ -166,7 +173,7 @@ class Answer(_Open):
     type: str | None = None
     score: float | None = None
     path: list[PathStep] = []
-    evidence: list[EvidenceOut] = []
+    evidence: list[QuotedEvidence] = []
 
 
 class AskResponse(_Open):
@@ -186,7 +193,7 @@ class TraceEdge(_Open):
     target: str
     type: str
     properties: dict[str, Any] = {}
-    evidence: list[EvidenceOut] = []
+    evidence: list[QuotedEvidence] = []
 
 
 class TraceResponse(_Open):
