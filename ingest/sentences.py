@@ -29,7 +29,7 @@ _HEADING_RE = re.compile(r"^\s*(?:\d+(?:\s*\.\s*\d+)+\s*\S|[一二三四五六�
 _ITEM_RE = re.compile(r"^\s*(?:[\uf000-\uf8ff•●◆■▪]|《|\d+[.、．]\s*\S)")
 _SEP = r"[\s、，,和与及]|以及"
 _LIST_GAP_RE = re.compile(rf"^(?:{_SEP})*$")
-_SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校)")
+_SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院)")
 _GROUP_REF_RE = re.compile(r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)")
 _PARTNER_VERB_RE = re.compile(r"签订|签署|签定|签约|合作|共建|联合|建立|共同|交流|开展|进行|共育|携手")
 _KIND_RE = re.compile(r"订单班|订单培养|实训基地|实习基地|签订|签署|签约|共建|授牌|对接|合作")
@@ -44,6 +44,7 @@ class _Context:
     last_titled: tuple[str, Mention] | None = None  # (chapter, school) of the last titled case
     fallback: Mention | None = None
     in_case: bool = False
+    school: Mention | None = None  # the school the text named last
 
 
 @dataclass
@@ -140,6 +141,8 @@ class _Reader:
     # -- anaphora -----------------------------------------------------------------------------
     def _ref(self, kind: str, start: int, end: int) -> Mention | None:
         target = self.ctx.group if kind == "group" else (self.ctx.case_school or self.ctx.fallback)
+        if kind == "school" and self.text[start:end] in ("该校", "该院") and not self.ctx.in_case:
+            target = self.ctx.school  # 该校 points back to the school the text last named
         if target is None:
             return None
         return Mention(target.type, target.name, self.doc.id, start, end, {"anaphor": self.text[start:end]})
@@ -199,9 +202,21 @@ class _Reader:
             for m in ms:
                 if m.type == "Group":
                     self.ctx.group = m
-                if m.type == "School" and self.ctx.in_case:
-                    self.ctx.fallback = None
+                if m.type == "School":
+                    self.ctx.school = m
+                    if self.ctx.in_case:
+                        self.ctx.fallback = None
         return self.ex
+
+    def _group_near(self, s: _Sentence, m: re.Match, groups_named: list[Mention]) -> Mention | None:
+        """The group a role phrase is about: named before it, else after it, else the current one."""
+        before = [g for g in groups_named if g.end <= s.start + m.start()]
+        after = [g for g in groups_named if g.start >= s.start + m.end()]
+        if before:
+            return before[-1]
+        if after:
+            return after[0]
+        return self._ref("group", s.start + m.start(), s.start + m.start())
 
     def _sentence_subject(self, s: _Sentence, ms: list[Mention]) -> Mention | None:
         """Who the sentence is about: the org that opens it, else (inside a case) the case's school."""
@@ -277,10 +292,16 @@ class _Reader:
                     self._fact("LEADS", x, target, s, pattern="X牵头的Y", role="牵头单位")
         # LEADS: X任/担任理事长单位
         for m in re.finditer(r"(?:担任|任|为)(理事长|主席|牵头)单位", sent):
-            before = [g for g in groups_named if g.end <= s.start + m.start()]
-            target = before[-1] if before else self._ref("group", s.start + m.start(), s.start + m.end())
+            target = self._group_near(s, m, groups_named)
             for x in _contiguous_before(ms, s.start + m.start(), text):
-                self._fact("LEADS", x, target, s, pattern="X任理事长单位", role=m.group(1) + "单位")
+                if x.type != "Group":
+                    self._fact("LEADS", x, target, s, pattern="X任理事长单位", role=m.group(1) + "单位")
+        # LEADS: (集团)理事长单位为X
+        for m in re.finditer(r"(理事长|主席|牵头)单位(?:为|是)", sent):
+            target = self._group_near(s, m, groups_named)
+            for x in _contiguous_after(ms, s.start + m.end(), text):
+                if x.type != "Group":
+                    self._fact("LEADS", x, target, s, pattern="理事长单位为X", role=m.group(1) + "单位")
 
         # member counts
         count = None
