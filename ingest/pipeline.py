@@ -141,6 +141,10 @@ class _Run:
             old_meta = self.stored.get(doc.id)
             previous = doc.id if old_meta is not None and old_meta.get("path") == doc.meta["path"] else None
         if previous is not None and previous not in self.report.replaced:
+            if not can_forget(self.store):
+                self.report.skipped.append((doc.path or doc.id, f"changed since it was ingested as {previous!r} "
+                                            "and this backend cannot replace documents; rename the file"))
+                return
             doc.id = previous
             self.report.replaced.append(doc.id)
         else:
@@ -337,12 +341,15 @@ def _drop_overridden_scopes(store: GraphStore, edges: dict[tuple[str, str, str],
 
 
 # ---- replacing a changed document ------------------------------------------------------
+def can_forget(store: GraphStore) -> bool:
+    """Whether the backend can remove edges and nodes (needed to replace a changed document)."""
+    return callable(getattr(store, "remove_edge", None)) and callable(getattr(store, "remove_node", None))
+
+
 def forget_document(store: GraphStore, doc_id: str) -> None:
     """Remove a document's evidence from the graph: edges left without evidence and nodes left
     without documents and edges go. Needs a backend with ``remove_edge`` and ``remove_node``."""
-    remove_edge = getattr(store, "remove_edge", None)
-    remove_node = getattr(store, "remove_node", None)
-    if remove_edge is None or remove_node is None:
+    if not can_forget(store):
         raise StoreError(f"document {doc_id!r} changed since it was ingested and this backend "
                          "cannot remove its old facts; ingest it under a new file name")
     for edge in list(store.iter_edges()):
@@ -353,12 +360,12 @@ def forget_document(store: GraphStore, doc_id: str) -> None:
             edge.evidence = kept
             store.put_edge(edge)
         else:
-            remove_edge(edge.source, edge.target, edge.type)
+            store.remove_edge(edge.source, edge.target, edge.type)  # type: ignore[attr-defined]
     for node in list(store.iter_nodes()):
         if doc_id not in node.docs:
             continue
         node.docs = [d for d in node.docs if d != doc_id]
         if not node.docs and not store.edges_of(node.id):
-            remove_node(node.id)
+            store.remove_node(node.id)  # type: ignore[attr-defined]
         else:
             store.put_node(node)

@@ -232,3 +232,15 @@ def test_seed_graph_does_not_depend_on_ingest_order(tmp_path, seed_store, corpus
     nodes = lambda s: {n.id: (n.name, sorted(n.aliases), sorted(n.docs)) for n in s.iter_nodes()}
     assert nodes(reverse) == nodes(seed_store)
     assert {e.key for e in reverse.iter_edges()} == {e.key for e in seed_store.iter_edges()}
+
+
+def test_changed_document_is_skipped_when_the_backend_cannot_replace(tmp_path, docs, monkeypatch):
+    store = NetworkxStore(tmp_path / "store")
+    ingest_paths([docs], store, extractors=FAKE)
+    (docs / "a.txt").write_text("由铁岭市农业学校牵头组建铁岭农业集团。\n", encoding="utf-8")
+    store = NetworkxStore(tmp_path / "store")
+    monkeypatch.setattr(store, "remove_edge", None)
+    report = ingest_paths([docs], store, extractors=FAKE)
+    (path, reason), = report.skipped
+    assert path.endswith("a.txt") and "cannot replace" in reason
+    assert report.unchanged == ["b"] and report.ingested == []
