@@ -24,7 +24,7 @@ from typing import Any, Callable, Iterable, Sequence
 
 from graph.base import GraphStore
 from graph.errors import InputError, SchemaError, StoreError
-from graph.schema import EDGE_TYPES, NODE_TYPES, ORG_TYPES, Edge, Evidence, Node, check_edge_types
+from graph.schema import EDGE_TYPES, NODE_TYPES, ORG_TYPES, Edge, Evidence, check_edge_types
 from ingest.extractors import load_extractors
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.readers import iter_input_files, read_document, unique_doc_id

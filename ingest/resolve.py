@@ -179,13 +179,6 @@ def rule_key(name: str, node_type: str) -> str:
     return key
 
 
-@dataclass
-class _Form:
-    """A surface form seen for a (type, key): how often and in which documents."""
-
-    count: int = 0
-
-
 class Resolver:
     """Maps mentions to node ids and builds merged nodes.
 
@@ -248,10 +241,6 @@ class Resolver:
             k = self._same.get(self._decision_key(name), self._same.get(k, k))
         return k
 
-    def mention_key(self, m: Mention) -> str:
-        given = m.properties.get("key")
-        return str(given) if given else self.key(m.name, m.type)
-
     # ---- observing and typo merging -----------------------------------------------------
     def observe(self, mentions: Iterable[Mention]) -> None:
         """Register the names of new mentions (call before ``node_id``)."""
@@ -275,7 +264,6 @@ class Resolver:
             for form in (node.name, *node.aliases):
                 fk = self._final_key(self.key(form, node.type), node.type)
                 self._known.setdefault((node.type, fk), node.id)
-            # Nodes keyed by the extractor (policies, measures) are found by their id.
 
     def _final_key(self, key: str, node_type: str) -> str:
         assert self._fuzzy is not None
@@ -320,7 +308,7 @@ class Resolver:
             if old is not None:
                 surface.update([old.name, *old.aliases])
             if node_type == "Region":
-                entry = lookup_region(next(iter(sorted(surface))))
+                entry = next((e for e in map(lookup_region, sorted(surface)) if e is not None), None)
                 if entry is not None:
                     surface.update(entry.forms)  # 沈阳 finds 沈阳市
                     props[nid].setdefault("level", entry.level)
@@ -357,18 +345,6 @@ class Resolver:
             )
 
         return min(forms, key=rank)
-
-    # ---- lookups (evaluation, show) ------------------------------------------------------
-    def lookup(self, nodes: Iterable[Node], name: str, node_type: str | None = None) -> list[Node]:
-        """Nodes (of ``node_type`` if given) one of whose forms has the same key as ``name``."""
-        out = []
-        for n in nodes:
-            if node_type and n.type != node_type:
-                continue
-            k = self.key(name, n.type)
-            if any(self.key(f, n.type) == k for f in (n.name, *n.aliases)):
-                out.append(n)
-        return out
 
 
 def typo_merges(keys: Iterable[str], counts: Mapping[str, int], apart: dict[str, set[str]] | None = None
