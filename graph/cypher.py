@@ -70,8 +70,13 @@ def node_by_id() -> str:
 
 
 def nodes_by_ids() -> str:
-    """The nodes among $ids that exist (with their types, for edge endpoint checks)."""
+    """The nodes among $ids that exist."""
     return f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN {_NODE_FIELDS}"
+
+
+def node_types_by_ids() -> str:
+    """The id and type of the nodes among $ids that exist (edge endpoint checks; a light read)."""
+    return f"UNWIND $ids AS id MATCH (n:{ENTITY} {{id: id}}) RETURN n.id AS id, n.type AS type"
 
 
 def create_nodes(node_type: str) -> str:

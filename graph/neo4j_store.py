@@ -250,7 +250,7 @@ class Neo4jStore(GraphStore):
 
     def _write_edges(self, tx: Any, edges: list[Edge], merge: bool) -> None:
         ids = sorted({e.source for e in edges} | {e.target for e in edges})
-        types = {r["id"]: r["type"] for r in tx.run(cypher.nodes_by_ids(), ids=ids)}
+        types = {r["id"]: r["type"] for r in tx.run(cypher.node_types_by_ids(), ids=ids)}
         seq = self._next_seq(len(edges))
         by_rel: dict[str, list[tuple[int, Edge]]] = defaultdict(list)
         for i, edge in enumerate(edges):
