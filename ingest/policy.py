@@ -23,18 +23,13 @@ import re
 from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.policy_text import (
-    Citation, PolicySegment, find_citations, lines_of, segment_at, segment_policies, squeeze,
+    QUANTITY_RE, Citation, PolicySegment, find_citations, lines_of, segment_at, segment_policies, squeeze,
     title_issuers,
 )
 
 LINEAGE_VERBS = re.compile(r"转发|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|对照")
 _CLAUSE_BOUNDARY = re.compile(r"[。；;！？!?\n，,：:]")
 
-# Quantities of targets and tasks: 30 个左右, 50万人左右, 200万人次左右, 1000 门, 90%.
-QUANTITY_RE = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(万|亿|千)?\s*(人次|个|所|门|项|家|名|人|本|套|条|支|座|批|种|类|部|期|场|次|间|亩|%)"
-    r"\s*(左右|以上|以内|余)?"
-)
 _YEAR_RE = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[，,]?")
 
 

@@ -120,6 +120,20 @@ def title_issuers(title: str) -> list[str]:
     return [n for n in names if is_agency_name(n)]
 
 
+# Quantities of targets and tasks: 30 个左右, 50万人左右, 200万人次左右, 1000 门, 90%.
+QUANTITY_RE = re.compile(
+    r"(\d+(?:\.\d+)?)\s*(万|亿|千)?\s*(人次|个|所|门|项|家|名|人|本|套|条|支|座|批|种|类|部|期|场|次|间|亩|%)"
+    r"\s*(左右|以上|以内|余)?"
+)
+
+
+def bigram_dice(a: str, b: str) -> float:
+    """Dice overlap of the character bigrams of two strings (0..1): how much two wordings share."""
+    ga = {a[i:i + 2] for i in range(len(a) - 1)}
+    gb = {b[i:i + 2] for i in range(len(b) - 1)}
+    return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
+
+
 def iso_date(m: re.Match[str]) -> str:
     return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
 

@@ -24,7 +24,7 @@ from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.policy import citation_mention, policy_mentions
 from ingest.policy_text import (
-    DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, Line, PolicySegment, agency_name, find_citations,
+    DATE_LINE_RE, NOISE_LINE_RE, bigram_dice, PUBLIC_RE, Line, PolicySegment, agency_name, find_citations,
     is_agency_name, lines_of, segment_policies, split_departments, squeeze,
 )
 
@@ -115,12 +115,6 @@ def is_measure(item: Item) -> bool:
     if item.heading_only:
         return False
     return not any(NOT_TASKS.search(a.heading or a.text) for a in [item, *item.ancestors()])
-
-
-def _dice(a: str, b: str) -> float:
-    ga = {a[i:i + 2] for i in range(len(a) - 1)}
-    gb = {b[i:i + 2] for i in range(len(b) - 1)}
-    return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
 
 
 def measure_key(text: str, scope: str | None = None) -> str:
@@ -283,7 +277,7 @@ def _unify(rows: list[Row]) -> list[Row]:
             continue
         best, score = None, 0.0
         for c in canonical.get(owner_key, []):
-            sc = _dice(name_key(r.text), name_key(c.text)) + (0.05 if c.number == r.number else 0.0)
+            sc = bigram_dice(name_key(r.text), name_key(c.text)) + (0.05 if c.number == r.number else 0.0)
             if sc > score:
                 best, score = c, sc
         if best is not None and score >= 0.5:
@@ -357,6 +351,6 @@ def _row_measure(doc: Document, r: Row, sentences: list[tuple[int, int]], out: E
         out.facts.append(Fact("RESPONSIBLE_FOR", agency, m, doc.evidence(r.start, r.end),
                               properties={"column": column}))
     if r.restates is None and sentences:
-        best = max(sentences, key=lambda sp: _dice(name_key(text[sp[0]:sp[1]]), name_key(r.text)))
-        if _dice(name_key(text[best[0]:best[1]]), name_key(r.text)) >= 0.6:
+        best = max(sentences, key=lambda sp: bigram_dice(name_key(text[sp[0]:sp[1]]), name_key(r.text)))
+        if bigram_dice(name_key(text[best[0]:best[1]]), name_key(r.text)) >= 0.6:
             out.facts.append(Fact("HAS_MEASURE", r.owner, m, doc.evidence(*best)))

@@ -30,6 +30,7 @@ import numpy as np
 from graph.base import GraphStore
 from graph.normalize import name_key
 from graph.schema import Edge, Evidence, Node
+from ingest.policy_text import QUANTITY_RE, bigram_dice
 from search.embedders.base import Embedder
 
 SIMILARITY_THRESHOLD = 0.4  # on max(keywords, (keywords + meaning) / 2)
@@ -37,10 +38,6 @@ MIN_KEYWORDS = 0.2  # meaning alone never makes a link: the pair must share some
 TEXT_WEIGHT = 0.7  # a counted thing met in a measure's body, not its name
 MAX_SIMILAR_PER_TARGET = 3
 SIMILARITY_MARGIN = 0.15  # keep inferred links close to the target's best one
-_QUANTITY = re.compile(
-    r"(\d+(?:\.\d+)?)\s*(万|亿|千)?\s*(人次|个|所|门|项|家|名|人|本|套|条|支|座|批|种|类|部|期|场|次|间|亩|%)"
-    r"\s*(左右|以上|以内|余)?"
-)
 _CLAUSE_END = re.compile(r"[、，,。；;（(]")
 # Words every task in this genre uses: sharing them says nothing about the pair.
 _GENERIC = re.compile(r"左右|建设|推进|加强|推动|完善|开展|实施|支持|培育|遴选|重点|职业|教育|院校|学校|全面|深化|提升|提高|积极|省级")
@@ -60,17 +57,11 @@ def _text(node: Node) -> str:
 def _target_object(node: Node) -> tuple[float, str, str] | None:
     """(quantity, unit, the thing counted) of a target: 200门左右精品在线开放课程 → (200, 门, 精品在线开放课程)."""
     goal = _text(node)
-    m = _QUANTITY.search(goal)
+    m = QUANTITY_RE.search(goal)
     if not m:
         return None
     thing = _CLAUSE_END.split(goal[m.end():], 1)[0]
     return float(m.group(1)), (m.group(2) or "") + m.group(3), thing
-
-
-def _dice(a: str, b: str) -> float:
-    ga = {a[i:i + 2] for i in range(len(a) - 1)}
-    gb = {b[i:i + 2] for i in range(len(b) - 1)}
-    return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
 
 
 def same_quantity(target: Node, measure_text: str) -> float:
@@ -83,15 +74,15 @@ def same_quantity(target: Node, measure_text: str) -> float:
     if obj is None:
         return 0.0
     qty, unit, thing = obj
-    goal = _QUANTITY.sub("", _text(target))
+    goal = QUANTITY_RE.sub("", _text(target))
     best = 0.0
-    for m in _QUANTITY.finditer(measure_text):
+    for m in QUANTITY_RE.finditer(measure_text):
         if float(m.group(1)) != qty or (m.group(2) or "") + m.group(3) != unit:
             continue
         counted = _CLAUSE_END.split(measure_text[m.end():], 1)[0]
         before = _CLAUSE_END.split(measure_text[:m.start()])[-1]
-        best = max(best, _dice(name_key(counted), name_key(thing)) if thing else 0.0,
-                   _dice(name_key(before + counted), name_key(goal)))
+        best = max(best, bigram_dice(name_key(counted), name_key(thing)) if thing else 0.0,
+                   bigram_dice(name_key(before + counted), name_key(goal)))
     return best
 
 
