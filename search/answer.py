@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph.base import GraphStore
-from graph.schema import Edge, Evidence
+from graph.schema import Edge
 from search.graphquery import Match, execute
 from search.hybrid import RRF_K, SearchContext, evidence_dicts, get_context, search_context
 from search.index import TYPE_LABELS
@@ -113,3 +113,11 @@ def ask(store: GraphStore, question: str, top: int = 10, embedder_spec: str | No
     Raises IndexMismatchError when ``embedder_spec`` differs from the index's embedder.
     """
     return ask_context(get_context(store, embedder_spec, index_dir), question, top)
+
+
+def search(store: GraphStore, text: str, type: str | None = None, top: int = 10,
+           embedder_spec: str | None = None, index_dir=None) -> dict[str, Any]:
+    """Plain hybrid search over nodes and passages: ``{"query", "type", "nodes": [{"id", "name",
+    "type", "score", "evidence"}], "passages": [{"doc", "start", "end", "quote", "score"}]}``.
+    With ``type``, only nodes of that type (and no passages)."""
+    return search_context(get_context(store, embedder_spec, index_dir), text, type, top)

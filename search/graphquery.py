@@ -14,7 +14,7 @@ import numpy as np
 from graph.schema import EDGE_TYPES, ORG_TYPES, Edge, Evidence
 from search.graphview import GraphView
 from search.hybrid import SearchContext
-from search.question import Interpretation, industry_core
+from search.question import Interpretation, fits_relation, industry_core
 
 # Relations whose far end is a text-like node (a task, a target, a policy) that questions
 # describe rather than name: "建设50所左右省级优质中职学校由哪些部门负责".
@@ -118,7 +118,7 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
         return []  # the question names a body the graph does not know
     types = target_types(interp, view)
     rel = interp.relation
-    anchors = [e["id"] for e in interp.entities]
+    anchors = [e["id"] for e in interp.entities if fits_relation(rel, e["type"])]
     anchor_rank = {a: 0 for a in anchors}
     if not anchors and rel in TOPIC_RELATIONS:
         found = topic_anchors(view, ctx, interp, qvec, TOPIC_RELATIONS[rel])

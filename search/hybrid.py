@@ -70,9 +70,11 @@ class SearchContext:
     _by_doc: dict[str, list[tuple[int, int, Edge]]] = field(default_factory=dict)
     _starts: dict[str, list[int]] = field(default_factory=dict)
     _qcache: "OrderedDict[str, np.ndarray]" = field(default_factory=OrderedDict)
+    _embedded: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     def __post_init__(self) -> None:
         self.node_ids = [it["id"] for it in self.indexes.nodes]
+        self._embedded = np.array([bool(p["hash"]) for p in self.indexes.passages], dtype=bool)
         by_doc: dict[str, list[tuple[int, int, Edge]]] = defaultdict(list)
         for edges in self.view.out.values():
             for e in edges:
@@ -130,7 +132,7 @@ class SearchContext:
             return []
         ids = [str(i) for i in range(len(items))]
         bm = self.indexes.passage_lexical.scores(text)
-        vec = self.indexes.passage_vectors.scores(qvec)
+        vec = np.where(self._embedded, self.indexes.passage_vectors.scores(qvec), -np.inf)
         fused = rrf([ranked(ids, bm, positive_only=True, limit=100), ranked(ids, vec, limit=100)])
         top = sorted(fused.items(), key=lambda kv: (-kv[1], int(kv[0])))[:limit]
         return [(items[int(i)], s) for i, s in top]
@@ -141,18 +143,24 @@ _CONTEXTS: "OrderedDict[tuple, SearchContext]" = OrderedDict()
 _LOCK = threading.Lock()
 
 
+def _context_key(store: GraphStore, gen, embedder_spec: str | None) -> tuple:
+    # Cheap on every backend (counting edges is not): an ingest adds documents and nodes, and
+    # an update of the index (after every ingest) starts a new generation.
+    return (str(gen), embedder_spec, store.node_count(), len(store.documents()))
+
+
 def get_context(store: GraphStore, embedder_spec: str | None = None, index_dir=None) -> SearchContext:
     """The warm context for a store: reused while the index generation and the graph's counts
     are unchanged. Builds the index first when there is none, and refreshes it (incrementally)
     when the graph has changed since it was built."""
     gen = current_generation(store, index_dir)
-    sig = graph_signature(store)
-    key = (str(gen), embedder_spec, sig["nodes"], sig["edges"], tuple(sig["documents"]))
+    key = _context_key(store, gen, embedder_spec)
     with _LOCK:
         ctx = _CONTEXTS.get(key)
         if ctx is not None:
             _CONTEXTS.move_to_end(key)
             return ctx
+    sig = graph_signature(store)
     if gen is not None:
         indexes = load_generation(gen)
         check_embedder(indexes, embedder_spec)
@@ -168,7 +176,7 @@ def get_context(store: GraphStore, embedder_spec: str | None = None, index_dir=N
         gen = current_generation(store, index_dir)
         indexes = load_generation(gen)
     ctx = SearchContext(view=GraphView(store), indexes=indexes, embedder=get_embedder(indexes.embedder_spec))
-    key = (str(gen), embedder_spec, sig["nodes"], sig["edges"], tuple(sig["documents"]))
+    key = _context_key(store, gen, embedder_spec)
     with _LOCK:
         _CONTEXTS[key] = ctx
         while len(_CONTEXTS) > 4:
@@ -215,10 +223,3 @@ def search_context(ctx: SearchContext, text: str, type: str | None = None, top: 
         {"doc": it["doc"], "start": it["start"], "end": it["end"], "quote": it["text"],
          "score": round(s / best_p, 4)} for it, s in passages[:top]]
     return {"query": text, "type": type, "nodes": nodes, "passages": out_passages}
-
-
-def search(store: GraphStore, text: str, type: str | None = None, top: int = 10,
-           embedder_spec: str | None = None, index_dir=None) -> dict[str, Any]:
-    """Plain hybrid search: ``{"query", "type", "nodes": [{"id","name","type","score",
-    "evidence"}], "passages": [{"doc","start","end","quote","score"}]}``."""
-    return search_context(get_context(store, embedder_spec, index_dir), text, type, top)

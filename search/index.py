@@ -1,13 +1,15 @@
 """Search indexes persisted next to the graph: embeddings and BM25 over node descriptions and
-over passages (document chunks, which contain the sentences edges quote).
+over passages. Passages are the sentences edges quote (embedded and lexical) and document
+chunks (lexical only: embedding whole documents costs minutes on 2 cores).
 
 Layout (``<store>/index/`` for the embedded store; ``VOCGRAPH_INDEX_DIR`` or ``index_dir=``
 elsewhere)::
 
     CURRENT                 name of the live generation (written atomically, last)
     g<time>/manifest.json   embedder spec, dim, graph signature, counts
-    g<time>/nodes.json      node items (id, type, name, text, hash) + nodes.npy vectors
-    g<time>/passages.json   passage items (id, doc, start, end, text, hash) + passages.npy
+    g<time>/nodes.json      node items (id, type, name, text, embed, hash) + nodes.npy vectors
+    g<time>/passages.json   passage items (id, kind, doc, start, end, text, hash) + passages.npy
+    g<time>/names.json      industry chain names + names.npy (their near neighbours count)
     g<time>/bm25-nodes/, g<time>/bm25-passages/   bm25s indexes
 
 An update writes a whole new generation and then flips CURRENT, so readers never see a half
@@ -39,7 +41,7 @@ from search.embedders.factory import get_embedder, normalize_spec
 from search.lexical import LexicalIndex
 from search.vector import VectorIndex, embed_with_cache
 
-INDEX_FORMAT = 1
+INDEX_FORMAT = 2
 Progress = Callable[[str, int, int], None]
 
 TYPE_LABELS = {
@@ -60,6 +62,8 @@ _RELATION_LABELS = {
     ("IMPLEMENTS", "out"): "落实",
 }
 DESCRIPTION_CHARS = 200
+EMBED_CHARS = 80       # embedded prefix of a node description
+QUOTE_CHARS = 120      # embedded prefix of an evidence quote
 NAME_VECTOR_TYPES = frozenset({"IndustryChain"})
 CHUNK_CHARS = 180
 _SENTENCE_END = re.compile(r"[。；;！!？?]")
@@ -102,7 +106,9 @@ def describe_node(node: Node, neighbours: dict[tuple[str, str], list[str]]) -> s
 
 
 def node_items(store: GraphStore) -> list[dict[str, Any]]:
-    """One item per node: id, type, name and its description text."""
+    """One item per node: id, type, name, ``text`` (the description BM25 indexes) and ``embed``
+    (the shorter text that is embedded: name, type, aliases; embedding costs ~1 ms a character
+    on 2 cores, and the graph query already covers relations)."""
     names = {n.id: n.name for n in store.iter_nodes()}
     rel: dict[str, dict[tuple[str, str], list[str]]] = {}
     for e in store.iter_edges():
@@ -111,7 +117,9 @@ def node_items(store: GraphStore) -> list[dict[str, Any]]:
     items = []
     for n in sorted(store.iter_nodes(), key=lambda n: n.id):
         text = describe_node(n, rel.get(n.id, {}))
-        items.append({"id": n.id, "type": n.type, "name": n.name, "text": text, "hash": content_hash(text)})
+        embed = describe_node(n, {})[:EMBED_CHARS]
+        items.append({"id": n.id, "type": n.type, "name": n.name, "text": text, "embed": embed,
+                      "hash": content_hash(embed)})
     return items
 
 
@@ -147,11 +155,29 @@ def chunk_text(text: str, size: int = CHUNK_CHARS) -> list[tuple[int, int]]:
 
 
 def passage_items_for(doc_id: str, text: str) -> list[dict[str, Any]]:
+    """Document chunks: searched lexically (BM25) only; embedding whole documents is too slow
+    on 2 cores, and the sentences edges quote are embedded as evidence passages instead."""
     items = []
     for s, e in chunk_text(text):
         chunk = " ".join(text[s:e].split())
-        items.append({"id": f"{doc_id}:{s}-{e}", "doc": doc_id, "start": s, "end": e,
-                      "text": chunk, "hash": content_hash(chunk)})
+        items.append({"id": f"{doc_id}:{s}-{e}", "kind": "chunk", "doc": doc_id, "start": s, "end": e,
+                      "text": chunk, "hash": ""})
+    return items
+
+
+def evidence_items(store: GraphStore) -> list[dict[str, Any]]:
+    """The sentences edges quote, one passage per distinct (doc, start, end), embedded."""
+    seen: dict[tuple[str, int, int], str] = {}
+    for e in store.iter_edges():
+        for ev in e.evidence:
+            seen.setdefault((ev.doc, ev.start, ev.end), ev.quote)
+    items = []
+    for (doc, s, e), quote in sorted(seen.items()):
+        text = " ".join(quote.split())
+        if not text:
+            continue
+        items.append({"id": f"{doc}:{s}-{e}", "kind": "evidence", "doc": doc, "start": s, "end": e,
+                      "text": text, "hash": content_hash(text[:QUOTE_CHARS])})
     return items
 
 
@@ -301,8 +327,9 @@ def update_indexes(store: GraphStore, doc_ids: Iterable[str] | None = None,
     changed = set(doc_ids) if doc_ids is not None else set(docs)
     old_passages: dict[str, list[dict[str, Any]]] = {}
     for p in (prev.passages if prev else []):
-        old_passages.setdefault(p["doc"], []).append(p)
-    passages: list[dict[str, Any]] = []
+        if p["kind"] == "chunk":
+            old_passages.setdefault(p["doc"], []).append(p)
+    passages: list[dict[str, Any]] = evidence_items(store)  # embedded rows first
     for doc_id in sorted(docs):
         if doc_id not in changed and doc_id in old_passages:
             passages.extend(old_passages[doc_id])
@@ -319,17 +346,20 @@ def update_indexes(store: GraphStore, doc_ids: Iterable[str] | None = None,
     cache: dict[str, np.ndarray] = {}
     if prev is not None:
         cache.update(prev.node_vectors.by_hash())
-        cache.update(prev.passage_vectors.by_hash())
+        cache.update({h: v for h, v in prev.passage_vectors.by_hash().items() if h})
         if prev.name_vectors is not None:
             cache.update(prev.name_vectors.by_hash())
 
     def stage(name: str):
         return (lambda done, total: progress(name, done, total)) if progress else None
 
-    node_vecs, n_new = embed_with_cache([n["text"] for n in nodes], [n["hash"] for n in nodes], cache,
+    node_vecs, n_new = embed_with_cache([n["embed"] for n in nodes], [n["hash"] for n in nodes], cache,
                                         embedder.embed_passages, embedder.dim, stage("nodes"))
-    passage_vecs, p_new = embed_with_cache([p["text"] for p in passages], [p["hash"] for p in passages],
-                                           cache, embedder.embed_passages, embedder.dim, stage("passages"))
+    evidence = [p for p in passages if p["kind"] == "evidence"]
+    ev_vecs, p_new = embed_with_cache([p["text"][:QUOTE_CHARS] for p in evidence], [p["hash"] for p in evidence],
+                                      cache, embedder.embed_passages, embedder.dim, stage("passages"))
+    passage_vecs = np.zeros((len(passages), embedder.dim), dtype=np.float32)
+    passage_vecs[: len(evidence)] = ev_vecs  # chunks (lexical only) keep zero vectors
     name_vecs, m_new = embed_with_cache([n["name"] for n in names], [n["hash"] for n in names], cache,
                                         embedder.embed_passages, embedder.dim, stage("names"))
     manifest = {

@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from typing import Any
 
 from graph.normalize import clean_text
+from graph.schema import EDGE_TYPES
 from search.graphview import GraphView, keyed, match_key
 from search.vocab import INDUSTRY_EN, INDUSTRY_ZH, INDUSTRY_ZH_SYNONYMS, region_short
 
@@ -112,6 +113,13 @@ class Interpretation:
     @property
     def structured(self) -> bool:
         return bool(self.answer_type or self.relation or self.entities or self.industry)
+
+
+def fits_relation(rel: str | None, node_type: str) -> bool:
+    """Can a node of this type be at either end of the relation?"""
+    if rel is None or rel not in EDGE_TYPES:
+        return True
+    return any(end is None or node_type in end for end in EDGE_TYPES[rel])
 
 
 def _is_english(text: str) -> bool:
@@ -310,6 +318,9 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
         interp.relation = "MEMBER_OF"
     if interp.answer_type == "Agency" and interp.relation is None and "负责" in masked:
         interp.relation = "RESPONSIBLE_FOR"
+    # A name that cannot take part in the relation is a word inside a described task
+    # (the 中职学校 of 建设50所左右省级优质中职学校), not the entity asked about.
+    interp.entities = [e for e in interp.entities if fits_relation(interp.relation, e["type"])]
 
     # 4. Region and industry constraints from what is left.
     region, rspans = _region(view, masked, english)
@@ -321,7 +332,8 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
     interp.industry = industry
     if industry:
         interp.industry_terms = [industry]
-    topic = _mask(masked2, ispans)
+    # The topic keeps entity mentions: a task described by the question may contain a name.
+    topic = _mask(text, rspans + ispans)
     topic = re.sub(r"(哪些|哪个|哪家|什么|由|的|是|有|谁|吗|呢|？|\?|□)", " ", topic)
     interp.topic = " ".join(topic.split())
     return interp

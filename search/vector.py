@@ -62,7 +62,7 @@ def embed_with_cache(texts: Sequence[str], hashes: Sequence[str], cache: dict[st
     for i, h in enumerate(hashes):
         if h in cache:
             out[i] = cache[h]
-    batch = 64
+    batch = 256
     for b in range(0, len(todo), batch):
         rows = todo[b:b + batch]
         vecs = embed([texts[i] for i in rows])
