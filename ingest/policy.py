@@ -77,6 +77,8 @@ def lineage_facts(doc: Document) -> Extraction:
     for c in find_citations(doc.text):
         cited = citation_mention(doc, c)
         out.mentions.append(cited)
+        if c.number and c.title:  # 《title》（number）: the title is a name of the same policy
+            out.mentions.append(Mention("Policy", c.title, doc.id, c.start, c.end, properties=dict(cited.properties)))
         for name in title_issuers(c.title or ""):
             k = doc.text.find(name, c.start, c.end)
             agency = Mention("Agency", name, doc.id, k, k + len(name) if k >= 0 else -1)

@@ -34,6 +34,7 @@ _LEVELS = (
     (3, re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*")),
     (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*")),
 )
+_MARKS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 # Headings whose paragraphs state aims or context, not tasks.
 NOT_TASKS = re.compile(r"目标|指导思想|原则|总体要求|内容|事宜|背景|意义|形势|范围|对象|条件|程序|材料|联系")
 _ANNEX = re.compile(r"^[\s\-]*附件")
@@ -321,7 +322,7 @@ def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, 
     groups = [a for a in it.ancestors() if a.heading_only]
     section = [a for a in it.ancestors() if a.level == 1]
     props = {"key": measure_key(head, seg.key) if head and len(head) < len(full) else measure_key(full),
-             "number": it.number, "text": full, "group": groups[0].heading if groups else "",
+             "number": it.number, "numbering": _MARKS[it.level].format(it.number), "text": full, "group": groups[0].heading if groups else "",
              "section": section[0].heading if section else "", "source": "body"}
     m = Mention("Measure", name, doc.id, it.start, it.end, properties=props)
     out.mentions.append(m)

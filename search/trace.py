@@ -248,8 +248,9 @@ def _describe(tn: TraceNode) -> str:
         return f"Target {n.name}"
     if n.type == "Measure":
         num = str(p.get("number") or "")
-        shown = f"{num}. " if num.isdigit() else (f"（{num}）" if num else "")
-        return f"Measure {shown}{n.name}"
+        shown = str(p.get("numbering") or (f"{num}." if num.isdigit() else num))
+        sep = "" if not shown or shown.endswith(("、", "）")) else " "
+        return f"Measure {shown}{sep}{n.name}"
     return f"{n.type} {n.name}"
 
 
