@@ -103,12 +103,13 @@ def topic_anchors(view: GraphView, ctx: SearchContext, interp: Interpretation, q
     bm = ctx.indexes.node_lexical.scores(interp.topic)
     ids = ctx.node_ids
     scored = [(float(bm[i]), ids[i]) for i in range(len(ids)) if ids[i] in allowed and bm[i] > 0]
-    if not scored:
-        return []
+    vec = ctx.indexes.node_vectors.scores(qvec)
+    if not scored:  # no shared word (an English question about a Chinese task): embeddings alone
+        dense = sorted(allowed & set(ctx.indexes.node_row), key=lambda i: -vec[ctx.indexes.node_row[i]])
+        return dense[:1]
     scored.sort(key=lambda t: -t[0])
     best = scored[0][0]
     lexical = [i for s, i in scored if s >= 0.6 * best][:5]
-    vec = ctx.indexes.node_vectors.scores(qvec)
     return sorted(lexical, key=lambda i: -vec[ctx.indexes.node_row[i]])
 
 

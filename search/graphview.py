@@ -22,6 +22,7 @@ from search.vocab import gazetteer, region_short
 # Variants that do not change which body is meant: 职教 = 职业教育.
 _VARIANTS = (("职业教育", "职教"),)
 _REGION_AFTER = re.compile(r"(省|市)")
+_COMPANY_SUFFIX = re.compile(r"(汽车|科技|实业发展|实业|股份)?(有限责任公司|股份有限公司|集团有限公司|有限公司|总公司|公司)$")
 
 
 def match_key(text: str) -> str:
@@ -92,6 +93,11 @@ class GraphView:
             m = _REGION_AFTER.search(key[:6])
             if m and m.start() >= 2 and len(key) - m.end() >= 3:
                 out.add(key[: m.start()] + key[m.end():])
+            if node_type == "Enterprise":
+                # 华晨宝马 names 华晨宝马公司: a company without its legal-form suffix.
+                m = _COMPANY_SUFFIX.search(key)
+                if m and m.start() >= 4:
+                    out.add(key[: m.start()])
         return out
 
     def edges(self, node_id: str) -> list[Edge]:

@@ -88,6 +88,7 @@ _ZH_SLOTS = (
     re.compile(r"^([^，。？?]{4,40}?)的(?:牵头单位|牵头学校|成员|合作|理事长|主体单位|责任)"),
     re.compile(r"^([^，。？?]{4,40}?)(?:由谁|由哪|有哪些成员|牵头单位是|是谁牵头)"),
 )
+_EN_SLOT = re.compile(r"\b(?:with|of|by|does|did|to)\s+(?:the\s+)?((?:[A-Z][\w&'-]*\s?){2,8})")
 _NOT_A_NAME = re.compile(r"[0-9０-９]|左右|^(建设|遴选|推进|开展|实施|完成|培育|打造|支持)")
 _ORG_SUFFIX = re.compile(r"(学校|学院|大学|公司|集团|联盟|联合体|共同体|协作体|中心|教育厅|教育局|政府|协会|研究院|委员会)$")
 
@@ -187,15 +188,42 @@ def _answer_type(text: str, english: bool) -> str | None:
                 best = (mm.start(), t)
         return best[1] if best else None
     for m in _ZH_ASK.finditer(text):
-        tail = text[m.end():m.end() + 10]
+        tail = re.split(r"[，,。？?；;！!]", text[m.end():m.end() + 24])[0]
+        first = _first_type_noun(tail)
+        if first is None:
+            continue
+        pos, t = first
+        # Chinese puts modifiers before the head noun: in 哪些服务石油化工产业的职教集团 the head
+        # is what follows the last 的, not the 产业 inside the modifier.
+        if "的" in tail and (_MODIFIER_CUE.search(tail[:pos]) or "的" in tail[:pos]):
+            head = _first_type_noun(tail[tail.rindex("的") + 1:])
+            if head is not None:
+                return head[1]
+        return t
+    # "辽宁的职教集团有哪些": the noun asked about comes before the question word.
+    m = _ZH_ASK.search(text)
+    if m:
+        head = re.split(r"[，,。？?；;！!]", text[:m.start()])[-1]
         best = None
         for word, t in _ZH_TYPES:
-            pos = tail.find(word)
-            if pos >= 0 and (best is None or (pos, -len(word)) < (best[0], best[1])):
-                best = (pos, -len(word), t)
-        if best:
+            pos = head.rfind(word)
+            if pos >= 0 and (best is None or (pos + len(word), len(word)) > (best[0], best[1])):
+                best = (pos + len(word), len(word), t)
+        if best and best[0] >= len(head.rstrip("有是都还")) - 1:
             return best[2]
     return None
+
+
+_MODIFIER_CUE = re.compile(r"(服务|对接|面向|与|和|同|跟|牵头|参与|负责|落实|位于|在)")
+
+
+def _first_type_noun(tail: str) -> tuple[int, str] | None:
+    best = None
+    for word, t in _ZH_TYPES:
+        pos = tail.find(word)
+        if pos >= 0 and (best is None or (pos, -len(word)) < (best[0], best[1])):
+            best = (pos, -len(word), t)
+    return (best[0], best[2]) if best else None
 
 
 def _relation(text: str, english: bool) -> str | None:
@@ -305,6 +333,14 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
                 interp.unresolved.append(mention)
                 masked_spans.append((m.start(1), m.end(1)))
         masked = _mask(text, masked_spans)
+
+    else:
+        # "partner with Peking University": a capitalised name that is no known place.
+        for m in _EN_SLOT.finditer(masked):
+            mention = m.group(1).strip()
+            if mention.lower() not in view.region_names and not any(
+                    w in mention.lower() for w in INDUSTRY_EN):
+                interp.unresolved.append(mention)
 
     # 3. Answer type and relation.
     interp.answer_type = _answer_type(masked, english)
