@@ -28,9 +28,9 @@ from graph.schema import EDGE_TYPES, NODE_TYPES, ORG_TYPES, Edge, Evidence, chec
 from ingest.extractors import load_extractors
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.readers import iter_input_files, read_document, unique_doc_id
-from ingest.regions import (Region, ancestors, document_scope, lookup_region, region_prefix,
-                             scope_applies)
-from ingest.resolve import Decisions, Resolver, load_decisions
+from ingest.regions import (Region, ancestors, document_scope, lookup_region, qualify_name,
+                             region_prefix, scope_applies)
+from ingest.resolve import QUALIFIED, Decisions, Resolver, full_name, load_decisions
 
 Progress = Callable[[int, int, str], None]
 Extractor = Callable[[Document], Extraction]
@@ -215,7 +215,9 @@ class _Run:
             facts.extend(ex.facts)
             for f in ex.facts:
                 mentions.extend((f.source, f.target))
-            region_mentions, region_facts = infer_regions(doc, [*ex.mentions, *(m for f in ex.facts for m in (f.source, f.target))])
+            named = [*ex.mentions, *(m for f in ex.facts for m in (f.source, f.target))]
+            qualify_mentions(doc, named)
+            region_mentions, region_facts = infer_regions(doc, named)
             mentions.extend(region_mentions)
             facts.extend(region_facts)
         resolver = Resolver(self.decisions, known=store.iter_nodes())
@@ -274,8 +276,9 @@ def infer_regions(doc: Document, mentions: Iterable[Mention]) -> tuple[list[Ment
                 done.add((m.name, "gazetteer"))
                 _parent_facts(doc, m, out_m, out_f)
             continue
-        hit = region_prefix(m.name)
-        rule = "name_prefix" if hit else "document_scope"
+        name = full_name(m)
+        hit = region_prefix(name)
+        rule = "name_prefix" if hit and name == m.name else "document_scope"
         if (m.name, rule) in done:
             continue
         if hit is not None:
@@ -296,6 +299,18 @@ def infer_regions(doc: Document, mentions: Iterable[Mention]) -> tuple[list[Ment
             done.add((region.name, "gazetteer"))
             _parent_facts(doc, target, out_m, out_f, ev)
     return out_m, out_f
+
+
+def qualify_mentions(doc: Document, mentions: Iterable[Mention]) -> None:
+    """Spell out the document's own place in names like 省教育厅 / 市教育局 (ingest.regions.qualify_name)."""
+    city, province = document_scope(doc.text, "city"), document_scope(doc.text, "province")
+    if city is None and province is None:
+        return
+    for m in mentions:
+        if m.type in ORG_TYPES and not m.properties.get("key"):
+            q = qualify_name(m.name, city and city.region, province and province.region)
+            if q:
+                m.properties[QUALIFIED] = q
 
 
 def _region_mention(doc: Document, region: Region, ev: Evidence) -> Mention:

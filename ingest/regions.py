@@ -250,15 +250,17 @@ class Scope:
     quote: str
 
 
-def document_scope(text: str) -> Scope | None:
-    """The one city a document is about, read from its title block or running page header.
+def document_scope(text: str, level: str = "city") -> Scope | None:
+    """The one city (``level="city"``) or province (``level="province"``) a document is about,
+    read from its title block or running page header.
 
-    Candidates are lines in the first few non-empty lines and lines repeated at least three
-    times (page headers of PDF exports); each names a region at its start. The scope is set
-    only when every candidate names the same city (or a county/district of it): a national
-    list or a provincial policy has no city scope. Example: 003's repeated header
-    "沈阳市中等职业教育质量年报(2023年度)" gives 沈阳市.
+    Candidates are the first few non-empty lines and lines repeated at least three times (page
+    headers of PDF exports); each names a region at its start. The scope is set only when every
+    candidate names the same city (or a county/district of it) / the same province: a national
+    list has neither, a provincial policy (辽宁省教育厅文件) has a province and no city.
+    Example: 003's repeated header "沈阳市中等职业教育质量年报(2023年度)" gives 沈阳市.
     """
+    pick = _city_of if level == "city" else _province_of
     lines = []
     offset = 0
     for raw in text.split("\n"):
@@ -268,22 +270,52 @@ def document_scope(text: str) -> Scope | None:
     counts = Counter(ln.strip() for _, ln in nonempty)
     candidates = list(nonempty[:_HEADER_LINES])
     candidates += [(o, ln) for o, ln in nonempty if counts[ln.strip()] >= 3 and len(ln.strip()) <= 60]
-    cities: dict[str, tuple[int, str]] = {}
+    found: dict[str, tuple[int, str]] = {}
     for o, ln in candidates:
         stripped = ln.strip()
         lead = len(ln) - len(ln.lstrip())
         hit = region_prefix(stripped)
-        if hit is None:
-            continue
-        region = hit[0]
-        city = _city_of(region)
-        if city is None:
-            continue  # 辽宁省教育厅文件: a provincial header gives no city scope
-        cities.setdefault(city.name, (o + lead, stripped))
-    if len(cities) != 1:
+        scope = pick(hit[0]) if hit else None
+        if scope is not None:
+            found.setdefault(scope.name, (o + lead, stripped))
+    if len(found) != 1:
         return None
-    (name, (start, quote)), = cities.items()
+    (name, (start, quote)), = found.items()
     return Scope(REGIONS[name], start, start + len(quote), quote)
+
+
+def _province_of(region: Region) -> Region | None:
+    if region.level == "province":
+        return region
+    return next((a for a in ancestors(region) if a.level == "province"), None)
+
+
+# Names that start with 省/市 standing for the document's own province/city (省教育厅 in a
+# 辽宁省教育厅 document is 辽宁省教育厅; 市教育局 in a Shenyang report is 沈阳市教育局), but not
+# 省级/市级/市域/市场/省内/各市… which are words of their own.
+_OWN_PLACE = re.compile(r"^(省|市)(?!级|属|内|外|直|市|份|域|场|民|区|县|长|里|面|政府各)")
+
+
+def is_place_relative(name: str) -> bool:
+    """Whether a name says 省/市 for "our province/city" (省教育厅): it means different bodies
+    in different documents, so a stored alias like it never resolves a new mention."""
+    return _OWN_PLACE.match(name.strip()) is not None
+
+
+def qualify_name(name: str, city: Region | None, province: Region | None) -> str | None:
+    """The full name of an organisation named by its document's own 省/市, or None.
+
+    >>> qualify_name("省教育厅", None, REGIONS["辽宁省"])
+    '辽宁省教育厅'
+    >>> qualify_name("市级示范校", REGIONS["沈阳市"], None) is None
+    True
+    """
+    s = name.strip()
+    m = _OWN_PLACE.match(s)
+    if m is None or len(s) < 3:
+        return None
+    place = province if m.group(1) == "省" else city
+    return place.name + s[1:] if place is not None else None
 
 
 # A school named in a city's report may be a partner abroad (德国…大学, 日本…县立…学校) or a

@@ -47,7 +47,7 @@ from graph.errors import InputError
 from graph.normalize import clean_text, name_key
 from graph.schema import Node, make_node_id
 from ingest.model import Mention
-from ingest.regions import REGIONS, Region, lookup_region, region_key, region_prefix
+from ingest.regions import REGIONS, Region, is_place_relative, lookup_region, region_key, region_prefix
 
 # Abbreviations expanded in the key, by node type (the long form is the formal one).
 ABBREVIATIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -179,6 +179,15 @@ def rule_key(name: str, node_type: str) -> str:
     return key
 
 
+QUALIFIED = "_qualified"  # mention property set by the pipeline: the name with its place spelled out
+
+
+def full_name(m: Mention) -> str:
+    """The name a mention is resolved by: the surface form, or its place-qualified form
+    (省教育厅 → 辽宁省教育厅 in a document of 辽宁省, see ingest.regions.qualify_name)."""
+    return m.properties.get(QUALIFIED) or m.name
+
+
 class Resolver:
     """Maps mentions to node ids and builds merged nodes.
 
@@ -246,8 +255,9 @@ class Resolver:
         """Register the names of new mentions (call before ``node_id``)."""
         for m in mentions:
             if not m.properties.get("key"):
-                self._names[m.type].add(m.name)
-                self._counts[(m.type, self.key(m.name, m.type))] += 1
+                name = full_name(m)
+                self._names[m.type].add(name)
+                self._counts[(m.type, self.key(name, m.type))] += 1
         self._fuzzy = None
 
     def finalize(self) -> None:
@@ -262,6 +272,8 @@ class Resolver:
         self._known = {}
         for node in sorted(self._known_nodes, key=lambda n: n.id):
             for form in (node.name, *node.aliases):
+                if is_place_relative(form):
+                    continue  # 省教育厅 is 辽宁省教育厅 only in a 辽宁 document
                 fk = self._final_key(self.key(form, node.type), node.type)
                 self._known.setdefault((node.type, fk), node.id)
 
@@ -282,7 +294,7 @@ class Resolver:
         given = m.properties.get("key")
         if given:
             return make_node_id(m.type, str(given))
-        k = self._final_key(self.key(m.name, m.type), m.type)
+        k = self._final_key(self.key(full_name(m), m.type), m.type)
         return self._known.get((m.type, k)) or make_node_id(m.type, k)
 
     def build_nodes(self, mentions: Iterable[Mention], existing: dict[str, Node] | None = None) -> dict[str, Node]:
@@ -296,9 +308,10 @@ class Resolver:
             nid = self.node_id(m)
             types[nid] = m.type
             forms[nid][m.name.strip()] += 1
+            forms[nid].setdefault(full_name(m).strip(), 0)  # 辽宁省教育厅 for 省教育厅 in a 辽宁 document
             docs[nid].add(m.doc)
             for k, v in m.properties.items():
-                if k != "key" and v not in (None, "", [], {}):
+                if k != "key" and not k.startswith("_") and v not in (None, "", [], {}):
                     props[nid].setdefault(k, v)
         out: dict[str, Node] = {}
         for nid in sorted(forms):

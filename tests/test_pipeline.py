@@ -3,6 +3,7 @@ extractors), plus end-to-end checks on the seed corpus."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -244,3 +245,25 @@ def test_changed_document_is_skipped_when_the_backend_cannot_replace(tmp_path, d
     (path, reason), = report.skipped
     assert path.endswith("a.txt") and "cannot replace" in reason
     assert report.unchanged == ["b"] and report.ingested == []
+
+
+def _agencies(doc: Document):
+    from ingest.model import Extraction, Mention
+
+    ex = Extraction()
+    for m in re.finditer(r"(?:辽宁省|省)教育厅", doc.text):
+        ex.mentions.append(Mention("Agency", m.group(), doc.id, m.start(), m.end()))
+    return ex
+
+
+def test_own_place_names_resolve_by_document_scope_in_any_order(tmp_path):
+    docs = [Document("p", "p.txt", "辽宁省教育厅文件\n请省教育厅牵头落实。\n"),
+            Document("n", "n.txt", "教育部司局函件\n各省教育厅：\n")]  # no scope: 省教育厅 of any province
+    graphs = []
+    for i, order in enumerate((docs, docs[::-1])):
+        store = NetworkxStore(tmp_path / str(i))
+        for d in order:
+            ingest_documents([Document(d.id, d.path, d.text)], store, extractors=[("agencies", _agencies)])
+        graphs.append({n.id: (n.name, n.aliases, n.docs) for n in store.iter_nodes("Agency")})
+    assert graphs[0] == graphs[1]
+    assert sorted(graphs[0].values()) == [("省教育厅", [], ["n"]), ("辽宁省教育厅", ["省教育厅"], ["p"])]

@@ -250,3 +250,28 @@ def test_document_scope_only_places_local_schools(name, expected):
 def test_major_cities_outside_liaoning(name, region, province):
     hit = region_prefix(name)
     assert (hit[0].name, hit[0].parent) == (region, province)
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("省教育厅", "辽宁省教育厅"),
+    ("省委教育工委", "辽宁省委教育工委"),
+    ("市教育局", "沈阳市教育局"),
+    ("市级示范校", None), ("省级职教集团", None), ("市域产教联合体", None), ("市场监督管理局", None),
+    ("省内有关高等学校", None), ("各市教育局", None),
+])
+def test_own_place_names_are_qualified_by_the_document_scope(name, expected):
+    from ingest.regions import REGIONS, qualify_name
+
+    assert qualify_name(name, REGIONS["沈阳市"], REGIONS["辽宁省"]) == expected
+    assert qualify_name(name, None, None) is None
+
+
+@pytest.mark.parametrize("text, province", [
+    ("辽宁省教育厅文件\n辽教发〔2021〕59号\n", "辽宁省"),
+    ("辽西北职业教育联盟成立于2013年6月，\n", "辽宁省"),  # an area of 辽宁
+    ("教育部司局函件\n教职成司函〔2020〕33号\n", None),
+    ("辽宁省教育厅文件\n河北省教育厅文件\n", None),  # two provinces
+])
+def test_document_province(text, province):
+    scope = document_scope(text, "province")
+    assert (scope.region.name if scope else None) == province
