@@ -12,6 +12,8 @@ same body gets the same id in every run. The key rules (docs/resolution.md), in 
    after a known region is dropped (沈阳外事服务学校 = 沈阳市外事服务学校), and a province
    followed by one of its own cities is dropped (辽宁省沈阳市X = 沈阳市X). 吉林 (both a
    province and a city) has no short form, so 吉林省X and 吉林市X stay apart;
+   In a document whose title block names its province or city, 省X / 市X are spelled out
+   (省教育厅 → 辽宁省教育厅; the pipeline sets the mention's ``_qualified`` property);
 5. the user's decisions file: ``same`` rows merge names, ``different`` rows keep them apart
    even when rules 2-4 or 6 would merge them;
 6. OCR typos: two names of the same type, at least 8 characters, same region, differing in
