@@ -89,6 +89,9 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         seconds = time.perf_counter() - started
         for path, reason in report.skipped:
             print(f"vocgraph: skipped {path}: {reason}", file=sys.stderr)
+        if report.warnings and not args.quiet:
+            print(f"vocgraph: {len(report.warnings)} extraction warning(s), e.g. {report.warnings[0]}",
+                  file=sys.stderr)
         if report.ingested and not args.no_index:
             _update_indexes(store, report.ingested, args, bar)
     if args.json:

@@ -202,7 +202,10 @@ class _Run:
                 forget_document(store, doc_id)
             self._write()
         if commit and self.docs:
-            store.commit()
+            try:
+                store.commit()
+            except OSError as exc:  # permissions, disk full: the old store files are intact
+                raise StoreError(f"{getattr(store, 'path', 'store')}: cannot write the store ({exc})") from exc
         self.report.ingested = [d.id for d, _ in self.docs]
         self.report.stats = store.stats()
 

@@ -141,3 +141,12 @@ def test_console_script_usage_errors_exit_2(tmp_path):
                               capture_output=True, text=True, timeout=60)
         assert proc.returncode == 2, (argv, proc.stderr)
         assert "usage:" in proc.stderr
+
+
+def test_unwritable_store_is_fatal(tmp_path, inputs, capsys, monkeypatch):
+    def refuse(path, text):
+        raise PermissionError(13, "Permission denied", str(path))
+
+    monkeypatch.setattr("graph.networkx_store.atomic_write_text", refuse)
+    assert run("ingest", str(inputs), "--store", str(tmp_path / "store"), "-q") == 1
+    assert "cannot write the store" in capsys.readouterr().err
