@@ -65,15 +65,21 @@ POLICY_KINDS = (
     "规定", "规则", "标准", "清单", "指南", "批复", "函", "法",
 )
 # Quoted titles that end like a policy but are curricula, research or teaching material.
-_NOT_POLICY = re.compile(r"研究|实践|人才培养方案|教学设计|考核纲要|考试纲要|课程标准|获奖|教案|方法$|做法$|说法$")
+# (A title built as …关于…的通知/意见 is a policy whatever its subject.)
+_NOT_POLICY = re.compile(r"研究|实践|获奖|教案|(?:人才培养方案|教学设计|考核纲要|考试纲要|课程标准|方法|做法|说法)$")
 _TRAILING_PAREN = re.compile(r"\s*[（(][^（()）]{1,20}[）)]\s*$")
 AGENCY_SUFFIX = re.compile(
     r"(?:人民政府|政府|委员会|办公厅|办公室|教育厅|教育局|工委|总工会|管委会|中央|国务院|厅|局|部|委|司|处|署|办)$"
 )
-_DATE = r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
-DATE_LINE_RE = re.compile(rf"^\s*{_DATE}\s*(?:印发|发布|签发)?\s*$")
+# Dates in Arabic or Chinese numerals (2021年1月7日, 二〇二一年一月七日).
+_CN_DIGIT = "〇零一二三四五六七八九十"
+_DATE = (rf"((?:19|20)\d{{2}}|[一二][〇零一二三四五六七八九]{{3}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
+         rf"\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日")
+# A date alone on its line, or after the signing body (辽宁省教育厅 2021年9月1日), or 印发.
+DATE_LINE_RE = re.compile(rf"^\s*(?P<who>[^\s\d]{{2,30}}\s+)?{_DATE}\s*(?:印发|发布|签发)?\s*$")
 PRINTED_RE = re.compile(rf"{_DATE}\s*印发")
 NOISE_LINE_RE = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,8}|第\s*\d+\s*页.*)\s*$")
+_SIGNER = re.compile(r"\s*签发人\s*[:：]?\s*\S{0,6}$")  # 辽教发〔2021〕59号   签发人：张三
 # Where a policy reproduced inside a report ends: the report's figure captions and case boxes.
 REPORT_BREAK_RE = re.compile(r"^\s*(?:[图冬]\s*\d+\s*[-—.．]\s*\d+|【)")
 PUBLIC_RE = re.compile(r"^\s*[（(]此件.{0,6}公开.{0,4}[）)]\s*$")
@@ -88,7 +94,7 @@ def policy_kind(title: str) -> str | None:
             break
         t = stripped
     t = re.sub(r"\s+", "", t)
-    if len(t) < 5 or _NOT_POLICY.search(t):
+    if len(t) < 5 or ("关于" not in t and _NOT_POLICY.search(t)):
         return None
     for kind in POLICY_KINDS:
         if t.endswith(kind):
@@ -134,8 +140,20 @@ def bigram_dice(a: str, b: str) -> float:
     return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
 
 
+def _cn_number(text: str) -> int:
+    """二〇二一 → 2021 (digit by digit); 十二 → 12, 二十七 → 27 (with 十)."""
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    return int("".join(str(digits[c]) for c in text))
+
+
 def iso_date(m: re.Match[str]) -> str:
-    return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    year, month, day = (m.group(i) for i in range(m.lastindex - 2, m.lastindex + 1))
+    return f"{_cn_number(year)}-{_cn_number(month):02d}-{_cn_number(day):02d}"
 
 
 # ---- lines --------------------------------------------------------------------------------
@@ -248,7 +266,7 @@ def segment_policies(text: str) -> tuple[PolicySegment, ...]:
     heads: list[tuple[int, int]] = []  # (line index of number, block start offset)
     for i, ln in enumerate(lines):
         nums = find_numbers(text, ln.start, ln.end)
-        if len(nums) == 1 and nums[0][0].strip() == ln.stripped:
+        if len(nums) == 1 and _SIGNER.sub("", ln.stripped).strip() == nums[0][0].strip():
             block = ln.start
             j, seen = i - 1, 0
             while j >= 0 and seen < 3:
@@ -320,7 +338,11 @@ def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], hea
         if m and not ln.is_table_row:
             if seg.date is None:
                 seg.date, seg.date_span = iso_date(m), (ln.start, ln.end)
-                if not seg.issuers and prev is not None and is_agency_name(prev.stripped):
+                who = m.groupdict().get("who")
+                if not seg.issuers and who and is_agency_name(who.strip()):
+                    s = ln.start + m.start("who")
+                    seg.issuers.append((who.strip(), s, s + len(who.strip())))
+                elif not seg.issuers and prev is not None and is_agency_name(prev.stripped):
                     s = prev.start + prev.text.index(prev.stripped)
                     seg.issuers.append((prev.stripped, s, s + len(prev.stripped)))
         prev = ln

@@ -225,7 +225,8 @@ def parse_task_tables(doc: Document, seg: PolicySegment) -> list[Row]:
                 cols = None
                 continue
             gcol = _column(names, GROUP_COLUMNS, {tcol})
-            rcols = [i for i, n in enumerate(names) if re.search(r"责任|牵头|负责", n)]
+            # 牵头/责任/负责 units lead; 配合/协同 units share the task (the column name is kept on the edge)
+            rcols = [i for i, n in enumerate(names) if re.search(r"责任|牵头|负责|配合|协同|参与", n)]
             if cols is not None and cols["names"][cols["text"]] == names[tcol]:
                 continue  # the same table's header repeated on a new page
             title, title_line = _table_title(lines, idx)

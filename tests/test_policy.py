@@ -219,3 +219,16 @@ def test_quantified_targets_of_001_and_004(seed_store):
                                            "到2022年，建设100个左右学徒制示范专业"}
     assert "到2022年，重点建设50所左右省级优质中职学校" in targets("辽政发〔2021〕2号")
     assert len(targets("辽政发〔2021〕2号")) == 5
+
+
+def test_a_signer_on_the_number_line_and_a_date_in_chinese_numerals():
+    text = ("教育部文件\n\n教职成〔2019〕13号   签发人：王某\n\n教育部关于职业院校专业人才培养方案制订与实施工作的指导意见\n\n"
+            "各省教育厅：\n\n正文。\n\n教育部\n\n二〇一九年六月五日\n")
+    (seg,) = segment_policies(text)
+    assert (seg.number, seg.kind, seg.date) == ("教职成〔2019〕13号", "指导意见", "2019-06-05")
+    assert [n for n, _, _ in seg.issuers] == ["教育部"]
+
+
+def test_the_signing_body_on_the_date_line_is_the_issuer():
+    (seg,) = segment_policies("\n关于做好职业启蒙教育工作的通知\n\n各学校：\n\n正文。\n\n沈阳市教育局 2023年9月1日\n")
+    assert [n for n, _, _ in seg.issuers] == ["沈阳市教育局"] and seg.date == "2023-09-01"

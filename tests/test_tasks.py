@@ -160,3 +160,13 @@ def test_a_task_in_body_list_and_template_is_one_measure_with_three_evidence_ite
     assert len(quotes) == 3
     assert any(q.startswith("重点建设50所") or "重点建设50所" in q for q in quotes)
     assert any(q.startswith("12\t\t建设50所左右省级优质中职学校") for q in quotes)  # the template row
+
+
+def test_a_pipe_task_list_with_lead_and_supporting_units():
+    body = ("附件\n\n重点任务分工表\n\n| 序号 | 重点任务 | 牵头单位 | 配合单位 |\n|----|----|----|----|\n"
+            "| 1 | 建设职业教育大数据平台 | 省教育厅 | 省财政厅、各市 |\n")
+    ex = _extract(body)
+    assert [m.name for m in _measures(ex)] == ["建设职业教育大数据平台"]
+    assert _responsible(ex) == {"建设职业教育大数据平台": ["辽宁省教育厅", "辽宁省财政厅", "各市人民政府"]}
+    columns = {f.source.name: f.properties["column"] for f in ex.facts if f.type == "RESPONSIBLE_FOR"}
+    assert columns["辽宁省教育厅"] == "牵头单位" and columns["辽宁省财政厅"] == "配合单位"
