@@ -22,7 +22,7 @@ from typing import Any, Iterator
 import networkx as nx
 
 from graph.base import GraphStore
-from graph.errors import StoreError
+from graph.errors import SchemaError, StoreError
 from graph.schema import Edge, Node
 
 FORMAT_VERSION = 1
@@ -80,13 +80,15 @@ class NetworkxStore(GraphStore):
                 for ed in data.get("edges", []):
                     e = Edge.from_dict(ed)
                     self.g.add_edge(e.source, e.target, key=e.type, edge=e)
-            except (ValueError, KeyError, TypeError) as exc:
+            except (ValueError, KeyError, TypeError, AttributeError, SchemaError) as exc:
                 raise StoreError(f"{self.graph_file}: cannot read the graph ({exc})") from exc
         if self.docs_file.exists():
             try:
                 self._docs = json.loads(self.docs_file.read_text(encoding="utf-8"))
             except ValueError as exc:
                 raise StoreError(f"{self.docs_file}: cannot read document list ({exc})") from exc
+            if not isinstance(self._docs, dict):
+                raise StoreError(f"{self.docs_file}: expected an object of documents by id")
 
     def commit(self) -> None:
         self.path.mkdir(parents=True, exist_ok=True)

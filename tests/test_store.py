@@ -81,12 +81,17 @@ def test_uncommitted_changes_are_not_on_disk(tmp_path):
     assert NetworkxStore(tmp_path).node_count() == 2
 
 
-@pytest.mark.parametrize("content", ["{not json", '{"nodes": [{"id": 1}]}', '{"nodes": [{"id": "x", "type": "Planet", "name": "x"}]}'])
+@pytest.mark.parametrize("content", [
+    "{not json",
+    '{"nodes": [{"id": 1}]}',
+    '{"nodes": [{"id": "x", "type": "Planet", "name": "x"}]}',
+    '{"nodes": [], "edges": [{"source": "a", "target": "b", "type": "LIKES"}]}',
+    '[1, 2]',
+])
 def test_bad_store_file_raises_store_error(tmp_path, content):
     (tmp_path / "graph.json").write_text(content, encoding="utf-8")
-    with pytest.raises((StoreError, SchemaError)) as info:
+    with pytest.raises(StoreError, match="graph.json"):
         NetworkxStore(tmp_path)
-    assert "graph.json" in str(info.value) or "Planet" in str(info.value)
 
 
 def test_store_path_that_is_a_file(tmp_path):
@@ -96,8 +101,9 @@ def test_store_path_that_is_a_file(tmp_path):
         NetworkxStore(f)
 
 
-def test_corrupt_document_list(tmp_path):
-    (tmp_path / "documents.json").write_text("[", encoding="utf-8")
+@pytest.mark.parametrize("content", ["[", "[]"])
+def test_corrupt_document_list(tmp_path, content):
+    (tmp_path / "documents.json").write_text(content, encoding="utf-8")
     with pytest.raises(StoreError, match="documents.json"):
         NetworkxStore(tmp_path)
 
