@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 from typing import Iterable
 
 from ingest.model import Mention
@@ -55,7 +56,7 @@ _SUFFIX_RE = re.compile("|".join(sorted((re.escape(s) for s, _ in _SUFFIXES), ke
 # Names that are complete on their own (the suffix is the whole name).
 _STANDALONE = frozenset({"教育部", "国务院"})
 # Sub-units of an agency: 教育部职业教育与成人教育司, 辽宁省教育厅办公室, 省教育厅职成处.
-_AGENCY_UNIT_RE = re.compile(r"(?![各有相])[\u4e00-\u9fff]{0,12}?(?:司|处|办公室)")
+_AGENCY_UNIT_RE = re.compile(r"(?![各有相])(?:[\u4e00-\u9fff]{2,12}?(?:司|处)|办公室)")
 
 # Tokens that end a name when walking left: prepositions, conjunctions, verbs, quantifiers.
 _STOP_TOKENS = frozenset("""
@@ -65,7 +66,7 @@ _STOP_TOKENS = frozenset("""
 建立 共建 支持 指导 依据 根据 按照 围绕 面向 助力 推动 位于 隶属 开展 实施 开设
 选派 聘请 邀请 会同 联手 已 已在 目前 现 有 有关 相关 全市 全省 市属 省属 区属 约 余 多 家 个 所 位 名
 首批 首届 第一批 第二批 沈阳市属 发挥 抓好 看到 引导 推动 加强 促进 提升 打造 完善 深化 探索 实现 形成 构建
-号 关于 转发 报 报送 通知 意见 左右 文件 印发 发布 各市 各省 各地 各级 各区 各县 全体 上报 抄送 抄报 致
+号 年 年度 月 日 名称 代表 当前 现在 深入 公开 及时 认真 总结 部署 布局 优秀 进一步 我省 我市 本市 共筑 启动 关于 转发 报 报送 通知 意见 左右 文件 印发 发布 各市 各省 各地 各级 各区 各县 全体 上报 抄送 抄报 致
 健全 依靠 借助 利用 鼓励 扶持 认定 确定 公布 入选 评为 获评 申报 批准 带动 整合 优化 召开 参加了 组成 设立 均 都 分别 先后 多次 以 从而 至 以及 和由 与其 同时 此外 另外 主要 重点
 """.split())
 # Modifiers that make a name generic when nothing else precedes the suffix (中等职业学校, 有关企业).
@@ -73,11 +74,15 @@ _GENERIC_TOKENS = frozenset("""
 中职 高职 中等 高等 职业 职业技术 技术 中等职业 高等职业 职教 职业教育 教育 示范 示范性 省级 市级 国家级 国家
 骨干 优质 重点 知名 龙头 规模 国有 民营 合作 有关 相关 各 本 该 我 全市 全省 全国 地方 区域 区域性 行业 产业
 企业 院校 公办 民办 普通 特色 高水平 一流 双高 兴辽 现代 新型 综合 专业 各级 上级 下属 直属 附属 所属 试点
-品牌 实体 实体化 培育 建设 发展 单位 联盟 成员 集团 学校 学院 分 二级 师范 中外 中外合作 产教 省 市 区 县 产教 融合 产教融合 市域 这些 某 一批 两所 多所 首个 境外 外国 国外 海外 酒店
+品牌 实体 实体化 培育 建设 发展 单位 联盟 成员 集团 学校 学院 分 二级 师范 中外 中外合作 产教 区县 直辖市 计划单列市 不合格 特教 日方 部分 多所
+未来 我省 我市 本市 市域 阶段 下一 新时代 市级 区级 县级 合格 不合格 规范 调整 省 市 区 县 产教 融合 产教融合 市域 这些 某 一批 两所 多所 首个 境外 外国 国外 海外
 """.split())
 
 # Words with an organisation suffix that name no body (学分银行 is a credit-transfer system).
 _NOT_ORG_RE = re.compile(r"学分银行$")
+_HEADING_LINE_RE = re.compile(r"^\s*(?:[表图冬]\s*\d|【|\d+(?:\s*\.\s*\d+)+\s|[一二三四五六七八九十]+[、是]|"
+                              r"（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
+_NOT_A_NAME_AFTER = re.compile(r"产业|行业|业(?![务主])|生(?!物|态|产|命)")
 _ORDINAL_RE = re.compile(r"^(?:第[一二三四五六七八九十百千两几首]+[个家所批届位名]?|[一二三四五六七八九十百千两几首]+[个家所批届位名])$")
 # Stop words that also occur inside names (辽宁安吉联合物流有限公司, 辽宁网力技术合作有限公司).
 _SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
@@ -173,6 +178,10 @@ def _soft_space(text: str, i: int) -> bool:
     if j >= len(text) or k == 0:
         return False
     run = text[k:j]
+    if "\n" in run:
+        prev_line = text[text.rfind("\n", 0, k) + 1:k]
+        if _HEADING_LINE_RE.match(prev_line):
+            return False  # a caption or heading ends at its line break (表 5-1 兴辽产业学院名单)
     if "\n" in run and re.search(r"[ \u3000]\r?\n", run):
         # A line that ends in a space ends a heading or a cell ("专业委员会为基础 \n联盟在…"),
         # while a name broken by the PDF ("辽宁开原雨润\n食品有限公司") has no trailing space.
@@ -219,13 +228,76 @@ def _ends_with_org(prefix: str) -> bool:
     return False
 
 
+def _covered(body: str, words: frozenset[str]) -> bool:
+    """True if ``body`` is a concatenation of ``words`` (whatever jieba made of it)."""
+    ok = [True] + [False] * len(body)
+    for i in range(1, len(body) + 1):
+        ok[i] = any(ok[j] and body[j:i] in words for j in range(max(0, i - 6), i))
+    return ok[len(body)]
+
+
 def _is_generic(tokens: list[str]) -> bool:
+    tokens = [t for t in tokens if t not in _OPEN and t not in _CLOSE]
     body = "".join(tokens)
     if len(body) < 2:
         return True
-    return all(t in _GENERIC_TOKENS or t in _STOP_TOKENS or t.isdigit() for t in tokens)
+    return all(t in _GENERIC_TOKENS or t in _STOP_TOKENS or t.isdigit() for t in tokens) or _covered(
+        re.sub(r"\d+", "", body), _GENERIC_TOKENS | _STOP_TOKENS)
 
 
+# School types: "沈阳市中职学校" is a category of schools in a city, not one school.
+_SCHOOL_CATEGORY = frozenset({"中职", "中等职业", "中等", "职业", "高职", "高等职业", "普通", "各类", "职业技术",
+                              "多所", "部分", "各", "所有", "全部", "公办", "民办"})
+
+
+def _is_category(tokens: list[str], suffix: str) -> bool:
+    """Region + school type + 学校 (沈阳市中等职业学校, 沈阳中职学校) names a category."""
+    if not tokens or suffix != "学校" and _SUFFIX_TYPE.get(suffix) != "Group":
+        return False
+    i = 0
+    while i < len(tokens) and _place(tokens[i]):
+        i += 1
+    rest = "".join(tokens[i:])
+    category = _SCHOOL_CATEGORY if suffix == "学校" else _GENERIC_TOKENS
+    return 0 < i and bool(rest) and _covered(rest, category)
+
+
+@lru_cache(maxsize=4096)
+def _is_verb(token: str) -> bool:
+    """jieba tags the token as a plain verb (not a verbal noun such as 建设, 服务, 管理)."""
+    import jieba.posseg
+
+    tags = jieba.posseg.lcut(token, HMM=False)
+    return len(token) >= 2 and len(tags) == 1 and tags[0].flag == "v"
+
+
+# Verbs that name a trade inside organisation names (装备制造, 智能建造, 汽车维修).
+_NAME_VERBS = frozenset("制造 建造 设计 维修 加工 运营 装配 检测 运输 养殖 种植 印刷 包装 销售 服务 建设 发展".split())
+
+
+@lru_cache(maxsize=4096)
+def _place(token: str) -> bool:
+    """A place name (沈阳, 沈阳市, 铁西区): jieba's ns tag or an administrative suffix."""
+    import jieba.posseg
+
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,6}(?:省|市|区|县)", token):
+        return True
+    if token in ("城市", "都市", "城乡", "社区", "地方", "区域", "全国", "国家", "国际"):
+        return False  # common nouns jieba tags as places
+    tags = jieba.posseg.lcut(token, HMM=False)
+    return len(tags) == 1 and tags[0].flag == "ns"
+
+
+@lru_cache(maxsize=4096)
+def _modifier(token: str) -> bool:
+    """An adverb, adjective or pronoun (全面, 有效, 不断, 我): what precedes a verb, not a name."""
+    import jieba.posseg
+
+    tags = jieba.posseg.lcut(token, HMM=False)
+    return len(tags) == 1 and tags[0].flag in ("d", "ad", "a", "r", "c", "p")
+
+
+@lru_cache(maxsize=4096)
 def _proper_noun(token: str) -> bool:
     """jieba's part of speech says place, person or other proper name."""
     import jieba.posseg
@@ -264,6 +336,9 @@ def _walk_left(context: str, suffix: str, tok) -> int:
             pass  # 安吉联合物流: a place or proper name before it makes it part of the name
         elif t in _STOP_TOKENS or _ORDINAL_RE.match(t) or len(t) > 2 and t[-2:] in _STOP_TOKENS:
             break
+        elif _is_verb(t) and t not in _NAME_VERBS and i + 1 < len(rev) and not _proper_noun(rev[i + 1]) and (
+                _is_generic(list(reversed(taken))) or _modifier(rev[i + 1])):
+            break  # 全面增强职业教育集团, 有效监督守护学校: a verb inside a clause ends the name
         if re.fullmatch(r"[0-9]+", t):
             break
         before = context[: len(context) - sum(len(x) for x in taken)]
@@ -295,6 +370,11 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         suffix = m.group(0)
         typ = _SUFFIX_TYPE[suffix]
         s, e = m.start(), m.end()
+        if _NOT_A_NAME_AFTER.match(text, e) and typ in ("Enterprise", "School") and suffix not in (
+                "有限公司", "股份有限公司", "有限责任公司"):
+            continue  # 酒店产业集群, 中学生, 大学生: an industry or people, not a body
+        if suffix == "小学" and text[s - 1:s] == "中":
+            continue  # 中小学
         if typ == "Agency":
             u = _AGENCY_UNIT_RE.match(text, e, min(end, e + 14))
             if u and not re.search(r"[，。；、]|公司$|集团|联合|牵头|[与和及].{0,8}(?:局|厅|部|委)", u.group(0)):
@@ -317,10 +397,15 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             name_start = pos[len(pos) - n + cut]
             prefix = prefix[cut:]
         prefix_tokens = list(tok.cut(prefix, HMM=False)) if prefix else []
+        if _is_category(prefix_tokens, suffix):
+            continue
         if suffix not in _STANDALONE and _is_generic(prefix_tokens) and not (
                 prefix in ("省", "市", "区", "县") and typ in ("Agency", "Institute")):
             # 中等职业学校 is no name; 省农科院 and 市教育局 are (abbreviated, but one body).
             continue
+        while prefix and prefix[0] in _CLOSE:  # ")辽宁省教育厅…": the end of a note before the name
+            prefix = prefix[1:]
+            name_start = pos[len(pos) - len(prefix)] if prefix else s
         name = prefix + _compact(text[s:e])
         if _NOT_ORG_RE.search(name):
             continue

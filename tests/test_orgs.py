@@ -68,6 +68,15 @@ def test_classify_org(name, expected):
     ("各省级示范性职教集团牵头院校和中等职业学校", []),
     ("是辽宁省第一个区域性职业教育集团。", []),
     ("与省农科院合作的《禾本科牧草研究》", ["省农科院"]),
+    # phrases with a suffix that name no body: a verb in the clause, a year, a category, people
+    ("各地要全面增强职业教育集团化办学的活力", []),
+    ("2023年沈阳市中职学校新增专业", []),
+    ("沈阳市多所中等职业学校建立国际交流办公室", []),
+    ("主动服务酒店产业集群", []),
+    ("参与中小学学生将突破1.8万人次，现在学校广大学生", []),
+    ("表 5-1 兴辽产业学院名单\n产业学院将按照新模式运行", []),
+    ("共建产教融合联合体、实训中心", []),
+    ("于洪区光辉九年一贯制学校的52名学生", ["于洪区光辉九年一贯制学校"]),
 ])
 def test_find_orgs(text, expected):
     assert [m.name for m in find_orgs(text)] == expected
