@@ -129,8 +129,41 @@ def split_goals(clause: str) -> list[str]:
     return [verb + g if re.match(r"^\d", g) else g for g in goals]
 
 
+_SENTENCE = re.compile(r"[^。；;]+[。；;]?")
+_NUMBERED_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d))")
+
+
+def _goal_sections(text: str, seg: PolicySegment) -> list[tuple[int, int]]:
+    """Spans of the sections headed by a goal heading (（二）工作目标, 二、主要目标。…)."""
+    spans, start = [], None
+    for ln in lines_of(text, seg.body_start, seg.end):
+        if _NUMBERED_LINE.match(ln.text):
+            if start is not None:
+                spans.append((start, ln.start))
+                start = None
+            if "目标" in ln.text[:20]:  # the section starts after its heading (line or sentence)
+                k = ln.text.find("。")
+                start = ln.start + k + 1 if k >= 0 else ln.end
+    if start is not None:
+        spans.append((start, seg.end))
+    return spans
+
+
+def _target(doc: Document, goal: str, year: int | None, start: int, end: int) -> tuple[Mention, tuple[int, int]]:
+    q = QUANTITY_RE.search(goal)
+    assert q is not None
+    quantity = float(q.group(1))
+    name = f"到{year}年，{goal}" if year else goal
+    props = {"key": "target|" + name_key(name), "year": year,
+             "quantity": int(quantity) if quantity.is_integer() else quantity,
+             "unit": (q.group(2) or "") + q.group(3), "qualifier": q.group(4) or "", "text": goal}
+    span = (start, min(end, len(doc.text)))
+    return Mention("Target", name, doc.id, *span, properties={k: v for k, v in props.items() if v is not None}), span
+
+
 def target_mentions(doc: Document, seg: PolicySegment) -> list[tuple[Mention, tuple[int, int]]]:
-    """Targets of a policy: quantified goals after 到20xx年 in its prose (not in task-list rows)."""
+    """Targets of a policy: quantified goals after 到20xx年 in its prose (not in task-list rows),
+    and quantified goals (… 左右/以上) in a section headed 目标 even without a year."""
     text = doc.text
     rows = [(ln.start, ln.end) for ln in lines_of(text, seg.body_start, seg.end) if ln.is_table_row]
     found = []
@@ -139,19 +172,15 @@ def target_mentions(doc: Document, seg: PolicySegment) -> list[tuple[Mention, tu
             continue
         stop = re.compile(r"[。；;]").search(text, m.end(), seg.end)
         end = stop.start() if stop else seg.end
-        clause = squeeze(text[m.end():end])
-        year = int(m.group(1))
-        for goal in split_goals(clause):
-            q = QUANTITY_RE.search(goal)
-            assert q is not None
-            quantity = float(q.group(1))
-            name = f"到{year}年，{goal}"
-            props = {"key": "target|" + name_key(name), "year": year,
-                     "quantity": int(quantity) if quantity.is_integer() else quantity,
-                     "unit": (q.group(2) or "") + q.group(3), "qualifier": q.group(4) or "",
-                     "text": goal}
-            found.append((Mention("Target", name, doc.id, m.start(), end + 1, properties=props),
-                          (m.start(), min(end + 1, len(text)))))
+        for goal in split_goals(squeeze(text[m.end():end])):
+            found.append(_target(doc, goal, int(m.group(1)), m.start(), end + 1))
+    for a, b in _goal_sections(text, seg):
+        for sm in _SENTENCE.finditer(text, a, b):
+            if _YEAR_RE.search(sm.group()) or any(r0 <= sm.start() < r1 for r0, r1 in rows):
+                continue
+            for goal in split_goals(squeeze(sm.group().rstrip("。；;"))):
+                if re.search(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?\s*\S{0,2}\s*(?:左右|以上)", goal):
+                    found.append(_target(doc, goal, None, sm.start(), sm.end()))
     return found
 
 

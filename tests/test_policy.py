@@ -232,3 +232,12 @@ def test_a_signer_on_the_number_line_and_a_date_in_chinese_numerals():
 def test_the_signing_body_on_the_date_line_is_the_issuer():
     (seg,) = segment_policies("\n关于做好职业启蒙教育工作的通知\n\n各学校：\n\n正文。\n\n沈阳市教育局 2023年9月1日\n")
     assert [n for n, _, _ in seg.issuers] == ["沈阳市教育局"] and seg.date == "2023-09-01"
+
+
+def test_quantified_goals_under_a_goal_heading_without_a_year():
+    text = ("辽宁省教育厅文件\n\n辽教发〔2022〕9号\n\n辽宁省教育厅关于推进某工作的通知\n\n各市教育局：\n\n"
+            "一、工作目标\n\n培育10个左右省级示范性职业教育集团，建成20所以上产教融合实训基地。\n\n"
+            "二、重点任务\n\n1. 建设实训基地。建设5个公共实训基地。\n")
+    targets = [m for m in extract(_doc(text)).mentions if m.type == "Target"]
+    assert [t.name for t in targets] == ["培育10个左右省级示范性职业教育集团", "建成20所以上产教融合实训基地"]
+    assert "year" not in targets[0].properties
