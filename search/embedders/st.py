@@ -34,7 +34,9 @@ class SentenceTransformerEmbedder(Embedder):
                 "that is in the local cache when offline"
             ) from exc
         self.spec = f"st:{model}"
-        self.dim = int(self._model.get_sentence_embedding_dimension())
+        dim_of = getattr(self._model, "get_embedding_dimension", None) or \
+            self._model.get_sentence_embedding_dimension  # renamed in sentence-transformers 5
+        self.dim = int(dim_of())
         self._e5 = "e5" in model.lower()
 
     def _embed(self, texts: Sequence[str], prefix: str) -> np.ndarray:

