@@ -84,10 +84,9 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_index(args: argparse.Namespace) -> int:
     from search.index import update_indexes
 
-    def progress(stage: str, done: int, total: int) -> None:
+    def progress(done: int, total: int, label: str) -> None:
         if sys.stderr.isatty():
-            print(f"\rembedding {stage}: {done}/{total}", end="" if done < total else "\n",
-                  file=sys.stderr, flush=True)
+            print(f"\r{label}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
 
     with store_from_args(args) as store:
         info = update_indexes(store, embedder_spec=args.embedder, progress=progress,

@@ -42,7 +42,7 @@ from search.lexical import LexicalIndex
 from search.vector import VectorIndex, embed_with_cache
 
 INDEX_FORMAT = 2
-Progress = Callable[[str, int, int], None]
+Progress = Callable[[int, int, str], None]  # (done, total, label), as ingest's progress
 
 TYPE_LABELS = {
     "School": "学校 school", "Enterprise": "企业 company", "Group": "职业教育集团 联盟 group",
@@ -351,7 +351,7 @@ def update_indexes(store: GraphStore, doc_ids: Iterable[str] | None = None,
             cache.update(prev.name_vectors.by_hash())
 
     def stage(name: str):
-        return (lambda done, total: progress(name, done, total)) if progress else None
+        return (lambda done, total: progress(done, total, f"embedding {name}")) if progress else None
 
     node_vecs, n_new = embed_with_cache([n["embed"] for n in nodes], [n["hash"] for n in nodes], cache,
                                         embedder.embed_passages, embedder.dim, stage("nodes"))
