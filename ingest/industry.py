@@ -132,10 +132,6 @@ _SERVE_RE = re.compile(r"(?:对接|服务于?|面向|助力)(?:于)?([\u4e00-\u9
 
 def _serves_from_sentences(doc: Document, ex: Extraction, seen: set) -> None:
     """学校…着力服务现代文旅产业…: the case's school (or the sentence's subject) serves it."""
-    sx = sentences.extract(doc)
-    by_sentence: dict[tuple[int, int], list[Fact]] = {}
-    for f in sx.facts:
-        by_sentence.setdefault((f.evidence.start, f.evidence.end), []).append(f)
     subjects = sentences.subjects(doc)
     for (s, e), subj in subjects.items():
         if subj is None or subj.type not in ("School", "Group"):

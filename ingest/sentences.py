@@ -129,6 +129,21 @@ def _contiguous_after(ms: list[Mention], pos: int, text: str) -> list[Mention]:
     return out
 
 
+@dataclass
+class _Here:
+    """One sentence being read: its span, org mentions, text, partnership kind, named groups."""
+
+    s: _Sentence
+    ms: list[Mention]
+    sent: str
+    kind: str | None
+    groups: list[Mention]
+
+    @property
+    def subject_group(self) -> Mention | None:
+        return self.groups[0] if self.groups else None
+
+
 class _Reader:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -260,9 +275,15 @@ class _Reader:
             kind = "订单班"
         elif "实训基地" in flat or "实习基地" in flat:
             kind = "实训基地"
-        groups_named = [m for m in ms if m.type == "Group"]
-        subject_group = groups_named[0] if groups_named else None
+        here = _Here(s, ms, sent, kind, [m for m in ms if m.type == "Group"])
+        self._leads(here)
+        self._member_count(here)
+        self._members(here)
+        self._partners(here)
 
+    def _leads(self, here: "_Here") -> None:
+        s, ms, sent, groups_named = here.s, here.ms, here.sent, here.groups
+        text = self.text
         # LEADS: 由X牵头 …
         for m in re.finditer(r"由", sent):
             lead_pos = sent.find("牵头", m.end())
@@ -303,7 +324,9 @@ class _Reader:
                 if x.type != "Group":
                     self._fact("LEADS", x, target, s, pattern="理事长单位为X", role=m.group(1) + "单位")
 
-        # member counts
+    def _member_count(self, here: "_Here") -> None:
+        """现有成员单位345个 / 由205家增加到345家 → member_count on the group mention."""
+        s, sent, subject_group = here.s, here.sent, here.subject_group
         count = None
         for rx in (r"增加到\s*(\d+)\s*[家个]", r"现有成员单位\s*(\d+)\s*[家个]", r"成员单位(?:达|共|总数)?\s*(\d+)\s*[家个]"):
             cm = re.search(rx, sent)
@@ -319,6 +342,9 @@ class _Reader:
                 self.ex.mentions.append(Mention(g.type, g.name, self.doc.id, g.start, g.end,
                                                 {"member_count": count}))
 
+    def _members(self, here: "_Here") -> None:
+        s, ms, sent, groups_named, subject_group = here.s, here.ms, here.sent, here.groups, here.subject_group
+        text = self.text
         # MEMBER_OF: 新发展了X、Y等N家成员单位
         for m in re.finditer(r"(?:新发展了?|吸纳了?|新增了?|发展了)", sent):
             tail = sent[m.end():]
@@ -387,6 +413,9 @@ class _Reader:
                 for b in (x for x in everyone if x.type == "Enterprise"):
                     self._fact("PARTNERS_WITH", a, b, s, pattern="共同成立", kind="共建")
 
+    def _partners(self, here: "_Here") -> None:
+        s, ms, sent, kind, subject_group = here.s, here.ms, here.sent, here.kind, here.subject_group
+        text = self.text
         # PARTNERS_WITH: X与Y…(签订/合作/共建…)
         founded = re.search(r"(?:共同|联合)?(?:成立|组建)", sent)
         for m in re.finditer(r"与", sent):

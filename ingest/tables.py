@@ -112,7 +112,6 @@ def _pipe_row(lines: list[tuple[int, str]], i: int) -> tuple[Row | None, int]:
                 break
             content = nline.rstrip().rstrip("|").rstrip()
             last = cells[-1]
-            lead = len(content) - len(content.lstrip())
             last.text = f"{last.text} {content.strip()}".strip()
             last.end = nbase + len(content)
             end = nbase + len(nline.rstrip())
