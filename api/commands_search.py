@@ -47,38 +47,30 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index-dir", metavar="DIR", help="index folder (default: <store>/index)")
 
 
-def _positive_top(args: argparse.Namespace) -> int:
+def _run(args: argparse.Namespace, query, fmt) -> int:
+    """Open the store, run ``query(store, top)``, print JSON or ``fmt(result)``."""
     if args.top < 1:
         print("vocgraph: --top must be at least 1", file=sys.stderr)
-        raise SystemExit(2)
-    return args.top
+        return 2
+    with store_from_args(args) as store:
+        result = query(store, args.top)
+    print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else fmt(result))
+    return 0
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
     from search.answer import ask
 
-    top = _positive_top(args)
-    with store_from_args(args) as store:
-        result = ask(store, args.question, top=top, embedder_spec=args.embedder, index_dir=args.index_dir)
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-    else:
-        print(format_answers(result))
-    return 0
+    return _run(args, lambda store, top: ask(store, args.question, top=top, embedder_spec=args.embedder,
+                                             index_dir=args.index_dir), format_answers)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from search.answer import search
 
-    top = _positive_top(args)
-    with store_from_args(args) as store:
-        result = search(store, args.text, type=args.type, top=top, embedder_spec=args.embedder,
-                        index_dir=args.index_dir)
-    if args.json:
-        print(json.dumps(result, ensure_ascii=False, indent=1))
-    else:
-        print(format_search(result))
-    return 0
+    return _run(args, lambda store, top: search(store, args.text, type=args.type, top=top,
+                                                embedder_spec=args.embedder, index_dir=args.index_dir),
+                format_search)
 
 
 def cmd_index(args: argparse.Namespace) -> int:
