@@ -429,8 +429,12 @@ class _Reader:
             if founded and founded.start() > m.end():
                 continue
             x = self._subject_before(s, s.start + m.start(), ms)
-            for y in ys:
-                self._fact("PARTNERS_WITH", x, y, s, pattern="X与Y合作", kind=kind)
+            xs = [x]
+            if x is not None and x.start >= 0 and x in ms:
+                xs = _contiguous_before(ms, x.end, text) or [x]  # 沈阳市教育局和沈阳市研究院经与Y
+            for x in xs:
+                for y in ys:
+                    self._fact("PARTNERS_WITH", x, y, s, pattern="X与Y合作", kind=kind)
         # PARTNERS_WITH: X、Y…签订…协议 (no 与)
         for m in re.finditer(r"签订|签署", sent):
             if "与" in sent[:m.start()]:
@@ -467,6 +471,18 @@ class _Reader:
                 owner = self._ref("school", s.start + m.start(1), s.start + m.end(1))
             for y in ys[:1]:
                 self._fact("PARTNERS_WITH", owner, y, s, pattern="实训基地之一", kind="实训基地")
+        # PARTNERS_WITH: X、Y…等院校、企业专家参加(了)联盟举办的…
+        for m in re.finditer(r"参加了?", sent):
+            tail = re.match(r"\s*(?:此|该|本)?(联盟|集团|联合体|共同体|协作体)?[^，。；]{0,4}?(?:举办|组织|召开|主办)的", sent[m.end():])
+            if not tail:
+                continue
+            named = _contiguous_after(ms, s.start + m.end(), text)
+            g = named[0] if named and named[0].type == "Group" else (
+                self._ref("group", s.start + m.end() + tail.start(1), s.start + m.end() + tail.end(1))
+                if tail.group(1) else None)
+            clause_start = max([s.start] + [s.start + c.end() for c in re.finditer(r"[，,]", sent[:m.start()])])
+            for x in (x for x in ms if clause_start <= x.start and x.end <= s.start + m.start()):
+                self._fact("PARTNERS_WITH", g, x, s, pattern="参加G举办的活动", kind="参加活动")
         # PARTNERS_WITH: (学校)对接X、Y等企业
         for m in re.finditer(r"对接", sent):
             ys = [y for y in _contiguous_after(ms, s.start + m.end(), text) if y.type == "Enterprise"]

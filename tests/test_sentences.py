@@ -116,7 +116,10 @@ def test_alliance_lead_members_partners_and_count(seed):
     assert _rel(ex, "MEMBER_OF") == {("盘锦职业技术学院", a), ("辽宁网力技术合作有限公司", a)}
     partners = {t for s, t in _rel(ex, "PARTNERS_WITH") if s == a}
     assert {"大连森茂有限责任公司", "辽宁开原雨润食品有限公司", "中航工业辽宁陆平机械股份有限公司",
-            "铁岭中油机械设备有限公司", "辉山乳业集团", "铁岭通达园林绿化有限责任公司", "省农科院"} == partners
+            "铁岭中油机械设备有限公司", "辉山乳业集团", "铁岭通达园林绿化有限责任公司", "省农科院",
+            # …等院校、企业专家参加了联盟举办的…论证会
+            "沈阳农业大学", "抚顺市农业特产学校", "西丰县职教中心", "昌图县职业高中", "辽宁丹铁种业公司",
+            "铁岭宝源种业公司", "辽宁唐人神曙光集团", "铁岭永鸿牧业有限公司"} == partners
     counts = {m.properties["member_count"] for m in ex.mentions if "member_count" in m.properties}
     assert counts == {345}
 
