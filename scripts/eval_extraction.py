@@ -34,6 +34,13 @@ from graph.schema import EDGE_TYPES, NODE_TYPES, Edge  # noqa: E402
 from ingest.resolve import Decisions, Resolver  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
+# gold_*.jsonl files that are not extraction gold: the scopes, and the measure → target links
+# made by the post-ingest linking step (search/linking.py, evaluated by scripts/eval_links.py).
+NOT_EXTRACTION_GOLD = frozenset({"gold_scopes.jsonl", "gold_links.jsonl"})
+
+
+def extraction_gold_files(folder: Path = DATA) -> list[Path]:
+    return [p for p in sorted(folder.glob("gold_*.jsonl")) if p.name not in NOT_EXTRACTION_GOLD]
 GOLD_KEYS = ("type", "source", "source_type", "target", "target_type", "doc")
 SYMMETRIC = frozenset({"PARTNERS_WITH"})
 
@@ -215,7 +222,8 @@ def format_result(result: Result, max_items: int = 50) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--store", help="evaluate this store folder (default: ingest data/corpus into a temp store)")
-    ap.add_argument("--gold", nargs="*", type=Path, help="gold files (default: tests/data/gold_*.jsonl)")
+    ap.add_argument("--gold", nargs="*", type=Path,
+                    help="gold files (default: tests/data/gold_*.jsonl but gold_scopes and gold_links)")
     ap.add_argument("--scopes", type=Path, default=DATA / "gold_scopes.jsonl", help="scopes file")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
     ap.add_argument("--max-items", type=int, default=50, help="misses / false positives listed")
@@ -224,9 +232,7 @@ def main(argv: list[str] | None = None) -> int:
     from graph.networkx_store import NetworkxStore
     from ingest.resolve import load_decisions
 
-    gold_files = args.gold if args.gold else sorted(DATA.glob("gold_*.jsonl"))
-    gold_files = [p for p in gold_files if p.name != args.scopes.name]
-    gold = load_gold(gold_files)
+    gold = load_gold(args.gold if args.gold else extraction_gold_files())
     scopes = load_scopes(args.scopes)
     if not gold:
         print("eval_extraction: no gold facts found (tests/data/gold_*.jsonl)", file=sys.stderr)

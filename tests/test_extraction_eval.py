@@ -30,7 +30,7 @@ ev = _load_eval()
 
 
 def _gold_files() -> list[Path]:
-    return [p for p in sorted(DATA.glob("gold_*.jsonl")) if p.name != "gold_scopes.jsonl"]
+    return ev.extraction_gold_files(DATA)
 
 
 def _tiny_store(tmp_path) -> NetworkxStore:
