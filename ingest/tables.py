@@ -365,7 +365,11 @@ def _row_facts(doc: Document, table: Table, row: Row, ex: Extraction) -> None:
                 props["role"] = header_text(role_col)
             elif m := re.search(r"牵头[\u4e00-\u9fff]{0,2}|主体单位|理事长单位|成员单位", table.context):
                 props["role"] = m.group(0)
-            ex.facts.append(Fact(_RELATION[role], mentions[id(u)], mentions[id(group)], evidence, props))
+            rel = _RELATION[role]
+            if role == "school" and not re.sub(r"[（(][^（()）]*[)）]$", "", group.name).endswith("产业学院") and \
+                    not _context_role(table.context) == "lead":
+                rel = "MEMBER_OF"  # a school listed next to a group it does not run (成员学校)
+            ex.facts.append(Fact(rel, mentions[id(u)], mentions[id(group)], evidence, props))
         if not named_cols:
             # A table without a header: its names count as mentions when they gave a fact.
             used = {id(m) for f in ex.facts[first_fact:] for m in (f.source, f.target)}

@@ -46,6 +46,9 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
     # the school column of a 产业学院 list
     ("序号\t学校名称\t兴辽产业学院名称\n10\t辽宁石化职业技术学院\t应急管理产业学院 (化工方向)\n",
      {("LEADS", "辽宁石化职业技术学院", "应急管理产业学院(化工方向)")}),
+    # a school column next to a group that is not its 产业学院: a member school
+    ("序号\t学校名称\t所在职教集团\n1\t营口职业技术学院\t辽宁装备制造职业教育集团\n",
+     {("MEMBER_OF", "营口职业技术学院", "辽宁装备制造职业教育集团")}),
     # a partner column: a list cell, Latin words and a broken school name
     ("序号\t学校\t合作方\t合作项目\n2\t沈阳市装备自造工程学 校\t德国 EBG 集团、伍尔特集团、歌德学院等企业和机构\t培训\n",
      {("PARTNERS_WITH", "沈阳市装备自造工程学校", "德国EBG集团"),
