@@ -35,7 +35,7 @@ _ROLE_RULES: tuple[tuple[str, str], ...] = (
     (r"集团|联盟|联合体|共同体|协作体|产业学院", "group"),
     (r"学校|院校|单位名称", "school"),
 )
-_HEADER_WORDS = re.compile(r"序号|编号|名称|单位|学校|院校|专业|合作|项目|指标|类别|备注|大类|层次|地区|对接|产业")
+_HEADER_WORDS = re.compile(r"序号|编号|名称|单位|学校|院校|专业|合作|项目|指标|类别|备注|大类|层次|地区|对接|产业|所在|所属")
 
 
 @dataclass
@@ -201,7 +201,7 @@ def _header_roles(row: Row) -> list[str | None] | None:
     # A header names its columns; OCR may garble one (序号 专业群名称 核心专业 ij 选择对接产业链).
     if hits < len(filled) and not (re.fullmatch(r"序号|编号", filled[0]) and hits * 2 >= len(filled)):
         return None
-    if any(classify_org(clean_name(t)) for t in filled):
+    if any(classify_org(clean_name(t)) for t in filled if not _HEADER_WORDS.search(t)):
         return None
     roles: list[str | None] = []
     for t in texts:
