@@ -148,7 +148,10 @@ def _serves_from_sentences(doc: Document, ex: Extraction, seen: set) -> None:
             seen.add((subj.name, term))
             chain = Mention("IndustryChain", term, doc.id, m.start(1) + a, m.start(1) + b)
             ex.mentions.append(chain)
-            ex.facts.append(Fact("SERVES", subj, chain, doc.evidence(s, e), {"pattern": "对接/服务产业"}))
+            quote = doc.text[s:e]
+            a = s + len(quote) - len(quote.lstrip())
+            ex.facts.append(Fact("SERVES", subj, chain, doc.evidence(a, s + len(quote.rstrip())),
+                                 {"pattern": "对接/服务产业"}))
 
 
 def _programme_groups(doc: Document, ex: Extraction) -> None:

@@ -196,7 +196,9 @@ class _Reader:
             return
         if rel in ("LEADS", "MEMBER_OF") and tgt.type != "Group":
             return
-        ev = self.doc.evidence(s.start, s.end)
+        quote = self.text[s.start:s.end]
+        a = s.start + len(quote) - len(quote.lstrip())
+        ev = self.doc.evidence(a, max(a, s.start + len(quote.rstrip())))
         self.ex.facts.append(Fact(rel, src, tgt, ev, {k: v for k, v in props.items() if v}))
 
     def read(self) -> Extraction:
@@ -399,7 +401,7 @@ class _Reader:
             if not m.group(0).startswith(("共同", "联合")) and not re.search(r"联合|与", clause):
                 continue  # X牵头组建Y / X组建Y: a lead or a founder, not a co-founder
             leaders = {f.source.name for f in self.ex.facts
-                       if f.type == "LEADS" and f.evidence.start == s.start and f.target.name == g.name}
+                       if f.type == "LEADS" and s.start <= f.evidence.start < s.end and f.target.name == g.name}
             founders = [x for x in ms if x.end <= s.start + m.start() and x.type != "Group"
                         and x.name not in leaders]
             subj = None
