@@ -8,7 +8,9 @@ same body gets the same id in every run. The key rules (docs/resolution.md), in 
    dots and spaces do not matter;
 3. the abbreviation 职教 is expanded to 职业教育 in group and school names
    (辽西北职教联盟 = 辽西北职业教育联盟);
-4. a place named at the start of the name is reduced to its short form: the optional 省/市/县
+4. a trailing note in brackets after a complete name is dropped (沈阳市工业技术学校(职教中心)
+   = 沈阳市工业技术学校), unless it names a place or a branch (中国石油大学(北京), X(分校));
+   a place named at the start of the name is reduced to its short form: the optional 省/市/县
    after a known region is dropped (沈阳外事服务学校 = 沈阳市外事服务学校), and a province
    followed by one of its own cities is dropped (辽宁省沈阳市X = 沈阳市X). 吉林 (both a
    province and a city) has no short form, so 吉林省X and 吉林市X stay apart;
@@ -160,6 +162,25 @@ def _place_rank(name: str) -> int:
     return 1 if surface in region.forms else 2
 
 
+# A trailing note in brackets after a complete name (沈阳市工业技术学校(职教中心), X学院(筹)) does
+# not change the body; a place or branch in brackets does (中国石油大学(北京) ≠ (华东); X(分校)).
+_TRAILING_NOTE = re.compile(
+    r"^(?P<body>.+?(?:学校|学院|大学|中心|集团|联盟|公司|协会|学会|联合会|研究院|共同体|联合体|协作体))"
+    r"\((?P<note>[^()]{1,8})\)$")
+_KEEP_NOTES = re.compile(r"分校|校区|分院|分公司|分中心|华东|华北|华南|华中|西南|西北|东北|北方|南方")
+
+
+def strip_trailing_note(key: str) -> str:
+    """``key`` without a trailing bracketed note (see _TRAILING_NOTE), else unchanged."""
+    m = _TRAILING_NOTE.match(key)
+    if m is None:
+        return key
+    note = m["note"]
+    if _KEEP_NOTES.search(note) or lookup_region(note) is not None or region_prefix(note + "x") is not None:
+        return key
+    return m["body"]
+
+
 @lru_cache(maxsize=65536)
 def rule_key(name: str, node_type: str) -> str:
     """The key of a name by rules 2-4 (surface, abbreviations, places), without user decisions.
@@ -170,7 +191,7 @@ def rule_key(name: str, node_type: str) -> str:
     if node_type == "Region":
         entry = lookup_region(name)
         return region_key(entry.name) if entry else name_key(name)
-    key = name_key(name)
+    key = strip_trailing_note(name_key(name))
     for short, long in ABBREVIATIONS.get(node_type, ()):
         if short in key:
             key = key.replace(long, short).replace(short, long)
@@ -353,6 +374,7 @@ class Resolver:
             return (
                 self.is_typo(f, node_type),
                 any(a in c and long not in c for a, long in ABBREVIATIONS.get(node_type, ())),
+                strip_trailing_note(name_key(c)) != name_key(c),
                 _place_rank(c),
                 -len(name_key(c)),
                 len(_ASCII.findall(c)),

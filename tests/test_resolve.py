@@ -26,6 +26,8 @@ from ingest.resolve import Decisions, Resolver, load_decisions, typo_merges
     ("辽宁省交通高等专科学校", "辽宁交通高等专科学校", "School"),
     ("辽宁省沈阳市外事服务学校", "沈阳市外事服务学校", "School"),
     ("法库县职业教育中心", "法库职教中心", "School"),
+    ("沈阳市工业技术学校(职教中心)", "沈阳市工业技术学校", "School"),
+    ("辽宁某某职业学院（筹）", "辽宁某某职业学院", "School"),
 ])
 def test_same_body_same_key(a, b, node_type):
     r = Resolver()
@@ -40,6 +42,8 @@ def test_same_body_same_key(a, b, node_type):
     ("吉林省电子信息职业教育集团", "吉林市电子信息职业教育集团", "Group"),  # 吉林: province and city
     ("沈阳市第一职业技术学校", "沈阳市第二职业技术学校", "School"),
     ("辽阳职业技术学院", "辽宁职业技术学院", "School"),
+    ("中国石油大学(北京)", "中国石油大学(华东)", "School"),
+    ("沈阳市第一中学(分校)", "沈阳市第一中学", "School"),
 ])
 def test_different_bodies_stay_apart(a, b, node_type):
     r = Resolver()
