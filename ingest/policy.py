@@ -23,8 +23,8 @@ import re
 from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.policy_text import (
-    QUANTITY_RE, Citation, PolicySegment, find_citations, lines_of, segment_at, segment_policies, squeeze,
-    title_issuers,
+    QUANTITY_RE, Citation, PolicyPart, PolicySegment, find_citations, lines_of, policy_parts, segment_at,
+    segment_policies, squeeze, title_issuers,
 )
 
 LINEAGE_VERBS = re.compile(r"转发|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|对照")
@@ -109,6 +109,7 @@ def split_goals(clause: str) -> list[str]:
     """
     goals: list[str] = []
     seps: list[str] = []
+    clause = re.sub(r"(?<=[\u4e00-\u9fff）)])(?:和|及|以及)(?=\d)", "、", clause)  # 50所学校和150个专业
     for chunk, sep in re.findall(r"([^，、；,;]+)([，、；,;]?)", clause):
         chunk = chunk.strip()
         if not chunk:
@@ -133,10 +134,10 @@ _SENTENCE = re.compile(r"[^。；;]+[。；;]?")
 _NUMBERED_LINE = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|\d{1,2}\s*[.．、](?!\d))")
 
 
-def _goal_sections(text: str, seg: PolicySegment) -> list[tuple[int, int]]:
+def _goal_sections(text: str, begin: int, stop: int) -> list[tuple[int, int]]:
     """Spans of the sections headed by a goal heading (（二）工作目标, 二、主要目标。…)."""
     spans, start = [], None
-    for ln in lines_of(text, seg.body_start, seg.end):
+    for ln in lines_of(text, begin, stop):
         if _NUMBERED_LINE.match(ln.text):
             if start is not None:
                 spans.append((start, ln.start))
@@ -145,7 +146,7 @@ def _goal_sections(text: str, seg: PolicySegment) -> list[tuple[int, int]]:
                 k = ln.text.find("。")
                 start = ln.start + k + 1 if k >= 0 else ln.end
     if start is not None:
-        spans.append((start, seg.end))
+        spans.append((start, stop))
     return spans
 
 
@@ -161,20 +162,20 @@ def _target(doc: Document, goal: str, year: int | None, start: int, end: int) ->
     return Mention("Target", name, doc.id, *span, properties={k: v for k, v in props.items() if v is not None}), span
 
 
-def target_mentions(doc: Document, seg: PolicySegment) -> list[tuple[Mention, tuple[int, int]]]:
-    """Targets of a policy: quantified goals after 到20xx年 in its prose (not in task-list rows),
-    and quantified goals (… 左右/以上) in a section headed 目标 even without a year."""
+def target_mentions(doc: Document, begin: int, stop: int) -> list[tuple[Mention, tuple[int, int]]]:
+    """Targets in text[begin:stop]: quantified goals after 到20xx年 in prose (not in task-list
+    rows), and quantified goals (… 左右/以上) in a section headed 目标 even without a year."""
     text = doc.text
-    rows = [(ln.start, ln.end) for ln in lines_of(text, seg.body_start, seg.end) if ln.is_table_row]
+    rows = [(ln.start, ln.end) for ln in lines_of(text, begin, stop) if ln.is_table_row]
     found = []
-    for m in _YEAR_RE.finditer(text, seg.body_start, seg.end):
+    for m in _YEAR_RE.finditer(text, begin, stop):
         if any(a <= m.start() < b for a, b in rows):
             continue
-        stop = re.compile(r"[。；;]").search(text, m.end(), seg.end)
-        end = stop.start() if stop else seg.end
+        end_m = re.compile(r"[。；;]").search(text, m.end(), stop)
+        end = end_m.start() if end_m else stop
         for goal in split_goals(squeeze(text[m.end():end])):
             found.append(_target(doc, goal, int(m.group(1)), m.start(), end + 1))
-    for a, b in _goal_sections(text, seg):
+    for a, b in _goal_sections(text, begin, stop):
         for sm in _SENTENCE.finditer(text, a, b):
             if _YEAR_RE.search(sm.group()) or any(r0 <= sm.start() < r1 for r0, r1 in rows):
                 continue
@@ -182,6 +183,11 @@ def target_mentions(doc: Document, seg: PolicySegment) -> list[tuple[Mention, tu
                 if re.search(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?\s*\S{0,2}\s*(?:左右|以上)", goal):
                     found.append(_target(doc, goal, None, sm.start(), sm.end()))
     return found
+
+
+def part_owner(doc: Document, seg: PolicySegment, part: PolicyPart) -> Mention:
+    """The policy a part of a segment belongs to."""
+    return policy_mentions(doc, seg)[0] if part.citation is None else citation_mention(doc, part.citation)
 
 
 def extract(doc: Document) -> Extraction:
@@ -200,8 +206,17 @@ def extract(doc: Document) -> Extraction:
             else:  # signature: the signature and its date line
                 ev_start, ev_end = s, max(e, seg.date_span[1] if seg.date_span else e)
             out.facts.append(Fact("ISSUED_BY", policy, agency, doc.evidence(ev_start, ev_end)))
-        for target, (s, e) in target_mentions(doc, seg):
-            out.mentions.append(target)
-            out.facts.append(Fact("HAS_TARGET", policy, target, doc.evidence(s, e)))
+        for part in policy_parts(doc.text, seg):
+            owner = part_owner(doc, seg, part)
+            if part.citation is not None:
+                out.mentions.append(owner)
+                if seg.title and "印发" in seg.title and seg.title_span:  # the notice issues it
+                    for name, _, _ in seg.issuers:
+                        agency = Mention("Agency", name, doc.id)
+                        out.mentions.append(agency)
+                        out.facts.append(Fact("ISSUED_BY", owner, agency, doc.evidence(*seg.title_span)))
+            for target, (s, e) in target_mentions(doc, part.start, part.end):
+                out.mentions.append(target)
+                out.facts.append(Fact("HAS_TARGET", owner, target, doc.evidence(s, e)))
     out.extend(lineage_facts(doc))
     return out

@@ -460,3 +460,30 @@ def agency_name(name: str, province: str | None) -> str:
     if _PLACE.match(name) and not is_agency_name(name):
         return name + "人民政府"
     return name
+
+
+# ---- policies issued as attachments --------------------------------------------------------
+@dataclass
+class PolicyPart:
+    """A stretch of a segment and whose it is: the segment's own policy (citation None), or a
+    policy the segment issues as an attachment (国务院关于印发《国家职业教育改革实施方案》的通知,
+    then, after the date line or 附件, the plan under its own title line)."""
+
+    start: int
+    end: int
+    citation: Citation | None = None
+
+
+def policy_parts(text: str, seg: PolicySegment) -> tuple[PolicyPart, ...]:
+    cited = {name_key(c.title): c for c in find_citations(text)
+             if c.title and c.kind and seg.start <= c.start < seg.end and c.key != seg.key}
+    parts: list[PolicyPart] = []
+    start, owner, closed = seg.body_start, None, False
+    for ln in lines_of(text, seg.body_start, seg.end):
+        if DATE_LINE_RE.match(ln.text) or PUBLIC_RE.match(ln.text) or re.match(r"^[\s\-]*附件", ln.text):
+            closed = True
+        elif closed and ln.stripped and not ln.is_table_row and name_key(ln.stripped) in cited:
+            parts.append(PolicyPart(start, ln.start, owner))
+            start, owner, closed = ln.end, cited[name_key(ln.stripped)], False
+    parts.append(PolicyPart(start, seg.end, owner))
+    return tuple(parts)

@@ -22,10 +22,10 @@ from dataclasses import dataclass, field
 
 from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
-from ingest.policy import citation_mention, policy_mentions
+from ingest.policy import citation_mention, part_owner
 from ingest.policy_text import (
-    DATE_LINE_RE, NOISE_LINE_RE, bigram_dice, PUBLIC_RE, Line, PolicySegment, agency_name, find_citations,
-    is_agency_name, lines_of, segment_policies, split_departments, squeeze,
+    DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, Line, PolicyPart, PolicySegment, agency_name, bigram_dice,
+    find_citations, is_agency_name, lines_of, policy_parts, segment_policies, split_departments, squeeze,
 )
 
 _LEVELS = (
@@ -76,19 +76,19 @@ class Item:
         return out
 
 
-def _body_end(text: str, seg: PolicySegment) -> int:
-    for ln in lines_of(text, seg.body_start, seg.end):
+def _body_end(text: str, start: int, end: int) -> int:
+    for ln in lines_of(text, start, end):
         if _ANNEX.match(ln.text) or PUBLIC_RE.match(ln.text) or DATE_LINE_RE.match(ln.text):
             return ln.start
-    return seg.end
+    return end
 
 
-def parse_items(text: str, seg: PolicySegment) -> list[Item]:
-    """The numbered paragraphs of a policy body, with their parents."""
+def parse_items(text: str, start: int, end: int) -> list[Item]:
+    """The numbered paragraphs of a policy body in text[start:end], with their parents."""
     items: list[Item] = []
     stack: list[Item] = []
     current: Item | None = None
-    for ln in lines_of(text, seg.body_start, _body_end(text, seg)):
+    for ln in lines_of(text, start, _body_end(text, start, end)):
         s = ln.stripped
         if not s or NOISE_LINE_RE.match(s) or ln.is_table_row:
             continue
@@ -143,6 +143,7 @@ class Row:
     owner: Mention
     seg: PolicySegment
     title: str
+    home: str  # key of the policy whose text holds the list (its own list when owner has it)
     key: str = ""
     name: str = ""
     restates: "Row | None" = None
@@ -187,10 +188,11 @@ def _table_title(lines: list[Line], idx: int) -> tuple[str, Line | None]:
     return "", None
 
 
-def parse_task_tables(doc: Document, seg: PolicySegment) -> list[Row]:
-    """Rows of the task lists inside a policy's text."""
+def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> list[Row]:
+    """Rows of the task lists inside a part of a policy's text."""
     text = doc.text
-    lines = lines_of(text, seg.body_start, seg.end)
+    lines = lines_of(text, part.start, part.end)
+    home = part_owner(doc, seg, part)
     citations = find_citations(text)
     rows: list[Row] = []
     cols: dict[str, object] | None = None
@@ -233,10 +235,10 @@ def parse_task_tables(doc: Document, seg: PolicySegment) -> list[Row]:
             if not rcols and not re.search(r"清单|任务|举措|措施|政策", title):
                 cols = None
                 continue
-            owner = policy_mentions(doc, seg)[0]
+            owner = home
             if title_line is not None:
                 cited = [c for c in citations if title_line.start <= c.start < title_line.end]
-                if cited and cited[0].key != seg.key:
+                if cited and cited[0].key != home.properties["key"]:
                     owner = citation_mention(doc, cited[0])
             implied = _TITLE_AGENCY.match(title)
             cols = {"names": names, "text": tcol, "group": gcol, "resp": rcols, "title": title,
@@ -262,7 +264,7 @@ def parse_task_tables(doc: Document, seg: PolicySegment) -> list[Row]:
             depts = [(cols["implied"], "title")]
         end = ln.start + len(ln.text.rstrip("\t |"))
         rows.append(Row(number, body, cols["group_value"] or cols["title"], depts, ln.start, end,
-                        cols["owner"], seg, cols["title"]))
+                        cols["owner"], seg, cols["title"], home.properties["key"]))
     return rows
 
 
@@ -271,11 +273,11 @@ def _unify(rows: list[Row]) -> list[Row]:
     canonical: dict[str, list[Row]] = {}
     for r in rows:
         r.key, r.name = measure_key(r.text), r.text
-        if r.owner.properties.get("key") == r.seg.key:
-            canonical.setdefault(r.seg.key, []).append(r)
+        if r.owner.properties.get("key") == r.home:
+            canonical.setdefault(r.home, []).append(r)
     for r in rows:
         owner_key = r.owner.properties.get("key")
-        if owner_key == r.seg.key:
+        if owner_key == r.home:
             continue
         best, score = None, 0.0
         for c in canonical.get(owner_key, []):
@@ -284,7 +286,7 @@ def _unify(rows: list[Row]) -> list[Row]:
                 best, score = c, sc
         if best is not None and score >= 0.5:
             r.key, r.name, r.restates = best.key, best.text, best
-    own = [r for r in rows if r.owner.properties.get("key") == r.seg.key]
+    own = [r for r in rows if r.owner.properties.get("key") == r.home]
     return own + [r for r in rows if r not in own]
 
 
@@ -306,14 +308,16 @@ def extract(doc: Document) -> Extraction:
     sentences: dict[str, list[tuple[int, int]]] = {}
     rows: list[Row] = []
     for seg in segment_policies(text):
-        policy = policy_mentions(doc, seg)[0]
-        body_items = [it for it in parse_items(text, seg) if is_measure(it)]
-        sentences[seg.key] = [sp for it in body_items for sp in _sentences(text, it.start, it.end)]
-        for it in body_items:
-            _body_measure(doc, seg, policy, it, out)
-        rows.extend(parse_task_tables(doc, seg))
+        for part in policy_parts(text, seg):
+            owner = part_owner(doc, seg, part)
+            body_items = [it for it in parse_items(text, part.start, part.end) if is_measure(it)]
+            sentences.setdefault(owner.properties["key"], []).extend(
+                sp for it in body_items for sp in _sentences(text, it.start, it.end))
+            for it in body_items:
+                _body_measure(doc, seg, owner, it, out)
+            rows.extend(parse_task_tables(doc, seg, part))
     for r in _unify(rows):
-        _row_measure(doc, r, sentences.get(r.seg.key, []), out)
+        _row_measure(doc, r, sentences.get(r.home, []), out)
     return out
 
 
@@ -322,7 +326,8 @@ def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, 
     name = head or (full if len(full) <= 60 else full[:60] + "…")
     groups = [a for a in it.ancestors() if a.heading_only]
     section = [a for a in it.ancestors() if a.level == 1]
-    props = {"key": measure_key(head, seg.key) if head and len(head) < len(full) else measure_key(full),
+    scope = str(policy.properties["key"])
+    props = {"key": measure_key(head, scope) if head and len(head) < len(full) else measure_key(full),
              "number": it.number, "numbering": _MARKS[it.level].format(it.number), "text": full, "group": groups[0].heading if groups else "",
              "section": section[0].heading if section else "", "source": "body"}
     m = Mention("Measure", name, doc.id, it.start, it.end, properties=props)

@@ -241,3 +241,14 @@ def test_quantified_goals_under_a_goal_heading_without_a_year():
     targets = [m for m in extract(_doc(text)).mentions if m.type == "Target"]
     assert [t.name for t in targets] == ["培育10个左右省级示范性职业教育集团", "建成20所以上产教融合实训基地"]
     assert "year" not in targets[0].properties
+
+
+def test_a_notice_that_issues_a_plan_gives_the_plan_its_targets_and_issuer():
+    text = ("国务院文件\n\n国发〔2019〕4号\n\n国务院关于印发国家职业教育改革实施方案的通知\n\n各省、自治区、直辖市人民政府：\n\n"
+            "现将《国家职业教育改革实施方案》印发给你们，请认真贯彻执行。\n\n国务院\n\n2019年1月24日\n\n（此件公开发布）\n\n"
+            "国家职业教育改革实施方案\n\n到2022年，建设50所高水平高等职业学校和150个骨干专业（群）。\n")
+    facts = _facts(text)
+    assert ("ISSUED_BY", "国家职业教育改革实施方案", "国务院") in facts
+    assert ("HAS_TARGET", "国家职业教育改革实施方案", "到2022年，建设50所高水平高等职业学校") in facts
+    assert ("HAS_TARGET", "国家职业教育改革实施方案", "到2022年，建设150个骨干专业（群）") in facts
+    assert not any(t == "IMPLEMENTS" for t, _, _ in facts)  # 印发 issues the plan, it does not implement it
