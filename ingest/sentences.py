@@ -102,6 +102,16 @@ def _outside_titles(text: str, s: _Sentence) -> list[tuple[int, int]]:
     return [(m.start() + s.start, m.end() + s.start) for m in _TITLE_SPANS_RE.finditer(text[s.start:s.end])]
 
 
+def _local_kind(text: str) -> str | None:
+    """The kind of cooperation a clause names (订单班, 实训基地, 现代学徒制 ...), if any."""
+    flat = re.sub(r"\s+", "", re.split(r"[，,。；]", text)[0])
+    for kind, rx in (("订单班", r"订单"), ("实训基地", r"实训基地|实习基地"), ("现代学徒制", r"学徒制"),
+                     ("产业学院", r"产业学院"), ("签订协议", r"签订|签署|签约")):
+        if re.search(rx, flat):
+            return kind
+    return None
+
+
 def _contiguous_before(ms: list[Mention], pos: int, text: str) -> list[Mention]:
     """The list of mentions (X、Y和Z) that ends right before ``pos``."""
     out: list[Mention] = []
@@ -319,6 +329,12 @@ class _Reader:
             for x in _contiguous_before(ms, s.start + m.start(), text):
                 if x.type != "Group":
                     self._fact("LEADS", x, target, s, pattern="X任理事长单位", role=m.group(1) + "单位")
+        # MEMBER_OF: X担任副理事长(理事、常务理事)单位
+        for m in re.finditer(r"(?:担任|任|为)((?:副理事长|常务理事|理事|副主席|成员)单位)", sent):
+            target = self._group_near(s, m, groups_named)
+            for x in _contiguous_before(ms, s.start + m.start(), text):
+                if x.type != "Group":
+                    self._fact("MEMBER_OF", x, target, s, pattern="X任理事单位", role=m.group(1))
         # LEADS: (集团)理事长单位为X
         for m in re.finditer(r"(理事长|主席|牵头)单位(?:为|是)", sent):
             target = self._group_near(s, m, groups_named)
@@ -434,9 +450,10 @@ class _Reader:
             xs = [x]
             if x is not None and x.start >= 0 and x in ms:
                 xs = _contiguous_before(ms, x.end, text) or [x]  # 沈阳市教育局和沈阳市研究院经与Y
+            local = _local_kind(rest[:40])  # what this pair does (…开展现代学徒制试点)
             for x in xs:
                 for y in ys:
-                    self._fact("PARTNERS_WITH", x, y, s, pattern="X与Y合作", kind=kind)
+                    self._fact("PARTNERS_WITH", x, y, s, pattern="X与Y合作", kind=local or kind)
         # PARTNERS_WITH: X、Y…签订…协议 (no 与)
         for m in re.finditer(r"签订|签署", sent):
             if "与" in sent[:m.start()]:

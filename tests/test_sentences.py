@@ -76,6 +76,30 @@ def test_sentence_facts(text, expected):
     assert _facts(text) == expected
 
 
+def test_a_summary_written_like_the_alliance_report():
+    """Lines broken mid-sentence, 集团 as an anaphor, counts, new members, vice-chair, kinds."""
+    text = ("辽宁现代农业职业教育集团成立于2010年，\n\n是由辽宁农业职业技术学院牵头，联合\n\n"
+            "省内38所职业院校、56家企业组建的\n\n职业教育集团，现有成员单位112家。\n\n"
+            "集团与营口东盛实业有限公司、辽宁禾丰牧业股份有限公司\n\n等企业共建校外实训基地20个。\n\n"
+            "2015年，集团新吸纳了熊岳农业高级中学、盖州市职教中心等15家成员单位。\n\n"
+            "辽宁省农业科学院担任副理事长单位。\n\n"
+            "集团组织成员院校与大连獐子岛集团股份有限公司开展现代学徒制试点，与鞍钢集团签订了订单培养协议。\n")
+    ex = sentences.extract(Document("m", "m.txt", text))
+    g = "辽宁现代农业职业教育集团"
+    got = {(f.type, f.source.name, f.target.name, f.properties.get("kind")) for f in ex.facts}
+    assert got == {
+        ("LEADS", "辽宁农业职业技术学院", g, None),
+        ("PARTNERS_WITH", g, "营口东盛实业有限公司", "实训基地"),
+        ("PARTNERS_WITH", g, "辽宁禾丰牧业股份有限公司", "实训基地"),
+        ("MEMBER_OF", "熊岳农业高级中学", g, None),
+        ("MEMBER_OF", "盖州市职教中心", g, None),
+        ("MEMBER_OF", "辽宁省农业科学院", g, None),
+        ("PARTNERS_WITH", g, "大连獐子岛集团股份有限公司", "现代学徒制"),
+        ("PARTNERS_WITH", g, "鞍钢集团", "订单班"),
+    }
+    assert [m.properties["member_count"] for m in ex.mentions if m.properties.get("member_count")] == [112]
+
+
 def test_kind_of_partnership():
     ex = sentences.extract(Document("s", "s.txt", "抚顺职业技术学院与抚顺石化公司合作开办订单班。"))
     (fact,) = ex.facts
