@@ -214,15 +214,11 @@ class _Run:
         mentions: list[Mention] = []
         facts: list[Fact] = []
         for doc, ex in self.docs:
-            mentions.extend(ex.mentions)
-            facts.extend(ex.facts)
-            for f in ex.facts:
-                mentions.extend((f.source, f.target))
             named = [*ex.mentions, *(m for f in ex.facts for m in (f.source, f.target))]
             qualify_mentions(doc, named)
             region_mentions, region_facts = infer_regions(doc, named)
-            mentions.extend(region_mentions)
-            facts.extend(region_facts)
+            mentions.extend([*named, *region_mentions])
+            facts.extend([*ex.facts, *region_facts])
         resolver = Resolver(self.decisions, known=store.iter_nodes())
         resolver.observe(mentions)
         ids = {resolver.node_id(m) for m in mentions}
