@@ -433,35 +433,6 @@ def find_citations(text: str) -> tuple[Citation, ...]:
     return tuple(out)
 
 
-# ---- responsible parties ------------------------------------------------------------------
-_COLLECTIVE = re.compile(r"^(各|相关|有关)(省|市|县|区|县区|市县|县\(市、区\)|区县)(?:人民)?(?:政府)?$")
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|自治州|盟)$")
-
-
-def split_departments(cell: str) -> list[str]:
-    """省委教育工委、省教育厅，各市 → [省委教育工委, 省教育厅, 各市]."""
-    parts = re.split(r"[、，,；;/\s]+|(?<=[厅局委会部办府])(?:和|及)", clean_text(cell))
-    return [p.strip("。.()") for p in parts if p.strip("。.() ")]
-
-
-def agency_name(name: str, province: str | None) -> str:
-    """A clear name for a responsible party as a task list writes it.
-
-    各市 / 各市政府 → 各市人民政府 (the cities as a party); a bare place (沈阳市) → 沈阳市人民政府;
-    省教育厅 → 辽宁省教育厅 when the policy's issuer names the province.
-    """
-    name = re.sub(r"\s+", "", name)
-    m = _COLLECTIVE.match(name)
-    if m:
-        return f"{m.group(1)}{m.group(2)}人民政府"
-    if province and name.startswith("省") and not name.startswith("省份"):
-        rest = name[1:]
-        return province + ("人民政府" if rest in ("政府", "人民政府") else rest)
-    if _PLACE.match(name) and not is_agency_name(name):
-        return name + "人民政府"
-    return name
-
-
 # ---- policies issued as attachments --------------------------------------------------------
 @dataclass
 class PolicyPart:
