@@ -219,15 +219,16 @@ class _Run:
             region_mentions, region_facts = infer_regions(doc, named)
             mentions.extend([*named, *region_mentions])
             facts.extend([*ex.facts, *region_facts])
-        resolver = Resolver(self.decisions, known=store.iter_nodes())
+        known = {n.id: n for n in store.iter_nodes()}  # one read, also on a server backend
+        resolver = Resolver(self.decisions, known=known.values())
         resolver.observe(mentions)
         ids = {resolver.node_id(m) for m in mentions}
-        existing = {i: n for i in ids if (n := store.get_node(i)) is not None}
+        existing = {i: known[i] for i in ids if i in known}
         built = resolver.build_nodes(mentions, existing)
+        store.upsert_many([n for n in built.values() if n.id not in existing], [])  # new: batched
         for node in built.values():
-            old = existing.get(node.id)
-            if old is None or old.to_dict() != node.to_dict():
-                store.put_node(node)
+            if node.id in existing and existing[node.id].to_dict() != node.to_dict():
+                store.put_node(node)  # merged forms, docs and canonical name replace the stored node
         edges: dict[tuple[str, str, str], Edge] = {}
         for f in facts:
             src, tgt = resolver.node_id(f.source), resolver.node_id(f.target)
