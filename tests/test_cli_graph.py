@@ -150,3 +150,32 @@ def test_unwritable_store_is_fatal(tmp_path, inputs, capsys, monkeypatch):
     monkeypatch.setattr("graph.networkx_store.atomic_write_text", refuse)
     assert run("ingest", str(inputs), "--store", str(tmp_path / "store"), "-q") == 1
     assert "cannot write the store" in capsys.readouterr().err
+
+
+@pytest.fixture()
+def neo4j_env(monkeypatch):
+    """A fresh database on the configured Bolt server (skipped locally without one, like the
+    other neo4j tests; CI starts ArcadeDB)."""
+    from neo4j_server import fresh_database
+
+    gen = fresh_database()
+    settings = next(gen)
+    for var, value in (("NEO4J_URI", settings.neo4j_uri), ("NEO4J_USER", settings.neo4j_user),
+                       ("NEO4J_PASSWORD", settings.neo4j_password),
+                       ("NEO4J_DATABASE", settings.neo4j_database or "")):
+        monkeypatch.setenv(var, value)
+    yield settings
+    gen.close()
+
+
+@pytest.mark.neo4j
+def test_ingest_into_the_neo4j_backend_matches_the_embedded_store(tmp_path, inputs, neo4j_env, capsys):
+    assert run("ingest", str(inputs), "--store", str(tmp_path / "s"), "-q") == 0
+    assert run("ingest", str(inputs), "--backend", "neo4j", "-q") == 0
+    assert run("ingest", str(inputs), "--backend", "neo4j", "--json") == 0  # idempotent there too
+    assert json.loads(capsys.readouterr().out)["unchanged"] == ["a"]
+    assert run("export", "--store", str(tmp_path / "s")) == 0
+    embedded = json.loads(capsys.readouterr().out)
+    assert run("export", "--backend", "neo4j") == 0
+    remote = json.loads(capsys.readouterr().out)
+    assert remote == embedded and embedded["edges"]
