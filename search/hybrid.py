@@ -27,6 +27,7 @@ from search.index import (SearchIndexes, check_embedder, current_generation, gra
                           load_generation, update_indexes)
 
 RRF_K = 20  # small k: the lists are short and the top ranks should count
+_QLOCK = threading.Lock()
 
 
 def rrf(rankings: Sequence[Sequence[str]], weights: Sequence[float] | None = None,
@@ -87,14 +88,16 @@ class SearchContext:
 
     def query_vector(self, text: str) -> np.ndarray:
         """The query embedding (a small LRU: the web UI repeats questions)."""
-        v = self._qcache.get(text)
-        if v is None:
-            v = self.embedder.embed_query(text)
+        with _QLOCK:
+            v = self._qcache.get(text)
+            if v is not None:
+                self._qcache.move_to_end(text)
+                return v
+        v = self.embedder.embed_query(text)
+        with _QLOCK:
             self._qcache[text] = v
-            if len(self._qcache) > 256:
+            while len(self._qcache) > 256:
                 self._qcache.popitem(last=False)
-        else:
-            self._qcache.move_to_end(text)
         return v
 
     def edges_in_span(self, doc: str, start: int, end: int) -> list[tuple[Edge, Evidence]]:

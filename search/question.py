@@ -104,8 +104,6 @@ class Interpretation:
     industry: str | None = None
     entities: list[dict[str, Any]] = field(default_factory=list)
     unresolved: list[str] = field(default_factory=list)  # names the graph does not know
-    industry_terms: list[str] = field(default_factory=list)
-    industry_nodes: list[str] = field(default_factory=list)
     topic: str = ""  # the question with its question words, entities and constraints removed
 
     def public(self) -> dict[str, Any]:
@@ -367,8 +365,6 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
     if industry and interp.answer_type == "IndustryChain":
         industry = None  # "哪些产业": the industry is the answer, not a constraint
     interp.industry = industry
-    if industry:
-        interp.industry_terms = [industry]
     # The topic keeps entity mentions: a task described by the question may contain a name.
     topic = _mask(text, rspans + ispans)
     topic = re.sub(r"(哪些|哪个|哪家|什么|由|的|是|有|谁|吗|呢|？|\?|□)", " ", topic)

