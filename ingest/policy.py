@@ -19,12 +19,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.policy_text import (
-    QUANTITY_RE, Citation, PolicyPart, PolicySegment, find_citations, lines_of, policy_parts, segment_at,
-    segment_policies, squeeze, title_issuers,
+    DATE_LINE_RE, PUBLIC_RE, QUANTITY_RE, STATED_RESPONSIBLE, Citation, PolicySegment, find_citations, lines_of, segment_at,
+    agency_name, segment_policies, split_departments, squeeze, title_issuers,
 )
 
 LINEAGE_VERBS = re.compile(r"转发|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|对照")
@@ -173,8 +174,12 @@ def target_mentions(doc: Document, begin: int, stop: int) -> list[tuple[Mention,
             continue
         end_m = re.compile(r"[。；;]").search(text, m.end(), stop)
         end = end_m.start() if end_m else stop
-        for goal in split_goals(squeeze(text[m.end():end])):
-            found.append(_target(doc, goal, int(m.group(1)), m.start(), end + 1))
+        clause = text[m.end():end]
+        stated = [d for r in STATED_RESPONSIBLE.finditer(clause) for d in split_departments(r.group(1))]
+        for goal in split_goals(squeeze(STATED_RESPONSIBLE.sub("", clause))):
+            target, span = _target(doc, goal, int(m.group(1)), m.start(), end + 1)
+            target.properties["responsible"] = stated
+            found.append((target, span))
     for a, b in _goal_sections(text, begin, stop):
         for sm in _SENTENCE.finditer(text, a, b):
             if _YEAR_RE.search(sm.group()) or any(r0 <= sm.start() < r1 for r0, r1 in rows):
@@ -183,6 +188,33 @@ def target_mentions(doc: Document, begin: int, stop: int) -> list[tuple[Mention,
                 if re.search(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?\s*\S{0,2}\s*(?:左右|以上)", goal):
                     found.append(_target(doc, goal, None, sm.start(), sm.end()))
     return found
+
+
+# ---- policies issued as attachments --------------------------------------------------------
+@dataclass
+class PolicyPart:
+    """A stretch of a segment and whose it is: the segment's own policy (citation None), or a
+    policy the segment issues as an attachment (国务院关于印发《国家职业教育改革实施方案》的通知,
+    then, after the date line or 附件, the plan under its own title line)."""
+
+    start: int
+    end: int
+    citation: Citation | None = None
+
+
+def policy_parts(text: str, seg: PolicySegment) -> tuple[PolicyPart, ...]:
+    cited = {name_key(c.title): c for c in find_citations(text)
+             if c.title and c.kind and seg.start <= c.start < seg.end and c.key != seg.key}
+    parts: list[PolicyPart] = []
+    start, owner, closed = seg.body_start, None, False
+    for ln in lines_of(text, seg.body_start, seg.end):
+        if DATE_LINE_RE.match(ln.text) or PUBLIC_RE.match(ln.text) or re.match(r"^[\s\-]*附件", ln.text):
+            closed = True
+        elif closed and ln.stripped and not ln.is_table_row and name_key(ln.stripped) in cited:
+            parts.append(PolicyPart(start, ln.start, owner))
+            start, owner, closed = ln.end, cited[name_key(ln.stripped)], False
+    parts.append(PolicyPart(start, seg.end, owner))
+    return tuple(parts)
 
 
 def part_owner(doc: Document, seg: PolicySegment, part: PolicyPart) -> Mention:
@@ -218,5 +250,10 @@ def extract(doc: Document) -> Extraction:
             for target, (s, e) in target_mentions(doc, part.start, part.end):
                 out.mentions.append(target)
                 out.facts.append(Fact("HAS_TARGET", owner, target, doc.evidence(s, e)))
+                for dept in target.properties.pop("responsible", []):  # （责任单位：…） after the goal
+                    agency = Mention("Agency", agency_name(dept, seg.province), doc.id)
+                    out.mentions.append(agency)
+                    out.facts.append(Fact("RESPONSIBLE_FOR", agency, target, doc.evidence(s, e),
+                                          properties={"column": "stated"}))
     out.extend(lineage_facts(doc))
     return out

@@ -433,28 +433,32 @@ def find_citations(text: str) -> tuple[Citation, ...]:
     return tuple(out)
 
 
-# ---- policies issued as attachments --------------------------------------------------------
-@dataclass
-class PolicyPart:
-    """A stretch of a segment and whose it is: the segment's own policy (citation None), or a
-    policy the segment issues as an attachment (国务院关于印发《国家职业教育改革实施方案》的通知,
-    then, after the date line or 附件, the plan under its own title line)."""
-
-    start: int
-    end: int
-    citation: Citation | None = None
+# ---- responsible parties ------------------------------------------------------------------
+# A responsibility stated in the text: （责任单位：省教育厅、省财政厅）.
+STATED_RESPONSIBLE = re.compile(r"[（(](?:责任单位|责任部门|牵头单位|负责单位|责任处室)[:：]([^（()）]+)[）)]")
+_COLLECTIVE = re.compile(r"^(各|相关|有关)(省|市|县|区|县区|市县|县\(市、区\)|区县)(?:人民)?(?:政府)?$")
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|自治州|盟)$")
 
 
-def policy_parts(text: str, seg: PolicySegment) -> tuple[PolicyPart, ...]:
-    cited = {name_key(c.title): c for c in find_citations(text)
-             if c.title and c.kind and seg.start <= c.start < seg.end and c.key != seg.key}
-    parts: list[PolicyPart] = []
-    start, owner, closed = seg.body_start, None, False
-    for ln in lines_of(text, seg.body_start, seg.end):
-        if DATE_LINE_RE.match(ln.text) or PUBLIC_RE.match(ln.text) or re.match(r"^[\s\-]*附件", ln.text):
-            closed = True
-        elif closed and ln.stripped and not ln.is_table_row and name_key(ln.stripped) in cited:
-            parts.append(PolicyPart(start, ln.start, owner))
-            start, owner, closed = ln.end, cited[name_key(ln.stripped)], False
-    parts.append(PolicyPart(start, seg.end, owner))
-    return tuple(parts)
+def split_departments(cell: str) -> list[str]:
+    """省委教育工委、省教育厅，各市 → [省委教育工委, 省教育厅, 各市]."""
+    parts = re.split(r"[、，,；;/\s]+|(?<=[厅局委会部办府])(?:和|及)", clean_text(cell))
+    return [p.strip("。.()") for p in parts if p.strip("。.() ")]
+
+
+def agency_name(name: str, province: str | None) -> str:
+    """A clear name for a responsible party as a task list writes it.
+
+    各市 / 各市政府 → 各市人民政府 (the cities as a party); a bare place (沈阳市) → 沈阳市人民政府;
+    省教育厅 → 辽宁省教育厅 when the policy's issuer names the province.
+    """
+    name = re.sub(r"\s+", "", name)
+    m = _COLLECTIVE.match(name)
+    if m:
+        return f"{m.group(1)}{m.group(2)}人民政府"
+    if province and name.startswith("省") and not name.startswith("省份"):
+        rest = name[1:]
+        return province + ("人民政府" if rest in ("政府", "人民政府") else rest)
+    if _PLACE.match(name) and not is_agency_name(name):
+        return name + "人民政府"
+    return name

@@ -20,12 +20,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.normalize import clean_text, name_key
+from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
-from ingest.policy import citation_mention, part_owner
+from ingest.policy import PolicyPart, citation_mention, part_owner, policy_parts
 from ingest.policy_text import (
-    DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, Line, PolicyPart, PolicySegment, bigram_dice,
-    find_citations, is_agency_name, lines_of, policy_parts, segment_policies, squeeze,
+    DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, STATED_RESPONSIBLE, Line, PolicySegment, agency_name, bigram_dice,
+    find_citations, is_agency_name, lines_of, segment_policies, split_departments, squeeze,
 )
 
 _LEVELS = (
@@ -38,37 +38,7 @@ _MARKS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
 # Headings whose paragraphs state aims or context, not tasks.
 NOT_TASKS = re.compile(r"目标|指导思想|原则|总体要求|内容|事宜|背景|意义|形势|范围|对象|条件|程序|材料|联系")
 _ANNEX = re.compile(r"^[\s\-]*附件")
-_STATED_RESPONSIBLE = re.compile(r"[（(](?:责任单位|责任部门|牵头单位|负责单位|责任处室)[:：]([^（()）]+)[）)]")
 HEADING_MAX = 40
-
-
-# ---- responsible parties ------------------------------------------------------------------
-_COLLECTIVE = re.compile(r"^(各|相关|有关)(省|市|县|区|县区|市县|县\(市、区\)|区县)(?:人民)?(?:政府)?$")
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|自治州|盟)$")
-
-
-def split_departments(cell: str) -> list[str]:
-    """省委教育工委、省教育厅，各市 → [省委教育工委, 省教育厅, 各市]."""
-    parts = re.split(r"[、，,；;/\s]+|(?<=[厅局委会部办府])(?:和|及)", clean_text(cell))
-    return [p.strip("。.()") for p in parts if p.strip("。.() ")]
-
-
-def agency_name(name: str, province: str | None) -> str:
-    """A clear name for a responsible party as a task list writes it.
-
-    各市 / 各市政府 → 各市人民政府 (the cities as a party); a bare place (沈阳市) → 沈阳市人民政府;
-    省教育厅 → 辽宁省教育厅 when the policy's issuer names the province.
-    """
-    name = re.sub(r"\s+", "", name)
-    m = _COLLECTIVE.match(name)
-    if m:
-        return f"{m.group(1)}{m.group(2)}人民政府"
-    if province and name.startswith("省") and not name.startswith("省份"):
-        rest = name[1:]
-        return province + ("人民政府" if rest in ("政府", "人民政府") else rest)
-    if _PLACE.match(name) and not is_agency_name(name):
-        return name + "人民政府"
-    return name
 
 
 @dataclass
@@ -362,7 +332,7 @@ def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, 
     m = Mention("Measure", name, doc.id, it.start, it.end, properties=props)
     out.mentions.append(m)
     out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(it.start, it.end)))
-    for stated in _STATED_RESPONSIBLE.finditer(full):
+    for stated in STATED_RESPONSIBLE.finditer(full):
         for dept in split_departments(stated.group(1)):
             agency = Mention("Agency", agency_name(dept, seg.province), doc.id)
             out.mentions.append(agency)

@@ -252,3 +252,12 @@ def test_a_notice_that_issues_a_plan_gives_the_plan_its_targets_and_issuer():
     assert ("HAS_TARGET", "国家职业教育改革实施方案", "到2022年，建设50所高水平高等职业学校") in facts
     assert ("HAS_TARGET", "国家职业教育改革实施方案", "到2022年，建设150个骨干专业（群）") in facts
     assert not any(t == "IMPLEMENTS" for t, _, _ in facts)  # 印发 issues the plan, it does not implement it
+
+
+def test_a_target_with_its_stated_responsible_units():
+    text = ("辽宁省教育厅文件\n\n辽教发〔2022〕9号\n\n辽宁省教育厅关于推进某工作的通知\n\n各市教育局：\n\n"
+            "到2025年，建设20个左右市域产教联合体（责任单位：省教育厅、省发展改革委）。\n")
+    facts = _facts(text)
+    assert ("HAS_TARGET", "辽教发〔2022〕9号", "到2025年，建设20个左右市域产教联合体") in facts
+    assert {(s, t) for r, s, t in facts if r == "RESPONSIBLE_FOR"} == {
+        ("辽宁省教育厅", "到2025年，建设20个左右市域产教联合体"), ("辽宁省发展改革委", "到2025年，建设20个左右市域产教联合体")}
