@@ -111,6 +111,8 @@ def _pipe_row(lines: list[tuple[int, str]], i: int) -> tuple[Row | None, int]:
             if nline.lstrip().startswith("|"):
                 break
             content = nline.rstrip().rstrip("|").rstrip()
+            if len(content.strip()) > 40 or _PROSE_RE.search(content):
+                break  # prose after a row that merely lacks its closing pipe
             last = cells[-1]
             last.text = f"{last.text} {content.strip()}".strip()
             last.end = nbase + len(content)
