@@ -54,6 +54,8 @@ start() {
 
     mkdir -p "$DIR"
     chmod 700 "$DIR"
+    # Databases the tests create per module are dropped when they end; a killed run leaves them.
+    rm -rf "$DIR"/databases/vocgraph_test_*
     if [ ! -s "$PASSFILE" ]; then
         # The root password is fixed when the server root is first created, so it is kept here.
         # ArcadeDB asks for one on the terminal (and hangs) when it is missing or shorter than 8.
