@@ -147,3 +147,26 @@ def test_traces_match(stores):
         got = trace.trace(remote, q, "both")
         assert got == trace.trace(embedded, q, "both"), q
     assert any(got["edges"] for q in queries for got in [trace.trace(embedded, q, "down")])
+
+
+@pytest.fixture()
+def empty_server_settings():
+    yield from fresh_database()
+
+
+def test_ingesting_straight_into_neo4j_builds_the_same_graph(corpus_files, tmp_path, empty_server_settings):
+    """`vocgraph ingest --backend neo4j`: the pipeline on the Bolt store gives the embedded graph."""
+    from graph.neo4j_store import Neo4jStore
+    from ingest.pipeline import ingest_paths
+
+    files = [f for f in corpus_files if f.stat().st_size < 20_000][:2]  # the short documents: fast
+    assert files
+    embedded = NetworkxStore(tmp_path / "store")
+    ingest_paths(files, embedded)
+    embedded = NetworkxStore(tmp_path / "store")  # as every command sees it: loaded from disk
+    with Neo4jStore.from_settings(empty_server_settings) as remote:
+        ingest_paths(files, remote)
+        assert remote.stats() == embedded.stats()
+        assert _export(remote) == _export(embedded)
+        again = ingest_paths(files, remote)  # re-ingesting changes nothing
+        assert _export(remote) == _export(embedded) and again.stats == embedded.stats()
