@@ -130,10 +130,13 @@ def test_questions_get_the_same_answers(stores, tmp_path_factory):
     # Same embedder on both sides (the fast deterministic one: parity is about the graph).
     kwargs = {"embedder_spec": "hash"}
     dirs = {name: tmp_path_factory.mktemp(f"index-{name}") for name in ("embedded", "neo4j")}
+    answered = 0
     for q in questions:
         want = answer.ask(embedded, q, index_dir=dirs["embedded"], **kwargs)
         got = answer.ask(remote, q, index_dir=dirs["neo4j"], **kwargs)
         assert got == want, q
+        answered += bool(want["answers"])
+    assert answered >= len(questions) // 2  # the comparison is about real answers
 
 
 def test_traces_match(stores):
