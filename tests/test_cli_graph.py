@@ -179,3 +179,41 @@ def test_ingest_into_the_neo4j_backend_matches_the_embedded_store(tmp_path, inpu
     assert run("export", "--backend", "neo4j") == 0
     remote = json.loads(capsys.readouterr().out)
     assert remote == embedded and embedded["edges"]
+
+
+def test_docx_and_pdf_inputs_through_the_cli(tmp_path, capsys):
+    import docx
+
+    from test_readers import minimal_pdf
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    d = docx.Document()
+    d.add_paragraph("由辽宁职业学院牵头组建辽西北职教联盟。")
+    d.save(folder / "w.docx")
+    (folder / "p.pdf").write_bytes(minimal_pdf(["Liaoning vocational education"]))
+    assert run("ingest", str(folder), "--store", str(tmp_path / "s"), "--json") == 0
+    report = json.loads(capsys.readouterr().out)
+    assert sorted(report["ingested"]) == ["p", "w"]
+    assert report["stats"]["edges_by_type"]["LEADS"] == 1
+
+
+def test_progress_bar_draws_only_on_a_terminal():
+    import io
+
+    from api.commands_graph import ProgressBar
+
+    class Tty(io.StringIO):
+        def isatty(self):
+            return True
+
+    tty, pipe = Tty(), io.StringIO()
+    for stream in (tty, pipe):
+        bar = ProgressBar(stream)
+        bar(1, 4, "a.txt")
+        bar.close()
+    assert "[#######-----------------------] 1/4 a.txt" in tty.getvalue()
+    assert pipe.getvalue() == ""
+    quiet = Tty()
+    ProgressBar(quiet, enabled=False)(1, 4, "a.txt")
+    assert quiet.getvalue() == ""
