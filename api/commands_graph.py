@@ -97,7 +97,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps({**report.to_dict(), "seconds": round(seconds, 3)}, ensure_ascii=False, indent=1))
     elif not args.quiet:
-        print(f"ingested {len(report.ingested)}, unchanged {len(report.unchanged)}, "
+        replaced = f" ({len(report.replaced)} replacing an older version)" if report.replaced else ""
+        print(f"ingested {len(report.ingested)}{replaced}, unchanged {len(report.unchanged)}, "
               f"skipped {len(report.skipped)} document(s) in {seconds:.1f} s "
               f"(+{report.nodes_added} nodes, +{report.edges_added} edges)")
         print(format_stats(report.stats))

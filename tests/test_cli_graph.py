@@ -96,6 +96,9 @@ def test_reingest_reports_unchanged(tmp_path, inputs, capsys):
     report = json.loads(capsys.readouterr().out)
     assert report["ingested"] == [] and report["unchanged"] == ["a"]
     assert report["nodes_added"] == 0 and report["edges_added"] == 0
+    (inputs / "a.txt").write_text("由铁岭市农业学校牵头组建铁岭农业职教集团。\n", encoding="utf-8")
+    assert run("ingest", str(inputs), "--store", store) == 0
+    assert "ingested 1 (1 replacing an older version)" in capsys.readouterr().out
 
 
 def test_corrupt_store_is_fatal(tmp_path, inputs, capsys):
