@@ -170,7 +170,7 @@ class _Reader:
             target = self.ctx.school  # 该校 points back to the school the text last named
         if target is None:
             return None
-        return Mention(target.type, target.name, self.doc.id, start, end, {"anaphor": self.text[start:end]})
+        return Mention(target.type, target.name, self.doc.id, start, end)
 
     def _subject_before(self, s: _Sentence, pos: int, ms: list[Mention]) -> Mention | None:
         """Who acts at ``pos``: a named org just before it in the clause, else 学校/联盟 …"""
