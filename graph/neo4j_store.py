@@ -22,7 +22,7 @@ from graph import cypher
 from graph.base import GraphStore
 from graph.errors import ConfigError, NotFoundError, StoreError
 from graph.normalize import name_key
-from graph.schema import Edge, Evidence, Node, check_edge_types
+from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Evidence, Node, check_edge_types
 
 if TYPE_CHECKING:
     from graph.settings import Settings
@@ -70,6 +70,17 @@ def edge_from_record(rec: Any) -> Edge:
                 evidence=[Evidence.from_dict(e) for e in json.loads(rec["evidence"] or "[]")])
 
 
+def _uri_error(uri: str, detail: str = "") -> ConfigError:
+    schemes = ", ".join(s + "://" for s in URI_SCHEMES)
+    return ConfigError(f"invalid Neo4j URI {uri!r}{detail} (NEO4J_URI or --neo4j-uri): "
+                       f"expected one of {schemes} followed by host:port")
+
+
+def _known(node_type: str | None = None, relation: str | None = None) -> bool:
+    """False for a type outside the schema: the embedded store finds nothing of it, and so do we."""
+    return (node_type is None or node_type in NODE_TYPES) and (relation is None or relation in EDGE_TYPES)
+
+
 def _chunks(items: list[T], size: int) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -90,15 +101,12 @@ class Neo4jStore(GraphStore):
         self._schema_ready = False
         self._last_seq = 0
         auth = (user or "", password) if password is not None else None
-        if uri.partition("://")[0] not in URI_SCHEMES or "://" not in uri:
-            schemes = ", ".join(s + "://" for s in URI_SCHEMES)
-            raise ConfigError(f"invalid Neo4j URI {uri!r} (NEO4J_URI or --neo4j-uri): "
-                              f"expected one of {schemes} followed by host:port")
+        if "://" not in uri or uri.partition("://")[0] not in URI_SCHEMES:
+            raise _uri_error(uri)
         try:
             self._driver = neo4j.GraphDatabase.driver(uri, auth=auth, connection_timeout=connection_timeout)
         except (ValueError, self._errors.ConfigurationError) as exc:
-            raise ConfigError(f"invalid Neo4j URI {uri!r} ({exc}); use bolt://, neo4j://, "
-                              "bolt+s:// or neo4j+s://host:port") from exc
+            raise _uri_error(uri, f" ({exc})") from exc
         try:
             self._call(lambda: self._driver.verify_connectivity())
         except BaseException:
@@ -173,6 +181,8 @@ class Neo4jStore(GraphStore):
         self._write(lambda tx: self._write_nodes(tx, [node], merge=False))
 
     def get_edge(self, source: str, target: str, type: str) -> Edge | None:
+        if not _known(relation=type):
+            return None
         recs = self._read(cypher.edges_by_keys(type), keys=[{"source": source, "target": target}])
         return edge_from_record(recs[0]) if recs else None
 
@@ -180,10 +190,14 @@ class Neo4jStore(GraphStore):
         self._write(lambda tx: self._write_edges(tx, [edge], merge=False))
 
     def iter_nodes(self, type: str | None = None) -> Iterator[Node]:
+        if not _known(node_type=type):
+            return
         for rec in self._read(cypher.all_nodes(type)):
             yield node_from_record(rec)
 
     def iter_edges(self, type: str | None = None) -> Iterator[Edge]:
+        if not _known(relation=type):
+            return
         edges = [edge_from_record(r) for r in self._read(cypher.all_edges(type))]
         yield from _networkx_order(edges, lambda e: (e.source, e.target))
 
@@ -298,7 +312,7 @@ class Neo4jStore(GraphStore):
     def find_nodes(self, name: str, type: str | None = None, limit: int = 10) -> list[Node]:
         """GraphStore.find_nodes over the candidates the server pre-selects by name key."""
         key = name_key(name)
-        if not key:
+        if not key or not _known(node_type=type):
             return []
         candidates = [node_from_record(r) for r in self._read(cypher.nodes_matching_key(type), key=key)]
         return GraphStore.find_nodes(_Candidates(candidates), name, None, limit)  # type: ignore[arg-type]

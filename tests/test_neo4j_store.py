@@ -117,6 +117,14 @@ def test_queries_answer_like_the_embedded_store(store, embedded):
     assert store.edges_of(SCHOOL.id) == embedded.edges_of(SCHOOL.id)
 
 
+def test_types_outside_the_schema_find_nothing_as_on_the_embedded_store(store, embedded):
+    fill(store)
+    for s in (store, embedded):
+        assert list(s.iter_nodes("Person")) == [] and list(s.iter_edges("KNOWS")) == []
+        assert s.get_edge(SCHOOL.id, GROUP.id, "KNOWS") is None
+        assert s.find_nodes("辽宁职业学院", type="Person") == []
+
+
 def test_batches_larger_than_one_transaction(store):
     n = 2500
     nodes = [Node(make_node_id("School", f"学校{i}"), "School", f"第{i}职业学校") for i in range(n)]
