@@ -83,7 +83,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     with store_from_args(args) as store:
         try:
-            report = ingest_paths(args.paths, store, progress=bar, aliases=args.aliases)
+            # Similarity links between measures and targets use the index's embedder; with
+            # --no-index only quantities and keywords decide (fast, no model).
+            link = "none" if args.no_index else (args.embedder or settings_from_args(args).embedder)
+            report = ingest_paths(args.paths, store, progress=bar, aliases=args.aliases, link_embedder=link)
         finally:
             bar.close()
         seconds = time.perf_counter() - started

@@ -72,10 +72,16 @@ class IngestReport:
 
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, *,
                  progress: Progress | None = None, aliases: str | os.PathLike[str] | Decisions | None = None,
-                 extractors: Sequence[tuple[str, Extractor]] | None = None, commit: bool = True) -> IngestReport:
-    """Ingest files and folders (recursively) into ``store``; see the module docstring."""
+                 extractors: Sequence[tuple[str, Extractor]] | None = None, commit: bool = True,
+                 link_embedder: str | None = "none") -> IngestReport:
+    """Ingest files and folders (recursively) into ``store``; see the module docstring.
+
+    After the documents are written, measures are linked to the targets they implement
+    (search.linking) using ``link_embedder`` ("none": quantities and keywords only; an embedder
+    spec adds similarity scoring; None skips linking).
+    """
     files, skipped = iter_input_files(paths)
-    run = _Run(store, aliases, extractors)
+    run = _Run(store, aliases, extractors, link_embedder)
     run.report.skipped.extend(skipped)
     for i, f in enumerate(files):
         if progress:
@@ -95,10 +101,10 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, *,
 def ingest_documents(docs: Iterable[Document], store: GraphStore, *, progress: Progress | None = None,
                      aliases: str | os.PathLike[str] | Decisions | None = None,
                      extractors: Sequence[tuple[str, Extractor]] | None = None,
-                     commit: bool = True) -> IngestReport:
+                     commit: bool = True, link_embedder: str | None = "none") -> IngestReport:
     """Ingest in-memory Documents (API uploads). Ids are kept as given; a document with the
     id of a stored one and different text replaces it."""
-    run = _Run(store, aliases, extractors)
+    run = _Run(store, aliases, extractors, link_embedder)
     docs = list(docs)
     for i, doc in enumerate(docs):
         if progress:
@@ -113,8 +119,10 @@ def ingest_documents(docs: Iterable[Document], store: GraphStore, *, progress: P
 
 # ---- the run --------------------------------------------------------------------------
 class _Run:
-    def __init__(self, store: GraphStore, aliases: Any, extractors: Sequence[tuple[str, Extractor]] | None):
+    def __init__(self, store: GraphStore, aliases: Any, extractors: Sequence[tuple[str, Extractor]] | None,
+                 link_embedder: str | None = "none"):
         self.store = store
+        self.link_embedder = link_embedder
         self.report = IngestReport()
         self.extractors = list(extractors) if extractors is not None else load_extractors()
         self.decisions = aliases if isinstance(aliases, Decisions) else load_decisions(
@@ -201,6 +209,8 @@ class _Run:
             for doc_id in self.report.replaced:
                 forget_document(store, doc_id)
             self._write()
+            if self.link_embedder is not None:
+                self._link()
         if commit and self.docs:
             try:
                 store.commit()
@@ -208,6 +218,16 @@ class _Run:
                 raise StoreError(f"{getattr(store, 'path', 'store')}: cannot write the store ({exc})") from exc
         self.report.ingested = [d.id for d, _ in self.docs]
         self.report.stats = store.stats()
+
+    def _link(self) -> None:
+        """Measure → Target links over the whole graph (new measures may implement old targets)."""
+        try:
+            from search.linking import link_measures
+        except ModuleNotFoundError as exc:
+            if exc.name in ("search", "search.linking"):
+                return
+            raise
+        link_measures(self.store, embedder=self.link_embedder)
 
     def _write(self) -> None:
         store = self.store
