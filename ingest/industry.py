@@ -30,6 +30,7 @@ _LEXICON: tuple[str, ...] = tuple(sorted(set("""
 现代服务业 服务业 商贸 现代商贸 国际商务 商务 金融 现代金融 旅游 文化旅游 文旅 智慧旅游 酒店 餐饮 住宿 旅游饭店
 纺织服装 纺织 服装 工艺美术 艺术设计 文化创意 无人机
 """.split()), key=len, reverse=True))
+_LEXICON_SET = frozenset(_LEXICON)
 _CHAIN_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:产业链|产业集群|产业|行业)")
 _GROUP_TAIL_RE = re.compile(
     r"(?:高等)?(?:职业技术教育集团|职业教育集团|职教集团|职业教育联盟|职教联盟|职教战略联盟|人才培养联盟|联盟|"
@@ -47,8 +48,8 @@ _GENERIC = frozenset({"优势", "支柱", "主导", "重点", "新兴", "相关"
 def normalise(term: str) -> str:
     """装备制造业 / 装备制造产业 / 高端装备制造 → 装备制造; 现代服务业 stays."""
     t = re.sub(r"(?:产业链|产业集群|产业|行业)$", "", term.strip())
-    if t.endswith("制造业"):
-        t = t[:-1]
+    if t.endswith("业") and len(t) > 2 and t[:-1] in _LEXICON_SET:
+        t = t[:-1]  # 畜牧业 → 畜牧, 装备制造业 → 装备制造 (but 现代服务业 and 茶业 stay)
     for mod in _MODIFIERS:
         if t.startswith(mod) and len(t) > len(mod) + 1:
             t = t[len(mod):]
