@@ -18,6 +18,7 @@ from search.index import TYPE_LABELS
 from search.question import Interpretation, parse_question
 
 GRAPH_WEIGHT = 2.0  # the graph match counts double: it is what makes a node an answer
+SUPPORT_WEIGHT = 0.5  # how much the documents say about a node (distinct evidence quotes)
 
 
 def rank_fusion(ranks: list[dict[str, int]], weights: list[float], k: int = RRF_K) -> dict[str, float]:
@@ -59,9 +60,11 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
     tiers = sorted({(-m.strength, m.anchor_rank) for m in matches})
     graph_rank = {m.node_id: tiers.index((-m.strength, m.anchor_rank)) + 1 for m in matches}
     lex, dense = ctx.node_rankings(lexical_query(interp, question), qvec, set(by_id))
-    fused = rank_fusion([graph_rank, {i: r for r, i in enumerate(lex, 1)}, {i: r for r, i in enumerate(dense, 1)}],
-                        [GRAPH_WEIGHT, 1.0, 1.0])
-    best = (GRAPH_WEIGHT + 2.0) / (RRF_K + 1)
+    # Among equally good matches, a body the documents say more about comes first.
+    support = sorted(by_id, key=lambda i: (-len({(ev.doc, ev.start) for e in view.edges(i) for ev in e.evidence}), i))
+    fused = rank_fusion([graph_rank, {i: r for r, i in enumerate(lex, 1)}, {i: r for r, i in enumerate(dense, 1)},
+                         {i: r for r, i in enumerate(support, 1)}], [GRAPH_WEIGHT, 1.0, 1.0, SUPPORT_WEIGHT])
+    best = (GRAPH_WEIGHT + 2.0 + SUPPORT_WEIGHT) / (RRF_K + 1)
     answers = []
     for nid, score in sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:top]:
         m, node = by_id[nid], view.nodes[nid]
