@@ -53,6 +53,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
 _SUFFIX_TYPE = dict(_SUFFIXES)
 _BY_LENGTH = sorted(_SUFFIXES, key=lambda st: -len(st[0]))
 _SUFFIX_RE = re.compile("|".join(sorted((re.escape(s) for s, _ in _SUFFIXES), key=len, reverse=True)))
+_SUFFIX_AT_RE = re.compile(f"(?=({_SUFFIX_RE.pattern}))")
 # Names that are complete on their own (the suffix is the whole name).
 _STANDALONE = frozenset({"教育部", "国务院"})
 # Sub-units of an agency: 教育部职业教育与成人教育司, 辽宁省教育厅办公室, 省教育厅职成处.
@@ -86,7 +87,7 @@ _NOT_ORG_RE = re.compile(r"学分银行$")
 _HEADING_LINE_RE = re.compile(r"^\s*(?:[表图冬]\s*\d|【|\d+(?:\s*\.\s*\d+)+\s|[一二三四五六七八九十]+[、是]|"
                               r"（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
 _NOT_A_NAME_AFTER = re.compile(r"产业|行业|业(?![务主])|生(?!物|态|产|命)")
-_ORDINAL_RE = re.compile(r"^(?:第[一二三四五六七八九十百千两几首]+[个家所批届位名]?|[一二三四五六七八九十百千两几首]+[个家所批届位名])$")
+_ORDINAL_RE = re.compile(r"^第?[一二三四五六七八九十百千两几首]+[个家所批届位名]$")  # 第一个, 两所 (not 第一中学)
 # Stop words that also occur inside names (辽宁安吉联合物流有限公司, 辽宁网力技术合作有限公司).
 _SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
@@ -253,15 +254,19 @@ _SCHOOL_CATEGORY = frozenset({"中职", "中等职业", "中等", "职业", "高
                               "多所", "部分", "各", "所有", "全部", "公办", "民办"})
 
 
+# Group kinds: "沈阳市市域产教联合体" is the kind of body a city builds, not one body.
+_GROUP_CATEGORY = frozenset({"市域", "区域", "行业", "产教", "融合", "产教融合", "示范", "示范性", "省级", "市级"})
+
+
 def _is_category(tokens: list[str], suffix: str) -> bool:
     """Region + school type + 学校 (沈阳市中等职业学校, 沈阳中职学校) names a category."""
     if not tokens or suffix != "学校" and _SUFFIX_TYPE.get(suffix) != "Group":
         return False
     i = 0
-    while i < len(tokens) and _place(tokens[i]):
+    while i < len(tokens) and _place(tokens[i], i == 0):
         i += 1
     rest = "".join(tokens[i:])
-    category = _SCHOOL_CATEGORY if suffix == "学校" else _GENERIC_TOKENS
+    category = _SCHOOL_CATEGORY if suffix == "学校" else _GROUP_CATEGORY
     return 0 < i and bool(rest) and _covered(rest, category)
 
 
@@ -275,16 +280,19 @@ def _is_verb(token: str) -> bool:
 
 
 # Verbs that name a trade inside organisation names (装备制造, 智能建造, 汽车维修).
-_NAME_VERBS = frozenset("制造 建造 设计 维修 加工 运营 装配 检测 运输 养殖 种植 印刷 包装 销售 服务 建设 发展".split())
+_NAME_VERBS = frozenset("""制造 建造 设计 维修 加工 运营 装配 检测 运输 养殖 种植 印刷 包装 销售 服务 建设 发展
+应用 保障 保育 管理 经营 开发 控制 监测 养护 运用 检修 创意 贸易 物流 融合""".split())
 
 
 @lru_cache(maxsize=4096)
-def _place(token: str) -> bool:
+def _place(token: str, first: bool = True) -> bool:
     """A place name (沈阳, 沈阳市, 铁西区): jieba's ns tag or an administrative suffix."""
     import jieba.posseg
 
     if re.fullmatch(r"[\u4e00-\u9fff]{2,6}(?:省|市|区|县)", token):
         return True
+    if not first:
+        return False  # after the first place only 市/区/县 names follow (沈阳市皇姑区, not 沈阳辽美)
     if token in ("城市", "都市", "城乡", "社区", "地方", "区域", "全国", "国家", "国际"):
         return False  # common nouns jieba tags as places
     tags = jieba.posseg.lcut(token, HMM=False)
@@ -345,7 +353,8 @@ def _walk_left(context: str, suffix: str, tok) -> int:
         if re.fullmatch(r"[0-9]+", t):
             break
         before = context[: len(context) - sum(len(x) for x in taken)]
-        if taken and not _is_generic(list(reversed(taken))) and _ends_with_org(before):
+        if taken and not _is_generic(list(reversed(taken))) and _ends_with_org(before) and \
+                taken[-1] not in ("附属", "附设"):
             # 学校智慧酒店产业学院: the school before the 产业学院 is a separate name; but
             # 天津城市职业学院职教集团 is one name (nothing specific between the two suffixes).
             break
@@ -368,11 +377,18 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
     end = len(text) if end is None else end
     tok = tokenizer(names)
     known = set(names)
-    cands: list[tuple[int, int, str, str]] = []  # (start, end, name, type)
-    for m in _SUFFIX_RE.finditer(text, start, end):
-        suffix = m.group(0)
+    cands: list[tuple[int, int, str, str, int]] = []  # (start, end, name, type, suffix length)
+    # Every position where a suffix starts, so 中学校 yields 学校 and not only 中学; of the
+    # suffixes ending at one place only the longest counts (产业学院, never its 学院).
+    longest: dict[int, re.Match] = {}
+    for m in _SUFFIX_AT_RE.finditer(text, start, end):
+        e = m.start() + len(m.group(1))
+        if e <= end and (e not in longest or len(m.group(1)) > len(longest[e].group(1))):
+            longest[e] = m
+    for m in (longest[e] for e in sorted(longest)):
+        suffix = m.group(1)
         typ = _SUFFIX_TYPE[suffix]
-        s, e = m.start(), m.end()
+        s, e = m.start(), m.start() + len(suffix)
         if _NOT_A_NAME_AFTER.match(text, e) and typ in ("Enterprise", "School") and suffix not in (
                 "有限公司", "股份有限公司", "有限责任公司"):
             continue  # 酒店产业集群, 中学生, 大学生: an industry or people, not a body
@@ -414,17 +430,25 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             continue
         if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
             typ = "Group"
-        cands.append((name_start, e, name, typ))
-    # Drop names nested in a longer one (酒店 in 智慧酒店产业学院, 学院 in ...学院职教集团).
-    cands.sort(key=lambda c: (c[0], -c[1]))
-    kept: list[tuple[int, int, str, str]] = []
-    for c in cands:
-        if any(k[0] <= c[0] and c[1] <= k[1] and k != c for k in cands):
+        cands.append((name_start, e, name, typ, len(suffix)))
+    # One candidate per span, the longest suffix deciding the type (产业学院 over 学院); then drop
+    # names nested in a longer one (酒店 in 智慧酒店产业学院, 学院 in …学院职教集团).
+    cands.sort(key=lambda c: (c[0], -c[1], -c[4]))
+    spans = list({(c[0], c[1]): c for c in reversed(cands)}.values())
+    kept: list[tuple[int, int, str, str, int]] = []
+    for c in sorted(spans, key=lambda c: (c[0], -c[1])):
+        if any(k[0] <= c[0] and c[1] <= k[1] and (k[0], k[1]) != (c[0], c[1]) for k in spans):
             continue
         if kept and c[0] < kept[-1][1]:
             continue
         kept.append(c)
-    return [Mention(type=t, name=n, doc=doc, start=s, end=e) for s, e, n, t in kept]
+    return [Mention(type=t, name=n, doc=doc, start=s, end=e) for s, e, n, t, _ in kept]
+
+
+def starts_with_stop_word(text: str) -> bool:
+    """True if ``text`` opens with a verb or function word (推动…, 建立…, 围绕…): a task, not a name."""
+    first = next(iter(tokenizer().cut(text, HMM=False)), "")
+    return first in _STOP_TOKENS
 
 
 def _compact(s: str) -> str:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.model import Document, Extraction, Fact, Mention
-from ingest.orgs import classify_org, clean_name
+from ingest.orgs import classify_org, clean_name, starts_with_stop_word
 
 _PROSE_RE = re.compile(r"[。；！？]|，.*，")
 _CAPTION_RE = re.compile(r"^\s*(?:表|附件|附表)\s*[0-9０-９一二三四五六七八九十]")
@@ -299,8 +299,12 @@ def _strip_etc(s: str) -> str:
 def _add_unit(out: list[Unit], piece: tuple[str, int, int], col: int) -> None:
     name = clean_name(_strip_etc(piece[0]))
     typ = _unit_type(name)
-    if typ:
+    if typ and not _TASK_TEXT_RE.search(name) and not starts_with_stop_word(name):
         out.append(Unit(name, typ, piece[1], piece[2], col))
+
+
+# A cell that states a task (建设50所左右省级优质中职学校, …院校或二级学院) names no body.
+_TASK_TEXT_RE = re.compile(r"\d+\s*[个所家项门批]|左右|或|[，。；]")
 
 
 # ---------------------------------------------------------------------------------------------

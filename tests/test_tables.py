@@ -62,6 +62,8 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
       ("LEADS", "辽宁装备制造职业技术学院", "辽宁装备制造职教集团")}),
     # without header or title a pair of names says nothing about who leads
     ("辽西北职业教育联盟 辽宁职业学院\n", set()),
+    # a task list with a 牵头单位 column: the task text names no group
+    ("序号\t重点任务\t牵头单位\t配合单位\n3\t围绕重点产业建设20个左右职业教育集团\t省教育厅\t省发展改革委\n", set()),
     # a table of schools and programmes gives no relation; prose gives no table
     ("学校\t新申请专业名称\t专业大类\n沈阳市外事服务学校\t中西面点\t74 旅游大类\n", set()),
     ("联盟是由辽宁职业学院牵头，联合辽西北区域内职业院校、企业共同参与的非法人组织。", set()),
