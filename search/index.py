@@ -360,6 +360,11 @@ def update_indexes(store: GraphStore, doc_ids: Iterable[str] | None = None,
                                       cache, embedder.embed_passages, embedder.dim, stage("passages"))
     passage_vecs = np.zeros((len(passages), embedder.dim), dtype=np.float32)
     passage_vecs[: len(evidence)] = ev_vecs  # chunks (lexical only) keep zero vectors
+    if prev is not None and not (n_new or p_new) and prev.nodes == nodes and prev.passages == passages \
+            and prev.names == names and prev.manifest.get("graph") == graph_signature(store):
+        # Nothing changed (a re-ingest of the same documents): keep the live generation.
+        return {"path": str(prev.path), "embedder": spec, "nodes": len(nodes), "passages": len(passages),
+                "embedded": 0, "seconds": round(time.perf_counter() - t0, 3)}
     name_vecs, m_new = embed_with_cache([n["name"] for n in names], [n["hash"] for n in names], cache,
                                         embedder.embed_passages, embedder.dim, stage("names"))
     manifest = {
