@@ -19,7 +19,7 @@ from typing import Any
 from graph.normalize import clean_text
 from graph.schema import EDGE_TYPES
 from search.graphview import GraphView, keyed, match_key
-from search.vocab import INDUSTRY_EN, INDUSTRY_ZH, INDUSTRY_ZH_SYNONYMS, region_short
+from search.vocab import INDUSTRY_EN, INDUSTRY_ZH, INDUSTRY_ZH_SYNONYMS
 
 MASK = "□"
 # Shortest name matched as an entity: place and industry names are short (沈阳, 汽车); a

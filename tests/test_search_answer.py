@@ -172,3 +172,18 @@ def test_any_graphstore_backend_with_an_index_folder_setting(store, tmp_path):
     update_indexes(other, embedder_spec="hash", index_dir_override=index_dir)
     for q in ("哪些职教集团服务辽宁的装备制造产业", "辽西北职业教育联盟的牵头单位", "建设50所左右省级优质中职学校由哪些部门负责"):
         assert names(ask(other, q, index_dir=index_dir)) == names(ask(store, q))
+
+
+def test_a_store_without_an_index_gets_one_on_first_question(tmp_path, monkeypatch):
+    monkeypatch.setenv("VOCGRAPH_EMBEDDER", "hash")
+    st = build_sample_store(tmp_path / "fresh")
+    assert names(ask(st, "辽西北职业教育联盟的牵头单位")) == ["辽宁职业学院"]
+    assert (tmp_path / "fresh" / "index" / "CURRENT").exists()
+
+
+def test_an_empty_store_says_to_ingest_first(tmp_path):
+    from graph.errors import NotFoundError
+    from graph.networkx_store import NetworkxStore
+
+    with pytest.raises(NotFoundError, match="ingest"):
+        ask(NetworkxStore(tmp_path / "empty"), "辽西北职业教育联盟的牵头单位")
