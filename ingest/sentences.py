@@ -33,7 +33,7 @@ _SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院)")
 _GROUP_REF_RE = re.compile(r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)")
 _PARTNER_VERB_RE = re.compile(r"签订|签署|签定|签约|合作|共建|联合|建立|共同|交流|开展|进行|共育|携手")
 _KIND_RE = re.compile(r"订单班|订单培养|实训基地|实习基地|签订|签署|签约|共建|授牌|对接|合作")
-_TITLE_SPANS_RE = re.compile(r"《[^》]{0,80}》|“[^”]{0,30}”|\"[^\"]{0,30}\"")
+_TITLE_SPANS_RE = re.compile(r"《[^》]{0,80}》")  # document titles: their names take no part in facts
 
 
 @dataclass
@@ -502,6 +502,15 @@ class _Reader:
             clause_start = max([s.start] + [s.start + c.end() for c in re.finditer(r"[，,]", sent[:m.start()])])
             for x in (x for x in ms if clause_start <= x.start and x.end <= s.start + m.start()):
                 self._fact("PARTNERS_WITH", g, x, s, pattern="参加G举办的活动", kind="参加活动")
+        # PARTNERS_WITH: (学校)开设X订单班 / X冠名班
+        for m in re.finditer(r"订单班|冠名班|学徒制班", sent):
+            ys = [y for y in ms if y.type == "Enterprise" and y.end <= s.start + m.start()
+                  and re.fullmatch(r"[\s\"“”'‘’「」《》]*", text[y.end:s.start + m.start()])]
+            if not ys:
+                continue
+            x = self._subject_before(s, ys[0].start, ms)
+            for y in ys:
+                self._fact("PARTNERS_WITH", x, y, s, pattern="X订单班", kind="订单班")
         # PARTNERS_WITH: (学校)对接X、Y等企业
         for m in re.finditer(r"对接", sent):
             ys = [y for y in _contiguous_after(ms, s.start + m.end(), text) if y.type == "Enterprise"]
