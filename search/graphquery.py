@@ -59,8 +59,8 @@ def industry_nodes(view: GraphView, ctx: SearchContext, term: str) -> list[str]:
     lexical = []
     for n in view.nodes.values():
         if n.type == "IndustryChain":
-            core = industry_core(n.name)
-            if term in n.name or (len(core) >= 2 and core in term):
+            # Narrower names count (高端装备制造 for 装备制造), broader ones do not (交通 for 轨道交通).
+            if term in n.name or industry_core(n.name) == term:
                 lexical.append(n.id)
     names = ctx.indexes.names
     if not names or ctx.indexes.name_vectors is None:
