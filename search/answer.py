@@ -8,6 +8,7 @@ query falls back to hybrid retrieval over nodes and passages. Every answer carri
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from graph.base import GraphStore
@@ -19,6 +20,7 @@ from search.question import Interpretation, parse_question
 
 GRAPH_WEIGHT = 2.0  # the graph match counts double: it is what makes a node an answer
 SUPPORT_WEIGHT = 0.5  # how much the documents say about a node (distinct evidence quotes)
+GROUP_KINDS = ("联盟", "联合体", "共同体", "协作体", "产业学院", "职教园区", "职业教育园区")
 
 
 def rank_fusion(ranks: list[dict[str, int]], weights: list[float], k: int = RRF_K) -> dict[str, float]:
@@ -28,6 +30,16 @@ def rank_fusion(ranks: list[dict[str, int]], weights: list[float], k: int = RRF_
         for item, rank in r.items():
             out[item] = out.get(item, 0.0) + w / (k + rank)
     return out
+
+
+def competition_ranks(keys: dict[str, Any]) -> dict[str, int]:
+    """Ranks where ties share a rank and the next rank skips them (1, 2, 2, 4): a tier of many
+    equal matches stays ahead of the next tier in the fusion by as much as its size says."""
+    ordered = sorted(keys.values())
+    first = {}
+    for pos, k in enumerate(ordered, 1):
+        first.setdefault(k, pos)
+    return {item: first[k] for item, k in keys.items()}
 
 
 def lexical_query(interp: Interpretation, question: str) -> str:
@@ -57,14 +69,19 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
     if not matches:
         return []
     by_id = {m.node_id: m for m in matches}
-    tiers = sorted({(-m.strength, m.anchor_rank) for m in matches})
-    graph_rank = {m.node_id: tiers.index((-m.strength, m.anchor_rank)) + 1 for m in matches}
+    graph_rank = competition_ranks({m.node_id: (-m.strength, m.anchor_rank) for m in by_id.values()})
     lex, dense = ctx.node_rankings(lexical_query(interp, question), qvec, set(by_id))
     # Among equally good matches, a body the documents say more about comes first.
     support = sorted(by_id, key=lambda i: (-len({(ev.doc, ev.start) for e in view.edges(i) for ev in e.evidence}), i))
-    fused = rank_fusion([graph_rank, {i: r for r, i in enumerate(lex, 1)}, {i: r for r, i in enumerate(dense, 1)},
-                         {i: r for r, i in enumerate(support, 1)}], [GRAPH_WEIGHT, 1.0, 1.0, SUPPORT_WEIGHT])
-    best = (GRAPH_WEIGHT + 2.0 + SUPPORT_WEIGHT) / (RRF_K + 1)
+    ranks = [graph_rank, {i: r for r, i in enumerate(lex, 1)}, {i: r for r, i in enumerate(dense, 1)},
+             {i: r for r, i in enumerate(support, 1)}]
+    weights = [GRAPH_WEIGHT, 1.0, 1.0, SUPPORT_WEIGHT]
+    kinds = [k for k in GROUP_KINDS if k in question]
+    if kinds:  # 哪些联盟: alliances before other collaborative bodies (all of them are Groups)
+        ranks.append(competition_ranks({i: 0 if any(k in view.nodes[i].name for k in kinds) else 1 for i in by_id}))
+        weights.append(1.0)
+    fused = rank_fusion(ranks, weights)
+    best = sum(weights) / (RRF_K + 1)
     answers = []
     for nid, score in sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:top]:
         m, node = by_id[nid], view.nodes[nid]
@@ -99,6 +116,8 @@ def _edges_for(ctx: SearchContext, node_id: str, evidence: list[dict[str, Any]])
 def ask_context(ctx: SearchContext, question: str, top: int = 10) -> dict[str, Any]:
     """``ask`` on a warm context."""
     interp = parse_question(ctx.view, question)
+    if not re.search(r"\w", question):
+        return {"question": question, "interpretation": interp.public(), "answers": []}
     qvec = ctx.query_vector(question)
     if interp.structured or interp.unresolved:
         answers = _structured(ctx, interp, question, qvec, top)

@@ -28,7 +28,8 @@ _MIN_ENTITY_CHARS = {"Region": 2, "IndustryChain": 2}
 
 # Answer-type nouns, checked right after a question word (哪些 / 哪个 / which ...).
 _ZH_TYPES: tuple[tuple[str, str], ...] = (
-    ("职业教育集团", "Group"), ("职教集团", "Group"), ("集团", "Group"), ("联盟", "Group"),
+    ("行业产教融合共同体", "Group"), ("产教融合共同体", "Group"), ("市域产教联合体", "Group"),
+    ("产教联合体", "Group"), ("职业教育集团", "Group"), ("职教集团", "Group"), ("集团", "Group"), ("联盟", "Group"),
     ("联合体", "Group"), ("共同体", "Group"), ("协作体", "Group"), ("产业学院", "Group"),
     ("学校", "School"), ("院校", "School"), ("学院", "School"), ("职校", "School"), ("高校", "School"),
     ("中职", "School"), ("高职", "School"), ("大学", "School"),

@@ -80,3 +80,8 @@ def test_region_containment(view):
     assert view.in_region(school, "沈阳") and view.in_region(school, "辽宁")
     assert view.in_region(hebei, "河北") and not view.in_region(hebei, "辽宁")
     assert view.in_region(lxb, "辽宁")  # LOCATED_IN 铁岭市, whose parent is 辽宁省
+
+
+def test_compound_group_nouns_beat_their_first_word(view):
+    assert parse_question(view, "哪些行业产教融合共同体在沈阳").answer_type == "Group"
+    assert parse_question(view, "哪些产业学院服务装备制造").answer_type == "Group"

@@ -187,3 +187,8 @@ def test_an_empty_store_says_to_ingest_first(tmp_path):
 
     with pytest.raises(NotFoundError, match="ingest"):
         ask(NetworkxStore(tmp_path / "empty"), "辽西北职业教育联盟的牵头单位")
+
+
+@pytest.mark.parametrize("question", ["", "？", "?!"])
+def test_a_question_without_words_has_no_answers(store, question):
+    assert ask(store, question)["answers"] == []
