@@ -137,7 +137,7 @@ stop() {
         echo "arcadedb: pid $pid ignored SIGTERM for 30s; sending SIGKILL" >&2
         kill -9 "$pid" 2>/dev/null || true
     fi
-    rm -f "$PIDFILE"
+    rm -f "$PIDFILE" "$ENVFILE"
     echo "arcadedb: stopped (pid $pid)"
 }
 
