@@ -141,8 +141,8 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
     if anchors:
         for a in anchors:
             for e in view.edges(a):
-                if e.type == "LOCATED_IN" and rel != "LOCATED_IN":
-                    continue
+                if e.type == "LOCATED_IN" and rel != "LOCATED_IN" and interp.answer_type != "Region":
+                    continue  # where a body is answers 在哪里, not 有哪些
                 if rel and e.type != rel:
                     continue
                 other = e.target if e.source == a else e.source

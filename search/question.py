@@ -55,6 +55,7 @@ _EN_TYPES: tuple[tuple[str, str], ...] = (
     ("targets", "Target"), ("goals", "Target"), ("industries", "IndustryChain"), ("industry", "IndustryChain"),
     ("regions", "Region"), ("cities", "Region"),
 )
+_WHERE = re.compile(r"(在哪里|在哪儿|在哪个|位于哪|在什么地方|\bwhere\b)")
 _EN_ASK = re.compile(r"\b(which|what|list|name|show)\b")
 
 # Relation cues, most specific first.
@@ -175,6 +176,8 @@ def _mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 
 def _answer_type(text: str, english: bool) -> str | None:
+    if _WHERE.search(text.lower()):
+        return "Region"
     if english:
         low = text.lower()
         m = _EN_ASK.search(low)
