@@ -246,14 +246,14 @@ def _unit_type(name: str) -> str | None:
     return typ
 
 
-def _units(cells: list[Cell], first_column: int, split_lists: bool = False) -> list[Unit]:
-    """The bodies named in ``cells``: split on spaces (two units in a cell) and, for list cells,
-    on 、，; pieces that only make a name together (学 校, 学院 (化工方向)) are merged back."""
+def _units(cells: list[Cell], first_column: int) -> list[Unit]:
+    """The bodies named in ``cells``: split on spaces (two units in a cell) and on 、，; pieces
+    that only make a name together (学 校, 学院 (化工方向), 德国 EBG 集团) are merged back."""
     out: list[Unit] = []
     for col, cell in enumerate(cells, start=first_column):
         text = re.sub(r"^\d{1,3}[.、．]?\s+", "", cell.text)
         offset = cell.start + (len(cell.text) - len(text))
-        seps = r"[ \u3000]+|[、，,;；]" if split_lists else r"[ \u3000]+"
+        seps = r"[ \u3000]+|[、，,;；]"  # names never hold a list separator
         pieces: list[tuple[str, int, int]] = []
         pos = 0
         for m in re.finditer(seps, text):
@@ -325,12 +325,11 @@ _RELATION = {"lead": "LEADS", "school": "LEADS", "member": "MEMBER_OF"}
 def _row_facts(doc: Document, table: Table, row: Row, ex: Extraction) -> None:
     roles = table.roles or []
     role_of = lambda col: roles[col] if col < len(roles) else None  # noqa: E731
-    list_cols = {i for i, r in enumerate(roles) if r in ("partner", "member")}
     units: list[Unit] = []
     for col, cell in enumerate(row.cells):
         if role_of(col) == "index" or not cell.text:
             continue
-        units.extend(_units([cell], col, split_lists=col in list_cols))
+        units.extend(_units([cell], col))
     if not units:
         return
     evidence = doc.evidence(row.start, row.end)
@@ -401,7 +400,7 @@ def table_names(doc: Document) -> frozenset[str]:
     names = set()
     for table in _tables_cached(doc.text):
         for row in table.rows:
-            for u in _units(row.cells, 0, split_lists=True):
+            for u in _units(row.cells, 0):
                 if u.type != "Region":
                     names.add(u.name)
     return frozenset(names)

@@ -62,6 +62,12 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
       ("LEADS", "辽宁装备制造职业技术学院", "辽宁装备制造职教集团")}),
     # without header or title a pair of names says nothing about who leads
     ("辽西北职业教育联盟 辽宁职业学院\n", set()),
+    # 理事长单位 and 成员单位 columns; units listed with 、
+    ("序号\t集团名称\t理事长单位\t成员单位\n1\t辽宁冶金职业教育集团\t鞍山职业技术学院、鞍钢集团有限公司\t"
+     "本溪钢铁(集团)有限责任公司、辽宁科技学院\n",
+     {("LEADS", "鞍山职业技术学院", "辽宁冶金职业教育集团"), ("LEADS", "鞍钢集团有限公司", "辽宁冶金职业教育集团"),
+      ("MEMBER_OF", "本溪钢铁(集团)有限责任公司", "辽宁冶金职业教育集团"),
+      ("MEMBER_OF", "辽宁科技学院", "辽宁冶金职业教育集团")}),
     # a task list with a 牵头单位 column: the task text names no group
     ("序号\t重点任务\t牵头单位\t配合单位\n3\t围绕重点产业建设20个左右职业教育集团\t省教育厅\t省发展改革委\n", set()),
     # a table of schools and programmes gives no relation; prose gives no table
