@@ -235,6 +235,15 @@ class _Reader:
                         self.ctx.fallback = None
         return self.ex
 
+    def _group_anaphor(self, s: _Sentence, segment: str) -> Mention | None:
+        """The current group when ``segment`` (the start of the sentence) refers to it: 此联合体 /
+        该集团 anywhere, or a bare 联盟/集团 as the sentence's subject (联盟是由…牵头)."""
+        found = [m for m in _GROUP_REF_RE.finditer(segment)
+                 if m.group(0)[0] in "此该本" or not segment[:m.start()].strip()]
+        if not found:
+            return None
+        return self._ref("group", s.start + found[-1].start(), s.start + found[-1].end())
+
     def _group_near(self, s: _Sentence, m: re.Match, groups_named: list[Mention]) -> Mention | None:
         """The group a role phrase is about: named before it, else after it, else the current one."""
         before = [g for g in groups_named if g.end <= s.start + m.start()]
@@ -308,8 +317,7 @@ class _Reader:
                 before = [g for g in groups_named if g.end <= s.start + m.start()]
                 target = before[-1] if before else None
             if target is None:
-                ref = list(_GROUP_REF_RE.finditer(sent[:m.start()]))
-                target = self._ref("group", s.start + ref[-1].start(), s.start + ref[-1].end()) if ref else None
+                target = self._group_anaphor(s, sent[:m.start()])
             for x in leads:
                 self._fact("LEADS", x, target, s, pattern="由X牵头", role="牵头单位")
         # LEADS: X、Y联合牵头的Z / X牵头组建Z
@@ -352,10 +360,7 @@ class _Reader:
                 count = int(cm.group(1))
                 break
         if count is not None:
-            g = subject_group
-            if g is None:
-                ref = _GROUP_REF_RE.search(sent)
-                g = self._ref("group", s.start + ref.start(), s.start + ref.end()) if ref else None
+            g = subject_group or self._group_anaphor(s, sent)
             if g is not None:
                 self.ex.mentions.append(Mention(g.type, g.name, self.doc.id, g.start, g.end,
                                                 {"member_count": count}))
@@ -375,9 +380,8 @@ class _Reader:
         for m in re.finditer(r"成员单位(?:包括|有|主要有|涵盖)[:：]?", sent):
             g = subject_group if subject_group and subject_group.start < s.start + m.start() else None
             if g is None:
-                ref = list(_GROUP_REF_RE.finditer(sent[:m.start()]))
-                a, b = (ref[-1].start(), ref[-1].end()) if ref else (m.start(), m.start())
-                g = self._ref("group", s.start + a, s.start + b)  # the group the text is about
+                # 成员单位包括… with no group named: the group the text is about.
+                g = self._group_anaphor(s, sent[:m.start()]) or self._ref("group", s.start + m.start(), s.start + m.start())
             for x in _contiguous_after(ms, s.start + m.end(), text):
                 self._fact("MEMBER_OF", x, g, s, pattern="成员单位包括", role="成员单位")
         for m in re.finditer(r"(?:是|为|成为)(?:了)?([^，。；]{0,40}?)的?(?:成员单位|成员)", sent):
@@ -402,9 +406,7 @@ class _Reader:
             if not members:
                 continue
             g = subject_group if subject_group and subject_group.start < clause_start else None
-            if g is None:
-                ref = _GROUP_REF_RE.search(sent)
-                g = self._ref("group", s.start + ref.start(), s.start + ref.end()) if ref else None
+            g = g or self._group_anaphor(s, sent)
             for x in members:
                 self._fact("MEMBER_OF", x, g, s, pattern="共同参与", role="参与单位")
         # MEMBER_OF: … 共同成立/共同组建/联合…组建 Z

@@ -69,6 +69,8 @@ def _facts(text: str) -> set[tuple[str, str, str]]:
      {("PARTNERS_WITH", "抚顺职业技术学院", "沈阳新松机器人自动化股份有限公司")}),
     ("鞍山职业技术学院开设“鞍钢集团有限公司订单班”，培养学生80名。",
      {("PARTNERS_WITH", "鞍山职业技术学院", "鞍钢集团有限公司")}),
+    # a group word inside a phrase is no anaphor: no group is led here
+    ("辽宁装备制造职业教育集团成立。推进职业教育集团化办学，由省教育厅牵头，会同省发展改革委组织实施。", set()),
     # no named partner, a document title, a person: nothing
     ("学校与企业共建《智慧酒店产业学院》。", set()),
     ("铁西区教育局牵头制定《沈阳经济技术开发区高端装备制造产教联合体工作方案》。", set()),
