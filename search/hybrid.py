@@ -72,10 +72,22 @@ class SearchContext:
     _starts: dict[str, list[int]] = field(default_factory=dict)
     _qcache: "OrderedDict[str, np.ndarray]" = field(default_factory=OrderedDict)
     _embedded: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    _chunk_quotes: list[tuple[int, list[int]]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.node_ids = [it["id"] for it in self.indexes.nodes]
-        self._embedded = np.array([bool(p["hash"]) for p in self.indexes.passages], dtype=bool)
+        passages = self.indexes.passages
+        self._embedded = np.array([bool(p["hash"]) for p in passages], dtype=bool)
+        # A document chunk (not embedded) is as close to the question as the closest quote in it.
+        quotes: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+        for row, p in enumerate(passages):
+            if p["hash"]:
+                quotes[p["doc"]].append((p["start"], p["end"], row))
+        for row, p in enumerate(passages):
+            if not p["hash"]:
+                inside = [r for s, e, r in quotes.get(p["doc"], ()) if s < p["end"] and e > p["start"]]
+                if inside:
+                    self._chunk_quotes.append((row, inside))
         by_doc: dict[str, list[tuple[int, int, Edge]]] = defaultdict(list)
         for edges in self.view.out.values():
             for e in edges:
@@ -136,6 +148,8 @@ class SearchContext:
         ids = [str(i) for i in range(len(items))]
         bm = self.indexes.passage_lexical.scores(text)
         vec = np.where(self._embedded, self.indexes.passage_vectors.scores(qvec), -np.inf)
+        for row, inside in self._chunk_quotes:
+            vec[row] = vec[inside].max()
         fused = rrf([ranked(ids, bm, positive_only=True, limit=100), ranked(ids, vec, limit=100)])
         top = sorted(fused.items(), key=lambda kv: (-kv[1], int(kv[0])))[:limit]
         return [(items[int(i)], s) for i, s in top]
