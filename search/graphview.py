@@ -168,6 +168,10 @@ class GraphView:
                if e.type == "LOCATED_IN"}
         place = self.place_in_name(node.name)
         if place:
+            # The place in a body's own name wins over a conflicting LOCATED_IN (a guess from
+            # the scope of the document that lists it: a Liaoning file lists Hebei's groups).
+            mine = set(self.ancestors(place))
+            out = {r for r in out if r in mine or place in self.ancestors(r)}
             out.add(place)
         return out
 

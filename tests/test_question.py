@@ -85,3 +85,15 @@ def test_region_containment(view):
 def test_compound_group_nouns_beat_their_first_word(view):
     assert parse_question(view, "哪些行业产教融合共同体在沈阳").answer_type == "Group"
     assert parse_question(view, "哪些产业学院服务装备制造").answer_type == "Group"
+
+
+def test_the_place_in_a_name_beats_a_conflicting_located_in(tmp_path):
+    from graph.schema import Edge, Evidence
+
+    st = build_sample_store(tmp_path / "s")
+    hebei = st.find_nodes("河北省装备制造职业教育集团")[0]
+    liaoning = st.find_nodes("辽宁省", type="Region")[0]
+    st.upsert_edge(Edge(source=hebei.id, target=liaoning.id, type="LOCATED_IN",
+                        evidence=[Evidence("list", 0, 4, "关于公布")]))
+    v = GraphView(st)
+    assert v.in_region(hebei.id, "河北") and not v.in_region(hebei.id, "辽宁")
