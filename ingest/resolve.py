@@ -25,6 +25,11 @@ same body gets the same id in every run. The key rules (docs/resolution.md), in 
    three times as often: 沈阳市装备自造工程学校 (once) → 沈阳市装备制造工程学校 (45 times),
    because 制造 occurs in other names and 自造 in none. Numerals,
    ordinals and direction/size characters never count as typos (第一/第二, 东/西, 大/中).
+7. short company names: an Enterprise written as its core name plus a bare 公司/集团
+   (华晨宝马公司) joins the one enterprise whose registered name is that core plus generic
+   business words and a legal suffix (华晨宝马汽车有限公司); never when the rest names a
+   place or a specific business (中车集团 stays apart from 中车株洲电力机车有限公司), nor when
+   two enterprises could match.
 
 The canonical name of a node is its most formal surface form (not a typo, longest: 职业教育
 over 职教, with 市 over without); every other form is kept as an alias.
@@ -290,7 +295,10 @@ class Resolver:
             if node_type in ("Region", "Policy", "Target", "Measure"):
                 continue
             counts = {k: c for (t, k), c in self._counts.items() if t == node_type}
-            merges = typo_merges({self.key(n, node_type) for n in names}, counts, self._apart)
+            keys = {self.key(n, node_type) for n in names}
+            merges = typo_merges(keys, counts, self._apart)
+            if node_type == "Enterprise":
+                merges.update({a: b for a, b in short_form_merges(keys, self._apart).items() if a not in merges})
             self._fuzzy.update({(node_type, a): b for a, b in merges.items()})
         self._known = {}
         for node in sorted(self._known_nodes, key=lambda n: n.id):
@@ -433,6 +441,46 @@ def typo_merges(keys: Iterable[str], counts: Mapping[str, int], apart: dict[str,
             candidates[a].add(b)
     return {typo: next(iter(good)) for typo, good in sorted(candidates.items())
             if len(good) == 1 and typo not in {g for gs in candidates.values() for g in gs}}
+
+
+# Legal-form suffixes of company names, longest first.
+_LEGAL = re.compile(r"(?:\(集团\))?(?:集团)?(?:股份)?(?:有限责任|有限)?(?:公司|集团)$")
+# Words that describe a company's line of business in general terms: a registered name may add
+# them to the short name people use (华晨宝马 + 汽车 + 有限公司).
+_GENERIC_BUSINESS = re.compile(
+    r"^(?:汽车|实业|发展|科技|控股|股份|集团|机械|设备|电子|商务|食品|信息|技术|工业|贸易|国际|投资|管理|"
+    r"服务|物流|制造|网络|软件|文化|传媒|建设|工程|中国)+$")
+
+
+def company_core(key: str) -> str:
+    """The name of a company without its legal form: 华晨宝马汽车有限公司 → 华晨宝马汽车."""
+    return _LEGAL.sub("", key)
+
+
+def short_form_merges(keys: Iterable[str], apart: dict[str, set[str]] | None = None) -> dict[str, str]:
+    """Map short company keys to the one registered name they abbreviate (rule 7).
+
+    >>> short_form_merges(["华晨宝马公司", "华晨宝马汽车有限公司", "中车集团", "中车株洲电力机车有限公司"])
+    {'华晨宝马公司': '华晨宝马汽车有限公司'}
+    """
+    apart = apart or {}
+    keys = sorted(set(keys))
+    merges: dict[str, str] = {}
+    for a in keys:
+        core_a = company_core(a)
+        if len(core_a) < 2 or core_a == a or "有限" in a:
+            continue  # only bare 'X公司' / 'X集团' short forms are abbreviations
+        matches = []
+        for b in keys:
+            if b == a or "有限" not in b or b in apart.get(a, ()) or a in apart.get(b, ()):
+                continue
+            core_b = company_core(b)
+            rest = core_b[len(core_a):]
+            if core_b.startswith(core_a) and (not rest or _GENERIC_BUSINESS.match(rest)):
+                matches.append(b)
+        if len(matches) == 1:
+            merges[a] = matches[0]
+    return merges
 
 
 def _outweighs(right: int, typo: int) -> bool:

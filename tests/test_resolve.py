@@ -279,3 +279,23 @@ def test_own_place_names_are_qualified_by_the_document_scope(name, expected):
 def test_document_province(text, province):
     scope = document_scope(text, "province")
     assert (scope.region.name if scope else None) == province
+
+
+@pytest.mark.parametrize("short, registered, merged", [
+    ("华晨宝马公司", "华晨宝马汽车有限公司", True),
+    ("沈鼓集团", "沈鼓集团股份有限公司", True),
+    ("好利来公司", "沈阳好利来实业发展有限公司", False),      # not a prefix: a place comes first
+    ("中车集团", "中车株洲电力机车有限公司", False),          # the rest names a place and a business
+    ("华晨宝马汽车有限公司", "华晨宝马汽车有限公司", False),  # only bare short forms move
+])
+def test_short_company_names_join_their_registered_name(short, registered, merged):
+    from ingest.resolve import short_form_merges
+
+    got = short_form_merges([short, registered])
+    assert (got.get(short) == registered) is merged
+
+
+def test_short_company_name_with_two_candidates_stays_apart():
+    from ingest.resolve import short_form_merges
+
+    assert short_form_merges(["宝马公司", "宝马汽车有限公司", "宝马科技有限公司"]) == {}
