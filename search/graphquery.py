@@ -78,6 +78,20 @@ def industry_nodes(view: GraphView, ctx: SearchContext, term: str) -> list[str]:
     return list(dict.fromkeys(lexical + extra))
 
 
+def _serves_through_group(view: GraphView, node_id: str, ind_set: set[str], rel: str | None) -> list[Edge]:
+    """[LEADS or MEMBER_OF edge, SERVES edge]: a school that leads a group serving the industry
+    ("which schools lead groups that serve modern agriculture")."""
+    if not ind_set:
+        return []
+    wanted = {rel} if rel in ("LEADS", "MEMBER_OF") else {"LEADS", "MEMBER_OF"}
+    for e in view.out.get(node_id, []):
+        if e.type in wanted and e.evidence:
+            for s in view.out.get(e.target, []):
+                if s.type == "SERVES" and s.target in ind_set and s.evidence:
+                    return [e, s]
+    return []
+
+
 def _has_evidence(e: Edge) -> bool:
     return bool(e.evidence)
 
@@ -160,6 +174,10 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
                           and _has_evidence(e)]
                 if serves:
                     add(Match(n.id, 1.0, serves[:1], [ev for e in serves for ev in e.evidence]))
+                    continue
+                via = _serves_through_group(view, n.id, ind_set, rel)
+                if via:
+                    add(Match(n.id, 0.8, via, [ev for e in via for ev in e.evidence]))
                     continue
                 if any(w and w in n.name for w in ind_words):
                     ev = _name_evidence(view, n.id, ind_words)

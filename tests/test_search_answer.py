@@ -192,3 +192,11 @@ def test_an_empty_store_says_to_ingest_first(tmp_path):
 @pytest.mark.parametrize("question", ["", "？", "?!"])
 def test_a_question_without_words_has_no_answers(store, question):
     assert ask(store, question)["answers"] == []
+
+
+def test_schools_serve_an_industry_through_the_groups_they_lead(store):
+    r = ask(store, "哪些学校服务辽宁的装备制造产业")
+    first = r["answers"][0]
+    assert first["name"] in {"沈阳职业技术学院", "辽宁装备制造职业技术学院"}
+    assert [p["type"] for p in first["path"]] == ["LEADS", "SERVES"]
+    assert "河北机电职业技术学院" not in names(r)
