@@ -9,7 +9,6 @@ True
 from __future__ import annotations
 
 import bisect
-import os
 import threading
 from collections import OrderedDict, defaultdict
 from dataclasses import dataclass, field
@@ -188,8 +187,7 @@ def get_context(store: GraphStore, embedder_spec: str | None = None, index_dir=N
     else:
         if store.node_count() == 0 and not store.documents():
             raise NotFoundError("the graph is empty: ingest documents first (`vocgraph ingest PATH`)")
-        update_indexes(store, embedder_spec=embedder_spec or os.environ.get("VOCGRAPH_EMBEDDER"),
-                       index_dir_override=index_dir)
+        update_indexes(store, embedder_spec=embedder_spec, index_dir_override=index_dir)
         gen = current_generation(store, index_dir)
         indexes = load_generation(gen)
     ctx = SearchContext(view=GraphView(store), indexes=indexes, embedder=get_embedder(indexes.embedder_spec))

@@ -37,6 +37,7 @@ from graph.base import GraphStore
 from graph.errors import IndexMismatchError, NotFoundError, StoreError
 from graph.networkx_store import atomic_write_text
 from graph.schema import Node
+from graph.settings import Settings
 from search.embedders.factory import get_embedder, normalize_spec
 from search.lexical import LexicalIndex
 from search.vector import VectorIndex, embed_with_cache
@@ -317,7 +318,7 @@ def update_indexes(store: GraphStore, doc_ids: Iterable[str] | None = None,
     prev_gen = None if rebuild else _current(root)
     prev = load_generation(prev_gen) if prev_gen is not None else None
     spec = normalize_spec(embedder_spec or (prev.embedder_spec if prev else None)
-                          or os.environ.get("VOCGRAPH_EMBEDDER"))
+                          or Settings.from_env().embedder)
     if prev is not None and prev.embedder_spec != spec:
         prev = None  # another model: no vector can be reused
     embedder = get_embedder(spec)

