@@ -76,7 +76,7 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
     ranks = [graph_rank, {i: r for r, i in enumerate(lex, 1)}, {i: r for r, i in enumerate(dense, 1)},
              {i: r for r, i in enumerate(support, 1)}]
     weights = [GRAPH_WEIGHT, 1.0, 1.0, SUPPORT_WEIGHT]
-    kinds = [k for k in GROUP_KINDS if k in question]
+    kinds = [k for k in GROUP_KINDS if k in question] if interp.answer_type == "Group" else []
     if kinds:  # 哪些联盟: alliances before other collaborative bodies (all of them are Groups)
         ranks.append(competition_ranks({i: 0 if any(k in view.nodes[i].name for k in kinds) else 1 for i in by_id}))
         weights.append(1.0)
