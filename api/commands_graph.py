@@ -85,7 +85,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         try:
             # Similarity links between measures and targets use the index's embedder; with
             # --no-index only quantities and keywords decide (fast, no model).
-            link = "none" if args.no_index else (args.embedder or settings_from_args(args).embedder)
+            link = "none" if args.no_index else _embedder_choice(store, args)
             report = ingest_paths(args.paths, store, progress=bar, aliases=args.aliases, link_embedder=link)
         finally:
             bar.close()
@@ -108,6 +108,18 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if report.skipped else EXIT_OK
 
 
+def _embedder_choice(store: GraphStore, args: argparse.Namespace) -> str:
+    """--embedder, else $VOCGRAPH_EMBEDDER, else the embedder the store's index was built
+    with (so adding documents never silently switches models), else the default."""
+    if args.embedder or os.environ.get("VOCGRAPH_EMBEDDER"):
+        return args.embedder or settings_from_args(args).embedder
+    try:
+        from search.index import indexed_embedder
+    except ImportError:
+        return settings_from_args(args).embedder
+    return indexed_embedder(store) or settings_from_args(args).embedder
+
+
 def _update_indexes(store: GraphStore, doc_ids: list[str], args: argparse.Namespace, bar: ProgressBar) -> None:
     """Hand the new documents to search.index.update_indexes when the search package has it."""
     try:
@@ -119,7 +131,7 @@ def _update_indexes(store: GraphStore, doc_ids: list[str], args: argparse.Namesp
     update = getattr(mod, "update_indexes", None)
     if update is None:
         return
-    spec = args.embedder or settings_from_args(args).embedder
+    spec = _embedder_choice(store, args)
     try:
         update(store, doc_ids, embedder_spec=spec, progress=bar)
     finally:

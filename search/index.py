@@ -221,6 +221,17 @@ def current_generation(store: GraphStore, index_dir_override=None) -> Path | Non
     return _current(index_dir(store, index_dir_override))
 
 
+def indexed_embedder(store: GraphStore, index_dir_override=None) -> str | None:
+    """The embedder spec the store's live index was built with, or None without an index."""
+    gen = current_generation(store, index_dir_override)
+    if gen is None:
+        return None
+    try:
+        return _read_json(gen / "manifest.json").get("embedder")
+    except StoreError:
+        return None
+
+
 def _read_json(path: Path) -> Any:
     try:
         return json.loads(path.read_text(encoding="utf-8"))

@@ -220,3 +220,19 @@ def test_progress_bar_draws_only_on_a_terminal():
     quiet = Tty()
     ProgressBar(quiet, enabled=False)(1, 4, "a.txt")
     assert quiet.getvalue() == ""
+
+
+def test_adding_documents_keeps_the_index_embedder(tmp_path, inputs, monkeypatch):
+    """An index built with one embedder is updated with the same one when --embedder is omitted."""
+    import importlib
+
+    monkeypatch.delitem(sys.modules, "search.index")
+    monkeypatch.delenv("VOCGRAPH_EMBEDDER", raising=False)
+    index = importlib.import_module("search.index")
+    store = str(tmp_path / "s")
+    assert run("ingest", str(inputs / "a.txt"), "--store", store, "--embedder", "hash", "-q") == 0
+    (inputs / "b.txt").write_text("由辽宁农业职业技术学院牵头组建辽宁现代农业职教集团。\n", encoding="utf-8")
+    assert run("ingest", str(inputs / "b.txt"), "--store", store, "-q") == 0
+    from graph.networkx_store import NetworkxStore
+
+    assert index.indexed_embedder(NetworkxStore(store)) == "hash"
