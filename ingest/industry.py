@@ -56,6 +56,12 @@ def normalise(term: str) -> str:
     return t
 
 
+def names_an_industry(text: str) -> bool:
+    """True if ``text`` holds a sector of the lexicon or a phrase before 产业/行业 (what makes a
+    group's name specific even without a place: 航空职业教育集团, 文旅产业产教融合共同体)."""
+    return bool(_lexicon_terms(text)) or bool(re.search(r"[\u4e00-\u9fff]{2}(?:产业|行业)", text))
+
+
 def _lexicon_terms(text: str) -> list[tuple[int, int, str]]:
     """Non-overlapping lexicon terms in text, longest first, left to right."""
     out: list[tuple[int, int, str]] = []

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ingest.model import Mention
+from ingest.regions import is_place_relative, lookup_region, region_prefix
 
 # (suffix, type), matched longest first. Order matters only among equal lengths.
 _SUFFIXES: tuple[tuple[str, str], ...] = (
@@ -78,7 +79,7 @@ _GENERIC_TOKENS = frozenset("""
 示范 示范性 骨干 优质 重点 知名 龙头 规模 品牌 特色 高水平 一流 双高 兴辽 现代 新型 试点 培育 建设 发展 实体 实体化
 国家 国家级 省级 市级 区级 县级 省 市 区 县 区县 直辖市 计划单列市 全国 全省 全市 地方 区域 区域性 市域 境外 外国 国外 海外
 行业 产业 产教 融合 产教融合 企业 院校 单位 联盟 成员 集团 学校 学院 合作 中外 中外合作 日方
-国有 民营 公办 民办 各 各级 本 该 我 我省 我市 本市 这些 某 有关 相关 上级 下属 直属 附属 所属
+国有 民营 公办 民办 校企 各 各级 本 该 我 我省 我市 本市 这些 某 有关 相关 上级 下属 直属 附属 所属
 一批 两所 多所 部分 首个 未来 新时代 阶段 下一 合格 不合格 规范 调整
 """.split())
 
@@ -317,6 +318,117 @@ def _proper_noun(token: str) -> bool:
                                    for p in jieba.posseg.lcut(token, HMM=False))
 
 
+# Suffixes that already say which field a body serves (X产业学院, X行业产教融合共同体): any prefix
+# that is not generic names one body. Registered company names (…有限公司) are names whatever
+# words they use.
+_FIELD_SUFFIXES = frozenset({"产业学院", "行业产教融合共同体", "产教融合共同体", "市域产教联合体", "产教联合体",
+                             "职业教育园区"})
+_LEGAL_SUFFIXES = frozenset({"有限公司", "股份有限公司", "有限责任公司", "总公司"})
+# jieba tags some everyday words as names (智慧 nr, 阳光 nr): a name tag counts for rarer words only.
+_PROPER_FLAGS = frozenset({"nr", "nrt", "nz", "nt", "nrfg", "ns", "j"})
+_COMMON_FREQ = 1000
+_BRAND_FREQ = 500
+_NOT_PLACES = frozenset({"城市", "都市", "城乡", "社区", "地方", "区域", "国家", "国际", "城区", "市区", "地区"})
+_FUNCTION_CHARS = frozenset("的和与及在为是了等对向到从将把被让各本该我其这此之所以或并且也都又还")
+# A counted noun is a category, not a body: 10所左右特色职业培训学院, 20个左右专业（群）协作体.
+_COUNTED_RE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几数多])\s*[所个家批类种项]\s*(?:左右|以上|余)?\s*$"
+                         r"|(?:一批|若干|一些)\s*$")
+# The end of one body's name, so that a place after it starts another body (共青团沈阳市委员会
+# 沈阳市残疾人联合会, 沈阳市教育局和沈阳市研究院).
+_BODY_END_RE = re.compile(r"(?:委员会|公司|集团|学校|学院|大学|中心|[局厅部委会办处司])[和与及经、]?$")
+
+
+@lru_cache(maxsize=8192)
+def _proper_token(token: str) -> bool:
+    """A token that only a proper name is made of: a place of the gazetteer (or a 省/市/区/县
+    name), a Latin word, or a word jieba tags as a name and that is not an everyday word."""
+    if re.search(r"[A-Za-z]", token):
+        return True
+    if len(token) < 2 or token in _NOT_PLACES or token in _GENERIC_TOKENS or token in _STOP_TOKENS:
+        return False
+    if lookup_region(token) is not None or (
+            len(token) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+(?:省|市|区|县|州|旗)", token)
+            and token[0] not in "各全本该省市区县"):
+        return True
+    import jieba.posseg
+
+    tags = jieba.posseg.lcut(token, HMM=False)
+    return len(tags) == 1 and tags[0].flag in _PROPER_FLAGS and \
+        tokenizer().FREQ.get(token, 0) < _COMMON_FREQ
+
+
+def _specific(prefix: str, tokens: list[str], suffix: str, typ: str) -> bool:
+    """True if the words before the suffix make one body of the name: a proper-name element (a
+    place, a Latin brand, a name jieba tags as such, or a word jieba does not know, which it cuts
+    into single characters: 华住, 中车, 信创), an industry for a group, or a legal company suffix.
+    暑期学校, 特色职业培训学院, 教育部门管理中职学校 are made of common words only; in
+    中国特色现代职业学校 the place qualifies 特色, not the school."""
+    if typ == "Enterprise" and suffix in _LEGAL_SUFFIXES or suffix in _FIELD_SUFFIXES or suffix in _STANDALONE:
+        return True
+    if typ in ("Agency", "Institute") and prefix in ("省", "市", "区", "县"):
+        return True  # 省教育厅, 市教育局: the document's own province or city
+    if typ == "Group":
+        from ingest.industry import names_an_industry  # lazy: industry reads sentences, which read orgs
+
+        if names_an_industry(prefix):
+            return True
+    if region_prefix(prefix + suffix) is not None or is_place_relative(prefix + suffix):
+        return True  # 辽西北职业教育联盟, 市汽车工程学校 (the document's own city)
+    run = 0
+    for i, t in enumerate(tokens):
+        if len(t) == 1 and re.match(f"[{_CJK}]", t) and t not in _FUNCTION_CHARS:
+            run += 1  # an unknown word: jieba cut it into single characters
+            if run >= 2 or i + 1 < len(tokens) and _surname(t):
+                return True  # 唐立新院士工作站: a surname and a given name
+            continue
+        run = 0
+        if _proper_token(t) and not (i + 1 < len(tokens) and tokens[i + 1] == "特色"):
+            return True
+        if typ == "Enterprise" and _brand(t):
+            return True
+    return False
+
+
+def _brand(token: str) -> bool:
+    """A short word that jieba knows but rarely sees: in front of 集团/公司 it is a brand
+    (鞍钢集团, 双汇集团, 格力公司), not an everyday word (第二, 现代, 层次)."""
+    return 2 <= len(token) <= 3 and token not in _GENERIC_TOKENS and token not in _STOP_TOKENS and \
+        tokenizer().FREQ.get(token, 0) < _BRAND_FREQ
+
+
+@lru_cache(maxsize=1024)
+def _surname(char: str) -> bool:
+    import jieba.posseg
+
+    return jieba.posseg.lcut(char, HMM=False)[0].flag == "nr"
+
+
+def _second_body(prefix: str, suffix: str) -> int:
+    """Where a second body starts inside ``prefix``: after the end of a first body's name (局, 委员会,
+    学校 …, or one followed by 和/与/及/经), a place opens a new name. 0 when there is none."""
+    for p in range(len(prefix) - 1, 2, -1):
+        if _BODY_END_RE.search(prefix[:p]) and region_prefix(prefix[p:] + suffix) is not None:
+            return p
+    return 0
+
+
+def _without_place(name: str) -> str:
+    """The name without the place it opens with (沈阳市X, 辽宁沈阳市X, 市X → X)."""
+    if r := region_prefix(name):
+        return name[len(r[1]):]
+    return name[1:] if is_place_relative(name) else name
+
+
+def _longer_form(name: str, typ: str, doc_names: Iterable[str]) -> str | None:
+    """The one longer name of the same type in the document whose tail ``name`` is (汽车工程学校 in a
+    report that names 沈阳市汽车工程学校); None when there is none or they name different bodies."""
+    cands = {n for n in doc_names if len(n) > len(name) and n.endswith(name) and classify_org(n) == typ}
+    cores = {_without_place(n) for n in cands}
+    if len(cores) != 1:
+        return None
+    return max(cands, key=lambda n: (len(n), n))
+
+
 def _leading_verbs(prefix: str) -> int:
     """Length of the verbs/adverbs/prepositions that open ``prefix`` (推进, 充分调动): a name
     never starts with one."""
@@ -369,10 +481,13 @@ def _walk_left(context: str, suffix: str, tok) -> int:
 
 
 def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
-              names: Iterable[str] = ()) -> list[Mention]:
+              names: Iterable[str] = (), doc_names: Iterable[str] = ()) -> list[Mention]:
     """Organisation mentions in text[start:end], suffix-anchored, in text order, not overlapping.
 
-    ``names``: names known from the document's tables (jieba user dictionary).
+    ``names``: names known from the document's tables (jieba user dictionary); they are names
+    even when made of common words. ``doc_names``: the names found elsewhere in the document; a
+    name of common words only (汽车工程学校) is reported as the one longer name it ends
+    (沈阳市汽车工程学校), and dropped when there is none.
     """
     end = len(text) if end is None else end
     tok = tokenizer(names)
@@ -425,9 +540,19 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         while prefix and prefix[0] in _CLOSE:  # ")辽宁省教育厅…": the end of a note before the name
             prefix = prefix[1:]
             name_start = pos[len(pos) - len(prefix)] if prefix else s
+        if cut := _second_body(prefix, text[s:e]):
+            prefix = prefix[cut:]
+            name_start = pos[len(pos) - len(prefix)]
+        if _COUNTED_RE.search(text, max(start, name_start - 8), name_start):
+            continue  # 10所左右特色职业培训学院: a number of schools to build, not one school
         name = prefix + _compact(text[s:e])
         if _NOT_ORG_RE.search(name):
             continue
+        if name not in known and not _specific(prefix, list(tokenizer().cut(prefix, HMM=False)), suffix, typ):
+            longer = _longer_form(name, typ, doc_names)
+            if longer is None:
+                continue
+            name = longer
         if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
             typ = "Group"
         cands.append((name_start, e, name, typ, len(suffix)))

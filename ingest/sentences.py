@@ -159,6 +159,9 @@ class _Reader:
         self.doc = doc
         self.text = doc.text
         self.names = table_names(doc)
+        # Every name the document spells out: a fragment of common words (汽车工程学校) stands
+        # for the one longer name it ends.
+        self.context = self.names | {m.name for m in find_orgs(self.text, 0, len(self.text), doc.id, self.names)}
         self.ctx = _Context()
         self.ex = Extraction()
         self.subjects: dict[tuple[int, int], Mention | None] = {}
@@ -214,7 +217,7 @@ class _Reader:
     def read(self) -> Extraction:
         for s in _sentences(self.doc):
             titles = _outside_titles(self.text, s)
-            ms = [m for m in find_orgs(self.text, s.start, s.end, self.doc.id, self.names)
+            ms = [m for m in find_orgs(self.text, s.start, s.end, self.doc.id, self.names, self.context)
                   if not any(a <= m.start and m.end <= b for a, b in titles)]
             self.ex.mentions.extend(ms)
             if s.is_title:
