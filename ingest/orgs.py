@@ -333,6 +333,7 @@ _FUNCTION_CHARS = frozenset("的和与及在为是了等对向到从将把被让
 # A counted noun is a category, not a body: 10所左右特色职业培训学院, 20个左右专业（群）协作体.
 _COUNTED_RE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几数多])\s*[所个家批类种项]\s*(?:左右|以上|余)?\s*$"
                          r"|(?:一批|若干|一些)\s*$")
+_ANY_PLACE_RE = re.compile(r"(?:各|相关|有关|所在|其他|其它|全|沿线)\s*$")
 # The end of one body's name, so that a place after it starts another body (共青团沈阳市委员会
 # 沈阳市残疾人联合会, 沈阳市教育局和沈阳市研究院).
 _BODY_END_RE = re.compile(r"(?:委员会|公司|集团|学校|学院|大学|中心|[局厅部委会办处司])[和与及经、]?$")
@@ -344,7 +345,8 @@ def _proper_token(token: str) -> bool:
     name), a Latin word, or a word jieba tags as a name and that is not an everyday word."""
     if re.search(r"[A-Za-z]", token):
         return True
-    if len(token) < 2 or token in _NOT_PLACES or token in _GENERIC_TOKENS or token in _STOP_TOKENS:
+    if len(token) < 2 or token in _NOT_PLACES or token in _GENERIC_TOKENS or token in _STOP_TOKENS or \
+            token in _SUFFIX_TYPE:
         return False
     if lookup_region(token) is not None or (
             len(token) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+(?:省|市|区|县|州|旗)", token)
@@ -393,6 +395,7 @@ def _brand(token: str) -> bool:
     """A short word that jieba knows but rarely sees: in front of 集团/公司 it is a brand
     (鞍钢集团, 双汇集团, 格力公司), not an everyday word (第二, 现代, 层次)."""
     return 2 <= len(token) <= 3 and token not in _GENERIC_TOKENS and token not in _STOP_TOKENS and \
+        token not in _SUFFIX_TYPE and \
         tokenizer().FREQ.get(token, 0) < _BRAND_FREQ
 
 
@@ -412,19 +415,26 @@ def _second_body(prefix: str, suffix: str) -> int:
     return 0
 
 
-def _without_place(name: str) -> str:
-    """The name without the place it opens with (沈阳市X, 辽宁沈阳市X, 市X → X)."""
+def _place_and_core(name: str) -> tuple[str | None, str]:
+    """The place a name opens with (its gazetteer name; "" for 省/市 meaning the document's own)
+    and the rest: 沈阳市X, 沈阳X, 辽宁沈阳市X → (沈阳市, X); 市X → ("", X)."""
     if r := region_prefix(name):
-        return name[len(r[1]):]
-    return name[1:] if is_place_relative(name) else name
+        return r[0].name, name[len(r[1]):]
+    return ("", name[1:]) if is_place_relative(name) else (None, name)
 
 
-def _longer_form(name: str, typ: str, doc_names: Iterable[str]) -> str | None:
-    """The one longer name of the same type in the document whose tail ``name`` is (汽车工程学校 in a
-    report that names 沈阳市汽车工程学校); None when there is none or they name different bodies."""
+def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) -> str | None:
+    """The one longer name of the same type in the document whose tail ``name`` is: 汽车工程学校 in a
+    report that names 沈阳市汽车工程学校. A ``specific`` name (中德学院) only takes a place in front
+    (沈阳中德学院). None when there is none, or when the longer names are different bodies
+    (天津中德学院 and 沈阳中德学院)."""
     cands = {n for n in doc_names if len(n) > len(name) and n.endswith(name) and classify_org(n) == typ}
-    cores = {_without_place(n) for n in cands}
-    if len(cores) != 1:
+    split = {n: _place_and_core(n) for n in cands}
+    if specific:
+        cands = {n for n in cands if split[n][1] == name}
+    cores = {split[n][1] for n in cands}
+    places = {split[n][0] for n in cands} - {"", None}
+    if len(cores) != 1 or len(places) > 1:
         return None
     return max(cands, key=lambda n: (len(n), n))
 
@@ -509,6 +519,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             continue  # 酒店产业集群, 中学生, 大学生: an industry or people, not a body
         if suffix == "小学" and text[s - 1:s] == "中":
             continue  # 中小学
+        if suffix == "教育部" and text[e:e + 1] == "门":
+            continue  # 教育部门: education departments in general
         if typ == "Agency":
             u = _AGENCY_UNIT_RE.match(text, e, min(end, e + 14))
             if u and not re.search(r"[，。；、]|公司$|集团|联合|牵头|[与和及].{0,8}(?:局|厅|部|委)", u.group(0)):
@@ -543,16 +555,19 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if cut := _second_body(prefix, text[s:e]):
             prefix = prefix[cut:]
             name_start = pos[len(pos) - len(prefix)]
+        if is_place_relative(prefix + suffix) and _ANY_PLACE_RE.search(text, max(start, name_start - 4), name_start):
+            continue  # 相关市人民政府, 各省教育厅: every such body, not the document's own
         if _COUNTED_RE.search(text, max(start, name_start - 8), name_start):
             continue  # 10所左右特色职业培训学院: a number of schools to build, not one school
         name = prefix + _compact(text[s:e])
         if _NOT_ORG_RE.search(name):
             continue
-        if name not in known and not _specific(prefix, list(tokenizer().cut(prefix, HMM=False)), suffix, typ):
-            longer = _longer_form(name, typ, doc_names)
-            if longer is None:
+        if name not in known:
+            specific = _specific(prefix, list(tokenizer().cut(prefix, HMM=False)), suffix, typ)
+            longer = _longer_form(name, typ, doc_names, specific)
+            if longer is None and not specific:
                 continue
-            name = longer
+            name = longer or name
         if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
             typ = "Group"
         cands.append((name_start, e, name, typ, len(suffix)))

@@ -112,3 +112,52 @@ def test_find_orgs_respects_the_window():
 ])
 def test_clean_name(raw, expected):
     assert clean_name(raw) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # common words only before the suffix: a kind of school, a campaign, a task, not a body
+    ("承办暑期学校、学术论坛等", []),
+    ("打造具有国际竞争力的中国特色现代职业学校。", []),
+    ("2023年,教育部门管理中职学校毕业生 25805人", []),
+    ("深入研究新时代学校发展目标", []),
+    ("对学生家长公示学校相关工作进度", []),
+    ('积极开展"青年大学习"', []),
+    ("共同培养中职层次、高职层次现代酒店业人才", []),
+    ("建设国家学分银行“省级分行”", []),
+    ("沈阳市浑南区教 育局第二幼儿园集团党支部书记", []),
+    ("建立校企人员双向交流协作共同体。", []),
+    # counted nouns are categories to build
+    ("遴选培育20个左右示范性职工培训基地、10所左右特色职业培训学院", []),
+    ("遴选10所左右职业教育信息化标杆学校。", []),
+    ("围绕重点产业发展需求建设20个左右专业（群）协作体", []),
+    # every such body, not one
+    ("相关市人民政府", []),
+    ("要求各区、县(市)教育局及主管部门", []),
+    # two bodies joined by a conjunction or a space; leading punctuation
+    ("沈阳市教育局和沈阳市研究院经与宝马公司政府事务部", ["沈阳市教育局", "沈阳市研究院", "宝马公司"]),
+    ("沈阳市教育局 沈阳市人力资源和社会保障局 共青团沈阳市委员会 沈阳市残疾人联合会 关于举办",
+     ["沈阳市教育局", "沈阳市人力资源和社会保障局", "沈阳市残疾人联合会"]),
+    ("相关材料请于6月5日前报送)辽宁省教育厅职业教育与成人教育处", ["辽宁省教育厅职业教育与成人教育处"]),
+    # proper-name parts: a place, the document's own city, a brand, a person, an industry
+    ("集团组织成员院校与鞍钢集团签订订单培养协议", ["鞍钢集团"]),
+    ("唐立新院士工作站", ["唐立新院士工作站"]),
+    ("辽西北职业教育联盟", ["辽西北职业教育联盟"]),
+    ("由市汽车工程学校承办", ["市汽车工程学校"]),
+    ("学校与华住集团、伍尔特集团合作", ["华住集团", "伍尔特集团"]),
+    ("学校牵头成立航空职业教育集团", ["航空职业教育集团"]),
+])
+def test_find_orgs_rejects_generic_phrases(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, doc_names, expected", [
+    # a fragment of common words is the one longer name of the document it ends
+    ("图 3-16 汽车工程学校开设传统文化课程", {"沈阳市汽车工程学校", "市汽车工程学校"}, ["沈阳市汽车工程学校"]),
+    ("图 3-16 汽车工程学校开设传统文化课程", set(), []),
+    ("汽车工程学校开设课程", {"沈阳市汽车工程学校", "大连市汽车工程学校"}, []),
+    # a name without its place takes the place the document gives it, unless two places compete
+    ("中德学院系铁西区教育局直属", {"沈阳中德学院", "沈阳中德园中德学院"}, ["沈阳中德学院", "铁西区教育局"]),
+    ("中德学院系铁西区教育局直属", {"沈阳中德学院", "天津中德学院"}, ["中德学院", "铁西区教育局"]),
+])
+def test_find_orgs_fragments_take_the_longer_name(text, doc_names, expected):
+    assert [m.name for m in find_orgs(text, doc_names=doc_names)] == expected
