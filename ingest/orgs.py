@@ -41,6 +41,11 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("人社局", "Agency"), ("管委会", "Agency"), ("管理委员会", "Agency"), ("发改委", "Agency"),
     ("发展改革委", "Agency"), ("财政厅", "Agency"), ("财政局", "Agency"), ("工信局", "Agency"),
     ("国资委", "Agency"), ("税务局", "Agency"), ("国务院", "Agency"),
+    ("发展和改革委员会", "Agency"), ("工业和信息化厅", "Agency"), ("工业和信息化局", "Agency"),
+    ("交通运输厅", "Agency"), ("交通运输局", "Agency"), ("商务厅", "Agency"), ("商务局", "Agency"),
+    ("农业农村厅", "Agency"), ("农业农村局", "Agency"), ("文化和旅游厅", "Agency"), ("文化和旅游局", "Agency"),
+    ("卫生健康委员会", "Agency"), ("市场监督管理局", "Agency"), ("审计厅", "Agency"), ("科学技术厅", "Agency"),
+    ("科技厅", "Agency"), ("科技局", "Agency"), ("总工会", "Agency"),
     # Associations
     ("联合会", "Association"), ("协会", "Association"), ("学会", "Association"), ("商会", "Association"),
     # Institutes
@@ -267,8 +272,14 @@ def _is_category(tokens: list[str], suffix: str) -> bool:
     while i < len(tokens) and _place(tokens[i], i == 0):
         i += 1
     rest = "".join(tokens[i:])
+    if 0 < i == len(tokens) and suffix in _INDUSTRY_KINDS:
+        return True  # 河南省行业产教融合共同体: the kind of body a province selects, no industry named
     category = _SCHOOL_CATEGORY if suffix == "学校" else _GROUP_CATEGORY
     return 0 < i and bool(rest) and _covered(rest, category)
+
+
+# Group kinds named for an industry: a place alone before them names no body.
+_INDUSTRY_KINDS = frozenset({"行业产教融合共同体", "产教融合共同体", "产业学院"})
 
 
 @lru_cache(maxsize=4096)
@@ -334,11 +345,6 @@ _FUNCTION_CHARS = frozenset("的和与及在为是了等对向到从将把被让
 _COUNTED_RE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几数多])\s*[所个家批类种项]\s*(?:左右|以上|余)?\s*$"
                          r"|(?:一批|若干|一些)\s*$")
 _ANY_PLACE_RE = re.compile(r"(?:各|相关|有关|所在|其他|其它|全|沿线)\s*$")
-# The end of one body's name, so that a place after it starts another body (共青团沈阳市委员会
-# 沈阳市残疾人联合会, 沈阳市教育局和沈阳市研究院).
-_BODY_END_RE = re.compile(r"(?:委员会|公司|集团|学校|学院|大学|中心|[局厅部委会办处司])[和与及经、]?$")
-
-
 @lru_cache(maxsize=8192)
 def _proper_token(token: str) -> bool:
     """A token that only a proper name is made of: a place of the gazetteer (or a 省/市/区/县
@@ -407,10 +413,12 @@ def _surname(char: str) -> bool:
 
 
 def _second_body(prefix: str, suffix: str) -> int:
-    """Where a second body starts inside ``prefix``: after the end of a first body's name (局, 委员会,
-    学校 …, or one followed by 和/与/及/经), a place opens a new name. 0 when there is none."""
+    """Where a second body starts inside ``prefix``: after a complete name (共青团沈阳市委员会, or
+    沈阳市教育局 followed by 和/与/及/经), a place opens a new name (沈阳市残疾人联合会). 0 when
+    there is none; 招商局南京油运 is one name, 招商局 being no complete name of a known kind."""
     for p in range(len(prefix) - 1, 2, -1):
-        if _BODY_END_RE.search(prefix[:p]) and region_prefix(prefix[p:] + suffix) is not None:
+        first = prefix[:p].rstrip("和与及经、")
+        if (classify_org(first) or first.endswith("委员会")) and region_prefix(prefix[p:] + suffix) is not None:
             return p
     return 0
 
