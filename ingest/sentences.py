@@ -88,6 +88,12 @@ def _sentences(doc: Document) -> list[_Sentence]:
             continue
         if _CASE_RE.match(line) or _HEADING_RE.match(line):
             flush(start)
+            # "（一）明确牵头主体。市域产教联合体由…": a policy heading runs on into its paragraph.
+            stop = None if _CASE_RE.match(line) else _END_RE.search(line)
+            if stop and line[stop.end():].strip():
+                out.append(_Sentence(start, start + stop.end(), is_title=True))
+                buf_start = start + stop.end()
+                continue
             out.append(_Sentence(start, end, is_title=True))
             continue
         if _ITEM_RE.match(line):
@@ -96,6 +102,20 @@ def _sentences(doc: Document) -> list[_Sentence]:
             buf_start = start
     flush(len(text))
     return out
+
+
+def _title_school(text: str, found: list[Mention]) -> Mention | None:
+    """The one school a document's title block names (南通航运职业技术学院 / 2024年…质量年度报告):
+    the document is that school's own, so 学校 and 我校 outside a case mean it. The title block is
+    the short lines before the first blank line after text starts; a city's report names none."""
+    head = re.match(r"\s*(?:[^\n]{1,40}\n)+?(?=\s*\n|[^\n]{41})", text)
+    if head is None:
+        return None
+    schools = {m.name: m for m in found if m.end <= head.end() and m.type == "School"}
+    others = [m for m in found if m.end <= head.end() and m.type == "Group"]
+    if len(schools) != 1 or others:
+        return None
+    return next(iter(schools.values()))
 
 
 def _outside_titles(text: str, s: _Sentence) -> list[tuple[int, int]]:
@@ -161,7 +181,9 @@ class _Reader:
         self.names = table_names(doc)
         # Every name the document spells out: a fragment of common words (汽车工程学校) stands
         # for the one longer name it ends.
-        self.context = self.names | {m.name for m in find_orgs(self.text, 0, len(self.text), doc.id, self.names)}
+        found = find_orgs(self.text, 0, len(self.text), doc.id, self.names)
+        self.context = self.names | {m.name for m in found}
+        self.doc_school = _title_school(self.text, found)
         self.ctx = _Context()
         self.ex = Extraction()
         self.subjects: dict[tuple[int, int], Mention | None] = {}
@@ -169,6 +191,8 @@ class _Reader:
     # -- anaphora -----------------------------------------------------------------------------
     def _ref(self, kind: str, start: int, end: int) -> Mention | None:
         target = self.ctx.group if kind == "group" else (self.ctx.case_school or self.ctx.fallback)
+        if kind == "school" and target is None and not self.ctx.in_case:
+            target = self.doc_school  # a school's own report: 学校 is the school of the title
         if kind == "school" and self.text[start:end] in ("该校", "该院") and not self.ctx.in_case:
             target = self.ctx.school  # 该校 points back to the school the text last named
         if target is None:
