@@ -355,8 +355,11 @@ class _Reader:
             target = after[0] if after and after[0].type == "Group" else None
             if target is None:
                 continue
-            for x in _contiguous_before(ms, s.start + m.start(), text):
-                if x.type != "Group":
+            leads = _contiguous_before(ms, s.start + m.start(), text)
+            if not leads and re.search(r"(?:^|[，,])\s*(?:学校|我校)$", sent[:m.start()]):
+                leads = [self._ref("school", s.start + m.start() - 2, s.start + m.start())]  # 学校牵头组建的G
+            for x in leads:
+                if x is not None and x.type != "Group":
                     self._fact("LEADS", x, target, s, pattern="X牵头的Y", role="牵头单位")
         # LEADS: X任/担任理事长单位
         for m in re.finditer(r"(?:担任|任|为)(理事长|主席|牵头)单位", sent):
@@ -437,7 +440,7 @@ class _Reader:
             for x in members:
                 self._fact("MEMBER_OF", x, g, s, pattern="共同参与", role="参与单位")
         # MEMBER_OF: … 共同成立/共同组建/联合…组建 Z
-        for m in re.finditer(r"(?:共同|联合)(?:成立|组建|发起成立)了?|(?<=[、和与])?(?:组建|成立)了?", sent):
+        for m in re.finditer(r"(?:共同|联合)(?:成立|组建|发起成立)了?的?|(?<=[、和与])?(?:组建|成立)了?的?", sent):
             after = _contiguous_after(ms, s.start + m.end(), text)
             if not after or after[0].type != "Group":
                 continue
@@ -450,8 +453,8 @@ class _Reader:
             founders = [x for x in ms if x.end <= s.start + m.start() and x.type != "Group"
                         and x.name not in leaders]
             subj = None
-            if re.match(r"\s*(?:学校|我校)", sent):
-                subj = self._ref("school", s.start, s.start + 2)
+            if re.match(r"\s*(?:学校|我校)", sent) or re.match(r"\s*(?:学校|我校)", re.split(r"[，,]", clause)[-1]):
+                subj = self._ref("school", s.start, s.start + 2)  # (2023年，)学校与X共同成立了G
             everyone = ([subj] if subj else []) + founders
             for x in everyone:
                 self._fact("MEMBER_OF", x, g, s, pattern="共同成立", role="共建单位")
