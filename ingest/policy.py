@@ -251,7 +251,7 @@ def extract(doc: Document) -> Extraction:
                 out.mentions.append(target)
                 out.facts.append(Fact("HAS_TARGET", owner, target, doc.evidence(s, e)))
                 for dept in target.properties.pop("responsible", []):  # （责任单位：…） after the goal
-                    agency = Mention("Agency", agency_name(dept, seg.province), doc.id)
+                    agency = Mention("Agency", agency_name(dept, seg.places), doc.id)
                     out.mentions.append(agency)
                     out.facts.append(Fact("RESPONSIBLE_FOR", agency, target, doc.evidence(s, e),
                                           properties={"column": "stated"}))

@@ -210,11 +210,23 @@ class PolicySegment:
     @property
     def province(self) -> str | None:
         """The province of the issuer (辽宁省教育厅 → 辽宁省), used to expand 省教育厅."""
+        return self.places.get("省")
+
+    @property
+    def places(self) -> dict[str, str]:
+        """The issuer's places by level, used to expand 省教育厅, 市教育局, 县财政局:
+        辽宁省教育厅 → {省: 辽宁省}; 临江市教育局 → {市: 临江市}; 松阳县教育局办公室 → {县: 松阳县}."""
+        out: dict[str, str] = {}
         for name, _, _ in self.issuers:
-            m = re.match(r"^(.{2,3}?(?:省|自治区))", name)
-            if m:
-                return m.group(1)
-        return None
+            for m in _ISSUER_PLACE.finditer(name):
+                level = "省" if m.group(2) == "自治区" else m.group(2)
+                out.setdefault(level, name[:m.end()])
+        return out
+
+
+# The place levels in an issuer's name, each ending a 2-4 character place name after the
+# level above it: 东川省临江市教育局 → 省 at 东川省, 市 at 临江市.
+_ISSUER_PLACE = re.compile(r"(?:^|(?<=[省市州盟]))([\u4e00-\u9fff]{2,4}?)(省|自治区|市|县|区|旗)(?=[\u4e00-\u9fff])")
 
 
 def _is_header_line(line: Line) -> bool:
@@ -420,10 +432,15 @@ def find_citations(text: str) -> tuple[Citation, ...]:
     for c in raw:
         if c.title and len(name_key(c.title)) > 6 and (c.key not in full or c.number):
             full[c.key] = c
+    numbers = {seg.key: seg.number for seg in segments if seg.number}
+    numbers.update((c.key, c.number) for c in raw if c.number)
     out = []
     for c in sorted(raw, key=lambda c: c.start):
         if c.title and not c.number:
             c.key = title_to_key.get(name_key(c.title), c.key)
+            # A title cited before its pairing with a number (in a 转发《…》 title line) is named
+            # by that number, like every later citation of it.
+            c.number = numbers.get(c.key)
             if len(name_key(c.title)) <= 6:
                 if name_key(c.title) not in title_to_key:
                     continue  # 《意见》 or 《章程》 with no definition: cannot tell which one
@@ -435,30 +452,39 @@ def find_citations(text: str) -> tuple[Citation, ...]:
 
 # ---- responsible parties ------------------------------------------------------------------
 # A responsibility stated in the text: （责任单位：省教育厅、省财政厅）.
-STATED_RESPONSIBLE = re.compile(r"[（(](?:责任单位|责任部门|牵头单位|负责单位|责任处室)[:：]([^（()）]+)[）)]")
+# A unit list may hold one level of brackets: （责任单位：市教育局、各县（市、区）人民政府）.
+STATED_RESPONSIBLE = re.compile(
+    r"[（(](?:责任单位|责任部门|牵头单位|负责单位|责任处室|牵头部门)[:：]((?:[^（()）]|[（(][^（()）]*[）)])+)[）)]")
 _COLLECTIVE = re.compile(r"^(各|相关|有关)(省|市|县|区|县区|市县|县\(市、区\)|区县)(?:人民)?(?:政府)?$")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|自治州|盟)$")
 
 
 def split_departments(cell: str) -> list[str]:
     """省委教育工委、省教育厅，各市 → [省委教育工委, 省教育厅, 各市]."""
-    parts = re.split(r"[、，,；;/\s]+|(?<=[厅局委会部办府])(?:和|及)", clean_text(cell))
-    return [p.strip("。.()") for p in parts if p.strip("。.() ")]
+    cell = clean_text(cell)
+    # 、 inside brackets belongs to the name: 各县(市、区)人民政府 is one party.
+    cell = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", "\0"), cell)
+    parts = re.split(r"[、，,；;/\s]+|(?<=[厅局委会部办府])(?:和|及)", cell)
+    parts = [p.replace("\0", "、") for p in parts]
+    return [p.strip("。.") for p in parts if p.strip("。. ") and p.strip("()")]
 
 
-def agency_name(name: str, province: str | None) -> str:
+def agency_name(name: str, places: dict[str, str] | str | None) -> str:
     """A clear name for a responsible party as a task list writes it.
 
     各市 / 各市政府 → 各市人民政府 (the cities as a party); a bare place (沈阳市) → 沈阳市人民政府;
-    省教育厅 → 辽宁省教育厅 when the policy's issuer names the province.
+    省教育厅 → 辽宁省教育厅, 市教育局 → 临江市教育局, 县财政局 → 松阳县财政局 when the policy's
+    issuer names that place (``places``: PolicySegment.places, or a province name).
     """
+    places = {"省": places} if isinstance(places, str) else (places or {})
     name = re.sub(r"\s+", "", name)
     m = _COLLECTIVE.match(name)
     if m:
         return f"{m.group(1)}{m.group(2)}人民政府"
-    if province and name.startswith("省") and not name.startswith("省份"):
+    level = name[:1]
+    if level in places and len(name) > 1 and not name.startswith(("省份", "市场", "市民", "县域", "区域")):
         rest = name[1:]
-        return province + ("人民政府" if rest in ("政府", "人民政府") else rest)
+        return places[level] + ("人民政府" if rest in ("政府", "人民政府") else rest)
     if _PLACE.match(name) and not is_agency_name(name):
         return name + "人民政府"
     return name

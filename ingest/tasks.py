@@ -18,6 +18,7 @@ HAS_MEASURE Policy → Measure, RESPONSIBLE_FOR Agency → Measure.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from graph.normalize import name_key
@@ -33,10 +34,15 @@ _LEVELS = (
     (2, re.compile(r"^\s*[（(]\s*([一二三四五六七八九十]{1,3})\s*[）)]\s*")),
     (3, re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*")),
     (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*")),
+    (5, re.compile(r"^\s*([\u2460-\u2473])\s*")),  # ① … ⑳
 )
-_MARKS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）"}
+_MARKS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}"}
 # Headings whose paragraphs state aims or context, not tasks.
-NOT_TASKS = re.compile(r"目标|指导思想|原则|总体要求|内容|事宜|背景|意义|形势|范围|对象|条件|程序|材料|联系")
+# Aims are named anywhere in the heading; context words end a heading of their own
+# (申报条件, 总结主要内容, 其他事宜), but not a task that starts with its verb (提升学校办学条件,
+# 改革教学内容: 002's 报送 notice has the former, a county plan the latter).
+_TASK_VERB = r"(?:提升|提高|改善|优化|改革|完善|加强|强化|扩大|丰富|更新|拓展|规范|深化|推进|推动|健全|创新|保障|落实|实施|建设|打造|调整|充实)"
+NOT_TASKS = re.compile(rf"目标|指导思想|原则|总体要求|^(?!{_TASK_VERB})\S{{0,8}}(?:内容|事宜|背景|意义|形势|范围|对象|条件|程序|材料)$|^联系")
 _ANNEX = re.compile(r"^[\s\-]*附件")
 HEADING_MAX = 40
 
@@ -306,6 +312,7 @@ def extract(doc: Document) -> Extraction:
     text = doc.text
     sentences: dict[str, list[tuple[int, int]]] = {}
     rows: list[Row] = []
+    stated: dict[str, list[Mention]] = defaultdict(list)  # body measures by policy key
     for seg in segment_policies(text):
         for part in policy_parts(text, seg):
             owner = part_owner(doc, seg, part)
@@ -313,14 +320,28 @@ def extract(doc: Document) -> Extraction:
             sentences.setdefault(owner.properties["key"], []).extend(
                 sp for it in body_items for sp in _sentences(text, it.start, it.end))
             for it in body_items:
-                _body_measure(doc, seg, owner, it, out)
+                stated[owner.properties["key"]].append(_body_measure(doc, seg, owner, it, out))
             rows.extend(parse_task_tables(doc, seg, part))
     for r in _unify(rows):
+        _join_body_measure(r, stated.get(str(r.owner.properties.get("key")), []))
         _row_measure(doc, r, sentences.get(r.home, []), out)
     return out
 
 
-def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, out: Extraction) -> None:
+def _join_body_measure(r: Row, body: list[Mention]) -> None:
+    """A list row that names a numbered item of its policy's body (附件 重点任务分工 listing the
+    body's tasks with their 牵头单位) is that measure: it takes the body measure's key and name."""
+    if r.restates is not None:
+        return
+    row = name_key(r.text)
+    for m in body:
+        name = name_key(m.name.rstrip("…"))
+        if name == row or (min(len(name), len(row)) >= 6 and bigram_dice(name, row) >= 0.8):
+            r.key, r.name = m.properties["key"], m.name
+            return
+
+
+def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, out: Extraction) -> Mention:
     head, full = it.heading, it.text
     name = head or (full if len(full) <= 60 else full[:60] + "…")
     groups = [a for a in it.ancestors() if a.heading_only]
@@ -334,10 +355,11 @@ def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, 
     out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(it.start, it.end)))
     for stated in STATED_RESPONSIBLE.finditer(full):
         for dept in split_departments(stated.group(1)):
-            agency = Mention("Agency", agency_name(dept, seg.province), doc.id)
+            agency = Mention("Agency", agency_name(dept, seg.places), doc.id)
             out.mentions.append(agency)
             out.facts.append(Fact("RESPONSIBLE_FOR", agency, m, doc.evidence(it.start, it.end),
                                   properties={"column": "stated"}))
+    return m
 
 
 def _row_measure(doc: Document, r: Row, sentences: list[tuple[int, int]], out: Extraction) -> None:
@@ -347,9 +369,9 @@ def _row_measure(doc: Document, r: Row, sentences: list[tuple[int, int]], out: E
     m = Mention("Measure", r.name, doc.id, r.start, r.end, properties=props)
     out.mentions.extend([r.owner, m])
     out.facts.append(Fact("HAS_MEASURE", r.owner, m, doc.evidence(r.start, r.end)))
-    own = {agency_name(d, r.restates.seg.province) for d, _ in r.restates.departments} if r.restates else None
+    own = {agency_name(d, r.restates.seg.places) for d, _ in r.restates.departments} if r.restates else None
     for dept, column in r.departments:
-        name = agency_name(dept, r.seg.province)
+        name = agency_name(dept, r.seg.places)
         if own is not None and name not in own:
             continue  # a restatement adds evidence to the list it restates, not new departments
         agency = Mention("Agency", name, doc.id, r.start, r.end)
