@@ -215,6 +215,10 @@ class _Reader:
             if found:
                 m = found[-1]
                 return self._ref(kind, clause_start + m.start(), clause_start + m.end())
+        if self.doc_school is not None and not self.ctx.in_case and re.fullmatch(
+                r"\s*[\u4e00-\u9fff]{2,16}(?:专业群?|系|二级学院)\s*", pre):
+            # 轮机工程技术专业与X合作…: in a school's own report a programme acts for the school.
+            return self._ref("school", pos, pos)
         # The sentence subject (学校一直…，积极与X合作).
         head = self.text[s.start:min(pos, s.start + 8)].lstrip()
         off = s.start + (len(self.text[s.start:min(pos, s.start + 8)]) - len(head))
