@@ -31,7 +31,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("专业协作体", "Group"), ("协作体", "Group"), ("产业学院", "Group"), ("职业教育园区", "Group"),
     # Schools
     ("高等专科学校", "School"), ("专科学校", "School"), ("技师学院", "School"), ("学院", "School"),
-    ("学校", "School"), ("大学", "School"), ("职业教育中心", "School"), ("职教中心", "School"),
+    ("学校", "School"), ("大学", "School"), ("职业教育中心", "School"), ("职业技术教育中心", "School"), ("职教中心", "School"),
     ("职业高中", "School"), ("中学", "School"), ("小学", "School"), ("幼儿园", "School"),
     ("中专", "School"),
     # Agencies (their 司/处/办公室 are attached by _AGENCY_UNIT_RE)

@@ -446,10 +446,14 @@ class _Reader:
         # MEMBER_OF: … 共同成立/共同组建/联合…组建 Z
         for m in re.finditer(r"(?:共同|联合)(?:成立|组建|发起成立)了?的?|(?<=[、和与])?(?:组建|成立)了?的?", sent):
             after = _contiguous_after(ms, s.start + m.end(), text)
-            if not after or after[0].type != "Group":
-                continue
-            g = after[0]
             clause = sent[:m.start()]
+            if after and after[0].type == "Group":
+                g = after[0]
+            elif (lead := re.search(r"由[^，,。]{2,40}?牵头[，,]\s*联合", clause)) and \
+                    here.subject_group and here.subject_group.end <= s.start + lead.start():
+                g = here.subject_group  # G由X牵头，联合A、B等…组建: A and B found G with X
+            else:
+                continue
             if not m.group(0).startswith(("共同", "联合")) and not re.search(r"联合|与", clause):
                 continue  # X牵头组建Y / X组建Y: a lead or a founder, not a co-founder
             leaders = {f.source.name for f in self.ex.facts

@@ -17,8 +17,12 @@ from ingest import sentences, tables
 from ingest.model import Document
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen" / "orgs"
-EXPECTED = json.loads((UNSEEN / "expected.json").read_text(encoding="utf-8"))
-DOCS = sorted(k for k in EXPECTED if k.endswith(".txt"))
+# heldout/ was written after the rules were frozen and scored once before any fix (see its _about).
+EXPECTED = {str(folder.relative_to(UNSEEN) / name): answers
+            for folder in (UNSEEN, UNSEEN / "heldout")
+            for name, answers in json.loads((folder / "expected.json").read_text(encoding="utf-8")).items()
+            if name.endswith(".txt")}
+DOCS = sorted(EXPECTED)
 ORG_TYPES = frozenset({"School", "Enterprise", "Agency", "Group", "Association", "Institute"})
 RELATIONS = frozenset({"LEADS", "MEMBER_OF", "PARTNERS_WITH"})
 
@@ -63,7 +67,7 @@ def test_names_are_found(name, results):
 
 
 def test_relations_precision_and_recall(results, capsys):
-    """Every relation found is right; at most one relation in twelve is missed."""
+    """Every relation found is right; at most one relation in ten is missed."""
     all_found: set = set()
     all_gold: set = set()
     lines = []
@@ -73,7 +77,7 @@ def test_relations_precision_and_recall(results, capsys):
         gold_rels = {_relation(*r) for r in EXPECTED[name]["relations"]}
         np, nr = _scores(set(orgs.items()), gold_orgs)
         rp, rr = _scores(rels, gold_rels)
-        lines.append(f"{name:20} names P {np:.2f} R {nr:.2f}  relations P {rp:.2f} R {rr:.2f}"
+        lines.append(f"{name:32} names P {np:.2f} R {nr:.2f}  relations P {rp:.2f} R {rr:.2f}"
                      f"  missed {sorted(gold_rels - rels)}  wrong {sorted(rels - gold_rels)}")
         all_found |= {(name, *r) for r in rels}
         all_gold |= {(name, *r) for r in gold_rels}
