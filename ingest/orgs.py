@@ -447,6 +447,23 @@ def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) 
     return max(cands, key=lambda n: (len(n), n))
 
 
+def place_typo(name: str, doc_names: Iterable[str]) -> str | None:
+    """The name the document writes elsewhere when ``name`` is it with one character of the place
+    misread: 法阳现代制造服务学校 in a report that also writes 沈阳现代制造服务学校 (OCR). None when
+    ``name`` opens with a known place, or when no single such name exists."""
+    if region_prefix(name) is not None or is_place_relative(name):
+        return None
+    found = set()
+    for other in doc_names:
+        r = region_prefix(other) if len(other) == len(name) and other != name else None
+        if r is None:
+            continue
+        diff = [i for i, (a, b) in enumerate(zip(name, other)) if a != b]
+        if len(diff) == 1 and diff[0] < len(r[1]):
+            found.add(other)
+    return found.pop() if len(found) == 1 else None
+
+
 def _leading_verbs(prefix: str) -> int:
     """Length of the verbs/adverbs/prepositions that open ``prefix`` (推进, 充分调动): a name
     never starts with one."""

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.model import Document, Extraction, Fact, Mention
-from ingest.orgs import classify_org, clean_name, starts_with_stop_word
+from ingest.orgs import classify_org, clean_name, place_typo, starts_with_stop_word
 
 _PROSE_RE = re.compile(r"[。；！？]|，.*，")
 _CAPTION_RE = re.compile(r"^\s*(?:表|附件|附表)\s*[0-9０-９一二三四五六七八九十]")
@@ -416,4 +416,7 @@ def extract(doc: Document) -> Extraction:
     for table in _tables_cached(doc.text):
         for row in table.rows:
             _row_facts(doc, table, row, ex)
+    names = table_names(doc)
+    for m in {id(m): m for m in ex.mentions + [x for f in ex.facts for x in (f.source, f.target)]}.values():
+        m.name = place_typo(m.name, names) or m.name  # 法阳… next to 沈阳… in the same document
     return ex

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.orgs import classify_org, clean_name, find_orgs
+from ingest.orgs import classify_org, clean_name, find_orgs, place_typo
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -118,6 +118,8 @@ def test_clean_name(raw, expected):
     # common words only before the suffix: a kind of school, a campaign, a task, not a body
     ("承办暑期学校、学术论坛等", []),
     ("打造具有国际竞争力的中国特色现代职业学校。", []),
+    ("努力建成具有国际影响力的中国特色高水平高职学校。", []),
+    ("市域产教联合体原则上由产业园区管委会牵头", []),
     ("2023年,教育部门管理中职学校毕业生 25805人", []),
     ("深入研究新时代学校发展目标", []),
     ("对学生家长公示学校相关工作进度", []),
@@ -161,3 +163,14 @@ def test_find_orgs_rejects_generic_phrases(text, expected):
 ])
 def test_find_orgs_fragments_take_the_longer_name(text, doc_names, expected):
     assert [m.name for m in find_orgs(text, doc_names=doc_names)] == expected
+
+
+@pytest.mark.parametrize("name, doc_names, expected", [
+    ("法阳现代制造服务学校", {"沈阳现代制造服务学校"}, "沈阳现代制造服务学校"),
+    ("法阳现代制造服务学校", set(), None),
+    # both spellings open with a place, or the difference is outside the place: not a typo
+    ("沈阳市化工学校", {"沈阳市轻工学校"}, None),
+    ("大连现代制造服务学校", {"沈阳现代制造服务学校"}, None),
+])
+def test_place_typo(name, doc_names, expected):
+    assert place_typo(name, doc_names) == expected
