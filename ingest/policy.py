@@ -25,7 +25,7 @@ from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.policy_text import (
     DATE_LINE_RE, PUBLIC_RE, QUANTITY_RE, STATED_RESPONSIBLE, Citation, PolicySegment, find_citations, lines_of, segment_at,
-    agency_name, segment_policies, split_departments, squeeze, title_issuers,
+    agency_name, segment_policies, squeeze, stated_departments, title_issuers,
 )
 
 LINEAGE_VERBS = re.compile(r"转发|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|对照")
@@ -88,7 +88,12 @@ def lineage_facts(doc: Document) -> Extraction:
         seg = segment_at(segments, c.start)
         if seg is None or seg.key == c.key or not _is_lineage(doc.text, c):
             continue
-        citing = policy_mentions(doc, seg)[0]
+        # The citing policy is the one whose text holds the clause: a plan issued by a notice
+        # (为落实《…》，制定本方案) implements what its own text names.
+        part = next((p for p in policy_parts(doc.text, seg) if p.start <= c.start < p.end), None)
+        citing = part_owner(doc, seg, part) if part is not None else policy_mentions(doc, seg)[0]
+        if citing.properties.get("key") == c.key:
+            continue
         s, e = _clause_span(doc.text, c.start, c.end)
         out.facts.append(Fact("IMPLEMENTS", citing, cited, doc.evidence(s, e)))
     return out
@@ -102,6 +107,10 @@ def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 # ---- targets ------------------------------------------------------------------------------
+# How firmly a goal is set is not part of it: 力争建设50个团队 sets 建设50个团队.
+_MODAL = re.compile(r"^(?:力争|争取|努力|确保)(?!\d)")
+
+
 def split_goals(clause: str) -> list[str]:
     """One goal per quantity: 建设30个左右协作体，200门左右课程 → [建设30个…, 建设200门…].
 
@@ -112,7 +121,7 @@ def split_goals(clause: str) -> list[str]:
     seps: list[str] = []
     clause = re.sub(r"(?<=[\u4e00-\u9fff）)])(?:和|及|以及)(?=\d)", "、", clause)  # 50所学校和150个专业
     for chunk, sep in re.findall(r"([^，、；,;]+)([，、；,;]?)", clause):
-        chunk = chunk.strip()
+        chunk = _MODAL.sub("", chunk.strip())
         if not chunk:
             continue
         if QUANTITY_RE.search(chunk) or not goals:
@@ -163,6 +172,21 @@ def _target(doc: Document, goal: str, year: int | None, start: int, end: int) ->
     return Mention("Target", name, doc.id, *span, properties={k: v for k, v in props.items() if v is not None}), span
 
 
+def _clause_end(text: str, start: int, stop: int) -> int:
+    """Where the sentence from start ends: the first 。；; outside brackets (a ；inside
+    （牵头单位：…；配合单位：…） does not end it)."""
+    depth = 0
+    for i in range(start, stop):
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif ch in "。；;" and depth == 0:
+            return i
+    return stop
+
+
 def target_mentions(doc: Document, begin: int, stop: int) -> list[tuple[Mention, tuple[int, int]]]:
     """Targets in text[begin:stop]: quantified goals after 到20xx年 in prose (not in task-list
     rows), and quantified goals (… 左右/以上) in a section headed 目标 even without a year."""
@@ -172,10 +196,9 @@ def target_mentions(doc: Document, begin: int, stop: int) -> list[tuple[Mention,
     for m in _YEAR_RE.finditer(text, begin, stop):
         if any(a <= m.start() < b for a, b in rows):
             continue
-        end_m = re.compile(r"[。；;]").search(text, m.end(), stop)
-        end = end_m.start() if end_m else stop
+        end = _clause_end(text, m.end(), stop)
         clause = text[m.end():end]
-        stated = [d for r in STATED_RESPONSIBLE.finditer(clause) for d in split_departments(r.group(1))]
+        stated = [d for r in STATED_RESPONSIBLE.finditer(clause) for d in stated_departments(r)]
         for goal in split_goals(squeeze(STATED_RESPONSIBLE.sub("", clause))):
             target, span = _target(doc, goal, int(m.group(1)), m.start(), end + 1)
             target.properties["responsible"] = stated

@@ -452,9 +452,15 @@ def find_citations(text: str) -> tuple[Citation, ...]:
 
 # ---- responsible parties ------------------------------------------------------------------
 # A responsibility stated in the text: （责任单位：省教育厅、省财政厅）.
-# A unit list may hold one level of brackets: （责任单位：市教育局、各县（市、区）人民政府）.
-STATED_RESPONSIBLE = re.compile(
-    r"[（(](?:责任单位|责任部门|牵头单位|负责单位|责任处室|牵头部门)[:：]((?:[^（()）]|[（(][^（()）]*[）)])+)[）)]")
+# A unit list may hold one level of brackets (（责任单位：市教育局、各县（市、区）人民政府）) and
+# several labelled lists (（牵头单位：市教育局；配合单位：市财政局）).
+_RESP_LABEL = r"(?:责任单位|责任部门|牵头单位|牵头部门|负责单位|责任处室|配合单位|配合部门|参与单位|协办单位)"
+STATED_RESPONSIBLE = re.compile(rf"[（(]{_RESP_LABEL}[:：]((?:[^（()）]|[（(][^（()）]*[）)])+)[）)]")
+
+
+def stated_departments(m: re.Match[str]) -> list[str]:
+    """The parties of a STATED_RESPONSIBLE match, every labelled list together."""
+    return split_departments(re.sub(rf"{_RESP_LABEL}[:：]", "、", m.group(1)))
 _COLLECTIVE = re.compile(r"^(各|相关|有关)(省|市|县|区|县区|市县|县\(市、区\)|区县)(?:人民)?(?:政府)?$")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|自治州|盟)$")
 

@@ -27,6 +27,7 @@ from ingest.policy import PolicyPart, citation_mention, part_owner, policy_parts
 from ingest.policy_text import (
     DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, STATED_RESPONSIBLE, Line, PolicySegment, agency_name, bigram_dice,
     find_citations, is_agency_name, lines_of, segment_policies, split_departments, squeeze,
+    stated_departments,
 )
 
 _LEVELS = (
@@ -42,7 +43,8 @@ _MARKS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}"}
 # (申报条件, 总结主要内容, 其他事宜), but not a task that starts with its verb (提升学校办学条件,
 # 改革教学内容: 002's 报送 notice has the former, a county plan the latter).
 _TASK_VERB = r"(?:提升|提高|改善|优化|改革|完善|加强|强化|扩大|丰富|更新|拓展|规范|深化|推进|推动|健全|创新|保障|落实|实施|建设|打造|调整|充实)"
-NOT_TASKS = re.compile(rf"目标|指导思想|原则|总体要求|^(?!{_TASK_VERB})\S{{0,8}}(?:内容|事宜|背景|意义|形势|范围|对象|条件|程序|材料)$|^联系")
+NOT_TASKS = re.compile(r"目标|指导思想|原则|总体要求|^联系")
+_CONTEXT = re.compile(rf"^(?!{_TASK_VERB})\S{{0,8}}(?:内容|事宜|背景|意义|形势|范围|对象|条件|程序|材料)$")
 _ANNEX = re.compile(r"^[\s\-]*附件")
 HEADING_MAX = 40
 
@@ -120,7 +122,8 @@ def parse_items(text: str, start: int, end: int) -> list[Item]:
 def is_measure(item: Item) -> bool:
     if item.heading_only:
         return False
-    return not any(NOT_TASKS.search(a.heading or a.text) for a in [item, *item.ancestors()])
+    return not any(NOT_TASKS.search(a.heading or a.text) or _CONTEXT.search(a.heading or squeeze(a.parts[0]))
+                   for a in [item, *item.ancestors()])
 
 
 def measure_key(text: str, scope: str | None = None) -> str:
@@ -354,7 +357,7 @@ def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, 
     out.mentions.append(m)
     out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(it.start, it.end)))
     for stated in STATED_RESPONSIBLE.finditer(full):
-        for dept in split_departments(stated.group(1)):
+        for dept in stated_departments(stated):
             agency = Mention("Agency", agency_name(dept, seg.places), doc.id)
             out.mentions.append(agency)
             out.facts.append(Fact("RESPONSIBLE_FOR", agency, m, doc.evidence(it.start, it.end),

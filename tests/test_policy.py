@@ -261,3 +261,20 @@ def test_a_target_with_its_stated_responsible_units():
     assert ("HAS_TARGET", "辽教发〔2022〕9号", "到2025年，建设20个左右市域产教联合体") in facts
     assert {(s, t) for r, s, t in facts if r == "RESPONSIBLE_FOR"} == {
         ("辽宁省教育厅", "到2025年，建设20个左右市域产教联合体"), ("辽宁省发展改革委", "到2025年，建设20个左右市域产教联合体")}
+
+
+def test_a_plan_issued_by_a_notice_implements_what_its_own_text_cites():
+    text = ("白河市人民政府文件\n\n白政发〔2023〕5号\n\n白河市人民政府关于印发白河市职业教育行动方案的通知\n\n各区县人民政府：\n\n"
+            "现将《白河市职业教育行动方案》印发给你们。\n\n白河市人民政府\n2023年11月20日\n\n白河市职业教育行动方案\n\n"
+            "为落实《东川省人民政府关于推动职业教育高质量发展的实施意见》（东政发〔2022〕9号），制定本方案。\n\n"
+            "一、主要目标\n\n力争到2026年，建设省级教师教学创新团队50个以上。\n")
+    facts = _facts(text)
+    assert ("IMPLEMENTS", "白河市职业教育行动方案", "东政发〔2022〕9号") in facts
+    assert ("IMPLEMENTS", "白政发〔2023〕5号", "东政发〔2022〕9号") not in facts
+    assert ("HAS_TARGET", "白河市职业教育行动方案", "到2026年，建设省级教师教学创新团队50个以上") in facts
+
+
+def test_a_title_cited_before_its_number_is_named_by_the_number():
+    text = ("江北省教育厅文件\n\n江教职〔2022〕7号\n\n江北省教育厅关于转发《职业教育提质培优行动计划（2020—2023年）》的通知\n\n"
+            "各市教育局：\n\n现将《职业教育提质培优行动计划（2020—2023年）》（教职成〔2020〕7号）转发给你们。\n")
+    assert {f for f in _facts(text) if f[0] == "IMPLEMENTS"} == {("IMPLEMENTS", "江教职〔2022〕7号", "教职成〔2020〕7号")}

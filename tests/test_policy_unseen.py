@@ -105,7 +105,7 @@ def test_unseen_policy_headers(name):
     for want in HEADERS[name]:
         seg = got.get(name_key(want["policy"]))
         assert seg is not None, (want["policy"], list(got))
-        assert (seg.title, [n for n, _, _ in seg.issuers], seg.date) == (want["title"], [want["issuer"]], want["date"])
+        assert (seg.title, "、".join(n for n, _, _ in seg.issuers), seg.date) == (want["title"], want["issuer"], want["date"])
 
 
 @pytest.mark.parametrize("name", DOCS)

@@ -170,3 +170,31 @@ def test_a_pipe_task_list_with_lead_and_supporting_units():
     assert _responsible(ex) == {"建设职业教育大数据平台": ["辽宁省教育厅", "辽宁省财政厅", "各市人民政府"]}
     columns = {f.source.name: f.properties["column"] for f in ex.facts if f.type == "RESPONSIBLE_FOR"}
     assert columns["辽宁省教育厅"] == "牵头单位" and columns["辽宁省财政厅"] == "配合单位"
+
+
+CITY = "临江市教育局文件\n\n临教发〔2023〕12号\n\n临江市教育局关于推进职业教育提质培优的实施方案\n\n各县（市、区）教育局：\n\n"
+
+
+def test_city_units_take_the_issuers_city_and_bracketed_names_stay_whole():
+    body = ("二、主要措施\n\n（一）优化院校布局。推动中职学校撤并整合。（责任单位：市教育局、各县（市、区）人民政府）\n\n"
+            "（二）推进中高职贯通。扩大贯通培养规模。（牵头单位：市教育局；配合单位：市财政局、市场监管局）\n")
+    assert _responsible(_extract(body, CITY)) == {
+        "优化院校布局": ["临江市教育局", "各县(市、区)人民政府"],
+        "推进中高职贯通": ["临江市教育局", "临江市财政局", "市场监管局"],
+    }
+
+
+def test_circled_numbers_are_measures_and_task_verbs_are_not_context_headings():
+    body = ("二、工作任务\n\n（一）提升学校办学条件\n\n（1）改善教学实训设施。每年更新一批实训设备。\n\n"
+            "（二）打造品牌专业\n\n①对接主导产业调整专业结构。\n\n②推行现代学徒制。\n\n三、申报条件\n\n"
+            "（一）办学规范。近三年无重大安全事故。\n")
+    assert [m.name for m in _measures(_extract(body, CITY))] == ["改善教学实训设施", "对接主导产业调整专业结构", "推行现代学徒制"]
+
+
+def test_a_list_row_naming_a_body_task_is_that_measure():
+    body = ("二、重点任务\n\n1.优化职业教育专业布局。建立专业设置动态调整机制。\n\n附件：重点任务分工\n\n"
+            "临江市教育局\n\n2023年3月15日\n\n附件\n\n重点任务分工\n\n序号\t任务内容\t牵头单位\t责任单位\n"
+            "1\t优化职业教育专业布局\t市教育局\t市人力资源社会保障局\n")
+    ex = _extract(body, CITY)
+    assert len({m.properties["key"] for m in _measures(ex)}) == 1
+    assert _responsible(ex) == {"优化职业教育专业布局": ["临江市教育局", "临江市人力资源社会保障局"]}
