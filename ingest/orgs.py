@@ -62,8 +62,8 @@ _SUFFIX_RE = re.compile("|".join(sorted((re.escape(s) for s, _ in _SUFFIXES), ke
 _SUFFIX_AT_RE = re.compile(f"(?=({_SUFFIX_RE.pattern}))")
 # Names that are complete on their own (the suffix is the whole name).
 _STANDALONE = frozenset({"教育部", "国务院"})
-# Sub-units of an agency: 教育部职业教育与成人教育司, 辽宁省教育厅办公室, 省教育厅职成处.
-_AGENCY_UNIT_RE = re.compile(r"(?![各有相])(?:[\u4e00-\u9fff]{2,12}?(?:司|处)|办公室)")
+# Sub-units of an agency: 教育部职业教育与成人教育司, 辽宁省教育厅办公室, 教育部办公厅, 省教育厅职成处.
+_AGENCY_UNIT_RE = re.compile(r"(?![各有相])(?:[\u4e00-\u9fff]{2,12}?(?:司|处)|办公室|办公厅)")
 
 # Tokens that end a name when walking left: prepositions, conjunctions, verbs, quantifiers,
 # dates, and the words of a document's own apparatus (关于, 转发, 通知).
@@ -113,7 +113,7 @@ def classify_org(name: str) -> str | None:
         return None
     if name in _STANDALONE:
         return _SUFFIX_TYPE[name]
-    if m := re.search(r"(?:司|处|办公室)$", name):
+    if m := re.search(r"(?:司|处|办公室|办公厅)$", name):
         head = name[: m.start()]
         for suffix, typ in _SUFFIXES:
             if typ == "Agency" and suffix in head:
