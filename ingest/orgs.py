@@ -98,7 +98,7 @@ _ORDINAL_RE = re.compile(r"^第?[一二三四五六七八九十百千两几首]+
 _SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 _CJK = r"\u3400-\u9fff\uf900-\ufaff"
-_NAME_CHAR_RE = re.compile(rf"[{_CJK}A-Za-z0-9·•（）()\-]")
+_NAME_CHAR_RE = re.compile(rf"[{_CJK}〇A-Za-z0-9·•（）()\-]")
 _OPEN, _CLOSE = "（(", "）)"
 _MAX_NAME = 40
 
@@ -418,7 +418,9 @@ def _second_body(prefix: str, suffix: str) -> int:
     there is none; 招商局南京油运 is one name, 招商局 being no complete name of a known kind."""
     for p in range(len(prefix) - 1, 2, -1):
         first = prefix[:p].rstrip("和与及经、")
-        if (classify_org(first) or first.endswith("委员会")) and region_prefix(prefix[p:] + suffix) is not None:
+        place, core = _place_and_core(prefix[p:] + suffix)
+        # 中国移动通信集团辽宁有限公司 is a branch: after the place comes only the suffix.
+        if (classify_org(first) or first.endswith("委员会")) and place and core != suffix:
             return p
     return 0
 

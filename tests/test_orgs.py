@@ -147,6 +147,10 @@ def test_clean_name(raw, expected):
     ("由市汽车工程学校承办", ["市汽车工程学校"]),
     ("学校与华住集团、伍尔特集团合作", ["华住集团", "伍尔特集团"]),
     ("学校牵头成立航空职业教育集团", ["航空职业教育集团"]),
+    ("积极对接海尔集团、美的集团、格力电器股份有限公司", ["海尔集团", "美的集团", "格力电器股份有限公司"]),
+    # a branch (group + place + 有限公司) is one name; 〇 is a numeral of a school's number
+    ("与中国移动通信集团辽宁有限公司签约", ["中国移动通信集团辽宁有限公司"]),
+    ("沈阳市第一二〇中学的学生", ["沈阳市第一二〇中学"]),
 ])
 def test_find_orgs_rejects_generic_phrases(text, expected):
     assert [m.name for m in find_orgs(text)] == expected
