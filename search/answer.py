@@ -16,11 +16,11 @@ from graph.schema import Edge
 from search.graphquery import Match, execute
 from search.hybrid import RRF_K, SearchContext, evidence_dicts, get_context, search_context
 from search.index import TYPE_LABELS
+from search.naming import kind_preferred
 from search.question import Interpretation, parse_question
 
 GRAPH_WEIGHT = 2.0  # the graph match counts double: it is what makes a node an answer
 SUPPORT_WEIGHT = 0.5  # how much the documents say about a node (distinct evidence quotes)
-GROUP_KINDS = ("联盟", "联合体", "共同体", "协作体", "产业学院", "职教园区", "职业教育园区")
 
 
 def rank_fusion(ranks: list[dict[str, int]], weights: list[float], k: int = RRF_K) -> dict[str, float]:
@@ -57,7 +57,9 @@ def _path(view, edges: list[Edge]) -> list[dict[str, str]]:
     return [{"source": name(e.source), "type": e.type, "target": name(e.target)} for e in edges]
 
 
-def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec, top: int) -> list[dict[str, Any]]:
+def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
+                top: int) -> tuple[list[dict[str, Any]], int]:
+    """The ranked answers (``top`` of them) and how many there are in all."""
     view = ctx.view
     matches = execute(view, ctx, interp, qvec)
     if interp.entities and not interp.answer_type and not interp.relation and not interp.industry:
@@ -67,7 +69,7 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
             if edges:
                 matches.append(Match(ent["id"], 1.5, [], [ev for e in edges[:3] for ev in e.evidence]))
     if not matches:
-        return []
+        return [], 0
     by_id = {m.node_id: m for m in matches}
     graph_rank = competition_ranks({m.node_id: (-m.strength, m.anchor_rank) for m in by_id.values()})
     lex, dense = ctx.node_rankings(lexical_query(interp, question), qvec, set(by_id))
@@ -76,9 +78,10 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
     ranks = [graph_rank, {i: r for r, i in enumerate(lex, 1)}, {i: r for r, i in enumerate(dense, 1)},
              {i: r for r, i in enumerate(support, 1)}]
     weights = [GRAPH_WEIGHT, 1.0, 1.0, SUPPORT_WEIGHT]
-    kinds = [k for k in GROUP_KINDS if k in question] if interp.answer_type == "Group" else []
-    if kinds:  # 哪些联盟: alliances before other collaborative bodies (all of them are Groups)
-        ranks.append(competition_ranks({i: 0 if any(k in view.nodes[i].name for k in kinds) else 1 for i in by_id}))
+    if interp.group_kind and interp.answer_type == "Group":
+        # 哪些职教集团: bodies named …集团/…联盟 before other collaborative bodies.
+        ranks.append(competition_ranks({i: 0 if kind_preferred(interp.group_kind, view.nodes[i].name) else 1
+                                        for i in by_id}))
         weights.append(1.0)
     fused = rank_fusion(ranks, weights)
     best = sum(weights) / (RRF_K + 1)
@@ -87,7 +90,7 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
         m, node = by_id[nid], view.nodes[nid]
         answers.append({"id": nid, "name": node.name, "type": node.type, "score": round(score / best, 4),
                         "path": _path(view, m.path), "evidence": evidence_dicts(m.evidence)})
-    return answers
+    return answers, len(by_id)
 
 
 def _fallback(ctx: SearchContext, interp: Interpretation, question: str, top: int) -> list[dict[str, Any]]:
@@ -116,20 +119,24 @@ def _edges_for(ctx: SearchContext, node_id: str, evidence: list[dict[str, Any]])
 def ask_context(ctx: SearchContext, question: str, top: int = 10) -> dict[str, Any]:
     """``ask`` on a warm context."""
     interp = parse_question(ctx.view, question)
+    public = interp.public()
     if not re.search(r"\w", question):
-        return {"question": question, "interpretation": interp.public(), "answers": []}
+        return {"question": question, "interpretation": public, "answers": []}
     qvec = ctx.query_vector(question)
     if interp.structured or interp.unresolved:
-        answers = _structured(ctx, interp, question, qvec, top)
+        answers, total = _structured(ctx, interp, question, qvec, top)
     else:
         answers = _fallback(ctx, interp, question, top)
-    return {"question": question, "interpretation": interp.public(), "answers": answers}
+        total = len(answers)
+    # 多少 / how many: the answers are the list; the interpretation says how many there are.
+    public["count"] = total if interp.count else None
+    return {"question": question, "interpretation": public, "answers": answers}
 
 
 def ask(store: GraphStore, question: str, top: int = 10, embedder_spec: str | None = None,
         index_dir=None) -> dict[str, Any]:
     """Answer a question: ``{"question", "interpretation": {"answer_type", "relation", "region",
-    "industry", "entities"}, "answers": [{"id", "name", "type", "score", "path": [{"source",
+    "industry", "group_kind", "count", "entities"}, "answers": [{"id", "name", "type", "score", "path": [{"source",
     "type", "target"}], "evidence": [{"doc", "start", "end", "quote"}]}]}``.
 
     Raises IndexMismatchError when ``embedder_spec`` differs from the index's embedder.

@@ -7,13 +7,14 @@ and type are hard filters. Ranking is left to search/answer.py.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from graph.schema import EDGE_TYPES, ORG_TYPES, Edge, Evidence
 from search.graphview import GraphView
 from search.hybrid import SearchContext
+from search.naming import kind_accepts, kind_preferred
 from search.question import Interpretation, fits_relation, industry_core
 
 # Relations whose far end is a text-like node (a task, a target, a policy) that questions
@@ -21,6 +22,12 @@ from search.question import Interpretation, fits_relation, industry_core
 TOPIC_RELATIONS = {"RESPONSIBLE_FOR": {"Measure", "Target"}, "IMPLEMENTS": {"Policy", "Measure", "Target"},
                    "ISSUED_BY": {"Policy"}}
 NEIGHBOUR_MARGIN = 0.02  # cosine below the best lexical industry match still counted as it
+# A lead unit is a member of the body it leads (its 理事长单位 sits on its council), so asking
+# for members or for the bodies a unit joins finds LEADS edges too, one tier lower.
+RELATED_RELATIONS = {"MEMBER_OF": ("LEADS",)}
+RELATED_STRENGTH = 0.8
+# Relations whose agent (who leads, implements, issues …) is the edge's target rather than its source.
+AGENT_AT_TARGET = {"ISSUED_BY"}
 
 
 @dataclass
@@ -109,6 +116,33 @@ def _name_evidence(view: GraphView, node_id: str, words: list[str]) -> list[Evid
     return out
 
 
+def _topic_types(interp: Interpretation) -> set[str]:
+    """Types a described anchor may have: the end of the relation the answers are not on
+    (哪些措施落实了…的目标: the anchor is a Target or a Policy, not another Measure)."""
+    rel, types = interp.relation, set(TOPIC_RELATIONS[interp.relation])
+    src, tgt = EDGE_TYPES[rel]
+    if interp.answer_type and src is not None and tgt is not None:
+        at_src, at_tgt = interp.answer_type in src, interp.answer_type in tgt
+        if at_src and not at_tgt:
+            types &= set(tgt)
+        elif at_tgt and not at_src:
+            types &= set(src)
+    return types or set(TOPIC_RELATIONS[rel])
+
+
+def _entity_end(interp: Interpretation, node_type: str) -> str | None:
+    """Which end of the asked relation an entity of this type is on ("source"/"target"), when
+    its type fits both ends (a Policy implements a Policy) and the wording says; else None."""
+    rel = interp.relation
+    if rel not in EDGE_TYPES or rel == "PARTNERS_WITH" or interp.role is None:
+        return None
+    src, tgt = EDGE_TYPES[rel]
+    if not ((src is None or node_type in src) and (tgt is None or node_type in tgt)):
+        return None
+    agent_end = "target" if rel in AGENT_AT_TARGET else "source"
+    return agent_end if interp.role == "agent" else ({"source": "target", "target": "source"}[agent_end])
+
+
 def topic_anchors(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec, types: set[str]) -> list[str]:
     """Nodes of ``types`` the question describes (by text), best first: BM25 must agree."""
     allowed = {n.id for n in view.nodes_of(types)}
@@ -131,12 +165,14 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
     """All matches of the interpretation, unranked beyond their strength."""
     if interp.unresolved and not interp.entities:
         return []  # the question names a body the graph does not know
+    if interp.via_groups:
+        return _through_groups(view, ctx, interp, qvec)
     types = target_types(interp, view)
     rel = interp.relation
     anchors = [e["id"] for e in interp.entities if fits_relation(rel, e["type"])]
     anchor_rank = {a: 0 for a in anchors}
     if not anchors and rel in TOPIC_RELATIONS:
-        found = topic_anchors(view, ctx, interp, qvec, TOPIC_RELATIONS[rel])
+        found = topic_anchors(view, ctx, interp, qvec, _topic_types(interp))
         anchors, anchor_rank = found, {a: r for r, a in enumerate(found)}
         if not anchors:
             return []
@@ -144,6 +180,7 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
     ind_set = set(inds)
     ind_words = list(dict.fromkeys([interp.industry, *(industry_core(view.nodes[i].name) for i in inds)])) \
         if interp.industry else []
+    wanted = {rel, *RELATED_RELATIONS.get(rel, ())} if rel else None
 
     matches: dict[str, Match] = {}
 
@@ -154,17 +191,23 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
 
     if anchors:
         for a in anchors:
+            end = _entity_end(interp, view.nodes[a].type)
             for e in view.edges(a):
                 if e.type == "LOCATED_IN" and rel != "LOCATED_IN" and interp.answer_type != "Region":
                     continue  # where a body is answers 在哪里, not 有哪些
-                if rel and e.type != rel:
+                if wanted and e.type not in wanted:
                     continue
+                if end and e.type == rel and (e.source == a) != (end == "source"):
+                    continue  # 哪些政策落实了X: policies implementing X, not those X implements
+                if e.type != rel and rel in RELATED_RELATIONS and (e.target == a) != (view.nodes[a].type == "Group"):
+                    continue  # a lead unit counts as a member: unit → group only
                 other = e.target if e.source == a else e.source
                 if other in anchor_rank or not _has_evidence(e):
                     continue
                 if types is not None and view.nodes[other].type not in types:
                     continue
-                add(Match(other, 1.0 if rel else 0.7, [e], list(e.evidence), anchor_rank[a]))
+                strength = (1.0 if e.type == rel else RELATED_STRENGTH) if rel else 0.7
+                add(Match(other, strength, [e], list(e.evidence), anchor_rank[a]))
     else:
         for n in view.nodes_of(types):
             if n.type in ("Region",) and interp.answer_type != "Region":
@@ -199,8 +242,49 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
             serves = any(e.type == "SERVES" and e.target in ind_set for e in view.out.get(nid, []))
             if not serves and not any(w in view.nodes[nid].name for w in ind_words):
                 del matches[nid]
+    # 哪些产业学院: the kind of group asked for is a filter on group answers.
+    if interp.group_kind and interp.answer_type == "Group":
+        for nid in list(matches):
+            if view.nodes[nid].type == "Group" and not kind_accepts(interp.group_kind, view.nodes[nid].name):
+                del matches[nid]
     if interp.region:
         for nid in list(matches):
             if not view.in_region(nid, interp.region):
                 del matches[nid]
     return [m for m in matches.values() if m.evidence]
+
+
+def _through_groups(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -> list[Match]:
+    """Who leads / joins / partners with the groups the question describes: the groups first
+    (kind, industry; region on either end), then the units linked to them by the relation,
+    with the path unit -LEADS-> group -SERVES-> industry."""
+    rel = interp.relation
+    groups_asked = replace(interp, answer_type="Group", relation="SERVES" if interp.industry else None,
+                           region=None, via_groups=False, count=False, role=None)
+    groups = sorted(execute(view, ctx, groups_asked, qvec),
+                    key=lambda m: (-m.strength, not kind_preferred(interp.group_kind, view.nodes[m.node_id].name),
+                                   m.node_id))
+    wanted = {rel, *RELATED_RELATIONS.get(rel, ())}
+    out: dict[str, Match] = {}
+    for rank, g in enumerate(groups):
+        group_in_region = not interp.region or view.in_region(g.node_id, interp.region)
+        for e in view.edges(g.node_id):
+            if e.type not in wanted or not _has_evidence(e):
+                continue
+            if e.type in ("LEADS", "MEMBER_OF") and e.target != g.node_id:
+                continue
+            other = e.target if e.source == g.node_id else e.source
+            node = view.nodes[other]
+            if interp.answer_type and node.type != interp.answer_type:
+                continue
+            if node.type == "Group" and not interp.answer_type:
+                continue  # the units behind the groups, not other groups
+            if not group_in_region and not view.in_region(other, interp.region):
+                continue
+            strength = g.strength * (1.0 if e.type == rel else RELATED_STRENGTH)
+            path = [e, *(p for p in g.path if p.type == "SERVES")]  # unit -LEADS-> group -SERVES-> industry
+            m = Match(other, strength, path, [*e.evidence, *g.evidence], rank)
+            old = out.get(other)
+            if old is None or (m.strength, -m.anchor_rank) > (old.strength, -old.anchor_rank):
+                out[other] = m
+    return list(out.values())

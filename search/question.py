@@ -19,7 +19,9 @@ from typing import Any
 from graph.normalize import clean_text
 from graph.schema import EDGE_TYPES
 from search.graphview import GraphView, keyed, match_key
-from search.vocab import INDUSTRY_EN, INDUSTRY_ZH, INDUSTRY_ZH_SYNONYMS
+from search.naming import describe_english, question_kind
+from search.vocab import (ADMIN_LEVEL_EN, AGENCY_EN, GROUP_KIND_EN, INDUSTRY_EN, INDUSTRY_ZH,
+                          INDUSTRY_ZH_SYNONYMS)
 
 MASK = "□"
 # Shortest name matched as an entity: place and industry names are short (沈阳, 汽车); a
@@ -41,8 +43,10 @@ _ZH_TYPES: tuple[tuple[str, str], ...] = (
     ("目标", "Target"), ("产业链", "IndustryChain"), ("产业", "IndustryChain"), ("行业", "IndustryChain"),
     ("城市", "Region"), ("地区", "Region"), ("地方", "Region"),
 )
-_ZH_ASK = re.compile(r"(哪些|哪个|哪家|哪几家|哪几个|哪所|哪几所|什么|哪一?类|有哪|列出|列举)")
+_ZH_ASK = re.compile(r"(哪些|哪个|哪家|哪几家|哪几个|哪所|哪几所|什么|哪一?类|有哪|列出|列举|多少|几个|几家|几所)")
 _EN_TYPES: tuple[tuple[str, str], ...] = (
+    # Kinds of group first: "industry colleges" are groups, not industries or schools.
+    *((phrase, "Group") for phrase, _, _ in GROUP_KIND_EN),
     ("groups", "Group"), ("group", "Group"), ("alliances", "Group"), ("alliance", "Group"),
     ("consortia", "Group"), ("consortium", "Group"), ("communities", "Group"), ("clusters", "Group"),
     ("schools", "School"), ("school", "School"), ("colleges", "School"), ("college", "School"),
@@ -56,7 +60,9 @@ _EN_TYPES: tuple[tuple[str, str], ...] = (
     ("regions", "Region"), ("cities", "Region"),
 )
 _WHERE = re.compile(r"(在哪里|在哪儿|在哪个|位于哪|在什么地方|\bwhere\b)")
-_EN_ASK = re.compile(r"\b(which|what|list|name|show)\b")
+_EN_ASK = re.compile(r"\b(which|what|list|name|show|how many)\b")
+# "辽宁省有多少个职教集团" / "how many": answered by the list, and the interpretation says how many.
+_COUNT = re.compile(r"(多少|几个|几家|几所|\bhow many\b)")
 
 # Relation cues, most specific first.
 _ZH_RELATIONS: tuple[tuple[str, str], ...] = (
@@ -72,7 +78,7 @@ _ZH_RELATIONS: tuple[tuple[str, str], ...] = (
 )
 _EN_RELATIONS: tuple[tuple[str, str], ...] = (
     (r"\blead(s|ing)?\b|\bled\b|\bleader", "LEADS"),
-    (r"\bresponsible\b|\bin charge\b", "RESPONSIBLE_FOR"),
+    (r"\bresponsib|\bin charge\b", "RESPONSIBLE_FOR"),
     (r"\bmembers?\b|\bjoin(ed|s)?\b|\bbelong", "MEMBER_OF"),
     (r"\bpartner|\bcooperat|\bcollaborat|\bwork(s|ed)? with\b", "PARTNERS_WITH"),
     (r"\bserv(e|es|ing)\b|\bfor the\b.*\bindustry\b", "SERVES"),
@@ -92,7 +98,8 @@ _ZH_SLOTS = (
     re.compile(r"^([^，。？?]{4,40}?)(?:牵头|与哪|和哪|同哪|跟哪|服务哪|对接哪|参与哪|加入哪|负责哪|发布)"),
 )
 _EN_SLOT = re.compile(r"\b(?:with|of|by|does|did|to)\s+(?:the\s+)?((?:[A-Z][\w&'-]*\s?){2,8})")
-_NOT_A_NAME = re.compile(r"[0-9０-９]|左右|^(建设|遴选|推进|开展|实施|完成|培育|打造|支持)")
+# A described task (建设50所左右…) or described bodies (服务现代农业的职教集团) are not names.
+_NOT_A_NAME = re.compile(r"[0-9０-９]|左右|的|哪|什么|谁|多少|^(建设|遴选|推进|开展|实施|完成|培育|打造|支持|服务|对接|面向|位于)")
 _ORG_SUFFIX = re.compile(r"(学校|学院|大学|公司|集团|联盟|联合体|共同体|协作体|中心|教育厅|教育局|政府|协会|研究院|委员会)$")
 
 
@@ -105,16 +112,25 @@ class Interpretation:
     region: str | None = None
     industry: str | None = None
     entities: list[dict[str, Any]] = field(default_factory=list)
+    group_kind: str | None = None  # 产业学院, 联盟 …: the kind of group asked for or described
+    count: bool = False  # 多少 / how many (the answer then says how many it found)
     unresolved: list[str] = field(default_factory=list)  # names the graph does not know
     topic: str = ""  # the question with its question words, entities and constraints removed
+    # The entities' part in the relation: "agent" (辽教发55号落实了哪个文件, X牵头哪些联盟) or
+    # "patient" (哪些政策落实了X, X由谁牵头, X的成员); None when the wording does not say.
+    role: str | None = None
+    # The question describes groups by constraints and asks for who leads / joins / partners
+    # with them (who leads the rail transit groups in Liaoning).
+    via_groups: bool = False
 
     def public(self) -> dict[str, Any]:
         return {"answer_type": self.answer_type, "relation": self.relation, "region": self.region,
-                "industry": self.industry, "entities": list(self.entities)}
+                "industry": self.industry, "group_kind": self.group_kind, "count": self.count,
+                "entities": list(self.entities)}
 
     @property
     def structured(self) -> bool:
-        return bool(self.answer_type or self.relation or self.entities or self.industry)
+        return bool(self.answer_type or self.relation or self.entities or self.industry or self.group_kind)
 
 
 def fits_relation(rel: str | None, node_type: str) -> bool:
@@ -229,19 +245,71 @@ def _first_type_noun(tail: str) -> tuple[int, str] | None:
     return (best[0], best[2]) if best else None
 
 
-def _relation(text: str, english: bool) -> str | None:
+def _relation(text: str, english: bool) -> tuple[str | None, tuple[int, int] | None]:
+    """The relation cue said first in the question, and where."""
+    best = None
     if english:
         low = text.lower()
         for pat, rel in _EN_RELATIONS:
-            if re.search(pat, low):
-                return rel
-        return None
-    best = None
-    for word, rel in _ZH_RELATIONS:
-        pos = text.find(word)
-        if pos >= 0 and (best is None or pos < best[0]):
-            best = (pos, rel)
-    return best[1] if best else None
+            m = re.search(pat, low)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), m.end(), rel)
+    else:
+        cues = sorted((pos, -len(word), rel) for word, rel in _ZH_RELATIONS for pos in _find_all(text, word))
+        # A verb in a relative clause (服务现代农业的职教集团由谁牵头) describes a noun; the main
+        # verb is the first cue that is not one, else the first cue.
+        main = [c for i, c in enumerate(cues) if not _in_relative_clause(text, c[0], cues[i + 1:])]
+        if cues:
+            pos, neg, rel = (main or cues)[0]
+            best = (pos, pos - neg, rel)
+    return (best[2], (best[0], best[1])) if best else (None, None)
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+def _in_relative_clause(text: str, pos: int, later: list[tuple[int, int, str]]) -> bool:
+    """Is the cue at ``pos`` followed by 的 + an answer-type noun before any later cue?"""
+    stop = min((c[0] for c in later if c[0] > pos), default=len(text))
+    for m in re.finditer("的", text[pos:stop]):
+        after = text[pos + m.end():]
+        if any(after.startswith(word) for word, _ in _ZH_TYPES):
+            return True
+    return False
+
+
+# Nouns for one end of a relation: "X的成员" / "X有哪些成员" make X the group, "X是哪些联盟的成员"
+# makes X the member.
+_ZH_NOMINAL = re.compile(r"(成员|牵头单位|牵头学校|牵头院校|理事长单位|主体单位|合作伙伴|责任部门|责任单位)")
+_EN_NOMINAL = re.compile(r"(members?|lead(ing)? units?|leaders?|partners?)\b")
+
+
+def _entity_role(text: str, ent: tuple[int, int], cue: tuple[int, int], english: bool) -> str | None:
+    """Whether the entity at ``ent`` does what the relation cue at ``cue`` says ("agent") or
+    undergoes it ("patient"), from word order and the passive markers 由/被/by."""
+    (es, ee), (cs, ce) = ent, cue
+    if english:
+        low = text.lower()
+        nominal = bool(_EN_NOMINAL.match(low, cs))
+        if es >= ce:
+            return "agent" if re.search(r"\bby\s*$", low[:es]) else "patient"
+        passive = re.search(r"\b(is|are|was|were|been)\b", low[ee:cs]) and re.match(r"\w*\s+by\b", low[ce:])
+        return "patient" if passive and not nominal else "agent"
+    nominal = bool(_ZH_NOMINAL.match(text, cs))
+    if es >= ce:
+        return None if nominal else "patient"
+    between = text[ee:cs]
+    if nominal:
+        return "agent" if "是" in between else "patient"
+    return "patient" if re.search(r"[由被]", between) else "agent"
+
+
+# A group noun in a question whose answers are not groups: the groups are described, not asked.
+_ZH_GROUP_NOUN = re.compile(r"(集团|联盟|联合体|共同体|协作体|产业学院|园区)")
+_EN_GROUP_NOUN = re.compile(r"\b(groups?|alliances?|consortia|consortiums?|communities|community|colleges?|parks?|"
+                            r"collaboration bod(y|ies))\b")
+_VIA_GROUP_RELATIONS = ("LEADS", "MEMBER_OF", "PARTNERS_WITH")
 
 
 def _region(view: GraphView, text: str, english: bool) -> tuple[str | None, list[tuple[int, int]]]:
@@ -338,16 +406,29 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
         masked = _mask(text, masked_spans)
 
     else:
+        # "the Liaoning equipment manufacturing vocational education group": a body described by
+        # its parts in English names the one node that has them all.
+        for d in describe_english(view, masked):
+            mention = text[d.start:d.end]
+            if d.ids:
+                for i in d.ids:
+                    n = view.nodes[i]
+                    interp.entities.append({"id": n.id, "name": n.name, "type": n.type, "mention": mention})
+                masked_spans.append((d.start, d.end))
+            elif d.unknown:  # "the aerospace vocational education group": a name we cannot map
+                interp.unresolved.append(mention)
+                masked_spans.append((d.start, d.end))
+        masked = _mask(text, masked_spans)
         # "partner with Peking University": a capitalised name that is no known place.
         for m in _EN_SLOT.finditer(masked):
             mention = m.group(1).strip()
-            if mention.lower() not in view.region_names and not any(
-                    w in mention.lower() for w in INDUSTRY_EN):
+            if not _known_english(view, mention):
                 interp.unresolved.append(mention)
 
-    # 3. Answer type and relation.
+    # 3. Answer type, relation and the entities' part in it.
     interp.answer_type = _answer_type(masked, english)
-    interp.relation = _relation(masked, english)
+    interp.count = bool(_COUNT.search(masked.lower()))
+    interp.relation, cue = _relation(masked, english)
     leader = _EN_LEADER.search(masked.lower()) if english else _ZH_LEADER.search(masked)
     if leader and interp.answer_type in (None, "Group") and interp.entities:
         interp.relation = "LEADS"
@@ -360,8 +441,11 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
     # A name that cannot take part in the relation is a word inside a described task
     # (the 中职学校 of 建设50所左右省级优质中职学校), not the entity asked about.
     interp.entities = [e for e in interp.entities if fits_relation(interp.relation, e["type"])]
+    entity_spans = sorted(sp for sp in masked_spans if MASK not in text[sp[0]:sp[1]])
+    if interp.entities and cue and entity_spans:
+        interp.role = _entity_role(masked, entity_spans[0], cue, english)
 
-    # 4. Region and industry constraints from what is left.
+    # 4. Region, industry and kind-of-group constraints from what is left.
     region, rspans = _region(view, masked, english)
     interp.region = region
     masked2 = _mask(masked, rspans)
@@ -369,8 +453,22 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
     if industry and interp.answer_type == "IndustryChain":
         industry = None  # "哪些产业": the industry is the answer, not a constraint
     interp.industry = industry
+    interp.group_kind, _ = question_kind(masked2, english)
+    noun = (_EN_GROUP_NOUN.search(masked2.lower()) if english else _ZH_GROUP_NOUN.search(masked2))
+    interp.via_groups = bool(interp.relation in _VIA_GROUP_RELATIONS and not interp.entities
+                             and not interp.unresolved and interp.answer_type != "Group" and noun)
     # The topic keeps entity mentions: a task described by the question may contain a name.
     topic = _mask(text, rspans + ispans)
     topic = re.sub(r"(哪些|哪个|哪家|什么|由|的|是|有|谁|吗|呢|？|\?|□)", " ", topic)
     interp.topic = " ".join(topic.split())
     return interp
+
+
+def _known_english(view: GraphView, mention: str) -> bool:
+    """Is a capitalised English phrase made only of words we can map (places, industries, kinds
+    of bodies)? "Peking University" is not: "peking" names something the graph does not know."""
+    known = set(view.region_names) | set(INDUSTRY_EN) | set(ADMIN_LEVEL_EN)
+    known |= {p for p, _, _ in GROUP_KIND_EN} | {p for p, _ in AGENCY_EN}
+    words = mention.lower().split()
+    vocab_words = {w for k in known if re.fullmatch(r"[a-z' -]+", k) for w in k.split()}
+    return all(w in vocab_words or w in ("of", "the", "and", "province", "vocational", "education") for w in words)

@@ -27,6 +27,8 @@ LIAONING_CITIES: tuple[tuple[str, str], ...] = (
 LIAONING_AREAS: tuple[tuple[str, str], ...] = (
     ("辽西北", "northwest liaoning"), ("沈阳现代化都市圈", "shenyang metropolitan area"),
 )
+# Pinyin names of those areas, for English questions that transliterate them.
+AREA_PINYIN: tuple[tuple[str, str], ...] = (("辽西北", "liaoxibei"),)
 SHENYANG_DISTRICTS: tuple[str, ...] = (
     "和平区", "沈河区", "大东区", "皇姑区", "铁西区", "苏家屯区", "浑南区", "沈北新区", "于洪区",
     "辽中区", "康平县", "法库县", "新民市",
@@ -39,6 +41,7 @@ def gazetteer() -> list[tuple[str, str | None, str | None]]:
     rows += [(zh, en, "中国") for zh, en in PROVINCES]
     rows += [(zh, en, "辽宁") for zh, en in LIAONING_CITIES]
     rows += [(zh, en, "辽宁") for zh, en in LIAONING_AREAS]
+    rows += [(zh, en, "辽宁") for zh, en in AREA_PINYIN]
     rows += [(d, None, "沈阳") for d in SHENYANG_DISTRICTS]
     return rows
 
@@ -87,3 +90,49 @@ INDUSTRY_ZH: tuple[str, ...] = tuple(sorted(set(INDUSTRY_EN.values()) | {
     "数字工业", "智能建造", "文旅", "幼儿保育", "电子信息", "冶金", "化工", "农业", "纺织",
     "食品", "钢铁", "船舶", "机器人", "生物医药", "集成电路", "新材料", "服务业", "制造业",
 }, key=len, reverse=True))
+
+
+# Kinds of collaborative bodies (all Group nodes), told apart by the last word of their name.
+# A question naming a kind asks for that kind only; 职教集团 is the umbrella word (the national
+# list of 示范性职业教育集团（联盟） counts alliances, and documents call 产教联合体 职教集团 too),
+# so it only puts bodies named …集团/…联盟 first; a bare 集团 / group means any Group.
+GROUP_KIND_SUFFIXES: tuple[str, ...] = ("产业学院", "联盟", "联合体", "共同体", "协作体", "园区", "集团")
+# Question words (longest first) → the kind they ask for.
+GROUP_KIND_ZH: tuple[tuple[str, str], ...] = (
+    ("行业产教融合共同体", "共同体"), ("产教融合共同体", "共同体"), ("市域产教联合体", "联合体"),
+    ("产教联合体", "联合体"), ("职业教育集团", "职教集团"), ("职业教育联盟", "联盟"), ("职业教育园区", "园区"),
+    ("职教集团", "职教集团"), ("职教联盟", "联盟"), ("职教园区", "园区"), ("产业学院", "产业学院"),
+    ("联合体", "联合体"), ("共同体", "共同体"), ("协作体", "协作体"), ("联盟", "联盟"),
+)
+# English phrases (longest first) → (kind asked, the Chinese head word of such a body's name).
+GROUP_KIND_EN: tuple[tuple[str, str, str], ...] = (
+    ("vocational education groups", "职教集团", "职业教育集团"),
+    ("vocational education group", "职教集团", "职业教育集团"),
+    ("vocational education alliances", "联盟", "职业教育联盟"),
+    ("vocational education alliance", "联盟", "职业教育联盟"),
+    ("vocational education parks", "园区", "职业教育园区"), ("vocational education park", "园区", "职业教育园区"),
+    ("education groups", "职教集团", "职业教育集团"), ("education group", "职教集团", "职业教育集团"),
+    ("industry colleges", "产业学院", "产业学院"), ("industry college", "产业学院", "产业学院"),
+    ("industrial colleges", "产业学院", "产业学院"), ("industrial college", "产业学院", "产业学院"),
+    ("collaboration bodies", "协作体", "协作体"), ("collaboration body", "协作体", "协作体"),
+    ("consortia", "联合体", "联合体"), ("consortiums", "联合体", "联合体"), ("consortium", "联合体", "联合体"),
+    ("communities", "共同体", "共同体"), ("community", "共同体", "共同体"),
+    ("alliances", "联盟", "联盟"), ("alliance", "联盟", "联盟"),
+)
+# Kinds that are a hard filter (the umbrella 职教集团 only ranks).
+GROUP_KIND_SOFT: dict[str, tuple[str, ...]] = {"职教集团": ("集团", "联盟")}
+
+# English names of government bodies (longest first) → the Chinese head of their name.
+# "provincial"/"municipal" before one add 省/市 (the provincial department of education → 省教育厅).
+AGENCY_EN: tuple[tuple[str, str], ...] = (
+    ("department of human resources and social security", "人力资源社会保障厅"),
+    ("human resources and social security department", "人力资源社会保障厅"),
+    ("human resources and social security bureau", "人力资源社会保障局"),
+    ("development and reform commission", "发展改革委"), ("people's government", "人民政府"),
+    ("department of education", "教育厅"), ("education department", "教育厅"),
+    ("bureau of education", "教育局"), ("education bureau", "教育局"), ("ministry of education", "教育部"),
+    ("department of finance", "财政厅"), ("finance department", "财政厅"),
+    ("department of industry and information technology", "工业和信息化厅"),
+    ("department of science and technology", "科学技术厅"), ("government", "人民政府"),
+)
+ADMIN_LEVEL_EN: dict[str, str] = {"provincial": "省", "province": "省", "municipal": "市", "city": "市"}
