@@ -16,6 +16,7 @@ from search.graphview import GraphView
 from search.hybrid import SearchContext
 from search.naming import kind_accepts, kind_preferred
 from search.question import Interpretation, fits_relation, industry_core
+from search.vocab import INDUSTRY_ZH_SYNONYMS
 
 # Relations whose far end is a text-like node (a task, a target, a policy) that questions
 # describe rather than name: "建设50所左右省级优质中职学校由哪些部门负责".
@@ -61,13 +62,15 @@ def target_types(interp: Interpretation, view: GraphView) -> set[str] | None:
 
 
 def industry_nodes(view: GraphView, ctx: SearchContext, term: str) -> list[str]:
-    """IndustryChain nodes meaning ``term``: names containing it (高端装备制造, 装备制造业), and
-    their near neighbours by name embedding."""
+    """IndustryChain nodes meaning ``term``: names containing it (高端装备制造, 装备制造业) or
+    a short form of it (石化 for 石油化工), and their near neighbours by name embedding."""
     lexical = []
     for n in view.nodes.values():
         if n.type == "IndustryChain":
             # Narrower names count (高端装备制造 for 装备制造), broader ones do not (交通 for 轨道交通).
-            if term in n.name or industry_core(n.name) == term:
+            core = industry_core(n.name)
+            short_for = INDUSTRY_ZH_SYNONYMS.get(core, INDUSTRY_ZH_SYNONYMS.get(n.name))
+            if term in n.name or core == term or short_for == term:
                 lexical.append(n.id)
     names = ctx.indexes.names
     if not names or ctx.indexes.name_vectors is None:

@@ -33,6 +33,7 @@ _ZH_TYPES: tuple[tuple[str, str], ...] = (
     ("行业产教融合共同体", "Group"), ("产教融合共同体", "Group"), ("市域产教联合体", "Group"),
     ("产教联合体", "Group"), ("职业教育集团", "Group"), ("职教集团", "Group"), ("集团", "Group"), ("联盟", "Group"),
     ("联合体", "Group"), ("共同体", "Group"), ("协作体", "Group"), ("产业学院", "Group"),
+    ("职业教育园区", "Group"), ("职教园区", "Group"),
     ("学校", "School"), ("院校", "School"), ("学院", "School"), ("职校", "School"), ("高校", "School"),
     ("中职", "School"), ("高职", "School"), ("大学", "School"),
     ("企业", "Enterprise"), ("公司", "Enterprise"), ("厂", "Enterprise"),
@@ -302,7 +303,8 @@ def _entity_role(text: str, ent: tuple[int, int], cue: tuple[int, int], english:
     between = text[ee:cs]
     if nominal:
         return "agent" if "是" in between else "patient"
-    return "patient" if re.search(r"[由被]", between) else "agent"
+    # X由谁牵头 / X被哪些文件落实 / X是哪所学校牵头的: someone else does it to X.
+    return "patient" if re.search(r"[由被谁哪]|什么", between) else "agent"
 
 
 # A group noun in a question whose answers are not groups: the groups are described, not asked.
