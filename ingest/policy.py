@@ -270,6 +270,9 @@ def extract(doc: Document) -> Extraction:
                         agency = Mention("Agency", name, doc.id)
                         out.mentions.append(agency)
                         out.facts.append(Fact("ISSUED_BY", owner, agency, doc.evidence(*seg.title_span)))
+                    # 印发 issues the plan (it does not implement it); the plan keeps the notice's key
+                    # so a trace of the notice's number reaches the plan's targets and measures.
+                    owner.properties["issued_with"] = seg.key
             for target, (s, e) in target_mentions(doc, part.start, part.end):
                 out.mentions.append(target)
                 out.facts.append(Fact("HAS_TARGET", owner, target, doc.evidence(s, e)))

@@ -40,7 +40,10 @@ MAX_SIMILAR_PER_TARGET = 3
 SIMILARITY_MARGIN = 0.15  # keep inferred links close to the target's best one
 _CLAUSE_END = re.compile(r"[、，,。；;（(]")
 # Words every task in this genre uses: sharing them says nothing about the pair.
-_GENERIC = re.compile(r"左右|建设|推进|加强|推动|完善|开展|实施|支持|培育|遴选|重点|职业|教育|院校|学校|全面|深化|提升|提高|积极|省级")
+# Every level (省级, 市级, 县级 …), and 产教融合/校企合作, which every measure of a city's
+# 产教融合 plan names (they linked 同步规划产教融合… to a 产教融合实训基地 target).
+_GENERIC = re.compile(r"左右|以上|建设|推进|加强|推动|完善|开展|实施|支持|培育|遴选|重点|职业|教育|院校|学校|全面|深化|"
+                      r"提升|提高|积极|(?:国家|省|市|县|区)级|产教融合|校企合作")
 
 
 @dataclass
@@ -114,8 +117,10 @@ class _Keywords:
         if not thing:
             return self.overlap(_text(target), measure.name)
         size = len(thing.replace("|", "")) or 1
+        # One shared character (高 of 双高 in 中高职) says nothing: a stretch needs two.
         in_name = _longest_common(thing, _core(measure.name)) / size
         in_text = _longest_common(thing, _core(_text(measure))) / size
+        in_name, in_text = (x if x * size >= 2 else 0.0 for x in (in_name, in_text))
         return max(self.overlap(_text(target), measure.name), in_name, TEXT_WEIGHT * in_text)
 
 

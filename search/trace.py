@@ -18,7 +18,7 @@ from typing import Any, Iterator
 from graph.base import GraphStore
 from graph.errors import InputError
 from graph.normalize import name_key
-from graph.schema import Edge, Node
+from graph.schema import Edge, Node, make_node_id
 from ingest.policy_text import find_numbers, normalize_number
 
 TRACE_TYPES = ("Policy", "Target", "Measure")
@@ -87,6 +87,16 @@ class _View:
             self._out.setdefault(e.source, []).append(e)
             self._in.setdefault(e.target, []).append(e)
         self._nodes: dict[str, Node | None] = {}
+        self._issued: dict[str, list[Node]] | None = None
+
+    def issued_with(self, node_id: str) -> list[Node]:
+        """Plans issued by the notice ``node_id`` (their ``issued_with`` property holds its key)."""
+        if self._issued is None:
+            self._issued = {}
+            for n in self.store.iter_nodes("Policy"):
+                if n.properties.get("issued_with"):
+                    self._issued.setdefault(make_node_id("Policy", n.properties["issued_with"]), []).append(n)
+        return self._issued.get(node_id, [])
 
     def node(self, node_id: str) -> Node | None:
         if node_id not in self._nodes:
@@ -114,9 +124,11 @@ _CN = {c: i for i, c in enumerate("一二三四五六七八九十", 1)}
 
 
 def _number(num: str) -> int | None:
-    """12 → 12; 十二 → 12 (the numbering of 一、 and （一） items)."""
-    if num.isdigit():
+    """12 → 12; 十二 → 12 (the numbering of 一、 and （一） items); ② → 2."""
+    if num.isdecimal():
         return int(num)
+    if len(num) == 1 and "\u2460" <= num <= "\u2473":
+        return ord(num) - 0x2460 + 1
     if num and all(c in _CN for c in num):
         if "十" not in num:
             return _CN[num[0]] if len(num) == 1 else None
@@ -129,7 +141,7 @@ def _order(n: Node) -> tuple:
     """Arabic-numbered items (list tasks) first, then 一、/（一） items, in their order."""
     num = str(n.properties.get("number") or "")
     value = _number(num)
-    return (0 if num.isdigit() else 1, value if value is not None else 10**6, n.name)
+    return (0 if num.isdecimal() else 1, value if value is not None else 10**6, n.name)
 
 
 def _responsible(view: _View, node: Node) -> list[TraceNode]:
@@ -149,6 +161,10 @@ def _down(view: _View, node: Node, edge: Edge | None, label: str, seen: set[str]
             tn.children.append(_down(view, t, e, "target", seen, depth))
         tn.children += [_measure(view, e, m, "measure") for e, m in view.out(node.id, "HAS_MEASURE", "Measure")]
         if depth < MAX_DEPTH:
+            # A notice that issues a plan (关于印发《…方案》的通知): its targets and measures are the plan's.
+            for p in view.issued_with(node.id):
+                if p.id not in seen:
+                    tn.children.append(_down(view, p, None, "issues", seen, depth + 1))
             for e, p in view.into(node.id, "IMPLEMENTS", "Policy"):
                 if p.id not in seen:
                     tn.children.append(_down(view, p, e, "implemented by", seen, depth + 1))
@@ -180,6 +196,10 @@ def _up(view: _View, node: Node, edge: Edge | None, label: str, seen: set[str], 
     elif node.type == "Policy":
         tn.children += [TraceNode(a, e, "issued by") for e, a in view.out(node.id, "ISSUED_BY", "Agency")]
         if depth < MAX_DEPTH:
+            notice = view.node(make_node_id("Policy", node.properties["issued_with"])) \
+                if node.properties.get("issued_with") else None
+            if notice is not None and notice.id not in seen:
+                tn.children.append(_up(view, notice, None, "issued with", seen, depth + 1))
             for e, p in view.out(node.id, "IMPLEMENTS", "Policy"):
                 if p.id not in seen:
                     tn.children.append(_up(view, p, e, "implements", seen, depth + 1))
