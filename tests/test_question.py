@@ -97,3 +97,75 @@ def test_the_place_in_a_name_beats_a_conflicting_located_in(tmp_path):
                         evidence=[Evidence("list", 0, 4, "关于公布")]))
     v = GraphView(st)
     assert v.in_region(hebei.id, "河北") and not v.in_region(hebei.id, "辽宁")
+
+
+@pytest.mark.parametrize("question,kind", [
+    ("沈阳有哪些产业学院", "产业学院"), ("which industry colleges are in Shenyang", "产业学院"),
+    ("辽宁有哪些联盟", "联盟"), ("Which alliances serve the petrochemical industry?", "联盟"),
+    ("沈阳有哪些市域产教联合体", "联合体"), ("哪些行业产教融合共同体在沈阳", "共同体"),
+    ("辽宁的职教集团有哪些", "职教集团"), ("哪些集团服务辽宁的石化产业", None), ("which groups serve rail transit", None),
+])
+def test_the_kind_of_group_asked_for(view, question, kind):
+    it = parse_question(view, question)
+    assert it.answer_type == "Group" and it.group_kind == kind
+
+
+def test_kinds_of_group_come_from_the_end_of_the_name():
+    from search.naming import kind_accepts, name_kind
+
+    assert name_kind("应急管理产业学院(化工方向)") == "产业学院"
+    assert name_kind("辽西北职教联盟") == "联盟" and name_kind("沈阳高新区市域产教联合体") == "联合体"
+    assert not kind_accepts("产业学院", "沈阳经济技术开发区高端装备制造产教联合体")
+    assert kind_accepts("职教集团", "辽西北职业教育联盟")  # the umbrella word only ranks
+
+
+@pytest.mark.parametrize("question,answer_type", [
+    ("辽宁省有多少个职教集团", "Group"), ("铁岭有几所学校", "School"), ("how many schools are in Tieling", "School"),
+])
+def test_count_questions(view, question, answer_type):
+    it = parse_question(view, question)
+    assert it.count and it.answer_type == answer_type
+
+
+@pytest.mark.parametrize("question,role", [
+    ("辽教发〔2021〕55号落实了哪个文件", "agent"), ("哪些政策落实了辽教发〔2021〕55号", "patient"),
+    ("辽教发〔2021〕55号被哪些文件落实", "patient"),
+    ("辽西北职教联盟由谁牵头", "patient"), ("辽西北职业教育联盟是谁牵头的", "patient"),
+    ("辽西北职业教育联盟有哪些成员", "patient"), ("辽宁职业学院是哪些联盟的成员", "agent"),
+    ("辽宁职业学院牵头哪些联盟", "agent"), ("who leads 辽西北职业教育联盟", "patient"),
+    ("which groups does 辽宁职业学院 lead", "agent"),
+])
+def test_the_part_an_entity_plays_comes_from_word_order(view, question, role):
+    assert parse_question(view, question).role == role
+
+
+def test_a_verb_inside_a_modifier_is_not_the_relation_asked(view):
+    it = parse_question(view, "服务装备制造的职教集团由谁牵头")
+    assert (it.relation, it.industry, it.via_groups) == ("LEADS", "装备制造", True)
+    assert not it.entities and not it.unresolved
+
+
+@pytest.mark.parametrize("question,name", [
+    ("who leads the Liaoning equipment manufacturing vocational education group", "辽宁装备制造职业教育集团"),
+    ("who leads the Liaoning petrochemical vocational education group", "辽宁石油化工职业教育集团"),
+    ("which companies partner with the northwest Liaoning vocational education alliance", "辽西北职业教育联盟"),
+    ("which policies were issued by the Liaoning Department of Education", "辽宁省教育厅"),
+    ("what is the provincial department of education responsible for", "辽宁省教育厅"),
+])
+def test_english_descriptions_name_the_body_with_all_their_parts(view, question, name):
+    it = parse_question(view, question)
+    assert [e["name"] for e in it.entities] == [name]
+    assert it.region is None and it.industry is None and not it.unresolved
+
+
+@pytest.mark.parametrize("question", [
+    "who leads the Liaoning aerospace vocational education group",  # a part we cannot map
+])
+def test_an_english_description_with_an_unknown_part_is_unresolved(view, question):
+    it = parse_question(view, question)
+    assert it.unresolved and not it.entities
+
+
+def test_an_english_description_that_fits_several_bodies_stays_a_description(view):
+    it = parse_question(view, "who leads the equipment manufacturing vocational education groups")
+    assert not it.entities and it.via_groups and it.industry == "装备制造"

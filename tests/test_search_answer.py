@@ -201,3 +201,35 @@ def test_schools_serve_an_industry_through_the_groups_they_lead(store):
     assert first["name"] in {"沈阳职业技术学院", "辽宁装备制造职业技术学院"}
     assert [p["type"] for p in first["path"]] == ["LEADS", "SERVES"]
     assert "河北机电职业技术学院" not in names(r)
+
+
+def test_a_kind_of_group_is_a_filter(store):
+    assert names(ask(store, "辽宁有哪些联合体")) == ["沈阳经济技术开发区高端装备制造产教联合体"]
+    assert names(ask(store, "哪些联盟服务装备制造产业")) == []
+    # 职教集团 is the umbrella word: every Group, those named …集团/…联盟 first.
+    got = names(ask(store, "哪些职教集团服务辽宁的装备制造产业"))
+    assert got == ["辽宁装备制造职业教育集团", "沈阳经济技术开发区高端装备制造产教联合体"]
+
+
+def test_who_leads_the_groups_a_question_describes(store):
+    r = ask(store, "辽宁服务装备制造的职教集团由谁牵头")
+    got = names(r)
+    assert set(got[:2]) == {"沈阳职业技术学院", "辽宁装备制造职业技术学院"} and "沈阳经济技术开发区管委会" in got
+    assert "河北机电职业技术学院" not in got
+    assert [p["type"] for p in r["answers"][0]["path"]] == ["LEADS", "SERVES"]
+
+
+def test_who_leads_a_group_named_in_english_by_its_parts(store):
+    assert names(ask(store, "who leads the Liaoning petrochemical vocational education group")) == ["辽宁石化职业技术学院"]
+    assert names(ask(store, "who leads the Jilin petrochemical vocational education group")) == []
+
+
+def test_members_include_the_lead_unit_after_the_members(store):
+    got = names(ask(store, "辽西北职业教育联盟有哪些成员"))
+    assert got == ["铁岭中油机械设备有限公司", "辽宁职业学院"]
+
+
+def test_a_count_question_says_how_many(store):
+    r = ask(store, "辽宁有多少个职教集团", top=2)
+    assert r["interpretation"]["count"] == 4 and len(r["answers"]) == 2
+    assert ask(store, "辽宁的职教集团有哪些")["interpretation"]["count"] is None
