@@ -1,7 +1,8 @@
-"""Vocabulary the question parser needs beyond the graph: a gazetteer of Chinese provinces and
-Liaoning's cities and districts (Chinese, pinyin/English, parent), and English words for answer
-types, relations and industries. The graph's own Region and IndustryChain nodes are used too;
-these tables let English questions and sparse graphs work.
+"""Vocabulary the question parser needs beyond the graph: a gazetteer of Chinese provinces,
+large cities and Liaoning's cities and districts (Chinese, pinyin/English, parent), English words
+for industries, kinds of group and government bodies, and the kind words of group names. The
+graph's own Region and IndustryChain nodes are used too; these tables let English questions and
+sparse graphs work.
 """
 
 from __future__ import annotations
@@ -23,6 +24,19 @@ LIAONING_CITIES: tuple[tuple[str, str], ...] = (
     ("阜新", "fuxin"), ("辽阳", "liaoyang"), ("盘锦", "panjin"), ("铁岭", "tieling"),
     ("朝阳", "chaoyang"), ("葫芦岛", "huludao"),
 )
+# Provincial capitals and other large cities (with their province), so questions about other
+# provinces' documents find their cities in English too.
+MAJOR_CITIES: tuple[tuple[str, str, str], ...] = (
+    ("石家庄", "shijiazhuang", "河北"), ("太原", "taiyuan", "山西"), ("呼和浩特", "hohhot", "内蒙古"),
+    ("长春", "changchun", "吉林"), ("哈尔滨", "harbin", "黑龙江"), ("南京", "nanjing", "江苏"),
+    ("苏州", "suzhou", "江苏"), ("无锡", "wuxi", "江苏"), ("杭州", "hangzhou", "浙江"), ("宁波", "ningbo", "浙江"),
+    ("合肥", "hefei", "安徽"), ("福州", "fuzhou", "福建"), ("厦门", "xiamen", "福建"), ("南昌", "nanchang", "江西"),
+    ("济南", "jinan", "山东"), ("青岛", "qingdao", "山东"), ("郑州", "zhengzhou", "河南"), ("武汉", "wuhan", "湖北"),
+    ("长沙", "changsha", "湖南"), ("广州", "guangzhou", "广东"), ("深圳", "shenzhen", "广东"),
+    ("南宁", "nanning", "广西"), ("海口", "haikou", "海南"), ("成都", "chengdu", "四川"), ("贵阳", "guiyang", "贵州"),
+    ("昆明", "kunming", "云南"), ("拉萨", "lhasa", "西藏"), ("西安", "xi'an", "陕西"), ("兰州", "lanzhou", "甘肃"),
+    ("西宁", "xining", "青海"), ("银川", "yinchuan", "宁夏"), ("乌鲁木齐", "urumqi", "新疆"),
+)
 # Areas inside Liaoning that documents name as regions.
 LIAONING_AREAS: tuple[tuple[str, str], ...] = (
     ("辽西北", "northwest liaoning"), ("沈阳现代化都市圈", "shenyang metropolitan area"),
@@ -40,6 +54,7 @@ def gazetteer() -> list[tuple[str, str | None, str | None]]:
     rows: list[tuple[str, str | None, str | None]] = [("中国", "china", None)]
     rows += [(zh, en, "中国") for zh, en in PROVINCES]
     rows += [(zh, en, "辽宁") for zh, en in LIAONING_CITIES]
+    rows += list(MAJOR_CITIES)
     rows += [(zh, en, "辽宁") for zh, en in LIAONING_AREAS]
     rows += [(zh, en, "辽宁") for zh, en in AREA_PINYIN]
     rows += [(d, None, "沈阳") for d in SHENYANG_DISTRICTS]
