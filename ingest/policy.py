@@ -31,7 +31,15 @@ from ingest.policy_text import (
 LINEAGE_VERBS = re.compile(r"转发|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|对照")
 _CLAUSE_BOUNDARY = re.compile(r"[。；;！？!?\n，,：:]")
 
-_YEAR_RE = re.compile(r"(?:到|至)\s*((?:19|20)\d{2})\s*年(?:底|末)?\s*[，,]?")
+# 到2025年(底), or the end of a five-year plan: 到“十四五”末 = 到2025年 (十一五 ended in 2010).
+_YEAR_RE = re.compile(r"(?:到|至)\s*(?:((?:19|20)\d{2})\s*年(?:底|末)?"
+                      r"|[“\"]?十([一二三四五六七八九])五[”\"]?\s*(?:时期|规划)?期?末)\s*[，,]?")
+
+
+def _year(m: re.Match[str]) -> int:
+    if m.group(1):
+        return int(m.group(1))
+    return 2010 + 5 * "一二三四五六七八九".index(m.group(2))
 
 
 def policy_mentions(doc: Document, seg: PolicySegment) -> list[Mention]:
@@ -200,7 +208,7 @@ def target_mentions(doc: Document, begin: int, stop: int) -> list[tuple[Mention,
         clause = text[m.end():end]
         stated = [d for r in STATED_RESPONSIBLE.finditer(clause) for d in stated_departments(r)]
         for goal in split_goals(squeeze(STATED_RESPONSIBLE.sub("", clause))):
-            target, span = _target(doc, goal, int(m.group(1)), m.start(), end + 1)
+            target, span = _target(doc, goal, _year(m), m.start(), end + 1)
             target.properties["responsible"] = stated
             found.append((target, span))
     for a, b in _goal_sections(text, begin, stop):

@@ -257,12 +257,21 @@ def _title_after(lines: list[Line], i: int) -> tuple[str, int, int] | None:
             continue
         if ln.stripped.endswith(("：", ":")) or ln.is_table_row:
             break
+        if parts and (len(ln.stripped) > 40 or ln.stripped.endswith(("。", "；"))):
+            break  # body text, not the title wrapping on
         parts.append(ln)
-        if policy_kind(" ".join(p.stripped for p in parts)) or len(parts) == 2:
+        joined = " ".join(p.stripped for p in parts)
+        # A long title wraps over up to four lines; a 《 still open means it goes on.
+        if (policy_kind(joined) and joined.count("《") <= joined.count("》")) or len(parts) == 4:
             break
     if not parts:
         return None
-    title = re.sub(r"\s+", " ", " ".join(p.stripped for p in parts)).strip()
+    # Lines wrapped after 关于 join without a space (河源市推进\n现代职业教育…); before it a
+    # line break may separate two issuers (教育部\n辽宁省人民政府关于…) and stays a space.
+    title = parts[0].stripped
+    for p in parts[1:]:
+        title += ("" if "关于" in title else " ") + p.stripped
+    title = re.sub(r"\s+", " ", title).strip()
     return title, parts[0].start + (len(parts[0].text) - len(parts[0].text.lstrip())), parts[-1].end
 
 

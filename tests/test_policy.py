@@ -278,3 +278,11 @@ def test_a_title_cited_before_its_number_is_named_by_the_number():
     text = ("江北省教育厅文件\n\n江教职〔2022〕7号\n\n江北省教育厅关于转发《职业教育提质培优行动计划（2020—2023年）》的通知\n\n"
             "各市教育局：\n\n现将《职业教育提质培优行动计划（2020—2023年）》（教职成〔2020〕7号）转发给你们。\n")
     assert {f for f in _facts(text) if f[0] == "IMPLEMENTS"} == {("IMPLEMENTS", "江教职〔2022〕7号", "教职成〔2020〕7号")}
+
+
+def test_a_title_wrapped_over_three_lines_and_a_five_year_plan_deadline():
+    text = ("河源市教育局文件\n\n河教〔2023〕9号\n\n河源市教育局关于印发《河源市推进\n现代职业教育体系建设改革\n实施方案》的通知\n\n"
+            "各县区教育局：\n\n到“十四五”末，建成3个左右市域产教联合体。\n\n河源市教育局\n二〇二三年 三月十五日\n")
+    seg = segment_policies(text)[0]
+    assert (seg.title, seg.date) == ("河源市教育局关于印发《河源市推进现代职业教育体系建设改革实施方案》的通知", "2023-03-15")
+    assert ("HAS_TARGET", "河教〔2023〕9号", "到2025年，建成3个左右市域产教联合体") in _facts(text)
