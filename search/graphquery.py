@@ -285,7 +285,8 @@ def _through_groups(view: GraphView, ctx: SearchContext, interp: Interpretation,
             if not group_in_region and not view.in_region(other, interp.region):
                 continue
             strength = g.strength * (1.0 if e.type == rel else RELATED_STRENGTH)
-            path = [e, *(p for p in g.path if p.type == "SERVES")]  # unit -LEADS-> group -SERVES-> industry
+            # unit -LEADS-> group -SERVES-> industry (the group's own path only when it was asked)
+            path = [e, *(p for p in g.path if p.type == "SERVES" and interp.industry)]
             m = Match(other, strength, path, [*e.evidence, *g.evidence], rank)
             old = out.get(other)
             if old is None or (m.strength, -m.anchor_rank) > (old.strength, -old.anchor_rank):

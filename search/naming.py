@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from search.graphview import GraphView, match_key
 from search.vocab import (ADMIN_LEVEL_EN, AGENCY_EN, GROUP_KIND_EN, GROUP_KIND_SOFT, GROUP_KIND_SUFFIXES,
-                          GROUP_KIND_ZH, INDUSTRY_EN)
+                          GROUP_KIND_ZH, INDUSTRY_EN, ZONE_EN)
 
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")
 
@@ -90,6 +90,7 @@ def describe_english(view: GraphView, text: str) -> list[Described]:
     modifiers = [(s, "region", view.region_names[s]) for s in regions]
     modifiers += [(s, "industry", zh) for s, zh in sorted(INDUSTRY_EN.items(), key=lambda kv: -len(kv[0]))]
     modifiers += [(s, "level", zh) for s, zh in ADMIN_LEVEL_EN.items()]
+    modifiers += [(s, "zone", zh) for s, zh in ZONE_EN.items()]
     taken: list[tuple[int, int]] = []
     out: list[Described] = []
     for phrase, node_type, head_zh in _heads():
@@ -129,7 +130,7 @@ def _read_modifiers(low: str, d: Described, modifiers: list[tuple[str, str, str]
                 d.end += after.start(1) + len(surface)
                 break
     # "the aerospace vocational education group": a word we cannot map is part of the name.
-    words = low[:d.start].split()[-4:]
+    words = low[:d.start].split()[-8:]
     if "the" in words:
         known = {w for surface, _, _ in modifiers for w in surface.split()}
         d.unknown = [w for w in words[len(words) - words[::-1].index("the"):]
@@ -138,7 +139,7 @@ def _read_modifiers(low: str, d: Described, modifiers: list[tuple[str, str, str]
 
 def _matching_nodes(view: GraphView, parts: dict[str, str]) -> list[str]:
     """Nodes named exactly as the parts compose, else the one node having every part."""
-    composed = parts.get("region", "") + parts.get("level", "") + parts.get("industry", "") + parts["head"]
+    composed = "".join(parts.get(p, "") for p in ("region", "zone", "level", "industry", "head"))
     exact = sorted(i for i in view.by_key.get(match_key(composed), ()) if view.nodes[i].type == parts["type"])
     if exact:
         return exact
@@ -152,7 +153,7 @@ def _matching_nodes(view: GraphView, parts: dict[str, str]) -> list[str]:
             continue
         if "level" in parts and parts["level"] not in n.name:
             continue
-        if "industry" in parts and parts["industry"] not in n.name:
+        if any(p in parts and parts[p] not in n.name for p in ("industry", "zone")):
             continue
         found.append(n.id)
     return found if len(found) == 1 else []

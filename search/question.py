@@ -29,7 +29,7 @@ MASK = "□"
 _MIN_ENTITY_CHARS = {"Region": 2, "IndustryChain": 2}
 
 # Answer-type nouns, checked right after a question word (哪些 / 哪个 / which ...).
-_ZH_TYPES: tuple[tuple[str, str], ...] = (
+_ZH_TYPES: tuple[tuple[str, str | None], ...] = (
     ("行业产教融合共同体", "Group"), ("产教融合共同体", "Group"), ("市域产教联合体", "Group"),
     ("产教联合体", "Group"), ("职业教育集团", "Group"), ("职教集团", "Group"), ("集团", "Group"), ("联盟", "Group"),
     ("联合体", "Group"), ("共同体", "Group"), ("协作体", "Group"), ("产业学院", "Group"),
@@ -43,6 +43,7 @@ _ZH_TYPES: tuple[tuple[str, str], ...] = (
     ("措施", "Measure"), ("任务", "Measure"), ("举措", "Measure"),
     ("目标", "Target"), ("产业链", "IndustryChain"), ("产业", "IndustryChain"), ("行业", "IndustryChain"),
     ("城市", "Region"), ("地区", "Region"), ("地方", "Region"),
+    ("单位", None),  # 哪些单位牵头了…: any kind of body
 )
 _ZH_ASK = re.compile(r"(哪些|哪个|哪家|哪几家|哪几个|哪所|哪几所|什么|哪一?类|有哪|列出|列举|多少|几个|几家|几所)")
 _EN_TYPES: tuple[tuple[str, str], ...] = (
@@ -459,6 +460,9 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
     noun = (_EN_GROUP_NOUN.search(masked2.lower()) if english else _ZH_GROUP_NOUN.search(masked2))
     interp.via_groups = bool(interp.relation in _VIA_GROUP_RELATIONS and not interp.entities
                              and not interp.unresolved and interp.answer_type != "Group" and noun)
+    if interp.group_kind and interp.answer_type is None and not interp.entities and not interp.via_groups \
+            and interp.relation in (None, "SERVES", "LOCATED_IN"):
+        interp.answer_type = "Group"  # "沈阳的产业学院", "industry colleges in Shenyang"
     # The topic keeps entity mentions: a task described by the question may contain a name.
     topic = _mask(text, rspans + ispans)
     topic = re.sub(r"(哪些|哪个|哪家|什么|由|的|是|有|谁|吗|呢|？|\?|□)", " ", topic)

@@ -169,3 +169,19 @@ def test_an_english_description_with_an_unknown_part_is_unresolved(view, questio
 def test_an_english_description_that_fits_several_bodies_stays_a_description(view):
     it = parse_question(view, "who leads the equipment manufacturing vocational education groups")
     assert not it.entities and it.via_groups and it.industry == "装备制造"
+
+
+def test_a_bare_kind_of_group_asks_for_groups(view):
+    it = parse_question(view, "沈阳的产业学院")
+    assert (it.answer_type, it.group_kind, it.region) == ("Group", "产业学院", "沈阳")
+
+
+def test_a_development_zone_is_a_part_of_an_english_name(view):
+    it = parse_question(view, "members of the Shenyang Economic and Technological Development Zone consortium")
+    assert [e["name"] for e in it.entities] == ["沈阳经济技术开发区高端装备制造产教联合体"]
+    assert it.relation == "MEMBER_OF" and it.role == "patient"
+
+
+def test_which_units_is_any_kind_of_body(view):
+    it = parse_question(view, "哪些单位牵头了辽宁的职教集团")
+    assert it.answer_type is None and it.relation == "LEADS" and it.via_groups
