@@ -464,12 +464,22 @@ def find_citations(text: str) -> tuple[Citation, ...]:
 # A unit list may hold one level of brackets (（责任单位：市教育局、各县（市、区）人民政府）) and
 # several labelled lists (（牵头单位：市教育局；配合单位：市财政局）).
 _RESP_LABEL = r"(?:责任单位|责任部门|牵头单位|牵头部门|负责单位|责任处室|配合单位|配合部门|参与单位|协办单位)"
-STATED_RESPONSIBLE = re.compile(rf"[（(]{_RESP_LABEL}[:：]((?:[^（()）]|[（(][^（()）]*[）)])+)[）)]")
+# Also the label on a line of its own after the task (责任单位：市教育局), and the led form
+# （市教育局牵头，市财政局、市人力资源社会保障局配合）.
+STATED_RESPONSIBLE = re.compile(
+    rf"[（(]{_RESP_LABEL}[:：](?P<lab>(?:[^（()）]|[（(][^（()）]*[）)])+)[）)]"
+    rf"|(?<![（(\w]){_RESP_LABEL}[:：](?P<line>[^（()）。]+)"
+    r"|[（(](?P<lead>[^（()）。，,]{2,60}?)牵头(?:[，,；;](?P<help>[^（()）。]{2,80}?)(?:配合|参与|协助|协同))?[）)]")
+RESPONSIBLE_LINE = re.compile(rf"^\s*(?:{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?牵头[，,；;）)])")
 
 
 def stated_departments(m: re.Match[str]) -> list[str]:
     """The parties of a STATED_RESPONSIBLE match, every labelled list together."""
-    return split_departments(re.sub(rf"{_RESP_LABEL}[:：]", "、", m.group(1)))
+    if m.group("lead"):  # （龙头企业牵头） is no statement of a department's duty
+        parties = split_departments(f"{m.group('lead')}、{m.group('help') or ''}")
+        return parties if all(is_agency_name(p) or _COLLECTIVE.match(p) for p in parties) else []
+    found = m.group("lab") or m.group("line")
+    return split_departments(re.sub(rf"{_RESP_LABEL}[:：]", "、", found))
 _COLLECTIVE = re.compile(r"^(各|相关|有关)(省|市|县|区|县区|市县|县\(市、区\)|区县)(?:人民)?(?:政府)?$")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|自治州|盟)$")
 

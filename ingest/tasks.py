@@ -25,7 +25,7 @@ from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.policy import PolicyPart, citation_mention, part_owner, policy_parts
 from ingest.policy_text import (
-    DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, STATED_RESPONSIBLE, Line, PolicySegment, agency_name, bigram_dice,
+    DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, RESPONSIBLE_LINE, STATED_RESPONSIBLE, Line, PolicySegment, agency_name, bigram_dice,
     find_citations, is_agency_name, lines_of, segment_policies, split_departments, squeeze,
     stated_departments,
 )
@@ -108,6 +108,10 @@ def parse_items(text: str, start: int, end: int) -> list[Item]:
                            parent=stack[-1] if stack else None)
             items.append(current)
             stack.append(current)
+            continue
+        if current is not None and RESPONSIBLE_LINE.match(s):
+            current.parts.append(ln.text)  # 责任单位：… on its own line belongs to the task above
+            current.end = ln.end
             continue
         if current is None or current.closed:
             continue

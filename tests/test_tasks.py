@@ -198,3 +198,13 @@ def test_a_list_row_naming_a_body_task_is_that_measure():
     ex = _extract(body, CITY)
     assert len({m.properties["key"] for m in _measures(ex)}) == 1
     assert _responsible(ex) == {"优化职业教育专业布局": ["临江市教育局", "临江市人力资源社会保障局"]}
+
+
+def test_responsibility_on_its_own_line_or_in_the_led_form():
+    body = ("一、重点任务\n\n1.推进中高职贯通培养。扩大中高职贯通培养规模。\n责任单位：市教育局、市人力资源社会保障局\n\n"
+            "2.建设市域产教联合体。依托产业园区组建联合体（市发展改革委牵头，市教育局、市工业和信息化局配合）。\n\n"
+            "3.培育产业学院。支持院校建设产业学院（由龙头企业牵头）。\n")
+    assert _responsible(_extract(body, CITY)) == {
+        "推进中高职贯通培养": ["临江市教育局", "临江市人力资源社会保障局"],
+        "建设市域产教联合体": ["临江市发展改革委", "临江市教育局", "临江市工业和信息化局"],
+    }
