@@ -350,7 +350,27 @@ def _industry(view: GraphView, text: str) -> tuple[str | None, list[tuple[int, i
             if len(name) >= 4 or _INDUSTRY_CUE_AFTER.match(text, m.end()) \
                     or _INDUSTRY_CUE_BEFORE.search(text[max(0, pos - 3):pos]):
                 return INDUSTRY_ZH_SYNONYMS.get(name, name), [(pos, pos + len(name))]
+    # An industry no vocabulary knows (服务辽宁的航天产业, 哪些航天职教集团) still constrains the
+    # answer: only bodies serving or named for it, so a question about a missing one gets none.
+    for pat in (_UNKNOWN_INDUSTRY, _UNKNOWN_GROUP_MODIFIER):
+        m = pat.search(text)
+        if not m:
+            continue
+        start = m.start(1) + len(_ASK_PREFIX.match(m.group(1)).group(0))
+        word = text[start:m.end(1)]
+        if len(word) >= 2 and not _GENERIC_MODIFIER.fullmatch(word) and MASK not in word:
+            return word, [(start, m.end(1))]
     return None, []
+
+
+_UNKNOWN_INDUSTRY = re.compile(r"(?:服务|对接|面向)(?:于|□*的)?([\u4e00-\u9fff]{2,8}?)(?:产业链|产业集群|产业|行业|领域)")
+_UNKNOWN_GROUP_MODIFIER = re.compile(
+    r"(?:哪些|哪个|有|的|^)([\u4e00-\u9fff]{2,6}?)(?:职业教育集团|职教集团|产业学院|职业教育联盟|职教联盟|联盟|产教联合体|"
+    r"产教融合共同体|协作体)")
+_ASK_PREFIX = re.compile(r"(哪些|哪个|哪家|哪几个|多少个?|多少家|多少所|几个|几家|几所|有)*")
+# Words that qualify a body without naming an industry (示范性职教集团, 省级产业学院).
+_GENERIC_MODIFIER = re.compile(r"(示范性?|省级|国家级|市级|区级|县级|高水平|优质|重点|主要|所有|全部|其他|现有|区域性?|"
+                               r"行业|市域|骨干|特色|各类|培育|实体化|全国性?|全省|本地|当地|服务)+")
 
 
 _INDUSTRY_CUE_AFTER = re.compile(r"(产业|行业|产业链|领域|类|业)")

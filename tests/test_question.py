@@ -185,3 +185,11 @@ def test_a_development_zone_is_a_part_of_an_english_name(view):
 def test_which_units_is_any_kind_of_body(view):
     it = parse_question(view, "哪些单位牵头了辽宁的职教集团")
     assert it.answer_type is None and it.relation == "LEADS" and it.via_groups
+
+
+@pytest.mark.parametrize("question,industry", [
+    ("哪些职教集团服务辽宁的航天产业", "航天"), ("辽宁有哪些航天职教集团", "航天"),
+    ("辽宁有哪些示范性职教集团", None), ("沈阳有哪些市域产教联合体", None), ("辽宁省有多少个职教集团", None),
+])
+def test_an_industry_no_vocabulary_knows_is_still_a_constraint(view, question, industry):
+    assert parse_question(view, question).industry == industry

@@ -233,3 +233,7 @@ def test_a_count_question_says_how_many(store):
     r = ask(store, "辽宁有多少个职教集团", top=2)
     assert r["interpretation"]["count"] == 4 and len(r["answers"]) == 2
     assert ask(store, "辽宁的职教集团有哪些")["interpretation"]["count"] is None
+
+
+def test_an_industry_nobody_serves_has_no_answers(store):
+    assert names(ask(store, "哪些职教集团服务辽宁的航天产业")) == []
