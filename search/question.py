@@ -20,6 +20,7 @@ from graph.normalize import clean_text
 from graph.schema import EDGE_TYPES
 from search.graphview import GraphView, keyed, match_key
 from search.naming import describe_english, question_kind
+from search.relations import entity_role, find_relation
 from search.vocab import (ADMIN_LEVEL_EN, AGENCY_EN, GROUP_KIND_EN, INDUSTRY_EN, INDUSTRY_ZH,
                           INDUSTRY_ZH_SYNONYMS)
 
@@ -45,6 +46,7 @@ _ZH_TYPES: tuple[tuple[str, str | None], ...] = (
     ("城市", "Region"), ("地区", "Region"), ("地方", "Region"),
     ("单位", None),  # 哪些单位牵头了…: any kind of body
 )
+_HEAD_NOUNS = tuple(word for word, _ in _ZH_TYPES)  # nouns a relative clause (…的学校) may describe
 _ZH_ASK = re.compile(r"(哪些|哪个|哪家|哪几家|哪几个|哪所|哪几所|什么|哪一?类|有哪|列出|列举|多少|几个|几家|几所)")
 _EN_TYPES: tuple[tuple[str, str], ...] = (
     # Kinds of group first: "industry colleges" are groups, not industries or schools.
@@ -66,27 +68,6 @@ _EN_ASK = re.compile(r"\b(which|what|list|name|show|how many)\b")
 # "辽宁省有多少个职教集团" / "how many": answered by the list, and the interpretation says how many.
 _COUNT = re.compile(r"(多少|几个|几家|几所|\bhow many\b)")
 
-# Relation cues, most specific first.
-_ZH_RELATIONS: tuple[tuple[str, str], ...] = (
-    ("牵头", "LEADS"), ("理事长单位", "LEADS"), ("主体单位", "LEADS"), ("主席单位", "LEADS"),
-    ("负责", "RESPONSIBLE_FOR"), ("责任部门", "RESPONSIBLE_FOR"), ("责任单位", "RESPONSIBLE_FOR"),
-    ("成员", "MEMBER_OF"), ("加入", "MEMBER_OF"), ("参与", "MEMBER_OF"),
-    ("合作", "PARTNERS_WITH"), ("共建", "PARTNERS_WITH"), ("订单班", "PARTNERS_WITH"),
-    ("伙伴", "PARTNERS_WITH"), ("签订", "PARTNERS_WITH"), ("联合培养", "PARTNERS_WITH"),
-    ("服务", "SERVES"), ("对接", "SERVES"), ("面向", "SERVES"),
-    ("落实", "IMPLEMENTS"), ("实施", "IMPLEMENTS"), ("贯彻", "IMPLEMENTS"), ("转发", "IMPLEMENTS"),
-    ("印发", "ISSUED_BY"), ("发布", "ISSUED_BY"), ("发文", "ISSUED_BY"),
-    ("位于", "LOCATED_IN"),
-)
-_EN_RELATIONS: tuple[tuple[str, str], ...] = (
-    (r"\blead(s|ing)?\b|\bled\b|\bleader", "LEADS"),
-    (r"\bresponsib|\bin charge\b", "RESPONSIBLE_FOR"),
-    (r"\bmembers?\b|\bjoin(ed|s)?\b|\bbelong", "MEMBER_OF"),
-    (r"\bpartner|\bcooperat|\bcollaborat|\bwork(s|ed)? with\b", "PARTNERS_WITH"),
-    (r"\bserv(e|es|ing)\b|\bfor the\b.*\bindustry\b", "SERVES"),
-    (r"\bimplement", "IMPLEMENTS"), (r"\bissued?\b|\bpublish", "ISSUED_BY"),
-    (r"\blocated\b", "LOCATED_IN"),
-)
 # Inverse questions: "X的牵头单位" asks for the unit that leads X, whatever its type.
 _ZH_LEADER = re.compile(r"(牵头单位|牵头学校|牵头院校|理事长单位|主体单位|谁牵头|由谁|牵头的是)")
 _EN_LEADER = re.compile(r"\b(who leads|lead unit|leading unit|led by whom|leader of)\b")
@@ -247,67 +228,6 @@ def _first_type_noun(tail: str) -> tuple[int, str] | None:
     return (best[0], best[2]) if best else None
 
 
-def _relation(text: str, english: bool) -> tuple[str | None, tuple[int, int] | None]:
-    """The relation cue said first in the question, and where."""
-    best = None
-    if english:
-        low = text.lower()
-        for pat, rel in _EN_RELATIONS:
-            m = re.search(pat, low)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), m.end(), rel)
-    else:
-        cues = sorted((pos, -len(word), rel) for word, rel in _ZH_RELATIONS for pos in _find_all(text, word))
-        # A verb in a relative clause (服务现代农业的职教集团由谁牵头) describes a noun; the main
-        # verb is the first cue that is not one, else the first cue.
-        main = [c for i, c in enumerate(cues) if not _in_relative_clause(text, c[0], cues[i + 1:])]
-        if cues:
-            pos, neg, rel = (main or cues)[0]
-            best = (pos, pos - neg, rel)
-    return (best[2], (best[0], best[1])) if best else (None, None)
-
-
-def _find_all(text: str, word: str) -> list[int]:
-    return [m.start() for m in re.finditer(re.escape(word), text)]
-
-
-def _in_relative_clause(text: str, pos: int, later: list[tuple[int, int, str]]) -> bool:
-    """Is the cue at ``pos`` followed by 的 + an answer-type noun before any later cue?"""
-    stop = min((c[0] for c in later if c[0] > pos), default=len(text))
-    for m in re.finditer("的", text[pos:stop]):
-        after = text[pos + m.end():]
-        if any(after.startswith(word) for word, _ in _ZH_TYPES):
-            return True
-    return False
-
-
-# Nouns for one end of a relation: "X的成员" / "X有哪些成员" make X the group, "X是哪些联盟的成员"
-# makes X the member.
-_ZH_NOMINAL = re.compile(r"(成员|牵头单位|牵头学校|牵头院校|理事长单位|主体单位|合作伙伴|责任部门|责任单位)")
-_EN_NOMINAL = re.compile(r"(members?|lead(ing)? units?|leaders?|partners?)\b")
-
-
-def _entity_role(text: str, ent: tuple[int, int], cue: tuple[int, int], english: bool) -> str | None:
-    """Whether the entity at ``ent`` does what the relation cue at ``cue`` says ("agent") or
-    undergoes it ("patient"), from word order and the passive markers 由/被/by."""
-    (es, ee), (cs, ce) = ent, cue
-    if english:
-        low = text.lower()
-        nominal = bool(_EN_NOMINAL.match(low, cs))
-        if es >= ce:
-            return "agent" if re.search(r"\bby\s*$", low[:es]) else "patient"
-        passive = re.search(r"\b(is|are|was|were|been)\b", low[ee:cs]) and re.match(r"\w*\s+by\b", low[ce:])
-        return "patient" if passive and not nominal else "agent"
-    nominal = bool(_ZH_NOMINAL.match(text, cs))
-    if es >= ce:
-        return None if nominal else "patient"
-    between = text[ee:cs]
-    if nominal:
-        return "agent" if "是" in between else "patient"
-    # X由谁牵头 / X被哪些文件落实 / X是哪所学校牵头的: someone else does it to X.
-    return "patient" if re.search(r"[由被谁哪]|什么", between) else "agent"
-
-
 # A group noun in a question whose answers are not groups: the groups are described, not asked.
 _ZH_GROUP_NOUN = re.compile(r"(集团|联盟|联合体|共同体|协作体|产业学院|园区)")
 _EN_GROUP_NOUN = re.compile(r"\b(groups?|alliances?|consortia|consortiums?|communities|community|colleges?|parks?|"
@@ -451,7 +371,7 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
     # 3. Answer type, relation and the entities' part in it.
     interp.answer_type = _answer_type(masked, english)
     interp.count = bool(_COUNT.search(masked.lower()))
-    interp.relation, cue = _relation(masked, english)
+    interp.relation, cue = find_relation(masked, english, _HEAD_NOUNS)
     leader = _EN_LEADER.search(masked.lower()) if english else _ZH_LEADER.search(masked)
     if leader and interp.answer_type in (None, "Group") and interp.entities:
         interp.relation = "LEADS"
@@ -466,7 +386,7 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
     interp.entities = [e for e in interp.entities if fits_relation(interp.relation, e["type"])]
     entity_spans = sorted(sp for sp in masked_spans if MASK not in text[sp[0]:sp[1]])
     if interp.entities and cue and entity_spans:
-        interp.role = _entity_role(masked, entity_spans[0], cue, english)
+        interp.role = entity_role(masked, entity_spans[0], cue, english)
 
     # 4. Region, industry and kind-of-group constraints from what is left.
     region, rspans = _region(view, masked, english)
