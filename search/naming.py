@@ -79,7 +79,10 @@ def _heads() -> list[tuple[str, str, str]]:
     return sorted(out, key=lambda h: -len(h[0]))
 
 
-_SKIP = re.compile(r"^(?:the|a|an|'s|’s)$")
+_OPENS_PHRASE = re.compile(
+    r"the|a|an|of|by|with|for|to|from|in|and|or|does|do|did|is|are|was|were|who|which|what|whom|"
+    r"lead|leads|led|serve|serves|join|joins|joined|members?|partners?|cooperates?|collaborates?|"
+    r"implements?|issued?|belongs?|list|show|name")
 
 
 def describe_english(view: GraphView, text: str) -> list[Described]:
@@ -129,12 +132,13 @@ def _read_modifiers(low: str, d: Described, modifiers: list[tuple[str, str, str]
                 d.parts["region"] = zh
                 d.end += after.start(1) + len(surface)
                 break
-    # "the aerospace vocational education group": a word we cannot map is part of the name.
-    words = low[:d.start].split()[-8:]
-    if "the" in words:
+    # "the aerospace vocational education group": a word we cannot map, between the head and the
+    # word that opens the noun phrase (the, of, leads …), is part of the name.
+    words = re.findall(r"[\w'’-]+", low[:d.start])[-8:]
+    opener = max((i for i, w in enumerate(words) if _OPENS_PHRASE.fullmatch(w)), default=None)
+    if opener is not None:
         known = {w for surface, _, _ in modifiers for w in surface.split()}
-        d.unknown = [w for w in words[len(words) - words[::-1].index("the"):]
-                     if not _SKIP.match(w) and w not in known]
+        d.unknown = [w for w in words[opener + 1:] if w not in known and w not in ("'s", "’s")]
 
 
 def _matching_nodes(view: GraphView, parts: dict[str, str]) -> list[str]:
