@@ -4,6 +4,7 @@
 - MEMBER_OF: 新发展了X、Y等N家成员单位; 加入(了)…Y; X、Y…等共同参与; X与Y…共同成立/组建Z; 联合X、Y组建Z
 - PARTNERS_WITH: X与Y(签订/签约/合作/共建/联合/建立…), X、Y签订…协议, X为Y授牌, 在X、Y等企业遴选
   (公共)实训基地, 作为学校实训基地之一的Y, 学校对接X企业; ``kind`` says which (实训基地, 订单班 ...)
+- names without a suffix in a typed list (与华晨宝马、海尔等企业, ``orgs.find_listed``) take part too
 - member counts: 现有成员单位345个 / 由205家增加到345家 → ``member_count`` on the group mention
 
 Anaphora: 联盟/此联合体/该集团 mean the group the text last named; 学校/我校 mean the school named in
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.model import Document, Extraction, Fact, Mention
-from ingest.orgs import find_orgs
+from ingest.orgs import find_listed, find_orgs
 from ingest.tables import table_names, table_spans
 
 _END_RE = re.compile(r"[。！？!?；;]")
@@ -187,6 +188,7 @@ class _Reader:
         self.ctx = _Context()
         self.ex = Extraction()
         self.subjects: dict[tuple[int, int], Mention | None] = {}
+        self.listed: set[tuple[int, int]] = set()  # spans of names typed by their list (find_listed)
 
     # -- anaphora -----------------------------------------------------------------------------
     def _ref(self, kind: str, start: int, end: int) -> Mention | None:
@@ -237,6 +239,9 @@ class _Reader:
             return
         if rel in ("LEADS", "MEMBER_OF") and tgt.type != "Group":
             return
+        if rel == "PARTNERS_WITH" and any((a.start, a.end) in self.listed and b.start == b.end and b.type == "Group"
+                                          for a, b in ((src, tgt), (tgt, src))):
+            return  # a listed name's partner must be named, not the group of a subjectless clause
         quote = self.text[s.start:s.end]
         a = s.start + len(quote) - len(quote.lstrip())
         ev = self.doc.evidence(a, max(a, s.start + len(quote.rstrip())))
@@ -245,8 +250,12 @@ class _Reader:
     def read(self) -> Extraction:
         for s in _sentences(self.doc):
             titles = _outside_titles(self.text, s)
-            ms = [m for m in find_orgs(self.text, s.start, s.end, self.doc.id, self.names, self.context)
-                  if not any(a <= m.start and m.end <= b for a, b in titles)]
+            ms = find_orgs(self.text, s.start, s.end, self.doc.id, self.names, self.context)
+            # 与华晨宝马、海尔等企业: names without a suffix, typed by the head noun of their list.
+            listed = find_listed(self.text, s.start, s.end, self.doc.id, ms, self.context)
+            self.listed.update((m.start, m.end) for m in listed)
+            ms = sorted((m for m in ms + listed if not any(a <= m.start and m.end <= b for a, b in titles)),
+                        key=lambda m: m.start)
             self.ex.mentions.extend(ms)
             if s.is_title:
                 self._title(s, ms)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.orgs import classify_org, clean_name, find_orgs, place_typo
+from ingest.orgs import classify_org, clean_name, find_listed, find_orgs, place_typo
 
 
 @pytest.mark.parametrize("name, expected", [
@@ -178,3 +178,33 @@ def test_find_orgs_fragments_take_the_longer_name(text, doc_names, expected):
 ])
 def test_place_typo(name, doc_names, expected):
     assert place_typo(name, doc_names) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("与华晨宝马、海尔、阿里云、华为、京东等企业进行“订单班”培养。",
+     [("华晨宝马", "Enterprise"), ("海尔", "Enterprise"), ("阿里云", "Enterprise"), ("华为", "Enterprise"),
+      ("京东", "Enterprise")]),
+    ("学校联合华为、新松等10余家知名企业组建产业学院。", [("华为", "Enterprise"), ("新松", "Enterprise")]),
+    ("与沈阳华晨宝马汽车有限公司、海尔和京东等企业合作。", [("海尔", "Enterprise"), ("京东", "Enterprise")]),
+    ("与东北大学、沈阳理工等高校合作。", [("沈阳理工", "School")]),
+    ("与中科院、中国农科院等科研院所合作。", [("中科院", "Institute")]),  # 中国农科院 has its suffix
+    ("与中物联、中烹协等行业协会合作。", [("中物联", "Association"), ("中烹协", "Association")]),
+    ("与阿里\n云、华\n为等企业合作。", [("阿里云", "Enterprise"), ("华为", "Enterprise")]),
+    # negatives: kinds not bodies, places, verb phrases, a mixed head, 等 of 中等/高等
+    ("加强政府、行业、企业等单位合作。", []),
+    ("依托行业、企业等企业力量。", []),
+    ("与大连、营口等企业合作。", []),
+    ("培养人才、开展合作等企业。", []),
+    ("与华为、京东等企业和机构合作。", []),
+    ("沈阳市中等职业学校与日本长崎县立佐世保商业高等学校交流。", []),
+    ("学校与其他等企业合作。", []),
+])
+def test_find_listed_types_names_by_the_head_of_their_list(text, expected):
+    found = find_orgs(text)
+    assert [(m.name, m.type) for m in find_listed(text, found=found)] == expected
+
+
+def test_find_listed_offsets_and_cut_names():
+    text = "沈阳市外事服务学校、沈阳市城市建设管理等8所中职学校参加。"
+    (m,) = find_listed(text, found=find_orgs(text), doc_names=["沈阳市城市建设管理学校"])
+    assert (m.name, m.type, text[m.start:m.end]) == ("沈阳市城市建设管理学校", "School", "沈阳市城市建设管理")

@@ -168,3 +168,25 @@ def test_report_cases(seed):
 def test_policy_documents_give_no_org_facts(corpus_text):
     for doc_id in ("001_daae26761a379f0c", "004_627cb893184ac5d4"):
         assert sentences.extract(Document(doc_id, doc_id, corpus_text[doc_id])).facts == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a school's own report: 学校 is the school of the title
+    ("南通航运职业技术学院\n2024年质量年度报告\n\n学校与华晨宝马、海尔、京东等企业进行“订单班”培养。",
+     {("PARTNERS_WITH", "南通航运职业技术学院", y, "订单班") for y in ("华晨宝马", "海尔", "京东")}),
+    ("辽宁职业学院与华为、新松等10余家知名企业开展合作。",
+     {("PARTNERS_WITH", "辽宁职业学院", y, "合作") for y in ("华为", "新松")}),
+    ("辽宁职业学院与中物联、中烹协等行业协会建立合作关系。",
+     {("PARTNERS_WITH", "辽宁职业学院", y, "合作") for y in ("中物联", "中烹协")}),
+    ("沈阳职业技术学院联合华为、新松等企业共同成立了智能制造产业学院。",
+     {("MEMBER_OF", x, "智能制造产业学院", None) for x in ("沈阳职业技术学院", "华为", "新松")}
+     | {("PARTNERS_WITH", "沈阳职业技术学院", y, "共建") for y in ("华为", "新松")}),
+    # a generic subject, or none (a city's report), gives no relation
+    ("职业院校与华为、京东等企业合作。", set()),
+    ("各校与华为、京东等企业合作。", set()),
+    ("辽西北职业教育联盟成立。开展校企协同育人,与华晨宝马、海尔等企业进行“订单班”培养。", set()),
+    ("辽宁职业学院与政府、行业、企业等单位合作。", set()),
+])
+def test_names_without_suffix_typed_by_their_list(text, expected):
+    ex = sentences.extract(Document("s", "s.txt", text))
+    assert {(f.type, f.source.name, f.target.name, f.properties.get("kind")) for f in ex.facts} == expected
