@@ -1,0 +1,119 @@
+"""Where a name starts: the left boundary of a name ending at a suffix, found by walking back over
+jieba tokens until a function word or verb (由, 与, 联合, 依托, 的 ...), a punctuation mark or a list
+number. PDF/Word text breaks lines (and inserts spaces) inside names, so the walk hops over such
+whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.namecheck import _NAME_VERBS, _is_generic, _is_verb, _modifier, _proper_noun
+from ingest.orgwords import _CJK, _CLOSE, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIXES
+
+_HEADING_LINE_RE = re.compile(r"^\s*(?:[表图冬]\s*\d|【|\d+(?:\s*\.\s*\d+)+\s|[一二三四五六七八九十]+[、是]|"
+                              r"（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
+_ORDINAL_RE = re.compile(r"^第?[一二三四五六七八九十百千两几首]+[个家所批届位名]$")  # 第一个, 两所 (not 第一中学)
+# Stop words that also occur inside names (辽宁安吉联合物流有限公司, 辽宁网力技术合作有限公司).
+_SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
+_CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
+_NAME_CHAR_RE = re.compile(rf"[{_CJK}〇A-Za-z0-9·•（）()\-]")
+_MAX_NAME = 40
+
+
+def _soft_space(text: str, i: int) -> bool:
+    """Whitespace at i that a PDF/Word extraction inserted inside a phrase: a run of spaces and
+    line breaks (no tab) between two name characters."""
+    j = i
+    while j < len(text) and text[j] in " \u3000\r\n":
+        j += 1
+    k = i
+    while k > 0 and text[k - 1] in " \u3000\r\n":
+        k -= 1
+    if j >= len(text) or k == 0:
+        return False
+    run = text[k:j]
+    if "\n" in run:
+        prev_line = text[text.rfind("\n", 0, k) + 1:k]
+        if _HEADING_LINE_RE.match(prev_line):
+            return False  # a caption or heading ends at its line break (表 5-1 兴辽产业学院名单)
+    if "\n" in run and re.search(r"[ \u3000]\r?\n", run):
+        # A line that ends in a space ends a heading or a cell ("专业委员会为基础 \n联盟在…"),
+        # while a name broken by the PDF ("辽宁开原雨润\n食品有限公司") has no trailing space.
+        return False
+    return bool(_NAME_CHAR_RE.match(text[j])) and bool(_NAME_CHAR_RE.match(text[k - 1]))
+
+
+def _left_context(text: str, s: int, lo: int) -> tuple[str, list[int]]:
+    """Name characters left of s (hopping soft whitespace), nearest last, with their offsets."""
+    chars: list[str] = []
+    pos: list[int] = []
+    i = s - 1
+    depth = 0
+    while i >= lo and len(chars) < _MAX_NAME:
+        c = text[i]
+        if c in " \u3000\r\n":
+            if not _soft_space(text, i):
+                break
+            i -= 1
+            continue
+        if c in _CLOSE:
+            depth += 1
+        elif c in _OPEN:
+            if depth == 0:
+                break
+            depth -= 1
+        elif not _NAME_CHAR_RE.match(c) or c.isdigit() and depth == 0:
+            break
+        chars.append(c)
+        pos.append(i)
+        i -= 1
+    chars.reverse()
+    pos.reverse()
+    return "".join(chars), pos
+
+
+def _ends_with_org(prefix: str) -> bool:
+    """True if ``prefix`` ends with a complete school/agency-like name (学校, 学院, 教育局 ...)."""
+    if any(prefix.endswith(n) for n in _STANDALONE):
+        return True
+    for suffix, typ in _SUFFIXES:
+        if typ in ("School", "Agency") and prefix.endswith(suffix) and len(prefix) > len(suffix) + 1:
+            return True
+    return False
+
+
+def _walk_left(context: str, suffix: str, tok) -> int:
+    """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``."""
+    if not context:
+        return 0
+    tokens = list(tok.cut(context, HMM=False))
+    taken: list[str] = []
+    rev = list(reversed(tokens))
+    for i, t in enumerate(rev):
+        if not taken and t in _CONJUNCTIONS and i + 1 < len(rev) and len(rev[i + 1]) == 1:
+            pass  # 山东舜和集团: a conjunction never sits right before a suffix
+        elif t in _SOFT_STOPS and i + 1 < len(rev) and _proper_noun(rev[i + 1]) and not _ends_with_org(
+                "".join(reversed(rev[i + 1:]))):
+            pass  # 安吉联合物流: a place or proper name before it makes it part of the name
+        elif t in _STOP_TOKENS or _ORDINAL_RE.match(t) or len(t) > 2 and t[-2:] in _STOP_TOKENS:
+            break
+        elif _is_verb(t) and t not in _NAME_VERBS and i + 1 < len(rev) and not _proper_noun(rev[i + 1]) and (
+                _is_generic(list(reversed(taken))) or _modifier(rev[i + 1])):
+            break  # 全面增强职业教育集团, 有效监督守护学校: a verb inside a clause ends the name
+        if re.fullmatch(r"[0-9]+", t):
+            break
+        before = context[: len(context) - sum(len(x) for x in taken)]
+        if taken and not _is_generic(list(reversed(taken))) and _ends_with_org(before) and \
+                taken[-1] not in ("附属", "附设"):
+            # 学校智慧酒店产业学院: the school before the 产业学院 is a separate name; but
+            # 天津城市职业学院职教集团 is one name (nothing specific between the two suffixes).
+            break
+        taken.append(t)
+    n = sum(len(t) for t in taken)
+    # Strip leading chars that are themselves stop characters glued by jieba (和万豪 → 万豪).
+    body = context[len(context) - n:]
+    while body and body[0] in "由与和及在为是的了等对向到从将把被让":
+        body = body[1:]
+        n -= 1
+    return n

@@ -1,0 +1,112 @@
+"""Names without a suffix, typed by the head noun of the list they stand in:
+与华晨宝马、海尔、京东等企业 → three Enterprises.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from ingest.boundary import _left_context, _walk_left
+from ingest.model import Mention
+from ingest.namecheck import _NAME_VERBS, _is_generic, _is_verb, _leading_verbs, _specific
+from ingest.orgwords import _STOP_TOKENS, _SUFFIX_RE, _SUFFIX_TYPE, classify_org, tokenizer
+from ingest.regions import lookup_region, region_prefix
+
+# 与华晨宝马、海尔、京东等企业; 联合A、B等10余家知名企业; X、Y等高校. The head noun after 等 types
+# the items; a mixed head (等院校、企业, 等企业和机构) types nothing. 等 of 中等/高等 is no list.
+_LIST_HEADS = {"企业": "Enterprise", "公司": "Enterprise", "厂商": "Enterprise", "厂家": "Enterprise",
+               "院校": "School", "高校": "School", "学校": "School",
+               "协会": "Association", "学会": "Association", "商会": "Association",
+               "科研院所": "Institute", "科研机构": "Institute", "研究机构": "Institute", "研究院所": "Institute"}
+_LIST_MODIFIERS = ("知名|龙头|头部|大型|领军|骨干|优质|重点|国内外|国内|国际|省内|市内|本地|本土|区域|行业|合作|世界500强|500强"
+                   "|高新技术|科技|高科技|中外|外资|跨国|国有|民营|优秀|一流|高水平|有关|相关|职业|高职|中职|本科|兄弟|品牌")
+_LIST_TAIL_RE = re.compile(
+    r"(?<![中高初同平对均相上下次优超劣特头])[ \u3000]*等[ \u3000]*(?:(?:\d+|[一二三四五六七八九十百几数多两]+)[ \u3000]*(?:余|多)?[ \u3000]*[家所个]"
+    rf"[ \u3000]*(?:以上|左右)?)?[ \u3000]*(?:{_LIST_MODIFIERS})*"
+    rf"({'|'.join(sorted(_LIST_HEADS, key=len, reverse=True))})(?![ \u3000]*(?:[、和及与]|以及)[ \u3000]*"
+    rf"(?:{_LIST_MODIFIERS})*(?:{'|'.join(_LIST_HEADS)}|单位|机构|组织|部门))")
+_LIST_JOIN_RE = re.compile(r"以及|和|及")
+
+
+def _bare_name(item: str, typ: str) -> bool:
+    """``item`` (no suffix) reads as the name of one body: 2–12 characters, not a generic word
+    (企业, 行业, 其他), not a verb phrase, not a place alone, and holding a proper-name part."""
+    if not 2 <= len(item) <= 12 or classify_org(item) or _SUFFIX_RE.search(item[-2:]):
+        return False
+    tokens = list(tokenizer().cut(item, HMM=False))
+    if _is_generic(tokens) or _leading_verbs(item) or tokens[0] in _STOP_TOKENS or tokens[-1] in _STOP_TOKENS:
+        return False
+    if any(_is_verb(t) and t not in _NAME_VERBS for t in tokens):
+        return False  # 培养人才, 开展合作
+    if lookup_region(item) is not None or re.fullmatch(r"\S+[省市区县州]", item) or \
+            (r := region_prefix(item)) and r[1] == item:
+        return False  # 大连、沈阳等: places, not bodies (jieba's place tag is not asked: 京东 is ns)
+    return _specific(item, tokens, "", typ)
+
+
+def _comma_before(text: str, i: int, lo: int) -> int | None:
+    """Where the 、 that ends the previous list item stands before ``i`` (line breaks hopped)."""
+    while i > lo and text[i - 1] in " \u3000\r\n":
+        i -= 1
+    return i - 1 if i > lo and text[i - 1] == "、" else None
+
+
+def _uncut(item: str, typ: str, doc_names: Iterable[str]) -> str:
+    """The one name of the document that is ``item`` plus a suffix of its type, else ``item``."""
+    full = {n for n in doc_names if n.startswith(item) and _SUFFIX_TYPE.get(n[len(item):]) == typ}
+    return full.pop() if len(full) == 1 else item
+
+
+def find_listed(text: str, start: int = 0, end: int | None = None, doc: str = "",
+                found: Iterable[Mention] = (), doc_names: Iterable[str] = ()) -> list[Mention]:
+    """Bodies named without a suffix in an enumeration whose head noun types them:
+    与华晨宝马、海尔、京东等企业 → three Enterprises; X、Y等高校 → Schools; X等协会 → Associations.
+
+    ``found``: the suffix-named mentions of the same text (they may stand in the list; they are
+    not reported again). Every item between 、 must read as a name, or the list gives nothing
+    (政府、行业、企业等单位 is a list of kinds); the first item is cut from its clause like a name
+    (学校与华为等企业 → 华为). ``doc_names``: the names the document spells out; an item that is
+    one of them cut before its suffix (沈阳市城市建设管理等8所中职学校) is reported as that name.
+
+    >>> [(m.name, m.type) for m in find_listed("学校与华晨宝马、海尔、京东等企业进行订单班培养")]
+    [('华晨宝马', 'Enterprise'), ('海尔', 'Enterprise'), ('京东', 'Enterprise')]
+    """
+    end = len(text) if end is None else end
+    found = list(found)
+    tok = tokenizer()
+    out: list[Mention] = []
+    for tail in _LIST_TAIL_RE.finditer(text, start, end):
+        typ = _LIST_HEADS[tail.group(1)]
+        items: list[tuple[int, int, str]] = []  # (start, end, name) of new names, right to left
+        pos, ok = tail.start(), True
+        while ok:
+            known = next((m for m in found if m.end <= pos and not text[m.end:pos].strip()), None)
+            if known is not None:
+                s = known.start
+            else:
+                context, offs = _left_context(text, pos, start)
+                if not context:
+                    ok = False
+                    break
+                whole = _comma_before(text, offs[0], start) is not None
+                n = len(context) if whole else _walk_left(context, "", tok)
+                parts = [context[len(context) - n:]]
+                if whole and len(pieces := _LIST_JOIN_RE.split(parts[0])) == 2 and all(len(p) >= 2 for p in pieces):
+                    parts = pieces  # A、B和C等企业
+                if not all(_bare_name(p, typ) for p in parts):
+                    ok = False
+                    break
+                at = len(context) - n
+                for p in parts:
+                    a = context.index(p, at)
+                    items.append((offs[a], offs[a + len(p) - 1] + 1, p))
+                    at = a + len(p)
+                s = offs[len(context) - n]
+            comma = _comma_before(text, s, start)
+            if comma is None:
+                break
+            pos = comma
+        if ok and items:
+            out.extend(Mention(typ, _uncut(name, typ, doc_names), doc, a, b, {}) for a, b, name in items)
+    return sorted({(m.start, m.end): m for m in out}.values(), key=lambda m: m.start)

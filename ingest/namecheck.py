@@ -1,0 +1,256 @@
+"""Whether the words before an organisation suffix make the name of one body: not generic
+(中等职业学校), not a category (沈阳市中职学校), holding a proper-name part (a place, a brand, a
+name jieba tags as such), and not a second body glued on (共青团沈阳市委员会沈阳市残疾人联合会).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from ingest.orgwords import (_CJK, _CLOSE, _GENERIC_TOKENS, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIX_TYPE,
+                             classify_org, tokenizer)
+from ingest.regions import is_place_relative, lookup_region, region_prefix
+
+
+def _covered(body: str, words: frozenset[str]) -> bool:
+    """True if ``body`` is a concatenation of ``words`` (whatever jieba made of it)."""
+    ok = [True] + [False] * len(body)
+    for i in range(1, len(body) + 1):
+        ok[i] = any(ok[j] and body[j:i] in words for j in range(max(0, i - 6), i))
+    return ok[len(body)]
+
+
+def _is_generic(tokens: list[str]) -> bool:
+    tokens = [t for t in tokens if t not in _OPEN and t not in _CLOSE]
+    body = "".join(tokens)
+    if len(body) < 2:
+        return True
+    return all(t in _GENERIC_TOKENS or t in _STOP_TOKENS or t.isdigit() for t in tokens) or _covered(
+        re.sub(r"\d+", "", body), _GENERIC_TOKENS | _STOP_TOKENS)
+
+
+# School types: "沈阳市中职学校" is a category of schools in a city, not one school.
+_SCHOOL_CATEGORY = frozenset({"中职", "中等职业", "中等", "职业", "高职", "高等职业", "普通", "各类", "职业技术",
+                              "多所", "部分", "各", "所有", "全部", "公办", "民办"})
+
+
+# Group kinds: "沈阳市市域产教联合体" is the kind of body a city builds, not one body.
+_GROUP_CATEGORY = frozenset({"市域", "区域", "行业", "产教", "融合", "产教融合", "示范", "示范性", "省级", "市级"})
+
+
+def _is_category(tokens: list[str], suffix: str) -> bool:
+    """Region + school type + 学校 (沈阳市中等职业学校, 沈阳中职学校) names a category."""
+    if not tokens or suffix != "学校" and _SUFFIX_TYPE.get(suffix) != "Group":
+        return False
+    i = 0
+    while i < len(tokens) and _place(tokens[i], i == 0):
+        i += 1
+    rest = "".join(tokens[i:])
+    if 0 < i == len(tokens) and suffix in _INDUSTRY_KINDS:
+        return True  # 河南省行业产教融合共同体: the kind of body a province selects, no industry named
+    category = _SCHOOL_CATEGORY if suffix == "学校" else _GROUP_CATEGORY
+    return 0 < i and bool(rest) and _covered(rest, category)
+
+
+# Group kinds named for an industry: a place alone before them names no body.
+_INDUSTRY_KINDS = frozenset({"行业产教融合共同体", "产教融合共同体", "产业学院"})
+
+
+@lru_cache(maxsize=4096)
+def _is_verb(token: str) -> bool:
+    """jieba tags the token as a plain verb (not a verbal noun such as 建设, 服务, 管理)."""
+    import jieba.posseg
+
+    tags = jieba.posseg.lcut(token, HMM=False)
+    return len(token) >= 2 and len(tags) == 1 and tags[0].flag == "v"
+
+
+# Verbs that name a trade inside organisation names (装备制造, 智能建造, 汽车维修).
+_NAME_VERBS = frozenset("""制造 建造 设计 维修 加工 运营 装配 检测 运输 养殖 种植 印刷 包装 销售 服务 建设 发展
+应用 保障 保育 管理 经营 开发 控制 监测 养护 运用 检修 创意 贸易 物流 融合""".split())
+
+
+@lru_cache(maxsize=4096)
+def _place(token: str, first: bool = True) -> bool:
+    """A place name (沈阳, 沈阳市, 铁西区): jieba's ns tag or an administrative suffix."""
+    import jieba.posseg
+
+    if re.fullmatch(r"[\u4e00-\u9fff]{2,6}(?:省|市|区|县)", token):
+        return True
+    if not first:
+        return False  # after the first place only 市/区/县 names follow (沈阳市皇姑区, not 沈阳辽美)
+    if token in ("城市", "都市", "城乡", "社区", "地方", "区域", "全国", "国家", "国际"):
+        return False  # common nouns jieba tags as places
+    tags = jieba.posseg.lcut(token, HMM=False)
+    return len(tags) == 1 and tags[0].flag == "ns"
+
+
+@lru_cache(maxsize=4096)
+def _modifier(token: str) -> bool:
+    """An adverb, adjective or pronoun (全面, 有效, 不断, 我): what precedes a verb, not a name."""
+    import jieba.posseg
+
+    tags = jieba.posseg.lcut(token, HMM=False)
+    return len(tags) == 1 and tags[0].flag in ("d", "ad", "a", "r", "c", "p")
+
+
+@lru_cache(maxsize=4096)
+def _proper_noun(token: str) -> bool:
+    """jieba's part of speech says place, person or other proper name."""
+    import jieba.posseg
+
+    return len(token) >= 2 and all(p.flag in ("ns", "nr", "nz", "nt", "nrt", "nrfg")
+                                   for p in jieba.posseg.lcut(token, HMM=False))
+
+
+# Suffixes that already say which field a body serves (X产业学院, X行业产教融合共同体): any prefix
+# that is not generic names one body. Registered company names (…有限公司) are names whatever
+# words they use.
+_FIELD_SUFFIXES = frozenset({"产业学院", "行业产教融合共同体", "产教融合共同体", "市域产教联合体", "产教联合体",
+                             "职业教育园区"})
+_LEGAL_SUFFIXES = frozenset({"有限公司", "股份有限公司", "有限责任公司", "总公司"})
+# jieba tags some everyday words as names (智慧 nr, 阳光 nr): a name tag counts for rarer words only.
+_PROPER_FLAGS = frozenset({"nr", "nrt", "nz", "nt", "nrfg", "ns", "j"})
+_COMMON_FREQ = 1000
+_BRAND_FREQ = 500
+_NOT_PLACES = frozenset({"城市", "都市", "城乡", "社区", "地方", "区域", "国家", "国际", "城区", "市区", "地区"})
+_FUNCTION_CHARS = frozenset("的和与及在为是了等对向到从将把被让各本该我其这此之所以或并且也都又还")
+
+
+@lru_cache(maxsize=8192)
+def _proper_token(token: str) -> bool:
+    """A token that only a proper name is made of: a place of the gazetteer (or a 省/市/区/县
+    name), a Latin word, or a word jieba tags as a name and that is not an everyday word."""
+    if re.search(r"[A-Za-z]", token):
+        return True
+    if len(token) < 2 or token in _NOT_PLACES or token in _GENERIC_TOKENS or token in _STOP_TOKENS or \
+            token in _SUFFIX_TYPE:
+        return False
+    if lookup_region(token) is not None or (
+            len(token) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+(?:省|市|区|县|州|旗)", token)
+            and token[0] not in "各全本该省市区县"):
+        return True
+    import jieba.posseg
+
+    tags = jieba.posseg.lcut(token, HMM=False)
+    return len(tags) == 1 and tags[0].flag in _PROPER_FLAGS and \
+        tokenizer().FREQ.get(token, 0) < _COMMON_FREQ
+
+
+def _specific(prefix: str, tokens: list[str], suffix: str, typ: str) -> bool:
+    """True if the words before the suffix make one body of the name: a proper-name element (a
+    place, a Latin brand, a name jieba tags as such, or a word jieba does not know, which it cuts
+    into single characters: 华住, 中车, 信创), an industry for a group, or a legal company suffix.
+    暑期学校, 特色职业培训学院, 教育部门管理中职学校 are made of common words only; in
+    中国特色现代职业学校 the place qualifies 特色, not the school."""
+    if typ == "Enterprise" and suffix in _LEGAL_SUFFIXES or suffix in _FIELD_SUFFIXES or suffix in _STANDALONE:
+        return True
+    if typ in ("Agency", "Institute") and prefix in ("省", "市", "区", "县"):
+        return True  # 省教育厅, 市教育局: the document's own province or city
+    if typ == "Group":
+        from ingest.industry import names_an_industry  # lazy: industry reads sentences, which read orgs
+
+        if names_an_industry(prefix):
+            return True
+    if region_prefix(prefix + suffix) is not None or is_place_relative(prefix + suffix):
+        return True  # 辽西北职业教育联盟, 市汽车工程学校 (the document's own city)
+    run = 0
+    for i, t in enumerate(tokens):
+        if len(t) == 1 and re.match(f"[{_CJK}]", t) and t not in _FUNCTION_CHARS:
+            run += 1  # an unknown word: jieba cut it into single characters
+            if run >= 2 or i + 1 < len(tokens) and _surname(t):
+                return True  # 唐立新院士工作站: a surname and a given name
+            continue
+        run = 0
+        if _proper_token(t) and not (i + 1 < len(tokens) and tokens[i + 1] == "特色"):
+            return True
+        if typ == "Enterprise" and _brand(t):
+            return True
+    return False
+
+
+def _brand(token: str) -> bool:
+    """A short word that jieba knows but rarely sees: in front of 集团/公司 it is a brand
+    (鞍钢集团, 双汇集团, 格力公司), not an everyday word (第二, 现代, 层次)."""
+    return 2 <= len(token) <= 3 and token not in _GENERIC_TOKENS and token not in _STOP_TOKENS and \
+        token not in _SUFFIX_TYPE and \
+        tokenizer().FREQ.get(token, 0) < _BRAND_FREQ
+
+
+@lru_cache(maxsize=1024)
+def _surname(char: str) -> bool:
+    import jieba.posseg
+
+    return jieba.posseg.lcut(char, HMM=False)[0].flag == "nr"
+
+
+def _second_body(prefix: str, suffix: str) -> int:
+    """Where a second body starts inside ``prefix``: after a complete name (共青团沈阳市委员会, or
+    沈阳市教育局 followed by 和/与/及/经), a place opens a new name (沈阳市残疾人联合会). 0 when
+    there is none; 招商局南京油运 is one name, 招商局 being no complete name of a known kind."""
+    for p in range(len(prefix) - 1, 2, -1):
+        first = prefix[:p].rstrip("和与及经、")
+        place, core = _place_and_core(prefix[p:] + suffix)
+        # 中国移动通信集团辽宁有限公司 is a branch: after the place comes only the suffix.
+        if (classify_org(first) or first.endswith("委员会")) and place and core != suffix:
+            return p
+    return 0
+
+
+def _place_and_core(name: str) -> tuple[str | None, str]:
+    """The place a name opens with (its gazetteer name; "" for 省/市 meaning the document's own)
+    and the rest: 沈阳市X, 沈阳X, 辽宁沈阳市X → (沈阳市, X); 市X → ("", X)."""
+    if r := region_prefix(name):
+        return r[0].name, name[len(r[1]):]
+    return ("", name[1:]) if is_place_relative(name) else (None, name)
+
+
+def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) -> str | None:
+    """The one longer name of the same type in the document whose tail ``name`` is: 汽车工程学校 in a
+    report that names 沈阳市汽车工程学校. A ``specific`` name (中德学院) only takes a place in front
+    (沈阳中德学院). None when there is none, or when the longer names are different bodies
+    (天津中德学院 and 沈阳中德学院)."""
+    cands = {n for n in doc_names if len(n) > len(name) and n.endswith(name) and classify_org(n) == typ}
+    split = {n: _place_and_core(n) for n in cands}
+    if specific:
+        cands = {n for n in cands if split[n][1] == name}
+    cores = {split[n][1] for n in cands}
+    places = {split[n][0] for n in cands} - {"", None}
+    if len(cores) != 1 or len(places) > 1:
+        return None
+    return max(cands, key=lambda n: (len(n), n))
+
+
+def place_typo(name: str, doc_names: Iterable[str]) -> str | None:
+    """The name the document writes elsewhere when ``name`` is it with one character of the place
+    misread: 法阳现代制造服务学校 in a report that also writes 沈阳现代制造服务学校 (OCR). None when
+    ``name`` opens with a known place, or when no single such name exists."""
+    if region_prefix(name) is not None or is_place_relative(name):
+        return None
+    found = set()
+    for other in doc_names:
+        r = region_prefix(other) if len(other) == len(name) and other != name else None
+        if r is None:
+            continue
+        diff = [i for i, (a, b) in enumerate(zip(name, other)) if a != b]
+        if len(diff) == 1 and diff[0] < len(r[1]):
+            found.add(other)
+    return found.pop() if len(found) == 1 else None
+
+
+def _leading_verbs(prefix: str) -> int:
+    """Length of the verbs/adverbs/prepositions that open ``prefix`` (推进, 充分调动): a name
+    never starts with one."""
+    import jieba.posseg
+
+    n = 0
+    for p in jieba.posseg.lcut(prefix, HMM=False):
+        # Not "d": jieba tags some place names as adverbs (大连).
+        if (p.flag[:1] in ("v", "p", "c") or p.flag in ("ad", "l")) and p.flag != "vn" or p.word in _STOP_TOKENS:
+            n += len(p.word)
+        else:
+            break
+    return n
+

@@ -1,0 +1,149 @@
+"""The vocabulary of organisation names: the suffixes that type them (学院 → School, 有限公司 →
+Enterprise ...), the words that end or cannot make a name, and the jieba tokenizer that cuts them.
+
+>>> classify_org("辽宁职业学院"), classify_org("辉山乳业集团"), classify_org("辽宁现代农业职教集团")
+('School', 'Enterprise', 'Group')
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from typing import Iterable
+
+# (suffix, type), matched longest first. Order matters only among equal lengths.
+_SUFFIXES: tuple[tuple[str, str], ...] = (
+    # Groups: collaborative bodies (checked before 学院/集团/中心 of the other types)
+    ("职业教育集团", "Group"), ("职教集团", "Group"), ("教育集团", "Group"),
+    ("职业教育联盟", "Group"), ("职教联盟", "Group"), ("战略联盟", "Group"), ("联盟", "Group"),
+    ("市域产教联合体", "Group"), ("产教联合体", "Group"), ("联合体", "Group"),
+    ("行业产教融合共同体", "Group"), ("产教融合共同体", "Group"), ("共同体", "Group"),
+    ("专业协作体", "Group"), ("协作体", "Group"), ("产业学院", "Group"), ("职业教育园区", "Group"),
+    # Schools
+    ("高等专科学校", "School"), ("专科学校", "School"), ("技师学院", "School"), ("学院", "School"),
+    ("学校", "School"), ("大学", "School"), ("职业教育中心", "School"), ("职业技术教育中心", "School"), ("职教中心", "School"),
+    ("职业高中", "School"), ("中学", "School"), ("小学", "School"), ("幼儿园", "School"),
+    ("中专", "School"),
+    # Agencies (their 司/处/办公室 are attached by _AGENCY_UNIT_RE)
+    ("教育部", "Agency"), ("教育厅", "Agency"), ("教育局", "Agency"), ("教委", "Agency"),
+    ("人民政府", "Agency"), ("人力资源社会保障厅", "Agency"), ("人力资源和社会保障厅", "Agency"),
+    ("人力资源社会保障局", "Agency"), ("人力资源和社会保障局", "Agency"), ("人社厅", "Agency"),
+    ("人社局", "Agency"), ("管委会", "Agency"), ("管理委员会", "Agency"), ("发改委", "Agency"),
+    ("发展改革委", "Agency"), ("财政厅", "Agency"), ("财政局", "Agency"), ("工信局", "Agency"),
+    ("国资委", "Agency"), ("税务局", "Agency"), ("国务院", "Agency"),
+    ("发展和改革委员会", "Agency"), ("工业和信息化厅", "Agency"), ("工业和信息化局", "Agency"),
+    ("交通运输厅", "Agency"), ("交通运输局", "Agency"), ("商务厅", "Agency"), ("商务局", "Agency"),
+    ("农业农村厅", "Agency"), ("农业农村局", "Agency"), ("文化和旅游厅", "Agency"), ("文化和旅游局", "Agency"),
+    ("卫生健康委员会", "Agency"), ("市场监督管理局", "Agency"), ("审计厅", "Agency"), ("科学技术厅", "Agency"),
+    ("科技厅", "Agency"), ("科技局", "Agency"), ("总工会", "Agency"),
+    # Associations
+    ("联合会", "Association"), ("协会", "Association"), ("学会", "Association"), ("商会", "Association"),
+    # Institutes
+    ("研究院", "Institute"), ("研究所", "Institute"), ("科研院所", "Institute"), ("农科院", "Institute"),
+    ("科学院", "Institute"), ("院士工作站", "Institute"), ("设计院", "Institute"),
+    # Enterprises
+    ("股份有限公司", "Enterprise"), ("有限责任公司", "Enterprise"), ("有限公司", "Enterprise"),
+    ("总公司", "Enterprise"), ("公司", "Enterprise"), ("集团", "Enterprise"), ("大酒店", "Enterprise"),
+    ("酒店", "Enterprise"), ("银行", "Enterprise"), ("宾馆", "Enterprise"),
+)
+_SUFFIX_TYPE = dict(_SUFFIXES)
+_BY_LENGTH = sorted(_SUFFIXES, key=lambda st: -len(st[0]))
+_SUFFIX_RE = re.compile("|".join(sorted((re.escape(s) for s, _ in _SUFFIXES), key=len, reverse=True)))
+_SUFFIX_AT_RE = re.compile(f"(?=({_SUFFIX_RE.pattern}))")
+# Names that are complete on their own (the suffix is the whole name).
+_STANDALONE = frozenset({"教育部", "国务院"})
+
+# Tokens that end a name when walking left: prepositions, conjunctions, verbs, quantifiers,
+# dates, and the words of a document's own apparatus (关于, 转发, 通知).
+_STOP_TOKENS = frozenset("""
+由 与 和 及 以及 同 跟 并 且 或 于 为 是 的 了 着 等 之 所 在 向 到 赴 从 对 将 把 被 让 以 至 据 经 即 也 还 又 均 都
+和由 与其 该 这 此 各 其 我 我校 本校 我省 我市 本市 其中 之一 旗下 包括 如 例如 同时 此外 另外 主要 重点
+联合 依托 对接 加入 参与 参加 参加了 牵头 共同 成立 组建 组成 设立 签订 签署 签定 携手 来自 进入 作为 通过
+组织 协助 举办 承办 主办 召开 推荐 遴选 授牌 获 获得 成为 担任 任 建立 共建 支持 指导 依据 根据 按照 围绕
+面向 助力 推动 位于 隶属 开展 实施 开设 选派 聘请 邀请 会同 联手 发挥 抓好 看到 引导 加强 促进 提升 打造
+完善 深化 探索 实现 形成 构建 健全 依靠 借助 利用 鼓励 扶持 认定 确定 公布 入选 评为 获评 申报 批准 带动
+整合 优化 共筑 启动 代表 总结 部署 布局 公开 及时 认真 深入 进一步 积极 主动 分别 先后 多次 从而 优秀
+已 已在 目前 现 现在 当前 有 有关 相关 全市 全省 全体 市属 省属 区属 约 余 多 家 个 位 名 首批 首届 第一批 第二批
+号 年 年度 月 日 名称 关于 转发 报 报送 上报 抄送 抄报 致 通知 意见 文件 印发 发布 左右 各市 各省 各地 各级 各区 各县
+""".split())
+# Modifiers that make a name generic when nothing else precedes the suffix (中等职业学校, 有关企业).
+_GENERIC_TOKENS = frozenset("""
+中职 高职 中等 高等 职业 职业技术 技术 中等职业 高等职业 职教 职业教育 教育 师范 专业 普通 综合 特教 二级 分
+示范 示范性 骨干 优质 重点 知名 龙头 规模 品牌 特色 高水平 一流 双高 兴辽 现代 新型 试点 培育 建设 发展 实体 实体化
+国家 国家级 省级 市级 区级 县级 省 市 区 县 区县 直辖市 计划单列市 全国 全省 全市 地方 区域 区域性 市域 境外 外国 国外 海外
+行业 产业 产教 融合 产教融合 企业 院校 单位 联盟 成员 集团 学校 学院 合作 中外 中外合作 日方
+国有 民营 公办 民办 校企 各 各级 本 该 我 我省 我市 本市 这些 某 有关 相关 上级 下属 直属 附属 所属
+一批 两所 多所 部分 首个 未来 新时代 阶段 下一 合格 不合格 规范 调整
+""".split())
+
+_CJK = r"\u3400-\u9fff\uf900-\ufaff"
+_OPEN, _CLOSE = "（(", "）)"
+
+
+def classify_org(name: str) -> str | None:
+    """The organisation type of a name by its suffix (None when it has no known suffix).
+
+    A trailing bracket note is ignored: 应急管理产业学院(化工方向) is a Group.
+    """
+    name = _strip_trailing_note(name.strip())
+    if not name:
+        return None
+    if name in _STANDALONE:
+        return _SUFFIX_TYPE[name]
+    if m := re.search(r"(?:司|处|办公室|办公厅)$", name):
+        head = name[: m.start()]
+        for suffix, typ in _SUFFIXES:
+            if typ == "Agency" and suffix in head:
+                return "Agency"
+    for suffix, typ in _BY_LENGTH:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
+                return "Group"
+            return typ
+    return None
+
+
+def _strip_trailing_note(name: str) -> str:
+    m = re.search(r"[（(][^（()）]*[)）]$", name)
+    if m and m.start() > 0:
+        return name[: m.start()].rstrip()
+    return name
+
+
+# ---------------------------------------------------------------------------------------------
+# Segmentation: one jieba tokenizer per set of learned names (deterministic, no global state).
+
+_tok_lock = threading.Lock()
+_base_tokenizer = None
+_tokenizers: dict[frozenset[str], object] = {}
+
+
+def tokenizer(names: Iterable[str] = ()):
+    """A jieba tokenizer whose user dictionary holds ``names`` (e.g. the names in a document's
+    tables). The same set of names always gives the same tokenizer, so results do not depend on
+    which documents were processed before."""
+    import jieba
+
+    key = frozenset(n for n in names if n)
+    with _tok_lock:
+        global _base_tokenizer
+        if _base_tokenizer is None:
+            # jieba's default tokenizer, read-only here (user words go to copies below); sharing it
+            # with jieba.posseg saves loading the dictionary twice.
+            jieba.setLogLevel(60)
+            _base_tokenizer = jieba.dt
+            _base_tokenizer.check_initialized()
+        if not key:
+            return _base_tokenizer
+        tok = _tokenizers.get(key)
+        if tok is None:
+            tok = jieba.Tokenizer()
+            tok.FREQ = dict(_base_tokenizer.FREQ)
+            tok.total = _base_tokenizer.total
+            tok.initialized = True
+            for n in sorted(key):
+                tok.add_word(n, freq=max(tok.suggest_freq(n, tune=False), 10))
+            if len(_tokenizers) > 32:
+                _tokenizers.clear()
+            _tokenizers[key] = tok
+        return tok
