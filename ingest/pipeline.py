@@ -27,6 +27,7 @@ from graph.errors import InputError, SchemaError, StoreError
 from graph.schema import EDGE_TYPES, NODE_TYPES, ORG_TYPES, Edge, Evidence, check_edge_types
 from ingest.extractors import load_extractors
 from ingest.model import Document, Extraction, Fact, Mention
+from ingest.policy_join import merge_stored, rekey_mentions, title_numbers
 from ingest.readers import iter_input_files, read_document, unique_doc_id
 from ingest.regions import (Region, ancestors, document_scope, lookup_region, qualify_name,
                              region_prefix, scope_applies)
@@ -240,6 +241,9 @@ class _Run:
             mentions.extend([*named, *region_mentions])
             facts.extend([*ex.facts, *region_facts])
         known = {n.id: n for n in store.iter_nodes()}  # one read, also on a server backend
+        # A title one document cites alone and another pairs with a number: the number's node.
+        joined = title_numbers(mentions, known.values())
+        rekey_mentions(mentions, joined)
         resolver = Resolver(self.decisions, known=known.values())
         resolver.observe(mentions)
         ids = {resolver.node_id(m) for m in mentions}
@@ -271,6 +275,8 @@ class _Run:
                 continue
             valid.append(edge)
         store.upsert_many([], valid)  # batched on backends that can
+        if can_forget(store):  # a stored title-keyed policy now paired with a number: one node
+            merge_stored(store, joined, lambda forms: resolver.canonical_name(forms, "Policy"))
         for doc, _ in self.docs:
             meta = dict(doc.meta)
             meta["ingested_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
