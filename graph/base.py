@@ -16,6 +16,17 @@ from graph.normalize import name_key
 from graph.schema import Edge, Node, check_edge_types
 
 
+def stats_dict(documents: int, nodes: dict[str, int], edges: dict[str, int]) -> dict[str, Any]:
+    """The stats shape every backend returns, from its per-type counts."""
+    return {
+        "documents": documents,
+        "nodes": sum(nodes.values()),
+        "edges": sum(edges.values()),
+        "nodes_by_type": dict(sorted(nodes.items())),
+        "edges_by_type": dict(sorted(edges.items())),
+    }
+
+
 class GraphStore(ABC):
     """Storage contract. Backends implement the abstract primitives only."""
 
@@ -124,15 +135,8 @@ class GraphStore(ABC):
 
     def stats(self) -> dict[str, Any]:
         """Counts: documents, nodes per type, edges per type."""
-        nodes = Counter(n.type for n in self.iter_nodes())
-        edges = Counter(e.type for e in self.iter_edges())
-        return {
-            "documents": len(self.documents()),
-            "nodes": sum(nodes.values()),
-            "edges": sum(edges.values()),
-            "nodes_by_type": dict(sorted(nodes.items())),
-            "edges_by_type": dict(sorted(edges.items())),
-        }
+        return stats_dict(len(self.documents()), Counter(n.type for n in self.iter_nodes()),
+                          Counter(e.type for e in self.iter_edges()))
 
     def find_nodes(self, name: str, type: str | None = None, limit: int = 10) -> list[Node]:
         """Nodes whose name or alias matches ``name``: exact key match first, then substring."""

@@ -19,7 +19,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Iterator, TypeVar
 
 from graph import cypher
-from graph.base import GraphStore
+from graph.base import GraphStore, stats_dict
 from graph.errors import ConfigError, NotFoundError, StoreError
 from graph.normalize import name_key
 from graph.schema import EDGE_TYPES, NODE_TYPES, Edge, Evidence, Node, check_edge_types
@@ -301,13 +301,7 @@ class Neo4jStore(GraphStore):
         """The same counts as GraphStore.stats, counted on the server."""
         nodes = {r["type"]: r["count"] for r in self._read(cypher.count_nodes_by_type())}
         edges = {r["type"]: r["count"] for r in self._read(cypher.count_edges_by_type())}
-        return {
-            "documents": len(self.documents()),
-            "nodes": sum(nodes.values()),
-            "edges": sum(edges.values()),
-            "nodes_by_type": dict(sorted(nodes.items())),
-            "edges_by_type": dict(sorted(edges.items())),
-        }
+        return stats_dict(len(self.documents()), nodes, edges)
 
     def find_nodes(self, name: str, type: str | None = None, limit: int = 10) -> list[Node]:
         """GraphStore.find_nodes over the candidates the server pre-selects by name key."""
