@@ -14,7 +14,7 @@ from ingest.orgwords import _CJK, _CLOSE, _OPEN, _STANDALONE, _STOP_TOKENS, _SUF
 _HEADING_LINE_RE = re.compile(r"^\s*(?:[表图冬]\s*\d|【|\d+(?:\s*\.\s*\d+)+\s|[一二三四五六七八九十]+[、是]|"
                               r"（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
 _ORDINAL_RE = re.compile(r"^第?[一二三四五六七八九十百千两几首]+[个家所批届位名]$")  # 第一个, 两所 (not 第一中学)
-# Stop words that also occur inside names (辽宁安吉联合物流有限公司, 辽宁网力技术合作有限公司).
+# Stop words that also occur inside names (北岭联合物流有限公司, 南浦技术合作有限公司).
 _SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 _NAME_CHAR_RE = re.compile(rf"[{_CJK}〇A-Za-z0-9·•（）()\-]")
@@ -92,7 +92,7 @@ def _walk_left(context: str, suffix: str, tok) -> int:
     rev = list(reversed(tokens))
     for i, t in enumerate(rev):
         if not taken and t in _CONJUNCTIONS and i + 1 < len(rev) and len(rev[i + 1]) == 1:
-            pass  # 山东舜和集团: a conjunction never sits right before a suffix
+            pass  # 东川泰和集团: a conjunction never sits right before a suffix
         elif t in _SOFT_STOPS and i + 1 < len(rev) and _proper_noun(rev[i + 1]) and not _ends_with_org(
                 "".join(reversed(rev[i + 1:]))):
             pass  # 安吉联合物流: a place or proper name before it makes it part of the name
@@ -106,8 +106,8 @@ def _walk_left(context: str, suffix: str, tok) -> int:
         before = context[: len(context) - sum(len(x) for x in taken)]
         if taken and not _is_generic(list(reversed(taken))) and _ends_with_org(before) and \
                 taken[-1] not in ("附属", "附设"):
-            # 学校智慧酒店产业学院: the school before the 产业学院 is a separate name; but
-            # 天津城市职业学院职教集团 is one name (nothing specific between the two suffixes).
+            # 学校青峰酒店产业学院: the school before the 产业学院 is a separate name; but
+            # 临江城市职业学院职教集团 is one name (nothing specific between the two suffixes).
             break
         taken.append(t)
     n = sum(len(t) for t in taken)

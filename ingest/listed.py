@@ -1,5 +1,5 @@
 """Names without a suffix, typed by the head noun of the list they stand in:
-与华晨宝马、海尔、京东等企业 → three Enterprises.
+与星河、云帆、华腾等企业 → three Enterprises.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from ingest.namecheck import _NAME_VERBS, _is_generic, _is_verb, _leading_verbs,
 from ingest.orgwords import _STOP_TOKENS, _SUFFIX_RE, _SUFFIX_TYPE, classify_org, tokenizer
 from ingest.regions import lookup_region, region_prefix
 
-# 与华晨宝马、海尔、京东等企业; 联合A、B等10余家知名企业; X、Y等高校. The head noun after 等 types
+# 与星河、云帆、华腾等企业; 联合A、B等10余家知名企业; X、Y等高校. The head noun after 等 types
 # the items; a mixed head (等院校、企业, 等企业和机构) types nothing. 等 of 中等/高等 is no list.
 _LIST_HEADS = {"企业": "Enterprise", "公司": "Enterprise", "厂商": "Enterprise", "厂家": "Enterprise",
                "院校": "School", "高校": "School", "学校": "School",
@@ -41,7 +41,7 @@ def _bare_name(item: str, typ: str) -> bool:
         return False  # 培养人才, 开展合作
     if lookup_region(item) is not None or re.fullmatch(r"\S+[省市区县州]", item) or \
             (r := region_prefix(item)) and r[1] == item:
-        return False  # 大连、沈阳等: places, not bodies (jieba's place tag is not asked: 京东 is ns)
+        return False  # 大连、沈阳等: places, not bodies (jieba's place tag is not asked: a brand may be tagged ns)
     return _specific(item, tokens, "", typ)
 
 
@@ -61,16 +61,16 @@ def _uncut(item: str, typ: str, doc_names: Iterable[str]) -> str:
 def find_listed(text: str, start: int = 0, end: int | None = None, doc: str = "",
                 found: Iterable[Mention] = (), doc_names: Iterable[str] = ()) -> list[Mention]:
     """Bodies named without a suffix in an enumeration whose head noun types them:
-    与华晨宝马、海尔、京东等企业 → three Enterprises; X、Y等高校 → Schools; X等协会 → Associations.
+    与星河、云帆、华腾等企业 → three Enterprises; X、Y等高校 → Schools; X等协会 → Associations.
 
     ``found``: the suffix-named mentions of the same text (they may stand in the list; they are
     not reported again). Every item between 、 must read as a name, or the list gives nothing
     (政府、行业、企业等单位 is a list of kinds); the first item is cut from its clause like a name
-    (学校与华为等企业 → 华为). ``doc_names``: the names the document spells out; an item that is
+    (学校与云帆等企业 → 云帆). ``doc_names``: the names the document spells out; an item that is
     one of them cut before its suffix (沈阳市城市建设管理等8所中职学校) is reported as that name.
 
-    >>> [(m.name, m.type) for m in find_listed("学校与华晨宝马、海尔、京东等企业进行订单班培养")]
-    [('华晨宝马', 'Enterprise'), ('海尔', 'Enterprise'), ('京东', 'Enterprise')]
+    >>> [(m.name, m.type) for m in find_listed("学校与星河、云帆、华腾等企业进行订单班培养")]
+    [('星河', 'Enterprise'), ('云帆', 'Enterprise'), ('华腾', 'Enterprise')]
     """
     end = len(text) if end is None else end
     found = list(found)

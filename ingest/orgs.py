@@ -6,10 +6,10 @@ them); its left boundary is found by walking back over jieba tokens (ingest/boun
 before the suffix must make the name of one body (ingest/namecheck.py). Names without a suffix in a
 typed list come from ingest/listed.py.
 
->>> classify_org("辽宁职业学院"), classify_org("辉山乳业集团"), classify_org("辽宁现代农业职教集团")
+>>> classify_org("临江职业学院"), classify_org("北岭乳业集团"), classify_org("东川现代农业职教集团")
 ('School', 'Enterprise', 'Group')
->>> [m.name for m in find_orgs("联盟是由辽宁职业学院牵头，联合")]
-['辽宁职业学院']
+>>> [m.name for m in find_orgs("联盟是由临江职业学院牵头，联合")]
+['临江职业学院']
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from ingest.regions import is_place_relative
 __all__ = ["classify_org", "clean_name", "find_listed", "find_orgs", "place_typo", "starts_with_stop_word",
            "tokenizer"]
 
-# Sub-units of an agency: 教育部职业教育与成人教育司, 辽宁省教育厅办公室, 教育部办公厅, 省教育厅职成处.
+# Sub-units of an agency: 教育部发展规划司, 省教育厅办公室, 教育部办公厅, 省教育厅职成处.
 _AGENCY_UNIT_RE = re.compile(r"(?![各有相])(?:[\u4e00-\u9fff]{2,12}?(?:司|处)|办公室|办公厅)")
 
 # Words with an organisation suffix that name no body (学分银行 is a credit-transfer system).
@@ -47,7 +47,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
     ``names``: names known from the document's tables (jieba user dictionary); they are names
     even when made of common words. ``doc_names``: the names found elsewhere in the document; a
     name of common words only (汽车工程学校) is reported as the one longer name it ends
-    (沈阳市汽车工程学校), and dropped when there is none.
+    (临江市汽车工程学校), and dropped when there is none.
     """
     end = len(text) if end is None else end
     tok = tokenizer(names)
@@ -99,7 +99,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
                 prefix in ("省", "市", "区", "县") and typ in ("Agency", "Institute")):
             # 中等职业学校 is no name; 省农科院 and 市教育局 are (abbreviated, but one body).
             continue
-        while prefix and prefix[0] in _CLOSE:  # ")辽宁省教育厅…": the end of a note before the name
+        while prefix and prefix[0] in _CLOSE:  # ")临江市教育局…": the end of a note before the name
             prefix = prefix[1:]
             name_start = pos[len(pos) - len(prefix)] if prefix else s
         if cut := _second_body(prefix, text[s:e]):
@@ -122,7 +122,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             typ = "Group"
         cands.append((name_start, e, name, typ, len(suffix)))
     # One candidate per span, the longest suffix deciding the type (产业学院 over 学院); then drop
-    # names nested in a longer one (酒店 in 智慧酒店产业学院, 学院 in …学院职教集团).
+    # names nested in a longer one (酒店 in 青峰酒店产业学院, 学院 in …学院职教集团).
     cands.sort(key=lambda c: (c[0], -c[1], -c[4]))
     spans = list({(c[0], c[1]): c for c in reversed(cands)}.values())
     kept: list[tuple[int, int, str, str, int]] = []

@@ -1,7 +1,7 @@
 """The vocabulary of organisation names: the suffixes that type them (学院 → School, 有限公司 →
 Enterprise ...), the words that end or cannot make a name, and the jieba tokenizer that cuts them.
 
->>> classify_org("辽宁职业学院"), classify_org("辉山乳业集团"), classify_org("辽宁现代农业职教集团")
+>>> classify_org("临江职业学院"), classify_org("北岭乳业集团"), classify_org("东川现代农业职教集团")
 ('School', 'Enterprise', 'Group')
 """
 
@@ -83,7 +83,7 @@ _OPEN, _CLOSE = "（(", "）)"
 def classify_org(name: str) -> str | None:
     """The organisation type of a name by its suffix (None when it has no known suffix).
 
-    A trailing bracket note is ignored: 应急管理产业学院(化工方向) is a Group.
+    A trailing bracket note is ignored: 智能建造产业学院(装配方向) is a Group.
     """
     name = _strip_trailing_note(name.strip())
     if not name:

@@ -4,11 +4,11 @@
 - MEMBER_OF: 新发展了X、Y等N家成员单位; 加入(了)…Y; X、Y…等共同参与; X与Y…共同成立/组建Z; 联合X、Y组建Z
 - PARTNERS_WITH: X与Y(签订/签约/合作/共建/联合/建立…), X、Y签订…协议, X为Y授牌, 在X、Y等企业遴选
   (公共)实训基地, 作为学校实训基地之一的Y, 学校对接X企业; ``kind`` says which (实训基地, 订单班 ...)
-- names without a suffix in a typed list (与华晨宝马、海尔等企业, ``orgs.find_listed``) take part too
+- names without a suffix in a typed list (与星河、云帆等企业, ``orgs.find_listed``) take part too
 - member counts: 现有成员单位345个 / 由205家增加到345家 → ``member_count`` on the group mention
 
 Anaphora: 联盟/此联合体/该集团 mean the group the text last named; 学校/我校 mean the school named in
-the title of the current case (【案例 5-4】沈阳外事服务学校…), or, for a case whose title names no
+the title of the current case (【案例 5-4】临江市外贸服务学校…), or, for a case whose title names no
 school and whose body names none before, the school of the previous case of the same chapter.
 """
 
@@ -251,7 +251,7 @@ class _Reader:
         for s in _sentences(self.doc):
             titles = _outside_titles(self.text, s)
             ms = find_orgs(self.text, s.start, s.end, self.doc.id, self.names, self.context)
-            # 与华晨宝马、海尔等企业: names without a suffix, typed by the head noun of their list.
+            # 与星河、云帆等企业: names without a suffix, typed by the head noun of their list.
             listed = find_listed(self.text, s.start, s.end, self.doc.id, ms, self.context)
             self.listed.update((m.start, m.end) for m in listed)
             ms = sorted((m for m in ms + listed if not any(a <= m.start and m.end <= b for a, b in titles)),
@@ -262,7 +262,7 @@ class _Reader:
             else:
                 if self.ctx.in_case and self.ctx.case_school is None and ms and ms[0].type == "School" \
                         and not self.text[s.start:ms[0].start].strip():
-                    # 【案例 5-3】文旅产业产教融合共同体建设 / 沈阳市外事服务学校坚持…: the case's school.
+                    # 【案例 5-3】青峰文旅产教融合共同体建设 / 临江市外贸服务学校坚持…: the case's school.
                     self.ctx.case_school, self.ctx.fallback = ms[0], None
                 self._patterns(s, ms)
                 self.subjects[(s.start, s.end)] = self._sentence_subject(s, ms)
@@ -498,7 +498,7 @@ class _Reader:
             x = self._subject_before(s, s.start + m.start(), ms)
             xs = [x]
             if x is not None and x.start >= 0 and x in ms:
-                xs = _contiguous_before(ms, x.end, text) or [x]  # 沈阳市教育局和沈阳市研究院经与Y
+                xs = _contiguous_before(ms, x.end, text) or [x]  # 临江市教育局和临江市研究院经与Y
             local = _local_kind(rest[:40])  # what this pair does (…开展现代学徒制试点)
             for x in xs:
                 for y in ys:

@@ -63,7 +63,7 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
     view = ctx.view
     matches = execute(view, ctx, interp, qvec)
     if interp.entities and not interp.answer_type and not interp.relation and not interp.industry:
-        # "辽西北职业教育联盟": the body itself first, then what it is linked to.
+        # "东川职业教育联盟": the body itself first, then what it is linked to.
         for ent in interp.entities:
             edges = [e for e in view.edges(ent["id"]) if e.evidence]
             if edges:

@@ -2,8 +2,8 @@
 
 Each line of the JSONL file: ``{"id", "question", "kind", "lang", "expected": [names],
 "forbidden": [names], "expect_empty": bool}``. An answer matches an expected name when their
-match keys are equal or one contains the other (entity resolution may keep 华晨宝马公司 where
-the gold says 华晨宝马汽车有限公司 — the gold lists the forms it accepts).
+match keys are equal or one contains the other (entity resolution may keep 星河汽车公司 where
+the gold says 星河汽车有限公司 — the gold lists the forms it accepts).
 
 A question is a hit at k when an expected name is in the top k answers and no forbidden name
 appears anywhere in the answers; a question expecting nothing is a hit when there is no answer.

@@ -3,7 +3,7 @@ adjacency, a name matcher and region containment, built once from GraphStore pri
 kept warm with the indexes.
 
 Regions: a node is in a region through LOCATED_IN, through a place named in its own name
-(河北省装备制造职业教育集团 → 河北), or, failing both, through the region of a unit that
+(甘肃省新能源职业教育集团 → 甘肃), or, failing both, through the region of a unit that
 leads it. A region contains its cities: containment follows Region ``parent`` properties,
 LOCATED_IN edges between regions, and the gazetteer in search/vocab.py.
 """
@@ -26,7 +26,7 @@ _COMPANY_SUFFIX = re.compile(r"(汽车|科技|实业发展|实业|股份)?(有�
 
 
 def match_key(text: str) -> str:
-    """name_key plus abbreviation folding, so 辽西北职教联盟 and 辽西北职业教育联盟 meet."""
+    """name_key plus abbreviation folding, so 东川职教联盟 and 东川职业教育联盟 meet."""
     key = name_key(text)
     for full, short in _VARIANTS:
         key = key.replace(full, short)
@@ -89,12 +89,12 @@ class GraphView:
         if node_type == "Region":
             out.add(match_key(region_short(surface)))
         else:
-            # 沈阳市外事服务学校 = 沈阳外事服务学校: a 市/省 right after a leading place name.
+            # 大连市外贸服务学校 = 大连外贸服务学校: a 市/省 right after a leading place name.
             m = _REGION_AFTER.search(key[:6])
             if m and m.start() >= 2 and len(key) - m.end() >= 3:
                 out.add(key[: m.start()] + key[m.end():])
             if node_type == "Enterprise":
-                # 华晨宝马 names 华晨宝马公司: a company without its legal-form suffix.
+                # 星河汽车 names 星河汽车公司: a company without its legal-form suffix.
                 m = _COMPANY_SUFFIX.search(key)
                 if m and m.start() >= 4:
                     out.add(key[: m.start()])
@@ -152,7 +152,7 @@ class GraphView:
         return chain
 
     def place_in_name(self, name: str) -> str | None:
-        """The first place named in a body's name (辽宁装备制造职业教育集团 → 辽宁)."""
+        """The first place named in a body's name (甘肃装备制造职业教育集团 → 甘肃)."""
         best: tuple[int, int, str] | None = None
         for surface in self._place_scan:
             pos = name.find(surface)

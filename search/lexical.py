@@ -5,7 +5,7 @@ Chinese documents abbreviate freely (职教 for 职业教育, 中职 for 中等�
 with one form must find text with the other. Every variant of an abbreviation group adds the
 same concept token, in queries and in indexed text alike:
 
->>> "~职业教育" in tokenize("辽西北职教联盟") and "~职业教育" in tokenize("辽西北职业教育联盟")
+>>> "~职业教育" in tokenize("东川职教联盟") and "~职业教育" in tokenize("东川职业教育联盟")
 True
 """
 

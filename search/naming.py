@@ -3,12 +3,12 @@
 A Group's kind is the last word of its name (产业学院, 联盟, 联合体, 共同体, 协作体, 园区, 集团);
 a question naming a kind asks for that kind only (沈阳有哪些产业学院 → no 产教联合体).
 
-English questions describe Chinese bodies by their parts: "the Liaoning equipment manufacturing
-vocational education group" is region 辽宁 + industry 装备制造 + kind 职业教育集团, and names
-辽宁装备制造职业教育集团 when exactly one body has all three parts; "the provincial department
+English questions describe Chinese bodies by their parts: "the Gansu equipment manufacturing
+vocational education group" is region 甘肃 + industry 装备制造 + kind 职业教育集团, and names
+甘肃装备制造职业教育集团 when exactly one body has all three parts; "the provincial department
 of education" is 省 + 教育厅.
 
->>> name_kind("应急管理产业学院(化工方向)")
+>>> name_kind("智能建造产业学院(装配方向)")
 '产业学院'
 """
 

@@ -5,7 +5,7 @@ answer type, relation, region, industry and the named entities it mentions.
 >>> # Interpretation(answer_type='Group', relation='SERVES', region='辽宁', industry='装备制造', ...)
 
 Entities are found first (longest match over node names and aliases, 职教 = 职业教育) and
-masked, so the 沈阳 and 装备制造 inside 沈阳市装备制造工程学校 are not read as a region or an
+masked, so the 大连 and 装备制造 inside 大连市装备制造工程学校 are not read as a region or an
 industry constraint. Regions and industry chains named in the question become constraints.
 """
 
@@ -325,7 +325,7 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
             interp.entities.append({"id": n.id, "name": n.name, "type": n.type, "mention": text[s:e]})
         masked_spans.append((s, e))
     masked = _mask(text, masked_spans)
-    english = _is_english(masked.replace(MASK, ""))  # "who leads 辽西北职业教育联盟" is English
+    english = _is_english(masked.replace(MASK, ""))  # "who leads 东川职业教育联盟" is English
 
     # 2. Named slots that did not resolve exactly: try fuzzy matching, else record as unknown.
     if not english:
