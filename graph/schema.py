@@ -4,7 +4,7 @@ Node / Edge / Evidence models that every store, extractor and answer shares.
 Every edge carries evidence (document, character offsets, quote) so that any fact
 can be shown in the text it came from.
 
->>> ev = Evidence(doc="002_x", start=10, end=20, quote="辽宁职业学院牵头")
+>>> ev = Evidence(doc="002_x", start=10, end=20, quote="临江市外贸服务学校牵头")
 >>> Edge(source="School-1", target="Group-2", type="LEADS", evidence=[ev]).key
 ('School-1', 'Group-2', 'LEADS')
 """

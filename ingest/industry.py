@@ -5,7 +5,7 @@ An industry is named by a phrase before 产业/产业链/行业/业 (装备制�
 gazetteer is for places). Names are normalised: 装备制造业 / 装备制造产业 / 高端装备制造 → 装备制造.
 
 SERVES comes from
-- a group named for an industry (辽宁装备制造职业教育集团 → 装备制造; evidence: the name),
+- a group named for an industry (东川装备制造职业教育集团 → 装备制造; evidence: the name),
 - sentences where a school or group 对接/服务 an industry (学校…着力服务现代文旅产业发展需求),
 - tables that match programme groups to industry chains (专业群名称 | … | 对接产业链): the chain
   mention gets the programme group in its ``programme_groups`` property.
@@ -58,7 +58,7 @@ def normalise(term: str) -> str:
 
 def names_an_industry(text: str) -> bool:
     """True if ``text`` holds a sector of the lexicon or a phrase before 产业/行业 (what makes a
-    group's name specific even without a place: 航空职业教育集团, 文旅产业产教融合共同体)."""
+    group's name specific even without a place: 航空维修职业教育集团, 农机装备产业产教融合共同体)."""
     return bool(_lexicon_terms(text)) or bool(re.search(r"[\u4e00-\u9fff]{2}(?:产业|行业)", text))
 
 
@@ -87,9 +87,9 @@ def _lexicon_terms(text: str) -> list[tuple[int, int, str]]:
 def industries_in_name(name: str) -> list[tuple[int, int, str]]:
     """Industry terms in a group's name: (start, end, normalised term), offsets into ``name``.
 
-    >>> [t for _, _, t in industries_in_name("湖南省轨道交通装备制造职教集团")]
+    >>> [t for _, _, t in industries_in_name("湖北省轨道交通装备制造职教集团")]
     ['轨道交通', '装备制造']
-    >>> industries_in_name("淄博职业教育集团")
+    >>> industries_in_name("东川职业教育集团")
     []
     """
     tail = _GROUP_TAIL_RE.search(name)
@@ -99,7 +99,7 @@ def industries_in_name(name: str) -> list[tuple[int, int, str]]:
     body = name[body_start:body_end]
     chain = _CHAIN_RE.search(body)
     if chain and normalise(chain.group(0)) not in _GENERIC:
-        # 汽车产业链行业产教融合共同体, 信息技术行业产教融合共同体: the name says which.
+        # 农机装备产业链行业产教融合共同体, 低空经济行业产教融合共同体: the name says which.
         s = body_start + chain.start()
         term = chain.group(1)
         sub = _lexicon_terms(term)

@@ -7,10 +7,10 @@ anything else is rejected with an InputError naming the file and the reason.
 
 >>> import tempfile, pathlib
 >>> p = pathlib.Path(tempfile.mkdtemp()) / "notice.txt"
->>> _ = p.write_bytes("辽宁职业学院牵头".encode("gbk"))
+>>> _ = p.write_bytes("临江市外贸服务学校牵头".encode("gbk"))
 >>> doc = read_document(p)
 >>> doc.id, doc.text, doc.meta["encoding"]
-('notice', '辽宁职业学院牵头', 'gb18030')
+('notice', '临江市外贸服务学校牵头', 'gb18030')
 """
 
 from __future__ import annotations

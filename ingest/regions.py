@@ -3,7 +3,7 @@ named areas, and the rules that place organisations in them.
 
 Two inference rules (both emit LOCATED_IN edges with evidence):
 - the name: a region at the start of an organisation's name places it there
-  (辽宁装备制造职教集团 → 辽宁省; 铁岭市… → 铁岭市, whose parent is 辽宁省);
+  (辽宁化工装备职教集团 → 辽宁省; 铁岭市… → 铁岭市, whose parent is 辽宁省);
 - the document's scope: a document whose title or running page header names one city
   (沈阳市中等职业教育质量年报) places the schools it names without a region of their own there.
 
@@ -41,7 +41,7 @@ class Region:
     parent: str | None
     short: tuple[str, ...] = ()
     # Whether a name starting with this region is placed in it (false for macro areas such as
-    # 东北, whose universities 东北大学/东北财经大学 are named for the area, not located across it).
+    # 东北, whose universities 东北冶金大学/东北农垦大学 are named for the area, not located across it).
     prefix: bool = True
 
     @property
@@ -257,7 +257,7 @@ def document_scope(text: str, level: str = "city") -> Scope | None:
     Candidates are the first few non-empty lines and lines repeated at least three times (page
     headers of PDF exports); each names a region at its start. The scope is set only when every
     candidate names the same city (or a county/district of it) / the same province: a national
-    list has neither, a provincial policy (辽宁省教育厅文件) has a province and no city.
+    list has neither, a provincial policy (吉林省教育厅文件) has a province and no city.
     Example: 003's repeated header "沈阳市中等职业教育质量年报(2023年度)" gives 沈阳市.
     """
     pick = _city_of if level == "city" else _province_of
@@ -291,7 +291,7 @@ def _province_of(region: Region) -> Region | None:
 
 
 # Names that start with 省/市 standing for the document's own province/city (省教育厅 in a
-# 辽宁省教育厅 document is 辽宁省教育厅; 市教育局 in a Shenyang report is 沈阳市教育局), but not
+# 吉林省 document is 吉林省教育厅; 市教育局 in a Dalian report is 大连市教育局), but not
 # 省级/市级/市域/市场/省内/各市… which are words of their own.
 _OWN_PLACE = re.compile(r"^(省|市)(?!级|属|内|外|直|市|份|域|场|民|区|县|长|里|面|政府各)")
 
@@ -305,8 +305,8 @@ def is_place_relative(name: str) -> bool:
 def qualify_name(name: str, city: Region | None, province: Region | None) -> str | None:
     """The full name of an organisation named by its document's own 省/市, or None.
 
-    >>> qualify_name("省教育厅", None, REGIONS["辽宁省"])
-    '辽宁省教育厅'
+    >>> qualify_name("省教育厅", None, REGIONS["吉林省"])
+    '吉林省教育厅'
     >>> qualify_name("市级示范校", REGIONS["沈阳市"], None) is None
     True
     """

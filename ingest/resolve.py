@@ -7,37 +7,37 @@ same body gets the same id in every run. The key rules (docs/resolution.md), in 
 2. the surface key ``graph.normalize.name_key``: full/half-width forms, brackets, quotes,
    dots and spaces do not matter;
 3. the abbreviation 职教 is expanded to 职业教育 in group and school names
-   (辽西北职教联盟 = 辽西北职业教育联盟);
-4. a trailing note in brackets after a complete name is dropped (沈阳市工业技术学校(职教中心)
-   = 沈阳市工业技术学校), unless it names a place or a branch (中国石油大学(北京), X(分校));
+   (东川职教联盟 = 东川职业教育联盟);
+4. a trailing note in brackets after a complete name is dropped (临江市外贸服务学校(职教中心)
+   = 临江市外贸服务学校), unless it names a place or a branch (中国石油大学(北京), X(分校));
    a place named at the start of the name is reduced to its short form: the optional 省/市/县
-   after a known region is dropped (沈阳外事服务学校 = 沈阳市外事服务学校), and a province
+   after a known region is dropped (沈阳外贸服务学校 = 沈阳市外贸服务学校), and a province
    followed by one of its own cities is dropped (辽宁省沈阳市X = 沈阳市X). 吉林 (both a
    province and a city) has no short form, so 吉林省X and 吉林市X stay apart;
    In a document whose title block names its province or city, 省X / 市X are spelled out
-   (省教育厅 → 辽宁省教育厅; the pipeline sets the mention's ``_qualified`` property);
+   (省教育厅 → 吉林省教育厅; the pipeline sets the mention's ``_qualified`` property);
 5. the user's decisions file: ``same`` rows merge names, ``different`` rows keep them apart
    even when rules 2-4 or 6 would merge them;
 6. OCR typos: two names of the same type, at least 8 characters, same region, differing in
    exactly one Chinese character at the same position, are merged when the pair is
    unambiguous, only one of the two spellings is attested elsewhere (the character pair
    around the difference appears in another known name) and that spelling is seen at least
-   three times as often: 沈阳市装备自造工程学校 (once) → 沈阳市装备制造工程学校 (45 times),
+   three times as often: 北岭装备自造技工学校 (once) → 北岭装备制造技工学校 (45 times),
    because 制造 occurs in other names and 自造 in none. Numerals,
    ordinals and direction/size characters never count as typos (第一/第二, 东/西, 大/中).
 7. short company names: an Enterprise written as its core name plus a bare 公司/集团
-   (华晨宝马公司) joins the one enterprise whose registered name is that core plus generic
-   business words and a legal suffix (华晨宝马汽车有限公司); never when the rest names a
-   place or a specific business (中车集团 stays apart from 中车株洲电力机车有限公司), nor when
+   (宏岭动力公司) joins the one enterprise whose registered name is that core plus generic
+   business words and a legal suffix (宏岭动力汽车有限公司); never when the rest names a
+   place or a specific business (东川重工集团 stays apart from 东川重工株洲机车有限公司), nor when
    two enterprises could match.
 
 The canonical name of a node is its most formal surface form (not a typo, longest: 职业教育
 over 职教, with 市 over without); every other form is kept as an alias.
 
 >>> r = Resolver()
->>> r.key("沈阳外事服务学校", "School") == r.key("沈阳市外事服务学校", "School")
+>>> r.key("沈阳外贸服务学校", "School") == r.key("沈阳市外贸服务学校", "School")
 True
->>> r.key("辽宁铁道职业技术学院", "School") == r.key("辽宁轨道交通职业学院", "School")
+>>> r.key("辽宁外贸职业技术学院", "School") == r.key("辽宁商贸职业学院", "School")
 False
 """
 
@@ -167,7 +167,7 @@ def _place_rank(name: str) -> int:
     return 1 if surface in region.forms else 2
 
 
-# A trailing note in brackets after a complete name (沈阳市工业技术学校(职教中心), X学院(筹)) does
+# A trailing note in brackets after a complete name (临江市外贸服务学校(职教中心), X学院(筹)) does
 # not change the body; a place or branch in brackets does (中国石油大学(北京) ≠ (华东); X(分校)).
 _TRAILING_NOTE = re.compile(
     r"^(?P<body>.+?(?:学校|学院|大学|中心|集团|联盟|公司|协会|学会|联合会|研究院|共同体|联合体|协作体))"
@@ -190,7 +190,7 @@ def strip_trailing_note(key: str) -> str:
 def rule_key(name: str, node_type: str) -> str:
     """The key of a name by rules 2-4 (surface, abbreviations, places), without user decisions.
 
-    >>> rule_key("辽宁装备制造职教集团", "Group") == rule_key("辽宁省装备制造职业教育集团", "Group")
+    >>> rule_key("辽宁化工装备职教集团", "Group") == rule_key("辽宁省化工装备职业教育集团", "Group")
     True
     """
     if node_type == "Region":
@@ -212,7 +212,7 @@ QUALIFIED = "_qualified"  # mention property set by the pipeline: the name with 
 
 def full_name(m: Mention) -> str:
     """The name a mention is resolved by: the surface form, or its place-qualified form
-    (省教育厅 → 辽宁省教育厅 in a document of 辽宁省, see ingest.regions.qualify_name)."""
+    (省教育厅 → 吉林省教育厅 in a document of 吉林省, see ingest.regions.qualify_name)."""
     return m.properties.get(QUALIFIED) or m.name
 
 
@@ -304,7 +304,7 @@ class Resolver:
         for node in sorted(self._known_nodes, key=lambda n: n.id):
             for form in (node.name, *node.aliases):
                 if is_place_relative(form):
-                    continue  # 省教育厅 is 辽宁省教育厅 only in a 辽宁 document
+                    continue  # 省教育厅 is 吉林省教育厅 only in a 吉林省 document
                 fk = self._final_key(self.key(form, node.type), node.type)
                 self._known.setdefault((node.type, fk), node.id)
 
@@ -339,7 +339,7 @@ class Resolver:
             nid = self.node_id(m)
             types[nid] = m.type
             forms[nid][m.name.strip()] += 1
-            forms[nid].setdefault(full_name(m).strip(), 0)  # 辽宁省教育厅 for 省教育厅 in a 辽宁 document
+            forms[nid].setdefault(full_name(m).strip(), 0)  # 吉林省教育厅 for 省教育厅 in a 吉林省 document
             docs[nid].add(m.doc)
             for k, v in m.properties.items():
                 if k != "key" and not k.startswith("_") and v not in (None, "", [], {}):
@@ -397,14 +397,14 @@ def typo_merges(keys: Iterable[str], counts: Mapping[str, int], apart: dict[str,
     """Map OCR-typo keys to their attested spelling (rule 6 in the module docstring).
 
     ``counts``: how many mentions each key had. The right spelling must be seen at least
-    TYPO_MIN_SUPPORT times and TYPO_MIN_SUPPORT times as often as the typo: 中国现代渔业职业教育集团
-    and 中国现代农业职业教育集团 are each named once in the national list, and are two groups.
+    TYPO_MIN_SUPPORT times and TYPO_MIN_SUPPORT times as often as the typo: 东川现代渔业职业教育集团
+    and 东川现代农业职业教育集团 are each named once in a list, and are two groups.
 
-    >>> typo_merges(["沈阳装备自造工程学校", "沈阳装备制造工程学校", "辽宁装备制造职业教育集团"],
-    ...             {"沈阳装备自造工程学校": 1, "沈阳装备制造工程学校": 45})
-    {'沈阳装备自造工程学校': '沈阳装备制造工程学校'}
-    >>> typo_merges(["中国现代渔业职业教育集团", "中国现代农业职业教育集团", "现代农业联盟"],
-    ...             {"中国现代渔业职业教育集团": 1, "中国现代农业职业教育集团": 1})
+    >>> typo_merges(["北岭装备自造技工学校", "北岭装备制造技工学校", "东川装备制造职业教育集团"],
+    ...             {"北岭装备自造技工学校": 1, "北岭装备制造技工学校": 45})
+    {'北岭装备自造技工学校': '北岭装备制造技工学校'}
+    >>> typo_merges(["东川现代渔业职业教育集团", "东川现代农业职业教育集团", "现代农业联盟"],
+    ...             {"东川现代渔业职业教育集团": 1, "东川现代农业职业教育集团": 1})
     {}
     """
     apart = apart or {}
@@ -446,22 +446,22 @@ def typo_merges(keys: Iterable[str], counts: Mapping[str, int], apart: dict[str,
 # Legal-form suffixes of company names, longest first.
 _LEGAL = re.compile(r"(?:\(集团\))?(?:集团)?(?:股份)?(?:有限责任|有限)?(?:公司|集团)$")
 # Words that describe a company's line of business in general terms: a registered name may add
-# them to the short name people use (华晨宝马 + 汽车 + 有限公司).
+# them to the short name people use (宏岭动力 + 汽车 + 有限公司).
 _GENERIC_BUSINESS = re.compile(
     r"^(?:汽车|实业|发展|科技|控股|股份|集团|机械|设备|电子|商务|食品|信息|技术|工业|贸易|国际|投资|管理|"
     r"服务|物流|制造|网络|软件|文化|传媒|建设|工程|中国)+$")
 
 
 def company_core(key: str) -> str:
-    """The name of a company without its legal form: 华晨宝马汽车有限公司 → 华晨宝马汽车."""
+    """The name of a company without its legal form: 宏岭动力汽车有限公司 → 宏岭动力汽车."""
     return _LEGAL.sub("", key)
 
 
 def short_form_merges(keys: Iterable[str], apart: dict[str, set[str]] | None = None) -> dict[str, str]:
     """Map short company keys to the one registered name they abbreviate (rule 7).
 
-    >>> short_form_merges(["华晨宝马公司", "华晨宝马汽车有限公司", "中车集团", "中车株洲电力机车有限公司"])
-    {'华晨宝马公司': '华晨宝马汽车有限公司'}
+    >>> short_form_merges(["宏岭动力公司", "宏岭动力汽车有限公司", "东川重工集团", "东川重工株洲机车有限公司"])
+    {'宏岭动力公司': '宏岭动力汽车有限公司'}
     """
     apart = apart or {}
     keys = sorted(set(keys))

@@ -1,7 +1,7 @@
 """Tables as they come out of PDF/Word, and the group lists in them.
 
 Rows are tab-separated lines, pipe rows (``| 1 | name | lead |``, a cell may continue on the next
-lines until the closing pipe) or numbered lines (``5 辽西北职教联盟 辽宁职业学院``). Blank lines,
+lines until the closing pipe) or numbered lines (``5 东川职教联盟 临江市外贸服务学校``). Blank lines,
 page headers and page numbers between rows do not end a table; a prose line or a caption does.
 A header row (序号 集团名称 牵头单位) tells which column is what; without one, the line above the
 table (省级职教集团名称及牵头学校) or the cells' suffixes decide.
@@ -140,7 +140,7 @@ def _row_at(lines: list[tuple[int, str]], i: int) -> tuple[Row | None, int]:
             return None, i + 1
         return Row(cells, base, base + len(line.rstrip())), i + 1
     if len(stripped) < 100 and not _PROSE_RE.search(stripped) and "，" not in stripped and re.search(r"\S\s+\S", stripped):
-        # Space-separated rows as PDF text gives them: "5 辽西北职教联盟 辽宁职业学院", and their header.
+        # Space-separated rows as PDF text gives them: "5 东川职教联盟 临江市外贸服务学校", and their header.
         parts = [c for c in _split_cells(line, base, " ") if c.text]
         if _header_roles(Row(parts, base, base + len(line))) is not None and re.search(r"名称|单位", stripped):
             return Row(parts, base, base + len(line.rstrip())), i + 1
