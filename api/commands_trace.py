@@ -17,7 +17,7 @@ from graph.errors import NotFoundError
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "trace", help="trace a policy to its targets, measures and downstream documents",
-        description="QUERY is a document number (any bracket form: 辽教发〔2021〕59号, 辽教发[2021]59号), "
+        description="QUERY is a document number (any bracket form: 东教发〔2023〕12号, 东教发[2023]12号), "
                     "a title fragment, or a target or measure text.")
     p.add_argument("query", metavar="QUERY", help="document number, title fragment, target or measure text")
     p.add_argument("--direction", choices=("down", "up", "both"), default="down",

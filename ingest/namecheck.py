@@ -1,6 +1,6 @@
 """Whether the words before an organisation suffix make the name of one body: not generic
 (中等职业学校), not a category (沈阳市中职学校), holding a proper-name part (a place, a brand, a
-name jieba tags as such), and not a second body glued on (共青团沈阳市委员会沈阳市残疾人联合会).
+name jieba tags as such), and not a second body glued on (共青团锦州市委员会锦州市残疾人联合会).
 """
 
 from __future__ import annotations
@@ -155,13 +155,13 @@ def _specific(prefix: str, tokens: list[str], suffix: str, typ: str) -> bool:
         if names_an_industry(prefix):
             return True
     if region_prefix(prefix + suffix) is not None or is_place_relative(prefix + suffix):
-        return True  # 辽西北职业教育联盟, 市汽车工程学校 (the document's own city)
+        return True  # 辽西北产教融合联盟, 市汽车工程学校 (the document's own city)
     run = 0
     for i, t in enumerate(tokens):
         if len(t) == 1 and re.match(f"[{_CJK}]", t) and t not in _FUNCTION_CHARS:
             run += 1  # an unknown word: jieba cut it into single characters
             if run >= 2 or i + 1 < len(tokens) and _surname(t):
-                return True  # 唐立新院士工作站: a surname and a given name
+                return True  # 周明远院士工作站: a surname and a given name
             continue
         run = 0
         if _proper_token(t) and not (i + 1 < len(tokens) and tokens[i + 1] == "特色"):
@@ -187,8 +187,8 @@ def _surname(char: str) -> bool:
 
 
 def _second_body(prefix: str, suffix: str) -> int:
-    """Where a second body starts inside ``prefix``: after a complete name (共青团沈阳市委员会, or
-    沈阳市教育局 followed by 和/与/及/经), a place opens a new name (沈阳市残疾人联合会). 0 when
+    """Where a second body starts inside ``prefix``: after a complete name (共青团锦州市委员会, or
+    锦州市教育局 followed by 和/与/及/经), a place opens a new name (锦州市残疾人联合会). 0 when
     there is none; 招商局南京油运 is one name, 招商局 being no complete name of a known kind."""
     for p in range(len(prefix) - 1, 2, -1):
         first = prefix[:p].rstrip("和与及经、")
@@ -209,9 +209,9 @@ def _place_and_core(name: str) -> tuple[str | None, str]:
 
 def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) -> str | None:
     """The one longer name of the same type in the document whose tail ``name`` is: 汽车工程学校 in a
-    report that names 沈阳市汽车工程学校. A ``specific`` name (中德学院) only takes a place in front
-    (沈阳中德学院). None when there is none, or when the longer names are different bodies
-    (天津中德学院 and 沈阳中德学院)."""
+    report that names 营口市汽车工程学校. A ``specific`` name (中德学院) only takes a place in front
+    (营口中德学院). None when there is none, or when the longer names are different bodies
+    (天津中德学院 and 营口中德学院)."""
     cands = {n for n in doc_names if len(n) > len(name) and n.endswith(name) and classify_org(n) == typ}
     split = {n: _place_and_core(n) for n in cands}
     if specific:
@@ -225,7 +225,7 @@ def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) 
 
 def place_typo(name: str, doc_names: Iterable[str]) -> str | None:
     """The name the document writes elsewhere when ``name`` is it with one character of the place
-    misread: 法阳现代制造服务学校 in a report that also writes 沈阳现代制造服务学校 (OCR). None when
+    misread: 菅口现代制造服务学校 in a report that also writes 营口现代制造服务学校 (OCR). None when
     ``name`` opens with a known place, or when no single such name exists."""
     if region_prefix(name) is not None or is_place_relative(name):
         return None

@@ -1,7 +1,7 @@
 """Policies, their issuers, dates and lineage, and the quantified targets they set.
 
 - A Policy per header block (number alone on its line + title), keyed by its normalised number
-  (辽教发〔2021〕59号 = 辽教发(2021)59号), else by its normalised title; a document holding
+  (东教发〔2023〕12号 = 东教发(2023)12号), else by its normalised title; a document holding
   several notices gives several policies.
 - ISSUED_BY Policy → Agency from the title (X关于…), the letterhead (X文件) or the signature.
 - A Policy for every cited policy (《title》, a number, or 《title》（number） as one), and
@@ -10,10 +10,10 @@
   several goals gives one Target each; HAS_TARGET Policy → Target.
 
 >>> from ingest.model import Document
->>> doc = Document("d", "d.txt", "辽宁省教育厅文件\\n\\n辽教发〔2021〕59号\\n\\n辽宁省教育厅关于推进合作的实施意见\\n\\n"
+>>> doc = Document("d", "d.txt", "东川省教育厅文件\\n\\n东教发〔2023〕12号\\n\\n东川省教育厅关于推进合作的实施意见\\n\\n"
 ...                "到 2022 年，建设 30 个左右职业教育协作体，200 门左右精品在线开放课程。")
 >>> sorted({(f.type, f.target.name) for f in extract(doc).facts})
-[('HAS_TARGET', '到2022年，建设200门左右精品在线开放课程'), ('HAS_TARGET', '到2022年，建设30个左右职业教育协作体'), ('ISSUED_BY', '辽宁省教育厅')]
+[('HAS_TARGET', '到2022年，建设200门左右精品在线开放课程'), ('HAS_TARGET', '到2022年，建设30个左右职业教育协作体'), ('ISSUED_BY', '东川省教育厅')]
 """
 
 from __future__ import annotations
@@ -225,7 +225,7 @@ def target_mentions(doc: Document, begin: int, stop: int) -> list[tuple[Mention,
 @dataclass
 class PolicyPart:
     """A stretch of a segment and whose it is: the segment's own policy (citation None), or a
-    policy the segment issues as an attachment (国务院关于印发《国家职业教育改革实施方案》的通知,
+    policy the segment issues as an attachment (国务院关于印发《职业教育数字化转型实施方案》的通知,
     then, after the date line or 附件, the plan under its own title line)."""
 
     start: int

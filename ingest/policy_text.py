@@ -3,13 +3,13 @@ that starts each policy (letterhead, number, title), issuers, dates, and cited p
 
 Shared by ``ingest.policy`` (policies, lineage, targets) and ``ingest.tasks`` (measures).
 Every rule comes from the conventions of Chinese official documents (公文): a number such as
-辽教发〔2021〕59号 alone on its line heads a policy; 《…》 quotes a title; ``X关于…的通知``
+东教发〔2023〕12号 alone on its line heads a policy; 《…》 quotes a title; ``X关于…的通知``
 names its issuer X; a date line or ``…印发`` line closes it.
 
->>> normalize_number("辽教发﹝2021﹞59号")
-'辽教发(2021)59号'
->>> [s.number for s in segment_policies("辽宁省教育厅文件\\n\\n辽教发〔2021〕59号\\n\\n辽宁省教育厅关于推进合作的实施意见\\n")]
-['辽教发〔2021〕59号']
+>>> normalize_number("东教发﹝2023﹞12号")
+'东教发(2023)12号'
+>>> [s.number for s in segment_policies("东川省教育厅文件\\n\\n东教发〔2023〕12号\\n\\n东川省教育厅关于推进合作的实施意见\\n")]
+['东教发〔2023〕12号']
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ NUMBER_RE = re.compile(
     rf"([\u4e00-\u9fff]{{1,10}})\s*{_OPEN}\s*((?:19|20)\d{{2}})\s*{_CLOSE}\s*(\d{{1,4}})\s*号"
 )
 # Words that precede a number in running text but are not part of its issuer prefix
-# (根据辽政发〔2021〕2号 → 辽政发).
+# (根据东政发〔2023〕3号 → 东政发).
 _PREFIX_CUT = re.compile(r".*(?:根据|按照|依据|依照|印发|转发|落实|贯彻|关于|执行|参照|见|的|了|和|及|与|将|在|等|是|以|即)")
 
 
@@ -37,7 +37,7 @@ def number_prefix(raw: str) -> str:
 
 
 def normalize_number(number: str) -> str:
-    """One form for every bracket variant: 辽教发〔2021〕59号 = 辽教发[2021]59号 = 辽教发(2021)59号."""
+    """One form for every bracket variant: 东教发〔2023〕12号 = 东教发[2023]12号 = 东教发(2023)12号."""
     m = NUMBER_RE.search(number)
     if not m:
         return name_key(number)
@@ -75,11 +75,11 @@ AGENCY_SUFFIX = re.compile(
 _CN_DIGIT = "〇零一二三四五六七八九十"
 _DATE = (rf"((?:19|20)\d{{2}}|[一二][〇零一二三四五六七八九]{{3}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
          rf"\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日")
-# A date alone on its line, or after the signing body (辽宁省教育厅 2021年9月1日), or 印发.
+# A date alone on its line, or after the signing body (东川省教育厅 2021年9月1日), or 印发.
 DATE_LINE_RE = re.compile(rf"^\s*(?P<who>[^\s\d]{{2,30}}\s+)?{_DATE}\s*(?:印发|发布|签发)?\s*$")
 PRINTED_RE = re.compile(rf"{_DATE}\s*印发")
 NOISE_LINE_RE = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,8}|第\s*\d+\s*页.*)\s*$")
-_SIGNER = re.compile(r"\s*签发人\s*[:：]?\s*\S{0,6}$")  # 辽教发〔2021〕59号   签发人：张三
+_SIGNER = re.compile(r"\s*签发人\s*[:：]?\s*\S{0,6}$")  # 东教发〔2023〕12号   签发人：张三
 # Where a policy reproduced inside a report ends: the report's figure captions and case boxes.
 REPORT_BREAK_RE = re.compile(r"^\s*(?:[图冬]\s*\d+\s*[-—.．]\s*\d+|【)")
 PUBLIC_RE = re.compile(r"^\s*[（(]此件.{0,6}公开.{0,4}[）)]\s*$")
@@ -116,7 +116,7 @@ def squeeze(text: str) -> str:
 
 
 def title_issuers(title: str) -> list[str]:
-    """Issuers named before 关于 in a title: 教育部 辽宁省人民政府关于… → [教育部, 辽宁省人民政府]."""
+    """Issuers named before 关于 in a title: 教育部 东川省人民政府关于… → [教育部, 东川省人民政府]."""
     head = clean_text(title).split("关于", 1)
     if len(head) < 2 or not head[0].strip():
         return []
@@ -209,13 +209,13 @@ class PolicySegment:
 
     @property
     def province(self) -> str | None:
-        """The province of the issuer (辽宁省教育厅 → 辽宁省), used to expand 省教育厅."""
+        """The province of the issuer (东川省教育厅 → 东川省), used to expand 省教育厅."""
         return self.places.get("省")
 
     @property
     def places(self) -> dict[str, str]:
         """The issuer's places by level, used to expand 省教育厅, 市教育局, 县财政局:
-        辽宁省教育厅 → {省: 辽宁省}; 临江市教育局 → {市: 临江市}; 松阳县教育局办公室 → {县: 松阳县}."""
+        东川省教育厅 → {省: 东川省}; 临江市教育局 → {市: 临江市}; 松阳县教育局办公室 → {县: 松阳县}."""
         out: dict[str, str] = {}
         for name, _, _ in self.issuers:
             for m in _ISSUER_PLACE.finditer(name):
@@ -267,7 +267,7 @@ def _title_after(lines: list[Line], i: int) -> tuple[str, int, int] | None:
     if not parts:
         return None
     # Lines wrapped after 关于 join without a space (河源市推进\n现代职业教育…); before it a
-    # line break may separate two issuers (教育部\n辽宁省人民政府关于…) and stays a space.
+    # line break may separate two issuers (教育部\n东川省人民政府关于…) and stays a space.
     title = parts[0].stripped
     for p in parts[1:]:
         title += ("" if "关于" in title else " ") + p.stripped
@@ -280,7 +280,7 @@ def segment_policies(text: str) -> tuple[PolicySegment, ...]:
     """The policies a document holds, each from its header block to the next header.
 
     A header is a document number alone on its line, with letterhead lines above it
-    (辽宁省教育厅文件) and the title below. A document without a numbered header but opening
+    (东川省教育厅文件) and the title below. A document without a numbered header but opening
     with a policy title followed by an addressee line (…：) is one un-numbered policy.
     """
     lines = lines_of(text)
@@ -497,8 +497,8 @@ def split_departments(cell: str) -> list[str]:
 def agency_name(name: str, places: dict[str, str] | str | None) -> str:
     """A clear name for a responsible party as a task list writes it.
 
-    各市 / 各市政府 → 各市人民政府 (the cities as a party); a bare place (沈阳市) → 沈阳市人民政府;
-    省教育厅 → 辽宁省教育厅, 市教育局 → 临江市教育局, 县财政局 → 松阳县财政局 when the policy's
+    各市 / 各市政府 → 各市人民政府 (the cities as a party); a bare place (临江市) → 临江市人民政府;
+    省教育厅 → 东川省教育厅, 市教育局 → 临江市教育局, 县财政局 → 松阳县财政局 when the policy's
     issuer names that place (``places``: PolicySegment.places, or a province name).
     """
     places = {"省": places} if isinstance(places, str) else (places or {})

@@ -1,11 +1,11 @@
 """Which relation a question asks, and which end of it the entity the question names is on.
 
->>> find_relation("哪些政策落实了辽政发〔2021〕2号", english=False)
+>>> find_relation("哪些政策落实了东政发〔2023〕3号", english=False)
 ('IMPLEMENTS', (4, 6))
->>> entity_role("哪些政策落实了辽政发〔2021〕2号", (7, 18), (4, 6), english=False)
+>>> entity_role("哪些政策落实了东政发〔2023〕3号", (7, 18), (4, 6), english=False)
 'patient'
 
-The role comes from word order: before a verb the entity acts (辽教发55号落实了哪个文件), after
+The role comes from word order: before a verb the entity acts (东教发12号落实了哪个文件), after
 it or with 由/被/谁/哪/by in between it undergoes (X由谁牵头, X是谁牵头的); before a relation noun
 it owns it (X的成员, X有哪些成员) unless 是 comes between (X是哪些联盟的成员).
 """
