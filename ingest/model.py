@@ -52,13 +52,27 @@ class Fact:
     properties: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Alias:
+    """Two surface forms of one body in one document (以下简称…, a short form beside the full
+    name, an English name beside the Chinese one): mentions named ``short`` in this document
+    resolve to the node of ``full``, and ``short`` is kept as one of its aliases. ``type`` limits
+    the rewrite to mentions of that node type (None: any organisation type)."""
+
+    short: str
+    full: str
+    type: str | None = None
+
+
 @dataclass
 class Extraction:
     """Everything one extractor found in one document."""
 
     mentions: list[Mention] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
+    aliases: list[Alias] = field(default_factory=list)
 
     def extend(self, other: "Extraction") -> None:
         self.mentions.extend(other.mentions)
         self.facts.extend(other.facts)
+        self.aliases.extend(other.aliases)

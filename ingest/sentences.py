@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.model import Document, Extraction, Fact, Mention
-from ingest.orgs import find_listed, find_orgs
+from ingest.orgnames import find_listed, find_orgs
 from ingest.tables import table_names, table_spans
 
 _END_RE = re.compile(r"[。！？!?；;]")

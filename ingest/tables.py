@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ingest.model import Document, Extraction, Fact, Mention
-from ingest.orgs import classify_org, clean_name, place_typo, starts_with_stop_word
+from ingest.orgnames import classify_org, clean_name, place_typo, starts_with_stop_word
 
 _PROSE_RE = re.compile(r"[。；！？]|，.*，")
 _CAPTION_RE = re.compile(r"^\s*(?:表|附件|附表)\s*[0-9０-９一二三四五六七八九十]")

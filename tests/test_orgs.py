@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.orgs import classify_org, clean_name, find_listed, find_orgs, place_typo
+from ingest.orgnames import classify_org, clean_name, find_listed, find_orgs, place_typo
 
 
 @pytest.mark.parametrize("name, expected", [

@@ -9,8 +9,9 @@ import re
 from functools import lru_cache
 from typing import Iterable
 
-from ingest.orgwords import (_CJK, _CLOSE, _GENERIC_TOKENS, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIX_TYPE,
+from ingest.orgnames.words import (_CJK, _CLOSE, _GENERIC_TOKENS, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIX_TYPE,
                              classify_org, tokenizer)
+from ingest.industry_vocab import names_an_industry
 from ingest.regions import is_place_relative, lookup_region, region_prefix
 
 
@@ -150,8 +151,6 @@ def _specific(prefix: str, tokens: list[str], suffix: str, typ: str) -> bool:
     if typ in ("Agency", "Institute") and prefix in ("省", "市", "区", "县"):
         return True  # 省教育厅, 市教育局: the document's own province or city
     if typ == "Group":
-        from ingest.industry import names_an_industry  # lazy: industry reads sentences, which read orgs
-
         if names_an_industry(prefix):
             return True
     if region_prefix(prefix + suffix) is not None or is_place_relative(prefix + suffix):

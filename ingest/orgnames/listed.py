@@ -7,10 +7,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ingest.boundary import _left_context, _walk_left
+from ingest.orgnames.boundary import _left_context, _walk_left
 from ingest.model import Mention
-from ingest.namecheck import _NAME_VERBS, _is_generic, _is_verb, _leading_verbs, _specific
-from ingest.orgwords import _STOP_TOKENS, _SUFFIX_RE, _SUFFIX_TYPE, classify_org, tokenizer
+from ingest.orgnames.check import _NAME_VERBS, _is_generic, _is_verb, _leading_verbs, _specific
+from ingest.orgnames.words import _STOP_TOKENS, _SUFFIX_RE, _SUFFIX_TYPE, classify_org, tokenizer
 from ingest.regions import lookup_region, region_prefix
 
 # 与星河、云帆、华腾等企业; 联合A、B等10余家知名企业; X、Y等高校. The head noun after 等 types

@@ -1,10 +1,9 @@
-"""Organisation names in running Chinese text: find_orgs and clean_name, and the one place callers
-import every organisation-name function from.
+"""Organisation names in running Chinese text: find_orgs and clean_name.
 
-A name is anchored on its suffix (学院, 有限公司, 职业教育集团, 教育厅 ...; ingest/orgwords.py types
-them); its left boundary is found by walking back over jieba tokens (ingest/boundary.py); the words
-before the suffix must make the name of one body (ingest/namecheck.py). Names without a suffix in a
-typed list come from ingest/listed.py.
+A name is anchored on its suffix (学院, 有限公司, 职业教育集团, 教育厅 ...; ingest/orgnames/words.py types
+them); its left boundary is found by walking back over jieba tokens (ingest/orgnames/boundary.py); the words
+before the suffix must make the name of one body (ingest/orgnames/check.py). Names without a suffix in a
+typed list come from ingest/orgnames/listed.py.
 
 >>> classify_org("临江职业学院"), classify_org("北岭乳业集团"), classify_org("东川现代农业职教集团")
 ('School', 'Enterprise', 'Group')
@@ -17,16 +16,13 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from ingest.boundary import _left_context, _walk_left
-from ingest.listed import find_listed
+from ingest.orgnames.boundary import _left_context, _walk_left
+from ingest.orgnames.listed import find_listed
 from ingest.model import Mention
-from ingest.namecheck import _is_category, _is_generic, _leading_verbs, _longer_form, _second_body, _specific, place_typo
-from ingest.orgwords import _CLOSE, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, tokenizer
+from ingest.orgnames.check import _is_category, _is_generic, _leading_verbs, _longer_form, _second_body, _specific, place_typo
+from ingest.orgnames.words import _CLOSE, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, tokenizer
 from ingest.regions import is_place_relative
 
-# Re-exported: callers find every organisation-name function here.
-__all__ = ["classify_org", "clean_name", "find_listed", "find_orgs", "place_typo", "starts_with_stop_word",
-           "tokenizer"]
 
 # Sub-units of an agency: 教育部发展规划司, 省教育厅办公室, 教育部办公厅, 省教育厅职成处.
 _AGENCY_UNIT_RE = re.compile(r"(?![各有相])(?:[\u4e00-\u9fff]{2,12}?(?:司|处)|办公室|办公厅)")

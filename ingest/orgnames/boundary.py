@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.namecheck import _NAME_VERBS, _is_generic, _is_verb, _modifier, _proper_noun
-from ingest.orgwords import _CJK, _CLOSE, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIXES
+from ingest.orgnames.check import _NAME_VERBS, _is_generic, _is_verb, _modifier, _proper_noun
+from ingest.orgnames.words import _CJK, _CLOSE, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIXES
 
 _HEADING_LINE_RE = re.compile(r"^\s*(?:[表图冬]\s*\d|【|\d+(?:\s*\.\s*\d+)+\s|[一二三四五六七八九十]+[、是]|"
                               r"（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
