@@ -26,7 +26,7 @@ from graph.base import GraphStore
 from graph.errors import InputError, SchemaError, StoreError
 from graph.schema import EDGE_TYPES, NODE_TYPES, ORG_TYPES, Edge, Evidence, check_edge_types
 from ingest.extractors import load_extractors
-from ingest.model import Document, Extraction, Fact, Mention
+from ingest.model import Alias, Document, Extraction, Fact, Mention
 from ingest.policy_join import merge_stored, rekey_mentions, title_numbers
 from ingest.readers import iter_input_files, read_document, unique_doc_id
 from ingest.regions import (Region, ancestors, document_scope, lookup_region, qualify_name,
@@ -237,6 +237,7 @@ class _Run:
         for doc, ex in self.docs:
             named = [*ex.mentions, *(m for f in ex.facts for m in (f.source, f.target))]
             qualify_mentions(doc, named)
+            apply_aliases(named, ex.aliases)
             region_mentions, region_facts = infer_regions(doc, named)
             mentions.extend([*named, *region_mentions])
             facts.extend([*ex.facts, *region_facts])
@@ -325,6 +326,50 @@ def infer_regions(doc: Document, mentions: Iterable[Mention]) -> tuple[list[Ment
             done.add((region.name, "gazetteer"))
             _parent_facts(doc, target, out_m, out_f, ev)
     return out_m, out_f
+
+
+def apply_aliases(mentions: list[Mention], aliases: Sequence[Alias]) -> None:
+    """Make the short forms a document defines resolve to the full name's node (以下简称X, a
+    short form beside its full name, an English name beside the Chinese one): the mention keeps
+    its surface name, which becomes an alias of the node, and is resolved by the full name (and
+    takes the full name's type). A short form the document gives to two bodies is left alone,
+    so the two stay apart. Chains (acronym → English name → Chinese name) are followed."""
+    if not aliases:
+        return
+    table: dict[str, set[tuple[str, str | None]]] = {}
+    for a in aliases:
+        if a.short and a.full and a.short.strip() != a.full.strip():
+            table.setdefault(a.short.strip(), set()).add((a.full.strip(), a.type))
+    fulls: dict[str, tuple[str, str]] = {}  # surface → (type, resolution name) of the document's own mentions
+    for m in mentions:
+        if m.type in ORG_TYPES and m.name.strip() not in table:
+            fulls.setdefault(m.name.strip(), (m.type, full_name(m)))
+
+    def target(name: str) -> tuple[str, str | None] | None:
+        seen = {name}
+        hit = None
+        while True:
+            cands = table.get(name)
+            if not cands or len({f for f, _ in cands}) != 1:
+                return hit
+            hit = next(iter(cands))
+            name = hit[0]
+            if name in seen or len(seen) > 4:
+                return hit
+            seen.add(name)
+
+    for m in mentions:
+        if m.type not in ORG_TYPES or m.properties.get("key"):
+            continue
+        hit = target(m.name.strip())
+        if hit is None:
+            continue
+        full, typ = hit
+        ftype, fname = fulls.get(full, (typ or m.type, full))
+        if typ is not None and ftype != typ:
+            continue  # the full name was read as another kind of body: not this one
+        m.type = ftype
+        m.properties[QUALIFIED] = fname
 
 
 def qualify_mentions(doc: Document, mentions: Iterable[Mention]) -> None:

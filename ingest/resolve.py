@@ -381,6 +381,7 @@ class Resolver:
             c = clean_text(f).strip()
             return (
                 self.is_typo(f, node_type),
+                not _HAS_CJK.search(c),  # a Chinese name over the English one beside it
                 any(a in c and long not in c for a, long in ABBREVIATIONS.get(node_type, ())),
                 strip_trailing_note(name_key(c)) != name_key(c),
                 _place_rank(c),
@@ -390,6 +391,9 @@ class Resolver:
             )
 
         return min(forms, key=rank)
+
+
+_HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def typo_merges(keys: Iterable[str], counts: Mapping[str, int], apart: dict[str, set[str]] | None = None
