@@ -362,7 +362,7 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
                 interp.unresolved.append(mention)
                 masked_spans.append((d.start, d.end))
         masked = _mask(text, masked_spans)
-        # "partner with Peking University": a capitalised name that is no known place.
+        # "partner with Lakeside University": a capitalised name that is no known place.
         for m in _EN_SLOT.finditer(masked):
             mention = m.group(1).strip()
             if not _known_english(view, mention):
@@ -412,7 +412,7 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
 
 def _known_english(view: GraphView, mention: str) -> bool:
     """Is a capitalised English phrase made only of words we can map (places, industries, kinds
-    of bodies)? "Peking University" is not: "peking" names something the graph does not know."""
+    of bodies)? "Lakeside University" is not: "lakeside" names something the graph does not know."""
     known = set(view.region_names) | set(INDUSTRY_EN) | set(ADMIN_LEVEL_EN)
     known |= {p for p, _, _ in GROUP_KIND_EN} | {p for p, _ in AGENCY_EN}
     words = mention.lower().split()

@@ -52,3 +52,44 @@ def test_product_code_names_no_body_or_policy_of_the_sample_corpus(seed_store):
             if m:
                 hits.append(f"{path.relative_to(ROOT)}:{i}: {m.group(0)}")
     assert not hits, "corpus names in product code:\n" + "\n".join(hits)
+
+
+# ---- the development corpus ------------------------------------------------------------------
+DEV_GOLD = ROOT / "tests" / "data" / "dev_gold"
+# National bodies and ministries (教育部, 工业和信息化部, 国家发展改革委 …) are vocabulary of Chinese
+# administration; kinds of body (州教育体育局, 自治区人民政府) stand for "the document's own place".
+NATIONAL_FORM = re.compile(r"^(?:国家|国务院|中共中央|党中央|中央|全国人大)|^[\u4e00-\u9fff]{2,10}部(?:办公厅)?$")
+GENERIC_DEV = re.compile(r"^(?:省|市|县|区|州|盟|自治区|自治州|各|相关|有关|本|我)")
+
+
+def dev_names() -> set[str]:
+    """Every body, alias and policy number/title of the hand-annotated development pages."""
+    import json
+
+    names: set[str] = set()
+    for path in sorted(DEV_GOLD.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for b in gold.get("bodies") or []:
+            names.update([b["name"], *(b.get("aliases") or [])])
+        for p in gold.get("policies") or []:
+            names.update(x for x in (p.get("number"), p.get("title")) if x)
+    out = set()
+    for n in names:
+        n = n.strip()
+        long_enough = len(n) >= 8 if n.isascii() else len(n) >= 4
+        if long_enough and n not in NATIONAL and not NATIONAL_FORM.match(n) and not GENERIC_DEV.match(n):
+            out.add(n)
+    return out
+
+
+def test_product_code_names_no_body_or_policy_of_the_development_corpus():
+    names = sorted(dev_names(), key=len, reverse=True)
+    assert len(names) > 300, "the development gold should yield hundreds of names"
+    pattern = re.compile("|".join(re.escape(n) for n in names))
+    hits = []
+    for path in product_files():
+        for i, line in enumerate(path.read_text(encoding="utf-8", errors="ignore").splitlines(), 1):
+            m = pattern.search(line)
+            if m:
+                hits.append(f"{path.relative_to(ROOT)}:{i}: {m.group(0)}")
+    assert not hits, "development-corpus names in product code:\n" + "\n".join(hits)
