@@ -11,20 +11,53 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from graph.schema import Evidence
+from ingest.textforms import analysis_text, original_surface
 
 
 @dataclass
 class Document:
-    """A document as the project stores it; evidence offsets index into ``text``."""
+    """A document as the project stores it.
+
+    ``text`` is what extractors read: the analysis text (``ingest.textforms.analysis_text``), of
+    the same length as the original, so evidence offsets index into both. ``original`` is the
+    text as read, stored and quoted; None when it is identical to ``text``.
+    """
 
     id: str
     path: str
     text: str
     meta: dict[str, Any] = field(default_factory=dict)
+    original: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.original is not None:
+            if len(self.original) != len(self.text):
+                raise ValueError(f"{self.id}: the analysis text must have the length of the original "
+                                 f"({len(self.text)} != {len(self.original)})")
+            if self.original == self.text:
+                self.original = None
+
+    @classmethod
+    def from_text(cls, id: str, path: str, original: str, meta: dict[str, Any] | None = None) -> "Document":
+        """A document read from ``original``: extractors get its analysis text (Traditional →
+        Simplified, page furniture and noise blanked; docs/ingest.md "Text forms")."""
+        return cls(id=id, path=path, text=analysis_text(original), meta=dict(meta or {}), original=original)
+
+    @property
+    def stored_text(self) -> str:
+        """The text as read: what the store keeps and evidence quotes."""
+        return self.text if self.original is None else self.original
 
     def evidence(self, start: int, end: int) -> Evidence:
-        """Evidence for the span [start, end) of this document."""
-        return Evidence(doc=self.id, start=start, end=end, quote=self.text[start:end])
+        """Evidence for the span [start, end) of this document, quoting the original text."""
+        return Evidence(doc=self.id, start=start, end=end, quote=self.stored_text[start:end])
+
+    def surface(self, start: int, end: int) -> str | None:
+        """The original form of a name read at [start, end) when it differs from the analysis
+        text only by Traditional characters (an alias worth keeping); else None."""
+        if self.original is None:
+            return None
+        return original_surface(self.original, self.text, start, end)
 
 
 @dataclass

@@ -197,8 +197,8 @@ class _Run:
         if not (0 <= ev.start < ev.end <= len(doc.text)):
             self.report.warnings.append(f"{doc.id}: dropped {f.type} fact with evidence out of the text")
             return False
-        if ev.doc != doc.id or ev.quote != doc.text[ev.start:ev.end]:
-            f.evidence = doc.evidence(ev.start, ev.end)  # the quote is always the stored text
+        if ev.doc != doc.id or ev.quote != doc.stored_text[ev.start:ev.end]:
+            f.evidence = doc.evidence(ev.start, ev.end)  # the quote is always the stored (original) text
         return self._valid_mention(f.source, doc) and self._valid_mention(f.target, doc)
 
     # ---- writing ---------------------------------------------------------------------
@@ -281,7 +281,7 @@ class _Run:
         for doc, _ in self.docs:
             meta = dict(doc.meta)
             meta["ingested_at"] = datetime.now(timezone.utc).isoformat(timespec="seconds")
-            store.put_document(doc.id, doc.text, meta)
+            store.put_document(doc.id, doc.stored_text, meta)  # the original; offsets fit both
 
 
 def _real(path: str | os.PathLike[str]) -> str:

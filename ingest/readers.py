@@ -1,7 +1,9 @@
 """Readers: turn input files (.txt/.md, .docx, .pdf) into Documents.
 
 The text is stored as read, apart from removing a BOM and turning ``\\r\\n`` / ``\\r`` into
-``\\n``, so that evidence offsets stay valid against the original file text. Plain text is
+``\\n``, so that evidence offsets stay valid against the original file text (``Document.original``).
+Extractors read ``Document.text``, the analysis text of the same length (``ingest.textforms``:
+Traditional → Simplified, page furniture, image lines, spam and inline pinyin blanked). Plain text is
 decoded as UTF-8 (with or without BOM) or, failing that, GB18030 (a superset of GBK/GB2312);
 anything else is rejected with an InputError naming the file and the reason.
 
@@ -70,7 +72,7 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None) -> Do
         "encoding": encoding,
         "chars": len(text),
     }
-    return Document(id=doc_id or p.stem, path=str(p), text=text, meta=meta)
+    return Document.from_text(doc_id or p.stem, str(p), text, meta)
 
 
 def normalize_newlines(text: str) -> str:
