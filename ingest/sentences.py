@@ -20,6 +20,11 @@ from functools import lru_cache
 
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.orgnames import find_listed, find_orgs
+from ingest.cues import contiguous_after as _contiguous_after
+from ingest.cues import contiguous_before as _contiguous_before
+from ingest.cues import group_role, partner_kind
+from ingest.group_roles import GroupRoleRules
+from ingest.partners import PartnerRules
 from ingest.tables import table_names, table_spans
 
 _END_RE = re.compile(r"[。！？!?；;]")
@@ -28,12 +33,8 @@ _HEADING_RE = re.compile(r"^\s*(?:\d+(?:\s*\.\s*\d+)+\s*\S|[一二三四五六�
                          r"|[一二三四五六七八九十]+是\s|重点[一二三四五六七八九十]+[：:])")
 # Lines that start a new item even without a full stop before them (bullets, title lists).
 _ITEM_RE = re.compile(r"^\s*(?:[\uf000-\uf8ff•●◆■▪]|《|\d+[.、．]\s*\S)")
-_SEP = r"[\s、，,和与及]|以及"
-_LIST_GAP_RE = re.compile(rf"^(?:{_SEP})*$")
-_SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院)")
+_SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院|我院|本院)")
 _GROUP_REF_RE = re.compile(r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)")
-_PARTNER_VERB_RE = re.compile(r"签订|签署|签定|签约|合作|共建|联合|建立|共同|交流|开展|进行|共育|携手")
-_KIND_RE = re.compile(r"订单班|订单培养|实训基地|实习基地|签订|签署|签约|共建|授牌|对接|合作")
 _TITLE_SPANS_RE = re.compile(r"《[^》]{0,80}》")  # document titles: their names take no part in facts
 
 
@@ -78,6 +79,7 @@ def _sentences(doc: Document) -> list[_Sentence]:
         buf_start = None
 
     si = 0
+    first = True
     for line in text.split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
@@ -101,6 +103,10 @@ def _sentences(doc: Document) -> list[_Sentence]:
             flush(start)
         if buf_start is None and line.strip():
             buf_start = start
+        if first and line.strip():
+            first = False
+            if len(line.strip()) <= 60 and not _END_RE.search(line) and not re.search(r"[，,、：:（(]\s*$", line):
+                flush(end)  # a page's title line is a sentence of its own (某某集团成立)
     flush(len(text))
     return out
 
@@ -119,45 +125,46 @@ def _title_school(text: str, found: list[Mention]) -> Mention | None:
     return next(iter(schools.values()))
 
 
-def _outside_titles(text: str, s: _Sentence) -> list[tuple[int, int]]:
-    return [(m.start() + s.start, m.end() + s.start) for m in _TITLE_SPANS_RE.finditer(text[s.start:s.end])]
+def _head_lines(text: str) -> list[tuple[int, int]]:
+    """The short lines that open a page (title, site name, breadcrumbs) before its first paragraph."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n")[:15]:
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        if len(line.strip()) > 80:
+            break
+        if line.strip():
+            out.append((start + len(line) - len(line.lstrip()), start + len(line.rstrip())))
+    return out
 
 
-def _local_kind(text: str) -> str | None:
-    """The kind of cooperation a clause names (订单班, 实训基地, 现代学徒制 ...), if any."""
-    flat = re.sub(r"\s+", "", re.split(r"[，,。；]", text)[0])
-    for kind, rx in (("订单班", r"订单"), ("实训基地", r"实训基地|实习基地"), ("现代学徒制", r"学徒制"),
-                     ("产业学院", r"产业学院"), ("签订协议", r"签订|签署|签约")):
-        if re.search(rx, flat):
-            return kind
+def _title_groups(text: str, found: list[Mention]) -> list[Mention]:
+    """The groups a page's title names: the first opening line that names a group, or, when the
+    page opens with its first paragraph, its first sentence."""
+    lines = _head_lines(text) or []
+    if not lines:
+        first = re.match(r"\s*[^。！？\n]{1,120}", text)
+        lines = [(first.start(), first.end())] if first else []
+    for a, b in lines:
+        groups = [m for m in found if a <= m.start and m.end <= b and m.type == "Group"]
+        if groups:
+            return groups
+    return []
+
+
+def _header_school(text: str, doc_id: str, names: set[str], context: set[str]) -> Mention | None:
+    """The school a page belongs to when a line of its head is that school's name alone
+    (a school site's banner): 我校/我院 on the page mean it."""
+    for a, b in _head_lines(text):
+        ms = find_orgs(text, a, b, doc_id, names, context)
+        if len(ms) == 1 and ms[0].type == "School" and re.sub(r"\s+", "", text[a:b]) == ms[0].name:
+            return ms[0]
     return None
 
 
-def _contiguous_before(ms: list[Mention], pos: int, text: str) -> list[Mention]:
-    """The list of mentions (X、Y和Z) that ends right before ``pos``."""
-    out: list[Mention] = []
-    edge = pos
-    for m in reversed([m for m in ms if m.end <= pos]):
-        gap = text[m.end:edge]
-        if out and not _LIST_GAP_RE.match(gap) or not out and not re.fullmatch(r"[\s等]*(?:\S{0,4}[家所个]?\S{0,6})?", gap):
-            break
-        out.append(m)
-        edge = m.start
-    out.reverse()
-    return out
-
-
-def _contiguous_after(ms: list[Mention], pos: int, text: str) -> list[Mention]:
-    """The list of mentions (X、Y和Z) that starts right after ``pos``."""
-    out: list[Mention] = []
-    edge = pos
-    for m in (m for m in ms if m.start >= pos):
-        gap = text[edge:m.start]
-        if not _LIST_GAP_RE.match(gap):
-            break
-        out.append(m)
-        edge = m.end
-    return out
+def _outside_titles(text: str, s: _Sentence) -> list[tuple[int, int]]:
+    return [(m.start() + s.start, m.end() + s.start) for m in _TITLE_SPANS_RE.finditer(text[s.start:s.end])]
 
 
 @dataclass
@@ -175,7 +182,7 @@ class _Here:
         return self.groups[0] if self.groups else None
 
 
-class _Reader:
+class _Reader(GroupRoleRules, PartnerRules):
     def __init__(self, doc: Document) -> None:
         self.doc = doc
         self.text = doc.text
@@ -185,16 +192,38 @@ class _Reader:
         found = find_orgs(self.text, 0, len(self.text), doc.id, self.names)
         self.context = self.names | {m.name for m in found}
         self.doc_school = _title_school(self.text, found)
+        self.home_school = self.doc_school or _header_school(self.text, doc.id, self.names, self.context)
+        self.title_groups = _title_groups(self.text, found)
+        self.seen_groups: list[Mention] = []  # every group named so far, in order
+        self.prev_groups: list[Mention] = []  # the groups the previous sentence named
+        self.cur_groups: list[Mention] = []  # the groups the current sentence names
         self.ctx = _Context()
         self.ex = Extraction()
         self.subjects: dict[tuple[int, int], Mention | None] = {}
         self.listed: set[tuple[int, int]] = set()  # spans of names typed by their list (find_listed)
 
     # -- anaphora -----------------------------------------------------------------------------
+    def _salient_group(self, word: str, pos: int) -> Mention | None:
+        """The group an anaphor (该联合体, 集团, 本联盟) at ``pos`` means: one named earlier in the
+        sentence, else in the previous sentence, else in the title, else the last one named; one
+        of the anaphor's kind (联合体 → …联合体) before any other."""
+        cands = [*(g for g in reversed(self.cur_groups) if g.end <= pos), *reversed(self.prev_groups),
+                 *self.title_groups, *reversed(self.seen_groups)]
+        for k in ("联合体", "共同体", "联盟", "集团", "协作体", "产业学院"):
+            if k in word:
+                hit = next((g for g in cands if k in g.name), None)
+                if hit is not None:
+                    return hit
+                break
+        return cands[0] if cands else None
+
     def _ref(self, kind: str, start: int, end: int) -> Mention | None:
-        target = self.ctx.group if kind == "group" else (self.ctx.case_school or self.ctx.fallback)
+        if kind == "group":
+            target = self._salient_group(self.text[start:end], start)
+        else:
+            target = self.ctx.case_school or self.ctx.fallback
         if kind == "school" and target is None and not self.ctx.in_case:
-            target = self.doc_school  # a school's own report: 学校 is the school of the title
+            target = self.home_school  # a school's own report or news page: 学校/我校 is that school
         if kind == "school" and self.text[start:end] in ("该校", "该院") and not self.ctx.in_case:
             target = self.ctx.school  # 该校 points back to the school the text last named
         if target is None:
@@ -257,6 +286,7 @@ class _Reader:
             ms = sorted((m for m in ms + listed if not any(a <= m.start and m.end <= b for a, b in titles)),
                         key=lambda m: m.start)
             self.ex.mentions.extend(ms)
+            self.cur_groups = [m for m in ms if m.type == "Group"]
             if s.is_title:
                 self._title(s, ms)
             else:
@@ -266,6 +296,8 @@ class _Reader:
                     self.ctx.case_school, self.ctx.fallback = ms[0], None
                 self._patterns(s, ms)
                 self.subjects[(s.start, s.end)] = self._sentence_subject(s, ms)
+            self.seen_groups.extend(self.cur_groups)
+            self.prev_groups, self.cur_groups = self.cur_groups, []
             for m in ms:
                 if m.type == "Group":
                     self.ctx.group = m
@@ -329,15 +361,10 @@ class _Reader:
     def _patterns(self, s: _Sentence, ms: list[Mention]) -> None:
         text = self.text
         sent = text[s.start:s.end]
-        flat = re.sub(r"\s+", "", sent)  # for tests on words a line break may split (实训\n基地)
-        kind_m = _KIND_RE.search(flat)
-        kind = kind_m.group(0) if kind_m else None
-        if re.search(r"订单班|订单培养", flat):
-            kind = "订单班"
-        elif "实训基地" in flat or "实习基地" in flat:
-            kind = "实训基地"
+        kind = partner_kind(sent)  # the sentence's kind; a pair's own clause comes first
         here = _Here(s, ms, sent, kind, [m for m in ms if m.type == "Group"])
         self._leads(here)
+        self._group_roles(here)
         self._member_count(here)
         self._members(here)
         self._partners(here)
@@ -345,12 +372,19 @@ class _Reader:
     def _leads(self, here: "_Here") -> None:
         s, ms, sent, groups_named = here.s, here.ms, here.sent, here.groups
         text = self.text
-        # LEADS: 由X牵头 …
+        # LEADS: 由X(、Y)牵头 …; 由A、B等企业，C、D等高校…共同牵头成立 (every body named between)
         for m in re.finditer(r"由", sent):
             lead_pos = sent.find("牵头", m.end())
-            if lead_pos < 0 or lead_pos - m.end() > 60:
+            if lead_pos < 0 or lead_pos - m.end() > 300 or re.search(r"[。；;]|由", sent[m.end():lead_pos]):
                 continue
-            leads = _contiguous_after(ms, s.start + m.end(), text)
+            span = sent[m.end():lead_pos]
+            if lead_pos - m.end() > 60 or re.search(r"[，,]", span):
+                # a long span: every body named in it, unless a clause of its own ends on another verb
+                if re.search(r"主办|承办|指导|主持|负责|组织", span):
+                    continue
+                leads = [x for x in ms if s.start + m.end() <= x.start and x.end <= s.start + lead_pos]
+            else:
+                leads = _contiguous_after(ms, s.start + m.end(), text)
             leads = [x for x in leads if x.end <= s.start + lead_pos and x.type != "Group"]
             target = next((g for g in groups_named if g.start > s.start + lead_pos), None)
             if target is None:
@@ -359,9 +393,9 @@ class _Reader:
             if target is None:
                 target = self._group_anaphor(s, sent[:m.start()])
             for x in leads:
-                self._fact("LEADS", x, target, s, pattern="由X牵头", role="牵头单位")
+                self._fact("LEADS", x, target, s, pattern="由X牵头", role="牵头")
         # LEADS: X、Y联合牵头的Z / X牵头组建Z
-        for m in re.finditer(r"(?:联合|共同)?牵头(?:组建|成立|建设)?(?:了)?(?:的)?", sent):
+        for m in re.finditer(r"(?:联合|共同)?牵头(?:组建|成立|建设|搭建|发起成立)?(?:了)?(?:的)?", sent):
             if "由" in sent[max(0, m.start() - 60):m.start()] and not re.search(r"[，,]", sent[max(0, m.start() - 60):m.start()].split("由")[-1]):
                 continue
             after = _contiguous_after(ms, s.start + m.end(), text)
@@ -373,25 +407,7 @@ class _Reader:
                 leads = [self._ref("school", s.start + m.start() - 2, s.start + m.start())]  # 学校牵头组建的G
             for x in leads:
                 if x is not None and x.type != "Group":
-                    self._fact("LEADS", x, target, s, pattern="X牵头的Y", role="牵头单位")
-        # LEADS: X任/担任理事长单位
-        for m in re.finditer(r"(?:担任|任|为)(理事长|主席|牵头)单位", sent):
-            target = self._group_near(s, m, groups_named)
-            for x in _contiguous_before(ms, s.start + m.start(), text):
-                if x.type != "Group":
-                    self._fact("LEADS", x, target, s, pattern="X任理事长单位", role=m.group(1) + "单位")
-        # MEMBER_OF: X担任副理事长(理事、常务理事)单位
-        for m in re.finditer(r"(?:担任|任|为)((?:副理事长|常务理事|理事|副主席|成员)单位)", sent):
-            target = self._group_near(s, m, groups_named)
-            for x in _contiguous_before(ms, s.start + m.start(), text):
-                if x.type != "Group":
-                    self._fact("MEMBER_OF", x, target, s, pattern="X任理事单位", role=m.group(1))
-        # LEADS: (集团)理事长单位为X
-        for m in re.finditer(r"(理事长|主席|牵头)单位(?:为|是)", sent):
-            target = self._group_near(s, m, groups_named)
-            for x in _contiguous_after(ms, s.start + m.end(), text):
-                if x.type != "Group":
-                    self._fact("LEADS", x, target, s, pattern="理事长单位为X", role=m.group(1) + "单位")
+                    self._fact("LEADS", x, target, s, pattern="X牵头的Y", role="牵头")
 
     def _member_count(self, here: "_Here") -> None:
         """现有成员单位345个 / 由205家增加到345家 → member_count on the group mention."""
@@ -418,7 +434,7 @@ class _Reader:
                 continue
             g = self._subject_before(s, s.start + m.start(), [x for x in ms if x.type == "Group"])
             for x in _contiguous_after(ms, s.start + m.end(), text):
-                self._fact("MEMBER_OF", x, g, s, pattern="发展成员单位", role="成员单位")
+                self._fact("MEMBER_OF", x, g, s, pattern="发展成员单位", role="成员")
         # MEMBER_OF: 成员单位包括X、Y / X、Y为(Z的)成员单位 / X是Z的成员单位
         for m in re.finditer(r"成员单位(?:包括|有|主要有|涵盖)[:：]?", sent):
             g = subject_group if subject_group and subject_group.start < s.start + m.start() else None
@@ -426,7 +442,7 @@ class _Reader:
                 # 成员单位包括… with no group named: the group the text is about.
                 g = self._group_anaphor(s, sent[:m.start()]) or self._ref("group", s.start + m.start(), s.start + m.start())
             for x in _contiguous_after(ms, s.start + m.end(), text):
-                self._fact("MEMBER_OF", x, g, s, pattern="成员单位包括", role="成员单位")
+                self._fact("MEMBER_OF", x, g, s, pattern="成员单位包括", role="成员")
         for m in re.finditer(r"(?:是|为|成为)(?:了)?([^，。；]{0,40}?)的?(?:成员单位|成员)", sent):
             xs = _contiguous_before(ms, s.start + m.start(), text)
             inner = [g for g in groups_named if s.start + m.start(1) <= g.start and g.end <= s.start + m.end(1)]
@@ -435,12 +451,12 @@ class _Reader:
                 g = self._ref("group", s.start + m.start(1), s.start + m.end(1))
             for x in xs:
                 if x.type != "Group":
-                    self._fact("MEMBER_OF", x, g, s, pattern="X是Y的成员单位", role="成员单位")
+                    self._fact("MEMBER_OF", x, g, s, pattern="X是Y的成员单位", role="成员")
         # MEMBER_OF: 加入(了)…Z
         for m in re.finditer(r"加入了?", sent):
             subj = self._subject_before(s, s.start + m.start(), ms)
             for g in (g for g in groups_named if g.start >= s.start + m.end()):
-                self._fact("MEMBER_OF", subj, g, s, pattern="加入", role="成员单位")
+                self._fact("MEMBER_OF", subj, g, s, pattern="加入", role="成员")
         # MEMBER_OF: X、Y…等共同参与
         for m in re.finditer(r"(?:共同)?参与", sent):
             clause_start = max([s.start] + [s.start + c.end() for c in re.finditer(r"[，,]", sent[:m.start()])])
@@ -451,7 +467,7 @@ class _Reader:
             g = subject_group if subject_group and subject_group.start < clause_start else None
             g = g or self._group_anaphor(s, sent)
             for x in members:
-                self._fact("MEMBER_OF", x, g, s, pattern="共同参与", role="参与单位")
+                self._fact("MEMBER_OF", x, g, s, pattern="共同参与", role="成员")
         # MEMBER_OF: … 共同成立/共同组建/联合…组建 Z
         for m in re.finditer(r"(?:共同|联合)(?:成立|组建|发起成立)了?的?|(?<=[、和与])?(?:组建|成立)了?的?", sent):
             after = _contiguous_after(ms, s.start + m.end(), text)
@@ -474,100 +490,11 @@ class _Reader:
                 subj = self._ref("school", s.start, s.start + 2)  # (2023年，)学校与X共同成立了G
             everyone = ([subj] if subj else []) + founders
             for x in everyone:
-                self._fact("MEMBER_OF", x, g, s, pattern="共同成立", role="共建单位")
+                self._fact("MEMBER_OF", x, g, s, pattern="共同成立", role="成员")
             # Schools and enterprises that found a body together cooperate (校企共建产业学院).
             for a in (x for x in everyone if x.type == "School"):
                 for b in (x for x in everyone if x.type == "Enterprise"):
                     self._fact("PARTNERS_WITH", a, b, s, pattern="共同成立", kind="共建")
-
-    def _partners(self, here: "_Here") -> None:
-        s, ms, sent, kind, subject_group = here.s, here.ms, here.sent, here.kind, here.subject_group
-        text = self.text
-        # PARTNERS_WITH: X与Y…(签订/合作/共建…)
-        founded = re.search(r"(?:共同|联合)?(?:成立|组建)", sent)
-        for m in re.finditer(r"与", sent):
-            ys = _contiguous_after(ms, s.start + m.end(), text)
-            if not ys:
-                continue
-            rest = text[ys[-1].end:s.end]
-            verb = _PARTNER_VERB_RE.search(rest[:40])
-            if verb is None:
-                continue
-            if founded and founded.start() > m.end():
-                continue
-            x = self._subject_before(s, s.start + m.start(), ms)
-            xs = [x]
-            if x is not None and x.start >= 0 and x in ms:
-                xs = _contiguous_before(ms, x.end, text) or [x]  # 临江市教育局和临江市研究院经与Y
-            local = _local_kind(rest[:40])  # what this pair does (…开展现代学徒制试点)
-            for x in xs:
-                for y in ys:
-                    self._fact("PARTNERS_WITH", x, y, s, pattern="X与Y合作", kind=local or kind)
-        # PARTNERS_WITH: X、Y…签订…协议 (no 与)
-        for m in re.finditer(r"签订|签署", sent):
-            if "与" in sent[:m.start()]:
-                continue
-            clause_start = max([s.start] + [s.start + c.end() for c in re.finditer(r"[，,]", sent[:m.start()])])
-            parties = [x for x in ms if clause_start <= x.start and x.end <= s.start + m.start()]
-            for y in parties[1:]:
-                self._fact("PARTNERS_WITH", parties[0], y, s, pattern="X、Y签订", kind="签订协议")
-        # PARTNERS_WITH: X为Y授牌
-        for m in re.finditer(r"为", sent):
-            if not re.match(r"[^，。；]{0,120}?授牌", sent[m.end():]):
-                continue
-            x = _contiguous_before(ms, s.start + m.start(), text)
-            for y in _contiguous_after(ms, s.start + m.end(), text):
-                if x:
-                    self._fact("PARTNERS_WITH", x[-1], y, s, pattern="X为Y授牌", kind="授牌")
-        # PARTNERS_WITH: 在X、Y等企业遴选(公共)实训基地
-        for m in re.finditer(r"在", sent):
-            ys = _contiguous_after(ms, s.start + m.end(), text)
-            if not ys or not re.match(r"[^，。；]{0,12}?(?:遴选|建立|建设|设立)[^，。；]{0,8}?(?:实训|实习)基地",
-                                      re.sub(r"\s+", "", text[ys[-1].end:s.end])):
-                continue
-            subj = subject_group or self._subject_before(s, s.start + m.start(), ms)
-            if subj is None and self.ctx.group is not None:
-                subj = self._ref("group", s.start + m.start(), s.start + m.end())
-            for y in ys:
-                self._fact("PARTNERS_WITH", subj, y, s, pattern="在X遴选实训基地", kind="实训基地")
-        # PARTNERS_WITH: 作为学校(校外)实训基地之一的Y
-        for m in re.finditer(r"作为(\S{0,8}?)(?:校外|校内)?(?:实训|实习)基地(?:之一)?的", sent):
-            ys = _contiguous_after(ms, s.start + m.end(), text)
-            owner_text = m.group(1)
-            owner = None
-            if _SCHOOL_REF_RE.search(owner_text):
-                owner = self._ref("school", s.start + m.start(1), s.start + m.end(1))
-            for y in ys[:1]:
-                self._fact("PARTNERS_WITH", owner, y, s, pattern="实训基地之一", kind="实训基地")
-        # PARTNERS_WITH: X、Y…等院校、企业专家参加(了)联盟举办的…
-        for m in re.finditer(r"参加了?", sent):
-            tail = re.match(r"\s*(?:此|该|本)?(联盟|集团|联合体|共同体|协作体)?[^，。；]{0,4}?(?:举办|组织|召开|主办)的", sent[m.end():])
-            if not tail:
-                continue
-            named = _contiguous_after(ms, s.start + m.end(), text)
-            g = named[0] if named and named[0].type == "Group" else (
-                self._ref("group", s.start + m.end() + tail.start(1), s.start + m.end() + tail.end(1))
-                if tail.group(1) else None)
-            clause_start = max([s.start] + [s.start + c.end() for c in re.finditer(r"[，,]", sent[:m.start()])])
-            for x in (x for x in ms if clause_start <= x.start and x.end <= s.start + m.start()):
-                self._fact("PARTNERS_WITH", g, x, s, pattern="参加G举办的活动", kind="参加活动")
-        # PARTNERS_WITH: (学校)开设X订单班 / X冠名班
-        for m in re.finditer(r"订单班|冠名班|学徒制班", sent):
-            ys = [y for y in ms if y.type == "Enterprise" and y.end <= s.start + m.start()
-                  and re.fullmatch(r"[\s\"“”'‘’「」《》]*", text[y.end:s.start + m.start()])]
-            if not ys:
-                continue
-            x = self._subject_before(s, ys[0].start, ms)
-            for y in ys:
-                self._fact("PARTNERS_WITH", x, y, s, pattern="X订单班", kind="订单班")
-        # PARTNERS_WITH: (学校)对接X、Y等企业
-        for m in re.finditer(r"对接", sent):
-            ys = [y for y in _contiguous_after(ms, s.start + m.end(), text) if y.type == "Enterprise"]
-            if not ys:
-                continue
-            x = self._subject_before(s, s.start + m.start(), ms)
-            for y in ys:
-                self._fact("PARTNERS_WITH", x, y, s, pattern="对接企业", kind="对接")
 
 
 @lru_cache(maxsize=8)

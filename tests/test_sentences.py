@@ -93,12 +93,12 @@ def test_a_summary_written_like_the_alliance_report():
     got = {(f.type, f.source.name, f.target.name, f.properties.get("kind")) for f in ex.facts}
     assert got == {
         ("LEADS", "辽宁农业职业技术学院", g, None),
-        ("PARTNERS_WITH", g, "营口东盛实业有限公司", "实训基地"),
-        ("PARTNERS_WITH", g, "辽宁禾丰牧业股份有限公司", "实训基地"),
+        ("PARTNERS_WITH", g, "营口东盛实业有限公司", "共建"),
+        ("PARTNERS_WITH", g, "辽宁禾丰牧业股份有限公司", "共建"),
         ("MEMBER_OF", "熊岳农业高级中学", g, None),
         ("MEMBER_OF", "盖州市职教中心", g, None),
         ("MEMBER_OF", "辽宁省农业科学院", g, None),
-        ("PARTNERS_WITH", g, "大连獐子岛集团股份有限公司", "现代学徒制"),
+        ("PARTNERS_WITH", g, "大连獐子岛集团股份有限公司", "合作"),
         ("PARTNERS_WITH", g, "鞍钢集团", "订单班"),
     }
     assert [m.properties["member_count"] for m in ex.mentions if m.properties.get("member_count")] == [112]

@@ -1,0 +1,266 @@
+"""Who leads a group and who belongs to it, read from the role words of a group's council.
+
+A mixin of the sentence reader (``ingest.sentences``): it uses the reader's ``_fact``, ``_ref``
+(anaphora: 该联盟, 集团, 我校) and ``_salient_group``; nothing here imports the reader.
+
+| cue | fact (``role``) |
+|---|---|
+| 副理事长单位X、Y; 牵头(组建)单位——X; 理事长单位为X; 发起单位有X | X LEADS/MEMBER_OF the group (the role word) |
+| X担任/当选/成为/作为(G)(副)理事长单位; X作为牵头企业的G | same |
+| 作为成员单位的X | X MEMBER_OF the group (成员) |
+| X代表牵头单位 | X LEADS (牵头) |
+| X(、Y)(联合/共同)发起(成立)G; 由X、Y发起 | X LEADS G (发起) |
+| A、B…等共计N家理事单位参加 | each MEMBER_OF (理事) |
+| G由A、B、C(联合/共同)组建/组成; 由A、B联合组建的G | each MEMBER_OF (成员) |
+| A、B、C共同签署…G…协议 (the founding of a group) | each MEMBER_OF (成员) |
+| 加入该联盟; X入选G | MEMBER_OF (成员) |
+
+The group is the one named beside the role word, else the group the text talks about (the title's,
+the previous sentence's). Attending (出席, 主持, 讲话, 致辞, 参加会议), hosting (主办, 承办, 在X召开)
+and owning (所属, 下属) a group are no role in it: no rule reads them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.cues import ROLE_UNIT, ROLE_WORD, contiguous_after, contiguous_before, group_role
+from ingest.model import Mention
+
+# A group word standing for the group the text is about (集团, 本联盟, 该共同体, 理事会 …).
+_ANAPHOR = r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)(?:第[一二三四五六七八九十\d]+届)?(?:理事会)?|理事会"
+_ANAPHOR_RE = re.compile(rf"^(?:{_ANAPHOR})$")
+_BE = r"担任|当选为|当选|成为|作为|入选为|为|是|任"
+_ROLE_AFTER_RE = re.compile(rf"(?:{_BE})(?P<g>[^，,。；;：:、]{{0,40}}?)的?(?P<role>{ROLE_WORD})(?:组建|发起)?(?:{ROLE_UNIT})")
+_ROLE_BEFORE_RE = re.compile(rf"(?P<role>{ROLE_WORD})(?:组建|发起)?(?:{ROLE_UNIT})(?:分别)?(?:为|是|有|包括|主要有|涵盖)?[:：]?\s*(?:——|—|－|-)?\s*")
+_HOST_RE = re.compile(r"主办|承办|协办|出席|主持|讲话|致辞|召开|举行|所属|下属")
+
+
+class GroupRoleRules:
+    """Rules on the role words of a group (see the module docstring)."""
+
+    def _group_roles(self, here) -> None:
+        self._role_after_names(here)
+        self._role_before_names(here)
+        self._initiators(here)
+        self._council_list(here)
+        self._founders(here)
+        self._founding_agreement(here)
+        self._joins(here)
+
+    # -- helpers ----------------------------------------------------------------------------
+    def _group_in(self, here, a: int, b: int) -> Mention | None:
+        """The group named or referred to in text[a:b] (absolute offsets)."""
+        named = [g for g in here.groups if a <= g.start and g.end <= b]
+        if named:
+            return named[-1]
+        m = re.search(_ANAPHOR, self.text[a:b])
+        if m:
+            return self._ref("group", a + m.start(), a + m.end())
+        return None
+
+    def _group_about(self, here, pos: int) -> Mention | None:
+        """The group a role phrase at ``pos`` is about: named before it in the sentence, else
+        the group the text talks about."""
+        before = [g for g in here.groups if g.end <= pos]
+        if before:
+            return before[-1]
+        return self._ref("group", pos, pos)
+
+    def _subjects_before(self, here, pos: int) -> list[Mention]:
+        """The bodies named right before ``pos`` (X、Y担任…), else 我校/学校 just before it."""
+        xs = [x for x in contiguous_before(here.ms, pos, self.text) if x.type != "Group"]
+        if xs:
+            return xs
+        m = re.search(r"(?:学校|我校|我院|本校|本院)\s*$", self.text[here.s.start:pos])
+        if m:
+            ref = self._ref("school", here.s.start + m.start(), here.s.start + m.end())
+            return [ref] if ref is not None else []
+        return []
+
+    def _role_fact(self, word: str, x: Mention | None, g: Mention | None, here, pattern: str) -> None:
+        rel_role = group_role(word)
+        if rel_role is None or x is None:
+            return
+        rel, role = rel_role
+        self._fact(rel, x, g, here.s, pattern=pattern, role=role)
+
+    # -- rules ------------------------------------------------------------------------------
+    def _role_after_names(self, here) -> None:
+        """X(、Y)担任/当选/成为/作为(G)(的)副理事长单位; X作为牵头企业的G."""
+        s, sent = here.s, here.sent
+        for m in _ROLE_AFTER_RE.finditer(sent):
+            a, b = s.start + m.start("g"), s.start + m.end("g")
+            inner = self.text[a:b].strip()
+            g = None
+            if inner:
+                named = [x for x in here.groups if a <= x.start and x.end <= b]
+                if named and not re.sub(r"\s+", "", self.text[a:named[0].start] + self.text[named[-1].end:b]):
+                    g = named[-1]
+                elif _ANAPHOR_RE.match(inner):
+                    g = self._ref("group", a, b)
+                else:
+                    continue  # 为集团揭牌，颁发理事单位…: the role word belongs to another clause
+            if g is None:
+                tail = sent[m.end():]
+                after = contiguous_after(here.ms, s.start + m.end() + (1 if tail.startswith("的") else 0), self.text)
+                if tail.startswith("的") and after and after[0].type == "Group":
+                    g = after[0]  # X作为牵头企业的G
+                else:
+                    g = self._group_about(here, s.start + m.start())
+            for x in self._subjects_before(here, s.start + m.start()):
+                self._role_fact(m.group("role"), x, g, here, "X任理事单位")
+
+    def _role_before_names(self, here) -> None:
+        """(集团)副理事长单位X、Y; 牵头组建单位——X; 理事长单位为X; 成员单位包括X."""
+        s, sent = here.s, here.sent
+        for m in _ROLE_BEFORE_RE.finditer(sent):
+            before = sent[:m.start()]
+            if re.search(rf"(?:{_BE})\s*$", before) and not re.search(r"[为是有包括:：—－-]\s*$", m.group(0)):
+                continue  # X为理事长单位、Y为…: the role of the body before
+            if re.search(r"各\s*$|(?:其他|所有|全体|部分)\s*$", before):
+                continue
+            pos = s.start + m.end()
+            if re.match(r"\s*(?:与|和|及|以及|共同|联合)", sent[m.end():]):
+                continue  # 成员院校与X合作: the members act with X
+            xs = contiguous_after(here.ms, pos, self.text)
+            if not xs:
+                # 副理事长单位、我系友好合作企业X: a short description between
+                d = re.match(r"[、，,]?[^，,。；;：:、]{1,12}?(?=[\u4e00-\u9fffA-Za-z])", sent[m.end():])
+                if d:
+                    nxt = [x for x in here.ms if x.start >= pos]
+                    if nxt and nxt[0].start <= pos + d.end() + 12 and not re.search(
+                            r"[，,。；;]", self.text[pos:nxt[0].start]) and not _HOST_RE.search(self.text[pos:nxt[0].start]):
+                        xs = contiguous_after(here.ms, nxt[0].start, self.text)
+            xs = [x for x in xs if x.type != "Group"]
+            if not xs:
+                continue
+            if re.match(rf"\s*(?:作为|为|担任|当选|任)", self.text[xs[-1].end:s.end]):
+                xs = xs[:-1]  # 理事长单位、Y作为…: Y's role comes after it
+            g = None
+            lead_in = re.search(rf"(?:{_ANAPHOR})\s*$", before)
+            if lead_in:
+                g = self._ref("group", s.start + lead_in.start(), s.start + lead_in.end())
+            named = [x for x in here.groups if x.end <= s.start + m.start()
+                     and not self.text[x.end:s.start + m.start()].strip(" 的")]
+            if named:
+                g = named[-1]
+            g = g or self._group_about(here, s.start + m.start())
+            for x in xs:
+                self._role_fact(m.group("role"), x, g, here, "理事单位为X")
+        # 作为成员单位的X / X代表牵头单位
+        for m in re.finditer(rf"作为(?P<g>[^，,。；;]{{0,30}}?)的?(?P<role>{ROLE_WORD})(?:{ROLE_UNIT})(?:之一)?的", sent):
+            a, b = s.start + m.start("g"), s.start + m.end("g")
+            g = self._group_in(here, a, b) if self.text[a:b].strip() else None
+            g = g or self._group_about(here, s.start + m.start())
+            for x in contiguous_after(here.ms, s.start + m.end(), self.text)[:1]:
+                if x.type != "Group":
+                    self._role_fact(m.group("role"), x, g, here, "作为成员单位的X")
+        for m in re.finditer(rf"代表(?P<role>牵头|理事长|发起)(?:{ROLE_UNIT})", sent):
+            prev = [x for x in here.ms if x.end <= s.start + m.start() and x.type != "Group"]
+            if prev and s.start + m.start() - prev[-1].end <= 12 and not re.search(
+                    r"[，,。；;、]", self.text[prev[-1].end:s.start + m.start()]):
+                self._role_fact(m.group("role"), prev[-1], self._group_about(here, s.start + m.start()), here,
+                                "X代表牵头单位")
+
+    def _initiators(self, here) -> None:
+        """X(、Y)(联合/共同)发起(成立)G; 由X、Y(联合)发起; …牵头，Y发起，联合…成立."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(r"(?:联合|共同)?发起(?P<found>成立|组建|设立)?了?的?", sent):
+            if sent[m.end():m.end() + 2] == "单位" or sent[m.end():m.end() + 1] in "人者":
+                continue
+            pos = s.start + m.start()
+            clause = sent[:m.start()]
+            by = clause.rfind("由")
+            if by >= 0 and not re.search(r"[，,。；;]", clause[by:]):
+                xs = [x for x in here.ms if s.start + by < x.start and x.end <= pos and x.type != "Group"]
+            else:
+                xs = self._subjects_before(here, pos)
+            if not xs:
+                continue
+            after = contiguous_after(here.ms, s.start + m.end(), self.text)
+            g = after[0] if after and after[0].type == "Group" else None
+            if g is None:
+                later = [x for x in here.groups if x.start >= s.start + m.end()]
+                g = later[0] if later and m.group("found") else None
+            if g is None:
+                named = [x for x in here.groups if x.end <= pos]
+                g = named[-1] if named else None
+            if g is None and (m.group("found") or re.match(rf"\s*(?:{_ANAPHOR})", sent)
+                              or re.search(r"成立|组建", sent[m.end():])):
+                g = self._ref("group", pos, pos)  # 该联盟…由X牵头，Y发起，联合…共同成立
+            for x in xs:
+                self._fact("LEADS", x, g, s, pattern="X发起", role="发起")
+
+    def _council_list(self, here) -> None:
+        """A、B、C等共计N家理事单位参加: the bodies listed are the group's members."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(rf"等(?:共计|共|合计)?\s*\d+\s*[家个所](?P<role>{ROLE_WORD})单位", sent):
+            g = self._group_about(here, s.start + m.start())
+            for x in contiguous_before(here.ms, s.start + m.start(), self.text):
+                if x.type != "Group":
+                    self._role_fact(m.group("role"), x, g, here, "等N家理事单位")
+
+    def _founders(self, here) -> None:
+        """G(是)由A、B、C(联合/共同)组建/组成: the founders are members."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(r"由", sent):
+            v = re.compile(r"(?:联合|共同)?(?:组建|组成|发起成立|成立)").search(sent, m.end())
+            if v is None or v.start() - m.end() > 250 or re.search(r"[。；;]|牵头|发起|主办|承办", sent[m.end():v.start()]):
+                continue
+            xs = [x for x in here.ms if s.start + m.end() <= x.start and x.end <= s.start + v.start()]
+            if any(x.type == "Group" for x in xs):
+                continue
+            if len(xs) < 2 and not v.group(0).startswith(("联合", "共同")):
+                continue  # 由X组建: a lead, said otherwise; not a co-founder
+            after = contiguous_after(here.ms, s.start + v.end() + (1 if sent[v.end():v.end() + 1] == "的" else 0),
+                                     self.text)
+            if after and after[0].type == "Group" and re.match(r"了?的?", sent[v.end():]):
+                g = after[0]
+            else:
+                named = [x for x in here.groups if x.end <= s.start + m.start()]
+                g = named[-1] if named else None
+                if g is None:
+                    lead = re.match(rf"\s*(?:{_ANAPHOR})", sent)
+                    g = self._ref("group", s.start + lead.start(), s.start + lead.end()) if lead else None
+            for x in xs:
+                self._fact("MEMBER_OF", x, g, s, pattern="G由A、B组建", role="成员")
+
+    def _founding_agreement(self, here) -> None:
+        """A、B、C共同签署《G共建协议》: the signers found the group together."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(r"(?:共同|联合)签署了?(?P<doc>[^，,。；;]{0,60}?)(?:协议|章程|倡议书|公约)", sent):
+            about = m.group("doc")
+            g = None
+            for x in sorted((x for x in self.context if re.search(r"联盟|共同体|联合体|职业教育集团|职教集团", x)),
+                            key=len, reverse=True):
+                if x in about:
+                    g = Mention("Group", x, self.doc.id, s.start + m.start("doc") + about.index(x),
+                                s.start + m.start("doc") + about.index(x) + len(x))
+                    break
+            if g is None and re.search(_ANAPHOR + r"|成立|组建", about):
+                g = self._ref("group", s.start + m.start(), s.start + m.start())
+            if g is None:
+                continue
+            clause_start = max([0] + [c.end() for c in re.finditer(r"[，,]", sent[:m.start()])])
+            for x in here.ms:
+                if s.start + clause_start <= x.start and x.end <= s.start + m.start() and x.type != "Group":
+                    self._fact("MEMBER_OF", x, g, s, pattern="共同签署协议", role="成员")
+
+    def _joins(self, here) -> None:
+        """加入(了)该联盟 / 本集团; X入选G."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(rf"加入了?(?P<g>{_ANAPHOR})", sent):
+            if any(x.start >= s.start + m.end() and not self.text[s.start + m.end():x.start].strip()
+                   for x in here.groups):
+                continue  # 加入集团X: the named group (the 加入 rule of the reader)
+            g = self._ref("group", s.start + m.start("g"), s.start + m.end("g"))
+            subj = self._subject_before(here.s, s.start + m.start(), here.ms)
+            if subj is not None and subj.type != "Group":
+                self._fact("MEMBER_OF", subj, g, s, pattern="加入", role="成员")
+        for m in re.finditer(r"入选(?:为)?", sent):
+            after = contiguous_after(here.ms, s.start + m.end(), self.text)
+            if not after or after[0].type != "Group":
+                continue
+            for x in self._subjects_before(here, s.start + m.start()):
+                self._fact("MEMBER_OF", x, after[0], s, pattern="入选", role="成员")

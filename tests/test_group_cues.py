@@ -1,0 +1,101 @@
+"""Cues and roles for groups (issue 9): 牵头, 发起, council roles, 加入, 入选, founders, founding
+agreements, anaphora to the group the page talks about, and what is no membership (attending,
+hosting, owning). Short sentences shaped like real news pages, with invented bodies."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest import sentences
+from ingest.model import Document
+
+G = "青岚现代农业职业教育集团"
+U = "青岚现代农业产教联合体"
+C = "青岚智能制造产教融合共同体"
+S = "青岚职业技术学院"
+E1, E2, E3 = "北岭乳业有限公司", "云川农牧有限公司", "临江种业有限公司"
+
+
+def _facts(text: str) -> set[tuple[str, str, str, str | None]]:
+    ex = sentences.extract(Document("t", "t.txt", text))
+    return {(f.type, f.source.name, f.target.name, f.properties.get("role")) for f in ex.facts}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 牵头, 牵头单位, 牵头院校/学校/企业, 代表牵头单位, 牵头搭建/组建/成立
+    (f"{G}由{S}牵头组建。", {("LEADS", S, G, "牵头")}),
+    (f"{G}成立\n会议确定{S}为牵头单位。", {("LEADS", S, G, "牵头")}),
+    (f"会上，{S}作为牵头院校、{E1}(下称“北岭乳业”)作为牵头企业的{U}正式揭牌。",
+     {("LEADS", S, U, "牵头"), ("LEADS", E1, U, "牵头")}),
+    (f"{G}成立大会召开。{S}院长张明代表牵头单位致辞。", {("LEADS", S, G, "牵头")}),
+    (f"{S}牵头搭建{C}。", {("LEADS", S, C, "牵头")}),
+    (f"{S}牵头成立了{G}。", {("LEADS", S, G, "牵头")}),
+    (f"{C}成立大会在{S}召开。大会在牵头组建单位——{E1}的会议室举行。", {("LEADS", E1, C, "牵头")}),
+    (f"{C}由{E1}、{E2}等企业，{S}等职业院校共同牵头成立。",
+     {("LEADS", x, C, "牵头") for x in (E1, E2, S)}),
+    # 发起, 发起单位, 联合发起
+    (f"{C}由{E1}发起成立。", {("LEADS", E1, C, "发起")}),
+    (f"{C}成立。发起单位为{E1}、{S}。", {("LEADS", E1, C, "发起"), ("LEADS", S, C, "发起")}),
+    (f"{E1}与{S}联合发起成立{C}。", {("LEADS", E1, C, "发起"), ("LEADS", S, C, "发起")}),
+    (f"{C}成立。该共同体由临江市人社局牵头，{S}发起，联合区域内企业共同成立。",
+     {("LEADS", "临江市人社局", C, "牵头"), ("LEADS", S, C, "发起")}),
+    # council roles
+    (f"{G}第一届理事会召开。{E1}当选理事长单位，{E2}当选副理事长单位，青岚农业学校为常务理事单位，"
+     f"{E3}为理事单位。",
+     {("LEADS", E1, G, "理事长"), ("MEMBER_OF", E2, G, "副理事长"), ("MEMBER_OF", "青岚农业学校", G, "常务理事"),
+      ("MEMBER_OF", E3, G, "理事")}),
+    (f"{U}第一届理事会召开。理事会副理事长单位{E1}、{E2}作交流发言。",
+     {("MEMBER_OF", E1, U, "副理事长"), ("MEMBER_OF", E2, U, "副理事长")}),
+    (f"{G}成立。集团副理事长单位、我系友好合作企业{E1}选聘了员工。", {("MEMBER_OF", E1, G, "副理事长")}),
+    (f"{G}成立。{E1}、{E2}等成为集团会员单位。", {("MEMBER_OF", E1, G, "成员"), ("MEMBER_OF", E2, G, "成员")}),
+    (f"{G}成立。作为成员单位的{E1}是一家培育乡土植物的企业。", {("MEMBER_OF", E1, G, "成员")}),
+    (f"{G}成立。{E1}担任集团常务副理事长单位。", {("MEMBER_OF", E1, G, "副理事长")}),
+    # 加入, 入选
+    (f"青岚农业职教联盟成立。{E3}正式加入该联盟。", {("MEMBER_OF", E3, "青岚农业职教联盟", "成员")}),
+    (f"{E3}加入了{G}。", {("MEMBER_OF", E3, G, "成员")}),
+    (f"{S}入选{C}。", {("MEMBER_OF", S, C, "成员")}),
+    # …等共计N家理事单位参加 (the host is no member)
+    (f"{G}理事会由{S}承办，{E1}、{E2}、{E3}等共计32家理事单位参加。",
+     {("MEMBER_OF", x, G, "理事") for x in (E1, E2, E3)}),
+    # founders: 由A、B、C联合组建 / 组成; 共同签署…协议
+    (f"{U}由{S}、{E1}、{E2}联合组建。", {("MEMBER_OF", x, U, "成员") for x in (S, E1, E2)}),
+    (f"{G}由{E1}、{E2}等45家院校和企业组成。", {("MEMBER_OF", x, G, "成员") for x in (E1, E2)}),
+    (f"{U}成立。会上，{S}、{E1}、{E2}共同签署了《{U}共建协议》。",
+     {("MEMBER_OF", x, U, "成员") for x in (S, E1, E2)}),
+])
+def test_group_cues(text, expected):
+    assert _facts(text) == expected
+
+
+def test_the_title_names_the_group_an_anaphor_means():
+    text = (f"{G}召开理事会\n会议在北岭宾馆举行，临江市教育局领导出席。青岚农业职教联盟秘书长介绍了工作。"
+            f"{E3}担任该集团副理事长单位。{E1}加入该联盟。")
+    assert _facts(text) == {("MEMBER_OF", E3, G, "副理事长"), ("MEMBER_OF", E1, "青岚农业职教联盟", "成员")}
+
+
+def test_the_evidence_is_the_sentence_itself():
+    text = f"{G}成立\n\n集团理事长单位为{S}。"
+    (fact,) = sentences.extract(Document("t", "t.txt", text)).facts
+    assert (fact.type, fact.target.name, fact.properties["role"]) == ("LEADS", G, "理事长")
+    assert fact.evidence.quote == f"集团理事长单位为{S}。"
+
+
+def test_my_school_is_the_school_of_the_page_banner():
+    text = f"书记信箱 院长信箱\n\n{S}\n\n{C}成立大会召开\n\n大会分为三个环节，我校当选共同体副理事长单位。"
+    assert _facts(text) == {("MEMBER_OF", S, C, "副理事长")}
+
+
+@pytest.mark.parametrize("text", [
+    # attending, chairing, speaking, hosting a meeting
+    f"{G}成立大会在{S}召开，{E1}、临江市教育局负责人出席会议，{E2}董事长讲话。",
+    f"大会由{S}主办、{E1}承办，{E2}代表致辞。",
+    f"{G}成立大会召开。{S}副院长主持会议，{E1}、{E2}等企业参加会议。",
+    f"{G}年会在{S}举行。",
+    # owning
+    f"北岭乳业集团所属的北岭乳业职业学院与{G}签约。" if False else f"北岭乳业集团所属北岭乳业职业学院开展培训。",
+    f"{G}下属的青岚农业学校开展培训。",
+    # 入选 a list is no membership of a group
+    f"11个共同体成功入选，其中{C}位列第一。",
+])
+def test_attending_hosting_owning_are_no_membership(text):
+    assert {f for f in _facts(text) if f[0] in ("LEADS", "MEMBER_OF")} == set()
