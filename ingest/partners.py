@@ -176,7 +176,7 @@ class PartnerRules:
             return named[-1]
         head = re.sub(r"\s+", "", self.text[max(0, pos - 30):pos])
         best = None
-        for name in sorted({m.name for m in self.ex.mentions if m.type == "Enterprise"}, key=len, reverse=True):
+        for name in sorted({m.name for m in [*self.found, *self.ex.mentions] if m.type == "Enterprise"}, key=len, reverse=True):
             for k in range(min(len(name) - 1, len(head)), 3, -1):
                 if head.endswith(name[:k]):
                     if best is None or k > best[1]:
@@ -232,7 +232,7 @@ class PartnerRules:
         for g in here.groups:
             if not _BUILT_RE.search(g.name):
                 continue
-            names = sorted({m.name for m in self.ex.mentions if m.type == "Enterprise"}, key=len, reverse=True)
+            names = sorted({m.name for m in [*self.found, *self.ex.mentions] if m.type == "Enterprise"}, key=len, reverse=True)
             e = next((n for n in names for k in range(min(len(n), len(g.name) - 2), 3, -1)
                       if g.name.startswith(n[:k]) and k >= 4), None)
             if e is None:

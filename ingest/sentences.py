@@ -191,6 +191,7 @@ class _Reader(GroupRoleRules, PartnerRules):
         # for the one longer name it ends.
         found = find_orgs(self.text, 0, len(self.text), doc.id, self.names)
         self.context = self.names | {m.name for m in found}
+        self.found = found  # every name of the page, for short forms (ingest.partners)
         self.doc_school = _title_school(self.text, found)
         self.home_school = self.doc_school or _header_school(self.text, doc.id, self.names, self.context)
         self.title_groups = _title_groups(self.text, found)
