@@ -15,6 +15,7 @@ from ingest.model import Document, Extraction
 EXTRACTOR_MODULES: tuple[str, ...] = (
     "ingest.tables",     # list tables: groups and their lead units, named schools/enterprises
     "ingest.sentences",  # sentence patterns: 牵头, 成员单位, 合作, 共建, 订单班 ...
+    "ingest.english",    # English pages and sentences: names by head word, cues, bilingual aliases
     "ingest.industry",   # industry chains and SERVES
     "ingest.policy",     # policies: numbers, titles, issuers, dates, targets, lineage
     "ingest.tasks",      # numbered measures and their responsible departments
