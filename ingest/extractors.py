@@ -19,6 +19,7 @@ EXTRACTOR_MODULES: tuple[str, ...] = (
     "ingest.industry",   # industry chains and SERVES
     "ingest.policy",     # policies: numbers, titles, issuers, dates, targets, lineage
     "ingest.tasks",      # numbered measures and their responsible departments
+    "ingest.shortforms", # short forms and aliases of a document's bodies (以下简称, 某某职院 ...)
 )
 
 

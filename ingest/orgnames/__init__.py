@@ -5,10 +5,13 @@ only the names exported here; nothing in this package imports them.
 - ``find_orgs(text, start, end, doc)``: names anchored on a suffix (学院, 有限公司, 职业教育集团 ...);
 - ``find_listed(...)``: names without a suffix in a list typed by its head noun (与A、B等企业);
 - ``classify_org(name)``: the node type a name's suffix gives, or None;
+- ``short_forms(text, found, doc)``: the short forms of a document's bodies (以下简称X, a prefix,
+  the usual abbreviation 临江航院 / 临航) as Alias pairs, with mentions of them; ``abbreviates``;
 - ``clean_name``, ``starts_with_stop_word``, ``place_typo``, ``tokenizer``.
 
 Modules: ``words`` (suffixes, stop words, the shared jieba tokenizer), ``boundary`` (the walk
-left), ``check`` (is it one body?), ``listed`` (typed lists), ``find`` (find_orgs).
+left), ``check`` (is it one body?), ``listed`` (typed lists), ``find`` (find_orgs), ``short`` (short
+forms).
 
 >>> classify_org("临江职业学院"), classify_org("北岭乳业集团")
 ('School', 'Enterprise')
@@ -17,7 +20,8 @@ left), ``check`` (is it one body?), ``listed`` (typed lists), ``find`` (find_org
 from ingest.orgnames.check import place_typo
 from ingest.orgnames.find import clean_name, find_orgs, starts_with_stop_word
 from ingest.orgnames.listed import find_listed
+from ingest.orgnames.short import abbreviates, short_forms
 from ingest.orgnames.words import classify_org, tokenizer
 
-__all__ = ["classify_org", "clean_name", "find_listed", "find_orgs", "place_typo", "starts_with_stop_word",
-           "tokenizer"]
+__all__ = ["abbreviates", "classify_org", "clean_name", "find_listed", "find_orgs", "place_typo", "short_forms",
+           "starts_with_stop_word", "tokenizer"]

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 
-from ingest.orgnames.check import _NAME_VERBS, _is_generic, _is_verb, _modifier, _proper_noun
-from ingest.orgnames.words import _CJK, _CLOSE, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIXES
+from ingest.orgnames.check import _NAME_VERBS, _is_generic, _is_verb, _modifier, _place, _proper_noun
+from ingest.industry_vocab import names_an_industry
+from ingest.orgnames.words import _CJK, _CLOSE, _OPEN, _ROLE_TOKENS, _STANDALONE, _STOP_TOKENS, _SUFFIXES
 
 _HEADING_LINE_RE = re.compile(r"^\s*(?:[表图冬]\s*\d|【|\d+(?:\s*\.\s*\d+)+\s|[一二三四五六七八九十]+[、是]|"
                               r"（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
@@ -19,6 +20,8 @@ _SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 _NAME_CHAR_RE = re.compile(rf"[{_CJK}〇A-Za-z0-9·•（）()\-]")
 _MAX_NAME = 40
+# Nouns for a kind of body: before a place they end a name (友好合作企业某省某某有限公司).
+_KIND_NOUNS = frozenset({"企业", "单位", "院校", "高校", "学校", "会员", "成员", "伙伴", "机构", "部门"})
 
 
 def _soft_space(text: str, i: int) -> bool:
@@ -83,6 +86,21 @@ def _ends_with_org(prefix: str) -> bool:
     return False
 
 
+def _drop_person(taken: list[str]) -> list[str]:
+    """``taken`` (tokens nearest last-first) without the person name that opens it."""
+    import jieba.posseg
+
+    body = "".join(reversed(taken))
+    words = jieba.posseg.lcut(body, HMM=True)
+    if not words or not words[0].flag.startswith("nr") or len(words[0].word) < 2 or len(words) < 2:
+        return taken
+    n = len(words[0].word)
+    while taken and n > 0:
+        n -= len(taken[-1])
+        taken = taken[:-1]
+    return taken
+
+
 def _walk_left(context: str, suffix: str, tok) -> int:
     """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``."""
     if not context:
@@ -93,16 +111,23 @@ def _walk_left(context: str, suffix: str, tok) -> int:
     for i, t in enumerate(rev):
         if not taken and t in _CONJUNCTIONS and i + 1 < len(rev) and len(rev[i + 1]) == 1:
             pass  # 东川泰和集团: a conjunction never sits right before a suffix
+        elif t == "和" and taken and i + 2 < len(rev) and rev[i + 2] in ("全国", "中国") and \
+                names_an_industry("".join(reversed(taken))) and rev[i + 1] not in _STOP_TOKENS and len(rev[i + 1]) >= 2:
+            pass  # 全国石油和化工…教学指导委员会: two trades of one national body
         elif t in _SOFT_STOPS and i + 1 < len(rev) and _proper_noun(rev[i + 1]) and not _ends_with_org(
                 "".join(reversed(rev[i + 1:]))):
             pass  # 安吉联合物流: a place or proper name before it makes it part of the name
         elif t in _STOP_TOKENS or _ORDINAL_RE.match(t) or len(t) > 2 and t[-2:] in _STOP_TOKENS:
+            if (t in _ROLE_TOKENS or t[-2:] in _ROLE_TOKENS) and taken:
+                taken = _drop_person(taken)  # 院长张三北岭公司: the person after the title is no part
             break
         elif _is_verb(t) and t not in _NAME_VERBS and i + 1 < len(rev) and not _proper_noun(rev[i + 1]) and (
                 _is_generic(list(reversed(taken))) or _modifier(rev[i + 1])):
             break  # 全面增强职业教育集团, 有效监督守护学校: a verb inside a clause ends the name
         if re.fullmatch(r"[0-9]+", t):
             break
+        if t in _KIND_NOUNS and taken and _place(taken[-1]):
+            break  # 合作企业某省某某有限公司: the kind of partner, then the name
         before = context[: len(context) - sum(len(x) for x in taken)]
         if taken and not _is_generic(list(reversed(taken))) and _ends_with_org(before) and \
                 taken[-1] not in ("附属", "附设"):

@@ -111,11 +111,14 @@ def _proper_noun(token: str) -> bool:
 # words they use.
 _FIELD_SUFFIXES = frozenset({"产业学院", "行业产教融合共同体", "产教融合共同体", "市域产教联合体", "产教联合体",
                              "职业教育园区"})
+# Bodies of an industry's schools (全国某某行指委, 全国某某和某某职业教育教学指导委员会): the industry names them.
+_FIELD_ASSOCIATIONS = frozenset({"行指委", "教指委", "教学指导委员会", "行业指导委员会"})
 _LEGAL_SUFFIXES = frozenset({"有限公司", "股份有限公司", "有限责任公司", "总公司"})
 # jieba tags some everyday words as names (智慧 nr, 阳光 nr): a name tag counts for rarer words only.
 _PROPER_FLAGS = frozenset({"nr", "nrt", "nz", "nt", "nrfg", "ns", "j"})
 _COMMON_FREQ = 1000
 _BRAND_FREQ = 500
+_RARE_FREQ = 50
 _NOT_PLACES = frozenset({"城市", "都市", "城乡", "社区", "地方", "区域", "国家", "国际", "城区", "市区", "地区"})
 _FUNCTION_CHARS = frozenset("的和与及在为是了等对向到从将把被让各本该我其这此之所以或并且也都又还")
 
@@ -148,9 +151,9 @@ def _specific(prefix: str, tokens: list[str], suffix: str, typ: str) -> bool:
     中国特色现代职业学校 the place qualifies 特色, not the school."""
     if typ == "Enterprise" and suffix in _LEGAL_SUFFIXES or suffix in _FIELD_SUFFIXES or suffix in _STANDALONE:
         return True
-    if typ in ("Agency", "Institute") and prefix in ("省", "市", "区", "县"):
+    if typ in ("Agency", "Institute") and prefix in ("省", "市", "区", "县", "州"):
         return True  # 省教育厅, 市教育局: the document's own province or city
-    if typ == "Group":
+    if typ == "Group" or suffix in _FIELD_ASSOCIATIONS:
         if names_an_industry(prefix):
             return True
     if region_prefix(prefix + suffix) is not None or is_place_relative(prefix + suffix):
@@ -165,17 +168,17 @@ def _specific(prefix: str, tokens: list[str], suffix: str, typ: str) -> bool:
         run = 0
         if _proper_token(t) and not (i + 1 < len(tokens) and tokens[i + 1] == "特色"):
             return True
-        if typ == "Enterprise" and _brand(t):
-            return True
+        if typ == "Enterprise" and _brand(t) or i == 0 and _brand(t, _RARE_FREQ):
+            return True  # a rare word opening the name: a brand, or a place the gazetteer lacks
     return False
 
 
-def _brand(token: str) -> bool:
+def _brand(token: str, freq: int = 0) -> bool:
     """A short word that jieba knows but rarely sees: in front of 集团/公司 it is a brand
     (鞍钢集团, 双汇集团, 格力公司), not an everyday word (第二, 现代, 层次)."""
     return 2 <= len(token) <= 3 and token not in _GENERIC_TOKENS and token not in _STOP_TOKENS and \
         token not in _SUFFIX_TYPE and \
-        tokenizer().FREQ.get(token, 0) < _BRAND_FREQ
+        tokenizer().FREQ.get(token, 0) < (freq or _BRAND_FREQ)
 
 
 @lru_cache(maxsize=1024)
@@ -193,8 +196,9 @@ def _second_body(prefix: str, suffix: str) -> int:
         first = prefix[:p].rstrip("和与及经、")
         place, core = _place_and_core(prefix[p:] + suffix)
         # 中国移动通信集团辽宁有限公司 is a branch: after the place comes only the suffix.
-        if (classify_org(first) or first.endswith("委员会")) and place and core != suffix:
-            return p
+        if (classify_org(first) or first.endswith("委员会")) and place and (
+                core != suffix or _SUFFIX_TYPE.get(suffix) == "Agency" and classify_org(first) == "Agency"):
+            return p  # 中国移动通信集团辽宁有限公司 stays one; 某市教育局某市人社局 are two agencies
     return 0
 
 
@@ -208,9 +212,9 @@ def _place_and_core(name: str) -> tuple[str | None, str]:
 
 def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) -> str | None:
     """The one longer name of the same type in the document whose tail ``name`` is: 汽车工程学校 in a
-    report that names 营口市汽车工程学校. A ``specific`` name (中德学院) only takes a place in front
-    (营口中德学院). None when there is none, or when the longer names are different bodies
-    (天津中德学院 and 营口中德学院)."""
+    report that names 营口市汽车工程学校. A ``specific`` name (中澳学院) only takes a place in front
+    (营口中澳学院). None when there is none, or when the longer names are different bodies
+    (天津中澳学院 and 营口中澳学院)."""
     cands = {n for n in doc_names if len(n) > len(name) and n.endswith(name) and classify_org(n) == typ}
     split = {n: _place_and_core(n) for n in cands}
     if specific:

@@ -20,7 +20,8 @@ from ingest.orgnames.boundary import _left_context, _walk_left
 from ingest.orgnames.listed import find_listed
 from ingest.model import Mention
 from ingest.orgnames.check import _is_category, _is_generic, _leading_verbs, _longer_form, _second_body, _specific, place_typo
-from ingest.orgnames.words import _CLOSE, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, tokenizer
+from ingest.orgnames.words import (_CLOSE, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
+                                   _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, tokenizer)
 from ingest.regions import is_place_relative
 
 
@@ -65,6 +66,12 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             continue  # 酒店产业集群, 中学生, 大学生: an industry or people, not a body
         if suffix == "小学" and text[s - 1:s] == "中":
             continue  # 中小学
+        if suffix == "学校" and text[e:e + 1] == "长" and text[s - 1:s] in "大中小":
+            continue  # 大学校长: the 大学 and its head, not a 学校
+        if suffix in ("子公司", "公司", "分公司") and re.search(r"(?:全资|控股|参股|下属|旗下)子?$", text[max(start, s - 3):s]):
+            continue  # 东川集团全资子公司: what the company is to its group, not its name
+        if suffix in _SHORT_HEADS and _NOT_AFTER_SHORT_RE.match(text, e):
+            continue  # 高职院校, 技校生, 中医专业: a common noun, not a short name
         if suffix == "教育部" and text[e:e + 1] == "门":
             continue  # 教育部门: education departments in general
         if typ == "Agency":
@@ -92,7 +99,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if _is_category(prefix_tokens, suffix):
             continue
         if suffix not in _STANDALONE and _is_generic(prefix_tokens) and not (
-                prefix in ("省", "市", "区", "县") and typ in ("Agency", "Institute")):
+                prefix in ("省", "市", "区", "县", "州") and typ in ("Agency", "Institute")):
             # 中等职业学校 is no name; 省农科院 and 市教育局 are (abbreviated, but one body).
             continue
         while prefix and prefix[0] in _CLOSE:  # ")临江市教育局…": the end of a note before the name
@@ -106,6 +113,10 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if _COUNTED_RE.search(text, max(start, name_start - 8), name_start):
             continue  # 10所左右特色职业培训学院: a number of schools to build, not one school
         name = prefix + _compact(text[s:e])
+        if suffix == "政府" and (not re.search(r"[省市区县州旗乡镇]$", prefix) or re.match(r"事务|部门|机构|采购", text[e:e + 2])):
+            continue  # 州政府, 某市政府; not 公司政府事务部, 地方政府
+        if re.match(r"官网|网站|网(?!络)", text[e:e + 2]):
+            continue  # 某省政府网, 某学院官网: a website
         if _NOT_ORG_RE.search(name):
             continue
         if name not in known:

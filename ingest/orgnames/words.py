@@ -19,11 +19,15 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("市域产教联合体", "Group"), ("产教联合体", "Group"), ("联合体", "Group"),
     ("行业产教融合共同体", "Group"), ("产教融合共同体", "Group"), ("共同体", "Group"),
     ("专业协作体", "Group"), ("协作体", "Group"), ("产业学院", "Group"), ("职业教育园区", "Group"),
+    ("教育园区", "Group"), ("鲁班工坊", "Group"),
     # Schools
     ("高等专科学校", "School"), ("专科学校", "School"), ("技师学院", "School"), ("学院", "School"),
     ("学校", "School"), ("大学", "School"), ("职业教育中心", "School"), ("职业技术教育中心", "School"), ("职教中心", "School"),
     ("职业高中", "School"), ("中学", "School"), ("小学", "School"), ("幼儿园", "School"),
-    ("中专", "School"),
+    ("中专", "School"), ("技工学校", "School"), ("职业大学", "School"), ("职业技术大学", "School"),
+    # short forms of school names the language uses (某某职院, 某某技校, 某某航院); see _SHORT_HEADS
+    ("职院", "School"), ("职专", "School"), ("技校", "School"), ("职中", "School"), ("职校", "School"),
+    ("航院", "School"), ("医专", "School"), ("师专", "School"), ("职大", "School"), ("高专", "School"),
     # Agencies (their 司/处/办公室 are attached by _AGENCY_UNIT_RE)
     ("教育部", "Agency"), ("教育厅", "Agency"), ("教育局", "Agency"), ("教委", "Agency"),
     ("人民政府", "Agency"), ("人力资源社会保障厅", "Agency"), ("人力资源和社会保障厅", "Agency"),
@@ -36,14 +40,37 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("农业农村厅", "Agency"), ("农业农村局", "Agency"), ("文化和旅游厅", "Agency"), ("文化和旅游局", "Agency"),
     ("卫生健康委员会", "Agency"), ("市场监督管理局", "Agency"), ("审计厅", "Agency"), ("科学技术厅", "Agency"),
     ("科技厅", "Agency"), ("科技局", "Agency"), ("总工会", "Agency"),
+    # the usual forms and abbreviations of government bodies
+    ("人力资源社会保障部", "Agency"), ("人力资源和社会保障部", "Agency"), ("人社部", "Agency"),
+    ("人力社保局", "Agency"), ("人力社保厅", "Agency"), ("人社委", "Agency"),
+    ("工业和信息化部", "Agency"), ("工业和信息化委员会", "Agency"), ("工信厅", "Agency"), ("工信委", "Agency"),
+    ("经信局", "Agency"), ("经信委", "Agency"), ("经信厅", "Agency"), ("经济和信息化局", "Agency"),
+    ("经济和信息化委员会", "Agency"), ("经济和信息化厅", "Agency"),
+    ("发展和改革委员会", "Agency"), ("发展和改革局", "Agency"), ("发展改革局", "Agency"), ("发改局", "Agency"),
+    ("教体局", "Agency"), ("教育体育局", "Agency"), ("教育和体育局", "Agency"), ("教育委员会", "Agency"),
+    ("教育工委", "Agency"), ("党工委", "Agency"), ("市场监管局", "Agency"), ("科学技术局", "Agency"),
+    ("科学技术部", "Agency"), ("财政部", "Agency"), ("商务部", "Agency"),
+    ("农业农村部", "Agency"), ("交通运输部", "Agency"), ("国家发展改革委", "Agency"), ("国家发改委", "Agency"),
+    ("国资委", "Agency"), ("民政局", "Agency"), ("民政厅", "Agency"), ("统计局", "Agency"),
+    ("卫生健康委", "Agency"), ("卫健委", "Agency"), ("应急管理局", "Agency"), ("应急管理厅", "Agency"),
+    ("住房和城乡建设局", "Agency"), ("住房和城乡建设厅", "Agency"), ("住建局", "Agency"), ("住建厅", "Agency"),
+    ("生态环境局", "Agency"), ("生态环境厅", "Agency"), ("自然资源局", "Agency"), ("自然资源厅", "Agency"),
+    ("文旅局", "Agency"), ("文旅厅", "Agency"), ("乡村振兴局", "Agency"), ("医疗保障局", "Agency"),
+    ("退役军人事务局", "Agency"), ("管理局", "Agency"), ("政府", "Agency"),
     # Associations
     ("联合会", "Association"), ("协会", "Association"), ("学会", "Association"), ("商会", "Association"),
+    ("行指委", "Association"), ("教指委", "Association"), ("教学指导委员会", "Association"),
+    ("行业指导委员会", "Association"), ("促进会", "Association"), ("研究会", "Association"),
+    ("基金会", "Association"), ("联合社", "Association"), ("工商联", "Association"),
     # Institutes
     ("研究院", "Institute"), ("研究所", "Institute"), ("科研院所", "Institute"), ("农科院", "Institute"),
-    ("科学院", "Institute"), ("院士工作站", "Institute"), ("设计院", "Institute"),
+    ("科学院", "Institute"), ("院士工作站", "Institute"), ("设计院", "Institute"), ("科研院", "Institute"),
+    ("研究中心", "Institute"), ("工作站", "Institute"),
     # Enterprises
     ("股份有限公司", "Enterprise"), ("有限责任公司", "Enterprise"), ("有限公司", "Enterprise"),
     ("总公司", "Enterprise"), ("公司", "Enterprise"), ("集团", "Enterprise"), ("大酒店", "Enterprise"),
+    ("分公司", "Enterprise"), ("子公司", "Enterprise"), ("股份公司", "Enterprise"), ("集团公司", "Enterprise"),
+    ("合作社", "Enterprise"), ("电视台", "Enterprise"), ("广播电视台", "Enterprise"), ("出版社", "Enterprise"),
     ("酒店", "Enterprise"), ("银行", "Enterprise"), ("宾馆", "Enterprise"),
 )
 _SUFFIX_TYPE = dict(_SUFFIXES)
@@ -51,7 +78,13 @@ _BY_LENGTH = sorted(_SUFFIXES, key=lambda st: -len(st[0]))
 _SUFFIX_RE = re.compile("|".join(sorted((re.escape(s) for s, _ in _SUFFIXES), key=len, reverse=True)))
 _SUFFIX_AT_RE = re.compile(f"(?=({_SUFFIX_RE.pattern}))")
 # Names that are complete on their own (the suffix is the whole name).
-_STANDALONE = frozenset({"教育部", "国务院"})
+_STANDALONE = frozenset({"教育部", "国务院", "人力资源社会保障部", "人力资源和社会保障部", "人社部", "工业和信息化部",
+                         "科学技术部", "财政部", "商务部", "农业农村部", "交通运输部", "国家发展改革委",
+                         "国家发改委"})
+# Short forms of school names (某某职院, 某某技校): never followed by what makes them a common noun
+# (高职院校, 技校生, 中医专业, 民航院校).
+_SHORT_HEADS = frozenset({"职院", "职专", "技校", "职中", "职校", "航院", "医专", "师专", "职大", "高专"})
+_NOT_AFTER_SHORT_RE = re.compile(r"[校生业系毕级类专赛教长]")
 
 # Tokens that end a name when walking left: prepositions, conjunctions, verbs, quantifiers,
 # dates, and the words of a document's own apparatus (关于, 转发, 通知).
@@ -67,6 +100,20 @@ _STOP_TOKENS = frozenset("""
 号 年 年度 月 日 名称 关于 转发 报 报送 上报 抄送 抄报 致 通知 意见 文件 印发 发布 左右 各市 各省 各地 各级 各区 各县
 """.split())
 # Modifiers that make a name generic when nothing else precedes the suffix (中等职业学校, 有关企业).
+# Titles and roles of people: what follows a name (临江职业学院院长, 北岭公司总经理) and what
+# precedes the person name between two bodies (院长张三、…). A name never holds one.
+_ROLE_TOKENS = frozenset("""
+校长 副校长 院长 副院长 书记 副书记 党委书记 党委副书记 主任 副主任 局长 副局长 厅长 副厅长 处长 副处长 科长 部长 副部长
+司长 副司长 董事长 副董事长 董事 总经理 副总经理 经理 总裁 副总裁 理事长 副理事长 秘书长 副秘书长 会长 副会长
+县长 副县长 市长 副市长 省长 副省长 区长 副区长 州长 副州长 主席 副主席 助理 校长助理 院长助理 总监 主管 厂长
+教授 副教授 老师 同志 先生 女士 专家 代表 嘉宾 领导 负责人 一行 记者 通讯员
+""".split())
+# Words of a meeting report and of page furniture that end a name when walking left.
+_REPORT_TOKENS = frozenset("""
+出席 列席 会上 会后 会前 期间 主持 讲话 致辞 发言 宣读 见证 揭牌 参观 调研 考察 来到 走进 看望 率队 带队 介绍 表示
+指出 强调 摄 供稿 信箱 邮箱 稿件 分享 官网 首页 要闻 直属 下属 所属 png jpg jpeg gif
+""".split())
+_STOP_TOKENS = _STOP_TOKENS | _ROLE_TOKENS | _REPORT_TOKENS
 _GENERIC_TOKENS = frozenset("""
 中职 高职 中等 高等 职业 职业技术 技术 中等职业 高等职业 职教 职业教育 教育 师范 专业 普通 综合 特教 二级 分
 示范 示范性 骨干 优质 重点 知名 龙头 规模 品牌 特色 高水平 一流 双高 兴辽 现代 新型 试点 培育 建设 发展 实体 实体化

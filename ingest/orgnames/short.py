@@ -1,0 +1,380 @@
+"""Short forms of the bodies one document names: which surface form stands for which full name.
+
+- defined: 某某职业技术学院（以下简称"某某职院"）, （简称X）, （下称X）, 以下分别简称"A"、"B";
+- a prefix of one full name of the document (东川吉达 for 东川吉达汽车有限公司), at a place where
+  no other name stands and the phrase ends (与东川吉达签约);
+- the usual Chinese abbreviation: characters taken in order from the words of the name, each word
+  giving nothing, its first character(s) or all of it, and the head kept or abbreviated
+  (临江航空职业技术学院 → 临江航院 / 临航, 北岭职业技术学院 → 北职院, 某某职业教育集团 →
+  某某职教集团, 某某集团有限公司 → 某某集团);
+- the document's own place left out or written as 省/市 (市高新区管委会 for 某某市高新区管委会),
+  and 政府 for 人民政府.
+
+A short form that fits two bodies of the document is no one's: the two stay apart.
+
+>>> [(a.short, a.full) for a in short_forms("临江航空职业技术学院（以下简称“临江航院”）与北岭公司签约。", [])[0]]
+[('临江航院', '临江航空职业技术学院')]
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterable
+
+from ingest.model import Alias, Mention
+from ingest.orgnames.words import _BY_LENGTH, _GENERIC_TOKENS, _SHORT_HEADS, _STOP_TOKENS, classify_org, tokenizer
+from ingest.regions import region_prefix
+
+_Q_OPEN = "\"“「『‘'"
+_Q_CLOSE = "\"”」』’'"
+# （以下简称“X”）, (简称X), （下称X）, ，以下简称X。 — X up to a quote, bracket or comma.
+_DEFINED_RE = re.compile(
+    rf"\s*[（(，,]?\s*(?:以下|下文|下)?(?:分别)?(?:简称|称)\s*(?:为)?\s*[:：]?\s*"
+    rf"((?:[{_Q_OPEN}]?[^{_Q_OPEN}{_Q_CLOSE}（()）,，、。；;\s]{{2,16}}[{_Q_CLOSE}]?\s*[、和及]?\s*)+)[）)]?")
+_ITEM_RE = re.compile(rf"[{_Q_OPEN}]?([^{_Q_OPEN}{_Q_CLOSE}、和及\s]{{2,16}})[{_Q_CLOSE}]?")
+_CJK_RE = re.compile(r"[\u3400-\u9fff]")
+# Characters and words that may stand next to a short form in running text (与东川吉达签约).
+_EDGE_CHARS = frozenset("与和及、的在等签共为将已于向同跟对把被是也都还就并由从到赴或暨获入先分")
+_EDGE_WORDS = frozenset("""签约 签订 签署 订单 合作 共建 携手 联合 举行 揭牌 开展 深化 达成 建立 成立 组建 牵头 双方 三方
+校企 校长 院长 党委 董事 总经 副总 负责 领导 一行 冠名 捐赠 授牌 学生 师生 毕业 实训 产业 参加 参与 代表 相关 有关 主办
+承办 召开 座谈 交流 调研 考察 走进 来到""".split())
+_PLACE_END_RE = re.compile(r"(?:省|市|县|区|州|旗|自治区|特别行政区)$")
+_OWN_RELATIVE_RE = re.compile(r"^[省市县区州]")
+
+
+def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[list[Alias], list[Mention]]:
+    """The short forms of the bodies ``found`` in ``text`` (the document's suffix-anchored
+    mentions): the Alias pairs, and a Mention of each short form where the text writes it and
+    no found name stands."""
+    found = [m for m in found if m.end > m.start]
+    fulls: dict[str, str] = {}
+    for m in found:
+        fulls.setdefault(m.name, m.type)
+    covered = sorted((m.start, m.end) for m in found)
+    pairs: dict[str, set[tuple[str, str]]] = {}  # short → {(full, type)}
+    occurrences: dict[str, list[tuple[int, int]]] = {}
+    defined: set[str] = set()
+
+    def add(short: str, full: str, typ: str) -> None:
+        if short and full and short != full:
+            pairs.setdefault(short, set()).add((full, typ))
+
+    # 1. defined in the text
+    for short, full, typ in _defined(text, found):
+        add(short, full, typ)
+        defined.add(short)
+    # 2. found names that abbreviate (or drop the place of) another found name
+    for s_name, s_type in fulls.items():
+        if s_name in defined:
+            continue
+        hits = {(f, t) for f, t in fulls.items() if f != s_name and _compatible(s_type, t) and
+                (abbreviates(s_name, f) or _relative_of(s_name, f))}
+        for f, t in hits:
+            add(s_name, f, t)
+        if not hits and (g := _government(s_name)):
+            add(s_name, g, "Agency")
+    # 3. forms without a suffix in running text: a prefix or an abbreviation of one full name
+    for (a, b), short in _bare_forms(text, fulls, covered):
+        if short in fulls or short in defined:
+            continue
+        for f, t in fulls.items():
+            if f.startswith(short) or abbreviates(short, f):
+                add(short, f, t)
+        occurrences.setdefault(short, []).append((a, b))
+    aliases = []
+    mentions = []
+    for short, targets in sorted(pairs.items()):
+        if len({f for f, _ in targets}) != 1:
+            continue  # one short form, two bodies: they stay apart
+        full, typ = next(iter(targets))
+        aliases.append(Alias(short, full, typ))
+        spots = occurrences.get(short) or list(_spots(text, short, covered))
+        mentions.extend(Mention(typ, short, doc, a, b) for a, b in spots)
+    return aliases, mentions
+
+
+def _compatible(a: str, b: str) -> bool:
+    return a == b or {a, b} <= {"Enterprise", "Group"}  # 某某集团 may be read as either
+
+
+def _spots(text: str, short: str, covered: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    for m in re.finditer(re.escape(short), text):
+        if not _inside(m.start(), m.end(), covered):
+            yield m.start(), m.end()
+
+
+def _inside(a: int, b: int, covered: list[tuple[int, int]]) -> bool:
+    return any(s < b and a < e and not (s == a and e == b) for s, e in covered)
+
+
+def _defined(text: str, found: list[Mention]) -> Iterable[tuple[str, str, str]]:
+    """(short, full, type) of 以下简称 definitions right after found names."""
+    by_end = sorted(found, key=lambda m: m.end)
+    for i, m in enumerate(by_end):
+        d = _DEFINED_RE.match(text, m.end)
+        if not d or "称" not in d.group(0):
+            continue
+        items = [x.group(1) for x in _ITEM_RE.finditer(d.group(1))]
+        if "分别" in d.group(0) and len(items) > 1:
+            before = [x for x in by_end[: i + 1]][-len(items):]
+            if len(before) == len(items):
+                yield from ((s, f.name, f.type) for s, f in zip(items, before))
+            continue
+        if items:
+            yield items[0], m.name, m.type
+
+
+def _relative_of(short: str, full: str) -> bool:
+    """市高新区管委会 for 某某市高新区管委会, 省政府 for 某某省人民政府: the document's own place."""
+    if not _OWN_RELATIVE_RE.match(short) or len(short) < 3:
+        return False
+    s = short.replace("政府", "人民政府") if short.endswith("政府") and not short.endswith("人民政府") else short
+    if not full.endswith(s) or len(full) <= len(s):
+        return False
+    place = full[: len(full) - len(s) + 1]
+    return bool(_PLACE_END_RE.search(place)) and len(place) >= 3 and not re.search(r"[省市县区]", place[:-1][-1:])
+
+
+def _government(name: str) -> str | None:
+    """某某省政府 → 某某省人民政府 (the usual short form of a government)."""
+    if name.endswith("政府") and not name.endswith("人民政府") and len(name) >= 5 and \
+            _PLACE_END_RE.search(name[:-2]):
+        return name[:-2] + "人民政府"
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Abbreviations
+
+@lru_cache(maxsize=4096)
+def _words(full: str) -> tuple[tuple[str, ...], int, str]:
+    """The words of a full name, the number of leading place words (0 or 1), and its suffix."""
+    suffix = next((s for s, _ in _BY_LENGTH if full.endswith(s) and len(full) > len(s)), "")
+    body = full[: len(full) - len(suffix)]
+    words: list[str] = []
+    places = 0
+    r = region_prefix(full)
+    if r is not None and len(r[1]) <= len(body):
+        words.append(r[1])
+        body = body[len(r[1]):]
+        places = 1
+    else:
+        import jieba.posseg
+
+        first = jieba.posseg.lcut(body, HMM=False)[:1]
+        if first and first[0].flag == "ns" and len(first[0].word) >= 2:
+            w = first[0].word
+            if body[len(w):len(w) + 1] in ("省", "市", "县") :
+                w = body[: len(w) + 1]
+            words.append(w)
+            body = body[len(w):]
+            places = 1
+    words.extend(t for t in tokenizer().cut(body, HMM=False) if t.strip())
+    if suffix:
+        words.append(suffix)
+    return tuple(words), places, suffix
+
+
+@lru_cache(maxsize=1024)
+def _place_forms(word: str) -> frozenset[str]:
+    """How a name's place may be written in its short form: whole, any part of it (西藏某某市 →
+    某某), or its first character (临江 → 临)."""
+    forms = {word[:1]}
+    forms.update(word[i:j] for i in range(len(word)) for j in range(i + 2, len(word) + 1))
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=4096)
+def _subsequences(word: str, last: bool) -> frozenset[str]:
+    """Ordered subsequences of ``word`` that start with its first character (for the head word,
+    also those that end with its last one: 院 of 学院, 校 of 学校)."""
+    out: set[str] = set()
+    n = min(len(word), 8)
+    for mask in range(1, 1 << n):
+        sub = "".join(word[k] for k in range(n) if mask >> k & 1)
+        if mask & 1 or last and mask >> (n - 1) & 1:
+            out.add(sub)
+    return frozenset(out)
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is the usual abbreviation of ``full``: its characters taken in order from
+    the words of ``full``. A short form that keeps a full suffix (某某职教集团) may only shorten
+    words to their first character or leave out the place; one with a short head (职院, 技校, 职大),
+    公司 for 有限公司, or no head at all (临航) may also leave words out.
+
+    >>> abbreviates("临江航院", "临江航空职业技术学院"), abbreviates("临航", "临江航空职业技术学院")
+    (True, True)
+    >>> abbreviates("临江职业学院", "临江职业技术学院")
+    False
+    """
+    if not 2 <= len(short) < len(full):
+        return False
+    words, places, suffix = _words(full)
+    if len(words) < 2:
+        return False
+    s_suffix = next((s for s, _ in _BY_LENGTH if short.endswith(s) and len(short) > len(s)), "")
+    if re.fullmatch(re.escape(short) + r"(?:股份|控股)?有限(?:责任)?公司", full):
+        return True  # 某某集团 for 某某集团有限公司
+    strict = bool(s_suffix) and s_suffix not in _SHORT_HEADS and not _head_short(s_suffix, suffix)
+    if strict and s_suffix != suffix and not (suffix and s_suffix[0] == suffix[0] and s_suffix[-1] == suffix[-1]
+                                              and s_suffix in _subsequences(suffix, False)):
+        return False  # 某某职教集团 keeps the head of 某某职业教育集团
+    core = short[: len(short) - len(s_suffix)] if strict else short
+    cwords = words[:-1] if strict or not s_suffix and suffix else words  # 临航 takes nothing of 学院
+    n = len(cwords)
+    free_start = not strict and bool(s_suffix) and len(short) >= 4
+
+    @lru_cache(maxsize=None)
+    def go(i: int, w: int, used: int, began: bool, took_last: bool) -> bool:
+        if i == len(core):
+            if strict:
+                return w == n and (used >= 1 or core == "")
+            return used >= 2 and (not s_suffix or took_last)
+        if w >= n:
+            return False
+        word = cwords[w]
+        is_place = w < places
+        if is_place or not strict:
+            if go(i, w + 1, used, began, False):  # leave the word out
+                return True
+        if not began and not (w == 0 or w == places or free_start):
+            return False  # an abbreviation opens with the name's first word (or the one after the place)
+        if is_place:
+            takes = _place_forms(word)
+        elif strict:
+            takes = {word, word[:1]}
+        else:
+            takes = _subsequences(word, w == n - 1)
+        return any(core.startswith(t, i) and go(i + len(t), w + 1, used + 1, True, w == n - 1) for t in takes)
+
+    return go(0, 0, 0, False, False)
+
+
+def _head_short(s_suffix: str, suffix: str) -> bool:
+    """公司 for 有限公司, 集团 for 集团有限公司: a head the short form abbreviates."""
+    return s_suffix in ("公司", "集团", "集团公司") and suffix in ("有限公司", "股份有限公司", "有限责任公司", "集团公司")
+
+
+# ---------------------------------------------------------------------------------------------
+# Forms without a suffix in running text
+
+def _bare_forms(text: str, fulls: dict[str, str], covered: list[tuple[int, int]]) -> Iterable[tuple[tuple[int, int], str]]:
+    """Spans of text, outside the found names, that are a prefix or an abbreviation of a full name."""
+    firsts: dict[str, list[str]] = {}
+    for f in fulls:
+        if len(f) >= 4:
+            words, places, _ = _words(f)
+            heads = {f[0]}
+            if places and len(words) > places:
+                heads.add(words[places][0])
+            for h in heads:
+                firsts.setdefault(h, []).append(f)
+    spans: dict[int, tuple[int, str]] = {}
+    for p, c in enumerate(text):
+        if c not in firsts or _covered_at(p, covered):
+            continue
+        if p > 0 and not _edge_before(text, p):
+            continue
+        best = None
+        for f in firsts[c]:
+            for L in range(min(len(f) - 2, 8, len(text) - p), 1, -1):
+                s = text[p:p + L]
+                if _covered_at(p + L - 1, covered) or not _edge_after(text, p + L):
+                    continue
+                if (f.startswith(s) and _prefix_ok(s, f)) or s[0] == f[0] and not f.startswith(s) and _bare_ok(s, f) and abbreviates(s, f):
+                    if best is None or L > len(best):
+                        best = s
+                    break
+        if best:
+            spans[p] = (p + len(best), best)
+    for p, (e, s) in sorted(spans.items()):
+        yield (p, e), s
+
+
+def _covered_at(i: int, covered: list[tuple[int, int]]) -> bool:
+    return any(s <= i < e for s, e in covered)
+
+
+def _edge_before(text: str, p: int) -> bool:
+    c = text[p - 1]
+    return not _CJK_RE.match(c) or c in _EDGE_CHARS or text[max(0, p - 2):p] in _EDGE_WORDS
+
+
+def _edge_after(text: str, q: int) -> bool:
+    if q >= len(text):
+        return True
+    c = text[q]
+    return not _CJK_RE.match(c) or c in _EDGE_CHARS or text[q:q + 2] in _EDGE_WORDS
+
+
+def _is_place(s: str) -> bool:
+    import jieba.posseg
+
+    if _PLACE_END_RE.search(s) or region_prefix(s + "学院") and region_prefix(s + "学院")[1] == s:
+        return True
+    tags = jieba.posseg.lcut(s, HMM=False)
+    return len(tags) == 1 and tags[0].flag == "ns"
+
+
+def _prefix_ok(s: str, full: str) -> bool:
+    """A prefix stands for the name when it holds more than a place and is no common word."""
+    if len(s) < 3 or len(full) - len(s) < 2 or _is_place(s) or classify_org(s):
+        return False
+    r = region_prefix(s + "X")
+    rest = s[len(r[1]):] if r else s
+    import jieba.posseg
+
+    first = jieba.posseg.lcut(rest, HMM=False)
+    if first and first[0].flag == "ns" and len(first[0].word) < len(rest):
+        rest = rest[len(first[0].word):]
+    if len(rest) < 2:
+        return False
+    words, places, suffix = _words(full)
+    if len(full) - len(s) <= len(suffix) or not places and not _rare([words[0]]):
+        return False  # 某某外事服务 of 某某外事服务学校 is a cut cell; 职业技能… opens no name
+    toks = [t for t in tokenizer().cut(s, HMM=False) if not _PLACE_END_RE.search(t)]
+    return not all(t in _GENERIC_TOKENS or t in _STOP_TOKENS for t in toks) and tokenizer().FREQ.get(s, 0) < 50 \
+        and _rare(toks)
+
+
+def _rare(tokens: list[str]) -> bool:
+    """A word jieba rarely sees, or one it does not know (cut into single characters): what a
+    brand or a proper name is made of (华住, 中车), unlike 职业技能, 交通运输, 现代化."""
+    freq = tokenizer().FREQ
+    run = 0
+    for t in tokens:
+        if len(t) == 1 and _CJK_RE.match(t):
+            run += 1
+            if run >= 2:
+                return True
+            continue
+        run = 0
+        if freq.get(t, 0) < _RARE and t not in _GENERIC_TOKENS and t not in _STOP_TOKENS and not _compound(t):
+            return True
+    return False
+
+
+def _compound(token: str) -> bool:
+    """A rare token made of two common words (职业技能, 交通运输): not a proper name."""
+    freq = tokenizer().FREQ
+    return any(freq.get(token[:k], 0) >= _RARE and freq.get(token[k:], 0) >= _RARE
+               for k in range(2, len(token) - 1))
+
+
+_RARE = 100
+
+
+def _bare_ok(s: str, full: str) -> bool:
+    """A bare abbreviation (临航 of 临江航空职业技术学院): it opens with the name's first word, a
+    place or a rare word; it is no place itself, nor a word jieba knows well."""
+    words, places, _ = _words(full)
+    if not places and not _rare([words[0]]):
+        return False
+    if places:
+        k = next((k for k in range(len(s), 1, -1) if words[0].startswith(s[:k])), 0)
+        if len(s) - k < 2:
+            return False  # 某某省中: a place and one character say nothing
+    return not _is_place(s) and tokenizer().FREQ.get(s, 0) < 50 and not any(
+        t in _STOP_TOKENS for t in tokenizer().cut(s, HMM=False))
