@@ -47,6 +47,7 @@ class GroupRoleRules:
         self._founders(here)
         self._founding_agreement(here)
         self._joins(here)
+        self._allies_of_a_group(here)
 
     # -- helpers ----------------------------------------------------------------------------
     def _group_in(self, here, a: int, b: int) -> Mention | None:
@@ -65,7 +66,7 @@ class GroupRoleRules:
         before = [g for g in here.groups if g.end <= pos]
         if before:
             return before[-1]
-        return self._ref("group", pos, pos)
+        return self._near_group(pos)
 
     def _subjects_before(self, here, pos: int) -> list[Mention]:
         """The bodies named right before ``pos`` (X、Y担任…), else 我校/学校 just before it."""
@@ -188,7 +189,7 @@ class GroupRoleRules:
                 g = named[-1] if named else None
             if g is None and (m.group("found") or re.match(rf"\s*(?:{_ANAPHOR})", sent)
                               or re.search(r"成立|组建", sent[m.end():])):
-                g = self._ref("group", pos, pos)  # 该联盟…由X牵头，Y发起，联合…共同成立
+                g = self._near_group(pos)  # 该联盟…由X牵头，Y发起，联合…共同成立
             for x in xs:
                 self._fact("LEADS", x, g, s, pattern="X发起", role="发起")
 
@@ -264,3 +265,33 @@ class GroupRoleRules:
                 continue
             for x in self._subjects_before(here, s.start + m.start()):
                 self._fact("MEMBER_OF", x, after[0], s, pattern="入选", role="成员")
+
+    def _allies_of_a_group(self, here) -> None:
+        """G依托X的产业基础，携手A…，以及B…; G由X牵头，联合A…与B…: in a sentence about a group,
+        the body it rests on (依托) leads it and the bodies it joins with (联合, 携手) are members."""
+        s, sent = here.s, here.sent
+        if not here.groups or self.text[s.start:here.groups[0].start].strip() or \
+                here.groups[0] is not here.ms[0]:
+            return
+        g = here.groups[0]
+        tail = sent[g.end - s.start:]
+        dep = re.match(r"\s*(?:则|还|将|也)?\s*依托", tail)
+        if dep:
+            pos = g.end + dep.end()
+            xs = [x for x in contiguous_after(here.ms, pos, self.text) if x.type != "Group"]
+            for x in xs[:1]:
+                self._fact("LEADS", x, g, s, pattern="G依托X", role="牵头")
+        base = re.search(r"牵头|依托", tail)
+        if base is None:
+            return  # G联合A开展培训: a group working with A, not one made of A
+        for m in re.finditer(r"联合|携手", tail[base.end():]):
+            a = g.end + base.end() + m.end()
+            clauses = re.split(r"([，,])", self.text[a:s.end])
+            end = a + len(clauses[0])
+            i = 1
+            while i + 1 < len(clauses) and re.match(r"\s*(?:以及|及|和|与|并与)", clauses[i + 1]):
+                end += len(clauses[i]) + len(clauses[i + 1])
+                i += 2
+            for x in here.ms:
+                if a <= x.start and x.end <= end and x.type != "Group":
+                    self._fact("MEMBER_OF", x, g, s, pattern="G联合A与B", role="成员")

@@ -28,6 +28,8 @@ from ingest.model import Mention
 
 _PARTNER_VERB_RE = re.compile(r"签订|签署|签定|签约|合作|共建|联合|建立|共同|交流|开展|进行|共育|携手|贯通|衔接"
                               r"|揭牌|对口支援|结对|帮扶|联办|合办|打造")
+_ATTEND_RE = re.compile(r"出席|参加会议|参会|主持|致辞|讲话|见证|参观|调研|考察|座谈")
+_COOPERATE_RE = re.compile(r"签|合作|共建|协议|订单|共育|携手|揭牌|授牌")
 _SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院|我院|本院)")
 _BUILT_RE = re.compile(r"产业学院|实训基地|实习基地|研发中心|工作站|鲁班工坊|实践中心|培训基地|示范基地|实验室|平台")
 
@@ -68,6 +70,9 @@ class PartnerRules:
                 continue
             if founded and founded.start() > m.end():
                 continue
+            clause = re.split(r"[，,。；;]", rest)[0]
+            if _ATTEND_RE.search(clause) and not _COOPERATE_RE.search(clause):
+                continue  # X与Y负责人共同出席仪式: attending together is no partnership
             x = self._partner_subject(here, s.start + m.start())
             xs = [x]
             if x is not None and x.start >= 0 and x in ms:
@@ -83,7 +88,12 @@ class PartnerRules:
             ys = [y for y in contiguous_after(ms, s.start + m.end(), text)]
             if not ys:
                 continue
+            if any(f.properties.get("pattern") == "G联合A与B" and s.start <= f.evidence.start < s.end
+                   for f in self.ex.facts):
+                continue  # a group joins with them: they are its members (group_roles)
             xs = contiguous_before(ms, s.start + m.start(), text)
+            if xs and re.search(r"[，,。；;]", text[xs[-1].end:s.start + m.start()]):
+                xs = []
             if not xs:
                 x = self._partner_subject(here, s.start + m.start())
                 xs = [x] if x is not None else []

@@ -218,6 +218,16 @@ class _Reader(GroupRoleRules, PartnerRules):
                 break
         return cands[0] if cands else None
 
+    def _near_group(self, pos: int) -> Mention | None:
+        """The group a role word without a named group (…为理事单位) means: one the sentence named
+        before it, else the previous sentence, else the title; never a group named further back."""
+        cands = [*(g for g in reversed(self.cur_groups) if g.end <= pos), *reversed(self.prev_groups),
+                 *self.title_groups]
+        if not cands:
+            return None
+        g = cands[0]
+        return Mention(g.type, g.name, self.doc.id, pos, pos)
+
     def _ref(self, kind: str, start: int, end: int) -> Mention | None:
         if kind == "group":
             target = self._salient_group(self.text[start:end], start)

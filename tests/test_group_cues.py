@@ -102,3 +102,15 @@ def test_my_school_is_the_school_of_the_page_banner():
 ])
 def test_attending_hosting_owning_are_no_membership(text):
     assert {f for f in _facts(text) if f[0] in ("LEADS", "MEMBER_OF")} == set()
+
+
+def test_a_group_that_rests_on_a_body_and_joins_with_others():
+    text = (f"{C}由{E1}牵头，联合{S}的科研优势与青岚农业学校的技能培养能力，将直接服务于产业发展。"
+            f"{U}则依托{E2}的产业基础，携手{S}在精密制造领域的研发实力，以及青岚农业学校的实训资源，重点培养人才。")
+    assert _facts(text) == {
+        ("LEADS", E1, C, "牵头"), ("MEMBER_OF", S, C, "成员"), ("MEMBER_OF", "青岚农业学校", C, "成员"),
+        ("LEADS", E2, U, "牵头"), ("MEMBER_OF", S, U, "成员"), ("MEMBER_OF", "青岚农业学校", U, "成员")}
+
+
+def test_a_group_working_with_a_body_is_not_made_of_it():
+    assert {f for f in _facts(f"{C}联合{S}开展职业技能培训。") if f[0] == "MEMBER_OF"} == set()

@@ -62,6 +62,7 @@ def test_an_order_class_named_by_the_short_form_of_an_enterprise():
 
 @pytest.mark.parametrize("text", [
     f"{S}与{E1}负责人出席会议。",
+    f"{S}与{E1}领导共同出席仪式。",
     f"会议在{S}召开，{E1}、{E2}代表参加。",
     f"{S}与企业共建实训基地。",
 ])
