@@ -46,7 +46,7 @@ _PAREN_LATIN_RE = re.compile(r"[(（]\s*[“\"]?[A-Z][^()（）\n]{1,150}[)）]"
 # A company's legal form is one token, so "Co., Ltd." ends a name whatever its commas.
 _CO_FORM = (r"Co\.?\s*,?\s*Ltd\b\.?|Co\.?\s*,?\s*Limited\b|Company\s+Limited\b|Ltd\b\.?|Limited\b|Inc\b\.?"
             r"|Corp\b\.?|GmbH\b|LLC\b|PLC\b|Co\.(?=\s*(?:[,;:)]|$|\s+[a-z]))")
-_TOKEN_RE = re.compile(rf"(?<![A-Za-z])(?P<co>{_CO_FORM})|(?P<w>[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*(?:['’](?![A-Za-z]))?)|(?P<p>[^\sA-Za-z0-9])")
+_TOKEN_RE = re.compile(rf"(?<![A-Za-z])(?P<co>{_CO_FORM})|(?P<w>[A-Za-z0-9]+(?:[-–'’][A-Za-z0-9]+)*(?:['’](?![A-Za-z]))?)|(?P<p>[^\sA-Za-z0-9])")
 
 
 @dataclass
@@ -518,8 +518,10 @@ class _Reader:
         text = self.text
         for s in sents:
             for m in s.ms:
-                after = re.match(r"\s*[(（]\s*[“\"‘']?([A-Z][A-Za-z0-9&\-]{1,11})[”\"’']?\s*[)）]", text[m.end:m.end + 20])
-                if after and sum(c.isupper() for c in after.group(1)) >= 2:
+                # (FP), (“FP”), and a place word before the letters: (Foo RTU)
+                after = re.match(r"\s*[(（]\s*[“\"‘']?((?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9&\-]{1,11})[”\"’']?\s*[)）]",
+                                 text[m.end:m.end + 40])
+                if after and sum(c.isupper() for c in after.group(1).split()[-1]) >= 2:
                     self._alias(after.group(1), m.name, m.type)
                     continue
                 after = re.match(r"\s*[(（]\s*([\u4e00-\u9fff][^()（）\n]{1,40}?)\s*[)）]", text[m.end:m.end + 50])
@@ -613,7 +615,7 @@ class _Reader:
         """Occurrences of defined acronyms; on an English page, an undefined school acronym used
         at least twice (…PT, …VTC, …U); a brand paired with a known body in a hyphenated name
         (FOO-Bar ICT Academy) counts as an enterprise."""
-        known = {a.short: a.type or "School" for a in self.ex.aliases if re.fullmatch(r"[A-Za-z0-9&\-]+", a.short)}
+        known = {a.short: a.type or "School" for a in self.ex.aliases if re.fullmatch(r"[A-Za-z0-9&\- ]+", a.short)}
         if self.english:
             counts: dict[str, int] = {}
             for s in sents:

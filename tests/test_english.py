@@ -55,6 +55,7 @@ FOO, BAR, BAZ = "Foo Polytechnic", "Bar Technology Co., Ltd.", "Baz University"
     ("the Foo Academy of Agricultural Sciences", ("Institute", "Foo Academy of Agricultural Sciences")),
     ("the Qux Research Institute", ("Institute", "Qux Research Institute")),
     ("National Center for Qux Education", ("Institute", "National Center for Qux Education")),
+    ("the Qux–Zeta Vocational Education Alliance", ("Group", "Qux–Zeta Vocational Education Alliance")),  # en dash
 ])
 def test_names_and_types(text, expected):
     assert _names(text) == [expected]
@@ -192,6 +193,16 @@ def test_acronym_in_brackets_is_an_alias_and_its_uses_are_mentions():
     assert [m.name for m in ex.mentions if m.name == "FP"] == ["FP", "FP"]
     assert ("LEADS", FOO, ALLIANCE, "牵头") in {(f.type, f.source.name, f.target.name, f.properties["role"])
                                               for f in ex.facts}
+
+
+def test_a_short_form_with_a_place_word_in_brackets():
+    text = ("Foo Polytechnic signed an agreement with Qux Radio & TV University (Qux RTU). "
+            "Graduates will study at Qux RTU.")
+    ex = _ex(text)
+    assert Alias("Qux RTU", "Qux Radio & TV University", "School") in ex.aliases
+    assert [m.name for m in ex.mentions].count("Qux RTU") == 2
+    assert _names("Foo University (Bar Campus)") == [("School", "Foo University")]
+    assert Alias("Bar Campus", "Foo University", "School") not in _ex("Foo University (Bar Campus) opened.").aliases
 
 
 def test_chinese_name_beside_the_english_one():
