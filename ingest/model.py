@@ -8,10 +8,10 @@ Extractors never build graph nodes themselves: they report surface forms, and
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Iterable
 
 from graph.schema import Evidence
-from ingest.textforms import analysis_text, original_surface
+from ingest.textforms import SURFACE, analysis_text, original_surface
 
 
 @dataclass
@@ -52,12 +52,23 @@ class Document:
         """Evidence for the span [start, end) of this document, quoting the original text."""
         return Evidence(doc=self.id, start=start, end=end, quote=self.stored_text[start:end])
 
-    def surface(self, start: int, end: int) -> str | None:
+    def surface(self, start: int, end: int, name: str | None = None) -> str | None:
         """The original form of a name read at [start, end) when it differs from the analysis
         text only by Traditional characters (an alias worth keeping); else None."""
         if self.original is None:
             return None
-        return original_surface(self.original, self.text, start, end)
+        return original_surface(self.original, self.text, start, end, name)
+
+    def mark_surfaces(self, mentions: Iterable[Mention]) -> None:
+        """Record on each mention of this document whose name was read from converted text its
+        original form (``properties["_surface"]``); the resolver keeps it as an alias."""
+        if self.original is None:
+            return
+        for m in mentions:
+            if m.doc == self.id and 0 <= m.start < m.end and SURFACE not in m.properties:
+                form = self.surface(m.start, m.end, m.name)
+                if form:
+                    m.properties[SURFACE] = form
 
 
 @dataclass

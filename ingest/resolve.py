@@ -57,6 +57,7 @@ from graph.normalize import clean_text, name_key
 from graph.schema import Node, make_node_id
 from ingest.model import Mention
 from ingest.regions import REGIONS, Region, is_place_relative, lookup_region, region_key, region_prefix
+from ingest.textforms import SURFACE, is_traditional
 
 # Abbreviations expanded in the key, by node type (the long form is the formal one).
 ABBREVIATIONS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -335,9 +336,12 @@ class Resolver:
         props: dict[str, dict] = defaultdict(dict)
         docs: dict[str, set[str]] = defaultdict(set)
         types: dict[str, str] = {}
+        originals: dict[str, set[str]] = defaultdict(set)  # Traditional surfaces (Document.mark_surfaces)
         for m in mentions:
             nid = self.node_id(m)
             types[nid] = m.type
+            if m.properties.get(SURFACE):
+                originals[nid].add(m.properties[SURFACE])
             forms[nid][m.name.strip()] += 1
             forms[nid].setdefault(full_name(m).strip(), 0)  # 吉林省教育厅 for 省教育厅 in a 吉林省 document
             docs[nid].add(m.doc)
@@ -360,7 +364,7 @@ class Resolver:
                         props[nid].setdefault("parent", entry.parent)
             name = self.canonical_name(surface, node_type)
             node = Node(id=nid, type=node_type, name=name,
-                        aliases=sorted(s for s in surface if s and s != name),
+                        aliases=sorted(s for s in surface | originals[nid] if s and s != name),
                         properties=dict(old.properties) if old else {},
                         docs=sorted(set(old.docs if old else []) | docs[nid]))
             for k, v in props[nid].items():
@@ -381,6 +385,7 @@ class Resolver:
             c = clean_text(f).strip()
             return (
                 self.is_typo(f, node_type),
+                is_traditional(c),  # a Traditional alias never becomes the name
                 not _HAS_CJK.search(c),  # a Chinese name over the English one beside it
                 any(a in c and long not in c for a, long in ABBREVIATIONS.get(node_type, ())),
                 strip_trailing_note(name_key(c)) != name_key(c),

@@ -149,6 +149,12 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
+def is_traditional(name: str) -> bool:
+    """True when ``name`` has characters the Traditional → Simplified conversion changes."""
+    return to_simplified(name) != name
+
+
 # ---- 3. noise lines ------------------------------------------------------------------------
 _SEP = r"[ \t:：\]】|｜丨/]"
 # Labels of page templates; a line starting with one (then a colon, space or the line end) is furniture.
@@ -199,7 +205,7 @@ def _is_noise_line(t: str) -> bool:
     if not t:
         return False
     n = len(t)
-    if _SYMBOLS_ONLY_RE.match(t):
+    if _SYMBOLS_ONLY_RE.match(t) and t.count("|") < 2:  # not a markdown table rule (|---|---|)
         return True
     if _FURNITURE_START_RE.match(t):
         head = t.lstrip("【[(（")
@@ -251,13 +257,17 @@ _SPAN_RES = [
     re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,300})?/?>"),  # HTML tag
     re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|emsp|ensp|"
                r"#\d{1,7}|#x[0-9a-fA-F]{1,6});"),                    # HTML entity
-    re.compile(r"\\u[0-9a-fA-F]{4}|\\[nrt\"/\\]"),                   # backslash escapes
-    re.compile(r"[{,\[]?\s*\"?[A-Za-z_][A-Za-z0-9_]*\"\s*:\s*[\[{]?\s*\"?"),  # JSON key: text":"
-    re.compile(r"\"\s*,\s*\"(?=[A-Za-z_][A-Za-z0-9_]*\"\s*:)"),  # JSON value end before a key: ","
-    re.compile(r"\"\s*[}\]][\s,}\]{\[]*\"?"),                      # JSON value end: "}  "}]
     # bylines: (记者 … 通讯员 …), (文/… 图/…), (本网讯 …), (…供稿), (完)
     re.compile(r"[(（](?![^()（）\n]*(?:简称|下称|以下))(?:[^()（）\n]{0,80}?(?:记者|通讯员|文/|文／|图/|图／|文\s*[|｜]|摄影|撰稿|供稿|审核|责任编辑|编辑|"
                r"本网讯|本报讯|本台讯|讯\s)[^()（）\n]{0,80}|完|全文完)[)）]"),
+]
+# JSON remnants, only in a page that has at least one ``key":"`` (a scraped script).
+_JSON_SIGN_RE = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\":\s*[\"\[{]")
+_JSON_RES = [
+    re.compile(r"\\u[0-9a-fA-F]{4}|\\[nrt\"/\\]"),                   # backslash escapes
+    re.compile(r"[{,\[]?\s*\"?[A-Za-z_][A-Za-z0-9_]*\"\s*:\s*[\[{]?\s*\"?"),  # key: text":"
+    re.compile(r"\"\s*,\s*\"(?=[A-Za-z_][A-Za-z0-9_]*\"\s*:)"),  # value end before a key: ","
+    re.compile(r"\"\s*[}\]][\s,}\]{\[]*\"?"),                      # value end: "}  "}]
 ]
 _SPAM_TOKEN_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}(?=\d))?\d{3,}(?:(?:体育|娱乐|彩票|棋牌|真人|电竞)\d*)?"
                             r"(?:网站|官网|网址|娱乐城|娱乐|官方网站|app|APP|\.com|\.COM)")
@@ -277,6 +287,9 @@ def _spans(s: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for rx in _SPAN_RES:
         out.extend(m.span() for m in rx.finditer(s))
+    if _JSON_SIGN_RE.search(s):
+        for rx in _JSON_RES:
+            out.extend(m.span() for m in rx.finditer(s))
     for m in _SPAM_TOKEN_RE.finditer(s):
         a, b = m.span()
         while a < b and s[a] in _SPAM_LEAD:
@@ -334,15 +347,27 @@ def analysis_text(original: str) -> str:
     return out
 
 
-def original_surface(original: str, analysis: str, start: int, end: int) -> str | None:
-    """The original form of a name read at [start, end) of the analysis text, when it differs only
-    by Traditional characters (None when identical, or when noise inside the span was blanked)."""
+SURFACE = "_surface"  # Mention property: the original (Traditional) form of its name, kept as an alias
+
+
+def original_surface(original: str, analysis: str, start: int, end: int, name: str | None = None) -> str | None:
+    """The original form of ``name`` read at [start, end) of the analysis text, when it differs
+    from it only by converted (Traditional) characters; None when identical, when noise inside the
+    span was blanked, or when ``name`` is not in the span (whitespace is ignored)."""
     if not (0 <= start < end <= len(original)) or len(original) != len(analysis):
         return None
-    o, a = original[start:end], analysis[start:end]
+    keep = [i for i in range(start, end) if not original[i].isspace()]
+    o = "".join(original[i] for i in keep)
+    a = "".join(analysis[i] for i in keep)
+    if name is not None:
+        name = re.sub(r"\s+", "", name)
+        at = a.find(name)
+        if at < 0:
+            return None
+        o, a = o[at:at + len(name)], a[at:at + len(name)]
     if o == a:
         return None
     for x, y in zip(o, a):
         if x != y and (y.isspace() or not _CJK_RE.match(x)):
             return None
-    return re.sub(r"[ \u3000\r\n\t]+", "", o)
+    return o
