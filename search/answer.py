@@ -13,7 +13,7 @@ from typing import Any
 
 from graph.base import GraphStore
 from graph.schema import Edge
-from search.graphquery import Match, execute
+from search.graphquery import Match, execute, in_region
 from search.hybrid import RRF_K, SearchContext, evidence_dicts, get_context, search_context
 from search.index import TYPE_LABELS
 from search.naming import kind_preferred
@@ -98,7 +98,7 @@ def _fallback(ctx: SearchContext, interp: Interpretation, question: str, top: in
     found = search_context(ctx, lexical_query(interp, question), interp.answer_type, top * 3)
     answers = []
     for n in found["nodes"]:
-        if interp.region and not ctx.view.in_region(n["id"], interp.region):
+        if interp.region and not in_region(ctx.view, n["id"], interp.region):
             continue
         if not n["evidence"]:
             continue

@@ -7,6 +7,7 @@ and type are hard filters. Ranking is left to search/answer.py.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
@@ -100,6 +101,31 @@ def _serves_through_group(view: GraphView, node_id: str, ind_set: set[str], rel:
                 if s.type == "SERVES" and s.target in ind_set and s.evidence:
                     return [e, s]
     return []
+
+
+def in_region(view: GraphView, node_id: str, region: str) -> bool:
+    """Is the node in the region: as the view says, or through any place its name names inside
+    the region (the 东川 of 西川省东川市职业中学, whose first place is the province), unless the
+    node is known to be elsewhere?"""
+    if view.in_region(node_id, region):
+        return True
+    name = view.nodes[node_id].name
+    known = view.regions_of(node_id) - {"中国"}
+    for surface in _region_surfaces(view, region):
+        if surface in name:
+            place = view.region_names[surface]
+            if not known or known & (set(view.ancestors(place)) - {"中国"}):
+                return True
+    return False
+
+
+def _region_surfaces(view: GraphView, region: str) -> list[str]:
+    """Chinese names (2+ characters) of the region and of the places inside it."""
+    cache = view.__dict__.setdefault("_surfaces_in", {})
+    if region not in cache:
+        cache[region] = [s for s, short in view.region_names.items()
+                         if len(s) >= 2 and re.search(r"[\u4e00-\u9fff]", s) and region in view.ancestors(short)]
+    return cache[region]
 
 
 def _has_evidence(e: Edge) -> bool:
@@ -252,7 +278,7 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
                 del matches[nid]
     if interp.region:
         for nid in list(matches):
-            if not view.in_region(nid, interp.region):
+            if not in_region(view, nid, interp.region):
                 del matches[nid]
     return [m for m in matches.values() if m.evidence]
 
@@ -270,7 +296,7 @@ def _through_groups(view: GraphView, ctx: SearchContext, interp: Interpretation,
     wanted = {rel, *RELATED_RELATIONS.get(rel, ())}
     out: dict[str, Match] = {}
     for rank, g in enumerate(groups):
-        group_in_region = not interp.region or view.in_region(g.node_id, interp.region)
+        group_in_region = not interp.region or in_region(view, g.node_id, interp.region)
         for e in view.edges(g.node_id):
             if e.type not in wanted or not _has_evidence(e):
                 continue
@@ -282,7 +308,7 @@ def _through_groups(view: GraphView, ctx: SearchContext, interp: Interpretation,
                 continue
             if node.type == "Group" and not interp.answer_type:
                 continue  # the units behind the groups, not other groups
-            if not group_in_region and not view.in_region(other, interp.region):
+            if not group_in_region and not in_region(view, other, interp.region):
                 continue
             strength = g.strength * (1.0 if e.type == rel else RELATED_STRENGTH)
             # unit -LEADS-> group -SERVES-> industry (the group's own path only when it was asked)

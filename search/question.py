@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from graph.normalize import clean_text
 from graph.schema import EDGE_TYPES
-from search.graphview import GraphView, keyed, match_key
+from search.graphview import GraphView, keyed
+from search.mentions import loose_matches, name_index, simplified
 from search.naming import describe_english, question_kind
 from search.relations import entity_role, find_relation
 from search.vocab import (ADMIN_LEVEL_EN, AGENCY_EN, GROUP_KIND_EN, INDUSTRY_EN, INDUSTRY_ZH,
@@ -69,20 +70,22 @@ _EN_ASK = re.compile(r"\b(which|what|list|name|show|how many)\b")
 _COUNT = re.compile(r"(多少|几个|几家|几所|\bhow many\b)")
 
 # Inverse questions: "X的牵头单位" asks for the unit that leads X, whatever its type.
-_ZH_LEADER = re.compile(r"(牵头单位|牵头学校|牵头院校|理事长单位|主体单位|谁牵头|由谁|牵头的是)")
+_ZH_LEADER = re.compile(r"(牵头单位|牵头学校|牵头院校|牵头企业|(?<!副)理事长单位|主体单位|发起单位|谁牵头|谁发起|由谁|"
+                        r"牵头的是)")
 _EN_LEADER = re.compile(r"\b(who leads|lead unit|leading unit|led by whom|leader of)\b")
-_ZH_MEMBER = re.compile(r"(成员单位|成员有|的成员)")
+_ZH_MEMBER = re.compile(r"(成员单位|成员有|的成员|副理事长单位|常务理事单位|理事单位|会员单位)")
 
 # Syntactic entity slots: names that must resolve, or the question is about something unknown.
 _ZH_SLOTS = (
-    re.compile(r"(?:与|和|跟|同)([^，。？?、与和跟]{4,40}?)(?:合作|共建|签订|联合|开展|建立)"),
-    re.compile(r"^([^，。？?]{4,40}?)的(?:牵头单位|牵头学校|成员|合作|理事长|主体单位|责任)"),
-    re.compile(r"^([^，。？?]{4,40}?)(?:由谁|由哪|有哪些成员|牵头单位是|是谁牵头)"),
-    re.compile(r"^([^，。？?]{4,40}?)(?:牵头|与哪|和哪|同哪|跟哪|服务哪|对接哪|参与哪|加入哪|负责哪|发布)"),
+    re.compile(r"(?:与|和|跟|同)([^，。？?、与和跟]{3,40}?)(?:合作|共建|签订|签约|签署|联合|开展|开设|建立)"),
+    re.compile(r"^([^，。？?]{3,40}?)的(?:牵头|成员|合作|副?理事|常务理事|主体单位|发起|责任|发文)"),
+    re.compile(r"^([^，。？?]{3,40}?)(?:由谁|由哪|有哪些成员|牵头单位是|是谁|是哪)"),
+    re.compile(r"^([^，。？?]{3,40}?)(?:牵头|发起|与哪|和哪|同哪|跟哪|服务哪|对接哪|参与哪|加入|负责哪|发布|签约)"),
 )
 _EN_SLOT = re.compile(r"\b(?:with|of|by|does|did|to)\s+(?:the\s+)?((?:[A-Z][\w&'-]*\s?){2,8})")
 # A described task (建设50所左右…) or described bodies (服务现代农业的职教集团) are not names.
 _NOT_A_NAME = re.compile(r"[0-9０-９]|左右|的|哪|什么|谁|多少|^(建设|遴选|推进|开展|实施|完成|培育|打造|支持|服务|对接|面向|位于)")
+_POLICY_TITLE = re.compile(r"^关于[^哪谁？?]{4,}(?:通知|意见|决定|方案|办法|规划|批复|细则|计划|规定|函)$")
 _ORG_SUFFIX = re.compile(r"(学校|学院|大学|公司|集团|联盟|联合体|共同体|协作体|中心|教育厅|教育局|政府|协会|研究院|委员会)$")
 
 
@@ -129,14 +132,16 @@ def _is_english(text: str) -> bool:
 
 
 def find_entities(view: GraphView, text: str) -> list[tuple[int, int, list[str]]]:
-    """Longest-match spans of node names in ``text``: (start, end, node ids), non-overlapping."""
-    key, idx = keyed(text)
+    """Longest-match spans of node names in ``text``: (start, end, node ids), non-overlapping.
+    Names match in Simplified form whichever form the page or the question wrote."""
+    key, idx = keyed(simplified(text))
+    names = name_index(view)
     spans: list[tuple[int, int, list[str]]] = []
     i = 0
     while i < len(key):
         found = None
-        for length in range(min(view.max_key, len(key) - i), 1, -1):
-            ids = [n for n in view.by_key.get(key[i:i + length], ())
+        for length in range(min(names.max_key, len(key) - i), 1, -1):
+            ids = [n for n in names.by_key.get(key[i:i + length], ())
                    if length >= _MIN_ENTITY_CHARS.get(view.nodes[n].type, 3)]
             if ids:
                 found = (length, sorted(ids))
@@ -148,22 +153,6 @@ def find_entities(view: GraphView, text: str) -> list[tuple[int, int, list[str]]
         else:
             i += 1
     return spans
-
-
-def _fuzzy_resolve(view: GraphView, mention: str) -> list[str]:
-    """Nodes whose name is nearly ``mention`` (OCR typos, a dropped 市): ratio ≥ 0.86."""
-    key = match_key(mention)
-    if len(key) < 4:
-        return []
-    best: list[tuple[float, str]] = []
-    for k, ids in view.by_key.items():
-        if abs(len(k) - len(key)) > 3 or len(k) < 4:
-            continue
-        r = SequenceMatcher(None, key, k).ratio()
-        if r >= 0.86:
-            best.extend((r, i) for i in ids)
-    best.sort(key=lambda t: -t[0])
-    return [i for r, i in best if r == best[0][0]] if best else []
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
@@ -213,7 +202,17 @@ def _answer_type(text: str, english: bool) -> str | None:
                 best = (pos + len(word), len(word), t)
         if best and best[0] >= len(head.rstrip("有是都还")) - 1:
             return best[2]
+    # "东川联盟的合作企业", "东政发〔2023〕3号的发文机关": a relation noun ends the question.
+    m = _ZH_RELATION_NOUN.search(text)
+    if m:
+        return _RELATION_NOUN_TYPES[m.group(1)]
     return None
+
+
+_RELATION_NOUN_TYPES = {"企业": "Enterprise", "公司": "Enterprise", "学校": "School", "院校": "School",
+                        "高校": "School", "学院": "School", "大学": "School", "部门": "Agency", "机关": "Agency"}
+_ZH_RELATION_NOUN = re.compile(r"的(?:合作|牵头|成员|签约|共建|发起|理事|发文|印发)(企业|公司|学校|院校|高校|学院|大学|"
+                               r"部门|机关)[？?]?$")
 
 
 _MODIFIER_CUE = re.compile(r"(服务|对接|面向|与|和|同|跟|牵头|参与|负责|落实|位于|在)")
@@ -235,17 +234,20 @@ _EN_GROUP_NOUN = re.compile(r"\b(groups?|alliances?|consortia|consortiums?|commu
 _VIA_GROUP_RELATIONS = ("LEADS", "MEMBER_OF", "PARTNERS_WITH")
 
 
+@lru_cache(maxsize=None)
+def _word(surface: str) -> re.Pattern[str]:
+    """``surface`` as a whole word, compiled once: the gazetteer's hundreds of English names
+    would otherwise push every other pattern out of the re module's cache."""
+    return re.compile(rf"\b{re.escape(surface)}\b")
+
+
 def _region(view: GraphView, text: str, english: bool) -> tuple[str | None, list[tuple[int, int]]]:
     low = text.lower()
+    found = [(m.start(), surface) for surface in view.english_region_names() for m in [_word(surface).search(low)] if m]
     best = None
-    for surface, short in view.region_names.items():
-        if re.search(r"[a-z]", surface):
-            m = re.search(rf"\b{re.escape(surface)}\b", low)
-            pos, ln = (m.start(), len(surface)) if m else (-1, 0)
-        else:
-            pos, ln = text.find(surface), len(surface)
-        if pos >= 0 and len(surface) >= 2 and (best is None or (-ln, pos) < (-best[1], best[0])):
-            best = (pos, ln, short)
+    for pos, surface in found + list(view.places_in(text)):  # the longest name, the earliest
+        if len(surface) >= 2 and (best is None or (-len(surface), pos) < (-best[1], best[0])):
+            best = (pos, len(surface), view.region_names[surface])
     if best is None:
         return None, []
     return best[2], [(best[0], best[0] + best[1])]
@@ -309,9 +311,45 @@ def industry_core(name: str) -> str:
     return name
 
 
+_NAMED_TYPES = {"School", "Enterprise", "Group", "Agency", "Association", "Institute", "Policy"}
+
+
+def _add_readings(view: GraphView, interp: Interpretation, mention: str, readings) -> None:
+    """Entities a mention was read as, each saying so ("read 东川职院 as 东川职业技术学院")."""
+    known = {e["id"] for e in interp.entities}
+    for r in readings:
+        for i in r.ids:
+            if i in known:
+                continue
+            n = view.nodes[i]
+            interp.entities.append({"id": n.id, "name": n.name, "type": n.type, "mention": mention,
+                                    "read_as": r.note(mention)})
+
+
+def _linked(view: GraphView, node_id: str, relation: str | None) -> bool:
+    """Does the node take part in the asked relation (any relation but LOCATED_IN when none is
+    asked) on some evidence? A lead unit counts as a member."""
+    wanted = {relation, "LEADS"} if relation == "MEMBER_OF" else {relation}
+    return any(e.evidence and (e.type in wanted if relation else e.type != "LOCATED_IN")
+               for e in view.edges(node_id))
+
+
+def _read_bare_entities(view: GraphView, interp: Interpretation) -> None:
+    """An entity found by name that takes no part in the asked relation is often a second node
+    of the same body (东川职院 beside 东川职业技术学院, or a noisy "png东川产教联合体"): read the
+    mention as the nodes of that type it abbreviates too."""
+    for ent in list(interp.entities):
+        if ent.get("read_as") or _linked(view, ent["id"], interp.relation):
+            continue
+        readings = loose_matches(view, ent["mention"], types={ent["type"]}, exclude={ent["id"]})
+        readings = [r for r in readings if any(_linked(view, i, interp.relation) for i in r.ids)]
+        _add_readings(view, interp, ent["mention"], readings)
+
+
 def parse_question(view: GraphView, question: str) -> Interpretation:
-    """The interpretation of a question over the graph in ``view``."""
-    text = clean_text(question).strip()
+    """The interpretation of a question over the graph in ``view`` (Traditional characters are
+    read as Simplified)."""
+    text = simplified(clean_text(question).strip())
     interp = Interpretation()
 
     # 1. Named entities (masked so their inner words are not read as constraints).
@@ -334,16 +372,16 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
             if not m or MASK in m.group(1):
                 continue
             mention = m.group(1).strip()
-            # A task described by the question (建设50所左右…学校) is not a body's name.
-            if not _ORG_SUFFIX.search(mention) or _NOT_A_NAME.search(mention):
+            # A task described by the question (建设50所左右…学校) is not a body's name; a policy
+            # title (关于…的通知) is one.
+            if _NOT_A_NAME.search(mention) and not _POLICY_TITLE.match(mention):
                 continue
-            ids = _fuzzy_resolve(view, mention)
-            if ids:
-                for i in ids:
-                    n = view.nodes[i]
-                    interp.entities.append({"id": n.id, "name": n.name, "type": n.type, "mention": mention})
+            # A short form (星河能源), a near spelling or a noisy node name: "read X as Y".
+            readings = loose_matches(view, mention, types=_NAMED_TYPES)
+            if readings:
+                _add_readings(view, interp, mention, readings)
                 masked_spans.append((m.start(1), m.end(1)))
-            else:
+            elif _ORG_SUFFIX.search(mention):
                 interp.unresolved.append(mention)
                 masked_spans.append((m.start(1), m.end(1)))
         masked = _mask(text, masked_spans)
@@ -381,6 +419,7 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
         interp.relation = "MEMBER_OF"
     if interp.answer_type == "Agency" and interp.relation is None and "负责" in masked:
         interp.relation = "RESPONSIBLE_FOR"
+    _read_bare_entities(view, interp)
     # A name that cannot take part in the relation is a word inside a described task
     # (the 中职学校 of 建设50所左右省级优质中职学校), not the entity asked about.
     interp.entities = [e for e in interp.entities if fits_relation(interp.relation, e["type"])]
@@ -413,7 +452,7 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
 def _known_english(view: GraphView, mention: str) -> bool:
     """Is a capitalised English phrase made only of words we can map (places, industries, kinds
     of bodies)? "Lakeside University" is not: "lakeside" names something the graph does not know."""
-    known = set(view.region_names) | set(INDUSTRY_EN) | set(ADMIN_LEVEL_EN)
+    known = set(view.english_region_names()) | set(INDUSTRY_EN) | set(ADMIN_LEVEL_EN)
     known |= {p for p, _, _ in GROUP_KIND_EN} | {p for p, _ in AGENCY_EN}
     words = mention.lower().split()
     vocab_words = {w for k in known if re.fullmatch(r"[a-z' -]+", k) for w in k.split()}

@@ -16,11 +16,13 @@ import re
 
 # Relation cues, most specific first.
 _ZH_RELATIONS: tuple[tuple[str, str], ...] = (
-    ("牵头", "LEADS"), ("理事长单位", "LEADS"), ("主体单位", "LEADS"), ("主席单位", "LEADS"),
+    ("牵头", "LEADS"), ("理事长单位", "LEADS"), ("主体单位", "LEADS"), ("主席单位", "LEADS"), ("发起", "LEADS"),
     ("负责", "RESPONSIBLE_FOR"), ("责任部门", "RESPONSIBLE_FOR"), ("责任单位", "RESPONSIBLE_FOR"),
-    ("成员", "MEMBER_OF"), ("加入", "MEMBER_OF"), ("参与", "MEMBER_OF"),
+    ("成员", "MEMBER_OF"), ("加入", "MEMBER_OF"), ("参与", "MEMBER_OF"), ("副理事长", "MEMBER_OF"),
+    ("常务理事", "MEMBER_OF"), ("理事单位", "MEMBER_OF"), ("会员", "MEMBER_OF"),
     ("合作", "PARTNERS_WITH"), ("共建", "PARTNERS_WITH"), ("订单班", "PARTNERS_WITH"),
-    ("伙伴", "PARTNERS_WITH"), ("签订", "PARTNERS_WITH"), ("联合培养", "PARTNERS_WITH"),
+    ("伙伴", "PARTNERS_WITH"), ("签订", "PARTNERS_WITH"), ("签约", "PARTNERS_WITH"), ("签署", "PARTNERS_WITH"),
+    ("联合培养", "PARTNERS_WITH"),
     ("服务", "SERVES"), ("对接", "SERVES"), ("面向", "SERVES"),
     ("落实", "IMPLEMENTS"), ("实施", "IMPLEMENTS"), ("贯彻", "IMPLEMENTS"), ("转发", "IMPLEMENTS"),
     ("印发", "ISSUED_BY"), ("发布", "ISSUED_BY"), ("发文", "ISSUED_BY"),
@@ -30,7 +32,7 @@ _EN_RELATIONS: tuple[tuple[str, str], ...] = (
     (r"\blead(s|ing)?\b|\bled\b|\bleader", "LEADS"),
     (r"\bresponsib|\bin charge\b", "RESPONSIBLE_FOR"),
     (r"\bmembers?\b|\bjoin(ed|s)?\b|\bbelong", "MEMBER_OF"),
-    (r"\bpartner|\bcooperat|\bcollaborat|\bwork(s|ed)? with\b", "PARTNERS_WITH"),
+    (r"\bpartner|\bcooperat|\bcollaborat|\bwork(s|ed)? with\b|\bsign(s|ed)?\b|\bagreements?\b", "PARTNERS_WITH"),
     (r"\bserv(e|es|ing)\b|\bfor the\b.*\bindustry\b", "SERVES"),
     (r"\bimplement", "IMPLEMENTS"), (r"\bissued?\b|\bpublish", "ISSUED_BY"),
     (r"\blocated\b", "LOCATED_IN"),
@@ -72,7 +74,8 @@ def _in_relative_clause(text: str, pos: int, later: list[tuple[int, int, str]], 
 
 # Nouns for one end of a relation: "X的成员" / "X有哪些成员" make X the group, "X是哪些联盟的成员"
 # makes X the member.
-_ZH_NOMINAL = re.compile(r"(成员|牵头单位|牵头学校|牵头院校|理事长单位|主体单位|合作伙伴|责任部门|责任单位)")
+_ZH_NOMINAL = re.compile(r"(成员|牵头单位|牵头学校|牵头院校|牵头企业|理事长单位|副理事长单位|常务理事单位|理事单位|"
+                         r"会员单位|主体单位|发起单位|合作伙伴|合作企业|合作学校|合作院校|合作单位|责任部门|责任单位)")
 _EN_NOMINAL = re.compile(r"(members?|lead(ing)? units?|leaders?|partners?)\b")
 
 

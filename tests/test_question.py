@@ -193,3 +193,141 @@ def test_which_units_is_any_kind_of_body(view):
 ])
 def test_an_industry_no_vocabulary_knows_is_still_a_constraint(view, question, industry):
     assert parse_question(view, question).industry == industry
+
+
+# ---- names as users write them: Traditional, short forms, noisy nodes (invented bodies) ------
+INVENTED = (
+    "東川農牧職業教育集團由東川職業技術學院牽頭組建。\n"
+    "宁远星河能源集团股份有限公司牵头组建东川煤化工产教融合共同体。\n"
+    "西川精雕科技集团有限公司任东川煤化工产教融合共同体副理事长单位，北湖轻工有限公司为成员单位。\n"
+    "东川职业技术学院与西川精雕科技集团有限公司签约。\n"
+    "png北湖区产教联合体由北湖职业技术学院牵头。\n"
+    "东川市教育局关于同意成立东川农牧职业教育集团的批复。\n"
+    "西川省东川市职业中学成立于1985年。\n"
+)
+
+
+@pytest.fixture(scope="module")
+def invented(tmp_path_factory):
+    from graph.networkx_store import NetworkxStore
+    from graph.schema import Edge, Evidence, Node, make_node_id
+
+    store = NetworkxStore(tmp_path_factory.mktemp("inv") / "store")
+    store.put_document("inv", INVENTED, {"path": "inv.txt"})
+    ids: dict[str, str] = {}
+
+    def n(type_, name, aliases=(), **props):
+        ids[name] = make_node_id(type_, name)
+        store.upsert_node(Node(id=ids[name], type=type_, name=name, aliases=list(aliases), properties=props))
+        return ids[name]
+
+    def e(src, rel, tgt, phrase, **props):
+        start = INVENTED.index(phrase)
+        store.upsert_edge(Edge(source=src, target=tgt, type=rel, properties=props,
+                               evidence=[Evidence("inv", start, start + len(phrase), phrase)]))
+
+    xc = n("Region", "西川省", ["西川"])
+    dc = n("Region", "东川市", ["东川"], parent=xc)
+    n("Region", "宁远市", ["宁远"])
+    n("Region", "北湖市", ["北湖"])
+    school = n("School", "东川职业技术学院")
+    n("School", "东川职院")  # a second node of the same school, linked to nothing
+    agri = n("Group", "東川農牧職業教育集團")
+    e(school, "LEADS", agri, "東川農牧職業教育集團由東川職業技術學院牽頭組建")
+    coal = n("Group", "东川煤化工产教融合共同体")
+    xinghe = n("Enterprise", "宁远星河能源集团股份有限公司")
+    e(xinghe, "LEADS", coal, "宁远星河能源集团股份有限公司牵头组建东川煤化工产教融合共同体")
+    jd = n("Enterprise", "西川精雕科技集团有限公司")
+    e(jd, "MEMBER_OF", coal, "西川精雕科技集团有限公司任东川煤化工产教融合共同体副理事长单位", role="副理事长")
+    e(n("Enterprise", "北湖轻工有限公司"), "MEMBER_OF", coal, "北湖轻工有限公司为成员单位", role="成员单位")
+    e(school, "PARTNERS_WITH", jd, "东川职业技术学院与西川精雕科技集团有限公司签约")
+    noisy = n("Group", "png北湖区产教联合体")
+    n("Group", "北湖区产教联合体")
+    e(n("School", "北湖职业技术学院"), "LEADS", noisy, "png北湖区产教联合体由北湖职业技术学院牵头")
+    n("Group", "东川高新区市域产教联合体")
+    policy = n("Policy", "东川市教育局关于同意成立东川农牧职业教育集团的批复")
+    e(policy, "ISSUED_BY", n("Agency", "东川市教育局"), "东川市教育局关于同意成立东川农牧职业教育集团的批复")
+    n("Group", "东川农牧职业教育集团章程")
+    ms = n("School", "西川省东川市职业中学")
+    e(ms, "LOCATED_IN", xc, "西川省东川市职业中学成立于1985年")
+    store.commit()
+    return GraphView(store), ids
+
+
+def _names(it):
+    return [e["name"] for e in it.entities]
+
+
+def test_a_traditional_question_meets_a_traditional_node(invented):
+    view, _ = invented
+    it = parse_question(view, "東川農牧職教集團的牽頭單位")
+    assert _names(it) == ["東川農牧職業教育集團"] and it.relation == "LEADS" and it.role == "patient"
+    it = parse_question(view, "东川农牧职教集团的牵头单位")  # Simplified question, Traditional node
+    assert _names(it) == ["東川農牧職業教育集團"]
+
+
+def test_a_short_form_is_read_as_the_body_and_says_so(invented):
+    view, _ = invented
+    it = parse_question(view, "星河能源牵头哪个共同体")
+    assert _names(it) == ["宁远星河能源集团股份有限公司"] and it.relation == "LEADS" and it.role == "agent"
+    assert it.entities[0]["read_as"] == "read 星河能源 as 宁远星河能源集团股份有限公司"
+    assert _names(parse_question(view, "西川精雕与哪所学校签约")) == ["西川精雕科技集团有限公司"]
+
+
+def test_a_bare_node_of_a_body_is_read_as_its_linked_node_too(invented):
+    view, _ = invented
+    it = parse_question(view, "东川职院的合作企业")
+    assert (it.answer_type, it.relation) == ("Enterprise", "PARTNERS_WITH")
+    assert _names(it) == ["东川职院", "东川职业技术学院"]
+    it = parse_question(view, "北湖区产教联合体的牵头单位")
+    assert "png北湖区产教联合体" in _names(it)
+
+
+@pytest.mark.parametrize("mention,name", [
+    ("东川市域产教联合体", "东川高新区市域产教联合体"),  # a district is never left out
+    ("东川农牧职业教育集团", "东川农牧职业教育集团章程"),  # a group is not its charter
+    ("宁远星河", "宁远市星河能源集团股份有限公司"),  # ends before a 市: a place, not a short form
+])
+def test_what_a_short_form_cannot_stand_for(mention, name):
+    from search.graphview import match_key
+    from search.mentions import abbreviation_score
+
+    assert abbreviation_score(match_key(mention), match_key(name), (0,)) == 0
+
+
+def test_a_near_spelling_keeps_the_place(invented):
+    from search.mentions import loose_matches
+
+    view, _ = invented
+    assert not loose_matches(view, "西川煤化工产教融合共同体")
+    assert [r.name for r in loose_matches(view, "东川煤化工产教融合共同")] == ["东川煤化工产教融合共同体"]
+
+
+@pytest.mark.parametrize("question,relation,role", [
+    ("东川煤化工产教融合共同体的副理事长单位", "MEMBER_OF", "patient"),
+    ("东川煤化工产教融合共同体是谁发起的", "LEADS", "patient"),
+    ("东川职业技术学院与哪些企业签约", "PARTNERS_WITH", None),
+    ("which company signed an agreement with 东川职业技术学院", "PARTNERS_WITH", None),
+])
+def test_relation_words_of_councils_founders_and_signings(invented, question, relation, role):
+    view, _ = invented
+    it = parse_question(view, question)
+    assert it.relation == relation and it.entities
+    if role:
+        assert it.role == role
+
+
+def test_a_policy_title_without_its_issuer_names_the_policy(invented):
+    view, _ = invented
+    it = parse_question(view, "关于同意成立东川农牧职业教育集团的批复是哪个部门发文的")
+    assert _names(it) == ["东川市教育局关于同意成立东川农牧职业教育集团的批复"]
+    assert (it.answer_type, it.relation, it.region) == ("Agency", "ISSUED_BY", None)
+
+
+def test_a_place_named_inside_a_name_puts_the_body_there(invented):
+    from search.graphquery import in_region
+
+    view, ids = invented
+    school = ids["西川省东川市职业中学"]
+    assert not view.in_region(school, "东川") and in_region(view, school, "东川")
+    assert in_region(view, school, "西川") and not in_region(view, ids["东川职业技术学院"], "北湖")

@@ -1,0 +1,225 @@
+"""Names as questions write them: Traditional characters, short forms, typos and noisy names.
+
+Users write 東川職教聯盟 for 东川职业教育联盟, 星河能源 for 宁远星河能源集团股份有限公司, 东川职院 for
+东川职业技术学院, and pages leave nodes named "png东川产教联合体". Questions are read in Simplified
+Chinese, nodes are looked up by the Simplified form of their names and aliases, and a mention no
+name matches exactly is read as the node it abbreviates or nearly spells:
+
+>>> # loose_matches(view, "星河能源")
+>>> # [Reading(ids=['Enterprise-…'], name='宁远星河能源集团股份有限公司', how='short form', score=0.92)]
+
+How a mention may abbreviate a name (``abbreviation_score``):
+
+- the name without its leading place and legal form (宁远 … 集团股份有限公司) is the mention;
+- the mention starts the name or starts it after a leading place (星河能源 of 宁远星河能源…,
+  星河集团 of 星河集团有限公司): four characters at least;
+- the mention's characters come in order in the name, from its first character (or the first
+  after a leading place) to one of its last three (东川职院 of 东川职业技术学院, 东川农机技校 of
+  东川市农业机械技工学校): three characters at least, and a third of the name;
+- the name ends with the mention after a short prefix of noise (png东川产教联合体);
+- or the two nearly agree letter by letter (rapidfuzz ratio ≥ 88: an OCR typo, a dropped 市).
+"""
+
+from __future__ import annotations
+
+import re
+import weakref
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from search.graphview import GraphView, match_key
+
+MIN_RATIO = 88  # rapidfuzz ratio (0-100) for a near spelling
+MIN_SCORE = 0.8  # weakest reading shown as "read X as Y"
+MAX_READINGS = 3  # a short form fitting more bodies than this names none of them
+
+
+def _t2s():
+    try:
+        import opencc
+    except ImportError:  # pragma: no cover - opencc is a dependency
+        return None
+    return opencc.OpenCC("t2s").convert
+
+
+_CONVERT = _t2s()
+
+
+def simplified(text: str) -> str:
+    """Traditional → Simplified, character for character (positions stay where they were)."""
+    if _CONVERT is None or not text:
+        return text
+    out = _CONVERT(text)
+    if len(out) == len(text):
+        return out
+    return "".join(c if len(c) == 1 else ch for ch, c in ((ch, _CONVERT(ch)) for ch in text))
+
+
+@dataclass
+class NameIndex:
+    """Simplified match keys of every node's names and aliases → node ids."""
+
+    by_key: dict[str, set[str]] = field(default_factory=dict)
+    max_key: int = 0
+    # For loose matching: (key, core start positions, node ids) of names of 3+ characters.
+    loose: list[tuple[str, tuple[int, ...], frozenset[str]]] = field(default_factory=list)
+    loose_keys: list[str] = field(default_factory=list)
+
+
+_INDEXES: "weakref.WeakKeyDictionary[GraphView, NameIndex]" = weakref.WeakKeyDictionary()
+
+
+def name_index(view: GraphView) -> NameIndex:
+    """The view's names in Simplified form (built once per view)."""
+    idx = _INDEXES.get(view)
+    if idx is not None:
+        return idx
+    idx = NameIndex()
+    for key, ids in view.by_key.items():
+        for k in {key, simplified(key)}:
+            idx.by_key.setdefault(k, set()).update(ids)
+    idx.max_key = max((len(k) for k in idx.by_key), default=0)
+    places = _place_keys(view)
+    idx.loose = [(k, _anchors(k, places), frozenset(ids)) for k, ids in idx.by_key.items() if len(k) >= 3]
+    idx.loose_keys = [k for k, _, _ in idx.loose]
+    _INDEXES[view] = idx
+    return idx
+
+
+def _place_keys(view: GraphView) -> frozenset[str]:
+    names = {match_key(s) for s in view.region_names if re.search(r"[\u4e00-\u9fff]", s)}
+    return frozenset(n for n in names if len(n) >= 2)
+
+
+_PLACE_SUFFIX = re.compile(r"(壮族自治区|回族自治区|维吾尔自治区|自治区|自治州|省|市|州|县|区|盟)")
+
+
+def _anchors(key: str, places: frozenset[str]) -> tuple[int, ...]:
+    """Where the name may start once leading places are dropped (宁远市星河… → 0 and 4)."""
+    out = [0]
+    pos = 0
+    while True:
+        length = next((n for n in range(min(8, len(key) - pos), 1, -1) if key[pos:pos + n] in places), 0)
+        if not length:
+            break
+        pos += length
+        m = _PLACE_SUFFIX.match(key, pos)
+        if m:
+            pos = m.end()
+        if pos >= len(key) - 1:
+            break
+        out.append(pos)
+    return tuple(out)
+
+
+_LEGAL_FORM = re.compile(r"(集团)?(股份有限公司|有限责任公司|有限公司|股份公司|总公司|公司)$|集团$")
+
+
+# What an abbreviation leaves out is never a district or county: 东川市域产教联合体 does not
+# abbreviate 东川高新区市域产教联合体, a sibling body.
+_KEPT_QUALIFIER = re.compile(r"[区县]")
+
+
+def _subsequence_end(mention: str, key: str, start: int) -> int | None:
+    """End (exclusive) of the shortest run of ``key`` from ``start`` holding ``mention`` in order,
+    None when there is none or a part left out names a district or county."""
+    pos = start
+    for ch in mention:
+        nxt = key.find(ch, pos)
+        if nxt < 0 or _KEPT_QUALIFIER.search(key, pos, nxt):
+            return None
+        pos = nxt + 1
+    return pos
+
+
+# The kind word a mention ends with must end the name too: 东川产教联合体 is not 东川产教联合体章程.
+_KIND_WORD = re.compile(r"(学校|学院|大学|集团|联盟|联合体|共同体|协作体|产业学院|中心|研究院|协会|学会|委员会|"
+                        r"管委会|政府|教育厅|教育局|公司)$")
+_LEGAL_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|股份公司|总公司)$")
+
+
+def same_kind(mention: str, key: str) -> bool:
+    """Does the name end with the kind word the mention ends with (if any)?"""
+    kind = _KIND_WORD.search(mention)
+    return not kind or key.endswith(kind.group(1)) or _LEGAL_TAIL.sub("", key).endswith(kind.group(1))
+
+
+def abbreviation_score(mention: str, key: str, anchors: tuple[int, ...] = (0,)) -> float:
+    """How well ``mention`` (a match key) abbreviates the name ``key``: 0 when it does not."""
+    if mention == key or len(mention) < 3:
+        return 0.0
+    if not same_kind(mention, key):
+        return 0.0
+    best = 0.0
+    for a in anchors:
+        core = _LEGAL_FORM.sub("", key[a:])
+        if len(core) >= 2 and mention == core:
+            best = max(best, 0.95)
+        elif len(mention) >= 4 and key.startswith(mention, a) and not _PLACE_SUFFIX.match(key, a + len(mention)):
+            best = max(best, 0.9)  # (东川 of 东川市教育局 is a place, not a short form)
+        elif key[a:a + 1] == mention[:1]:
+            end = _subsequence_end(mention, key, a)
+            if end is not None and end >= len(key) - 3 and len(mention) * 3 >= len(key) - a:
+                best = max(best, 0.8 + 0.1 * len(mention) / (len(key) - a))
+    # Noise before a name: png东川产教联合体, 要闻东川产教联合体; a policy title without the
+    # issuers that open it (关于…的通知 of 东川市教育局关于…的通知).
+    if len(mention) >= 5 and key.endswith(mention) and (len(key) - len(mention) <= 6 or mention.startswith("关于")):
+        best = max(best, 0.9)
+    return best
+
+
+@dataclass
+class Reading:
+    """A node a mention is read as: "read <mention> as <name>"."""
+
+    ids: list[str]
+    name: str
+    how: str
+    score: float
+
+    def note(self, mention: str) -> str:
+        return f"read {mention} as {self.name}"
+
+
+def loose_matches(view: GraphView, mention: str, types: set[str] | None = None,
+                  exclude: set[str] | frozenset[str] = frozenset()) -> list[Reading]:
+    """The nodes (of ``types``) a mention that names no node exactly stands for, best first:
+    only the best score, and nothing when more than MAX_READINGS names share it."""
+    key = match_key(simplified(mention))
+    if len(key) < 3:
+        return []
+    idx = name_index(view)
+
+    def allowed(ids) -> list[str]:
+        return sorted(i for i in ids if i not in exclude and (types is None or view.nodes[i].type in types))
+
+    scored: dict[str, tuple[float, str, str]] = {}  # node id → (score, name key, how)
+
+    def offer(ids, score: float, k: str, how: str) -> None:
+        for i in allowed(ids):
+            if score > scored.get(i, (0.0,))[0]:
+                scored[i] = (score, k, how)
+
+    for k, anchors, ids in idx.loose:
+        s = abbreviation_score(key, k, anchors)
+        if s >= MIN_SCORE:
+            offer(ids, s, k, "short form")
+    if len(key) >= 4:
+        for k, ratio, pos in process.extract(key, idx.loose_keys, scorer=fuzz.ratio, score_cutoff=MIN_RATIO, limit=10):
+            # A near spelling keeps the place: 西川现代服务业职教集团 is not 东川现代服务业职教集团.
+            if abs(len(k) - len(key)) <= 3 and same_kind(key, k) and view.place_in_name(k) == view.place_in_name(key):
+                offer(idx.loose[pos][2], 0.8 + 0.15 * (ratio - MIN_RATIO) / (100 - MIN_RATIO), k, "near spelling")
+    if not scored:
+        return []
+    top = max(s for s, _, _ in scored.values())
+    best = {i: v for i, v in scored.items() if v[0] == top}
+    names = {view.nodes[i].name for i in best}
+    if len(names) > MAX_READINGS:
+        return []
+    out: dict[str, Reading] = {}
+    for i, (s, _k, how) in sorted(best.items()):
+        name = view.nodes[i].name
+        r = out.setdefault(name, Reading([], name, how, round(s, 3)))
+        r.ids.append(i)
+    return list(out.values())
