@@ -23,23 +23,48 @@ from dataclasses import dataclass
 
 from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
+from ingest.agencies import canonical_agency
 from ingest.policy_text import (
-    DATE_LINE_RE, PUBLIC_RE, QUANTITY_RE, STATED_RESPONSIBLE, Citation, PolicySegment, find_citations, lines_of, segment_at,
-    agency_name, segment_policies, squeeze, stated_departments, title_issuers,
+    DATE_LINE_RE, PUBLIC_RE, QUANTITY_RE, STATED_RESPONSIBLE, Citation, PolicySegment, agency_name, find_citations,
+    issuer_list, lines_of, on_reading_view, segment_at, segment_policies, squeeze, stated_roles, title_issuers,
 )
+from ingest.resolve import QUALIFIED, rule_key
+
+def agency_mentions(doc: Document, surface: str, places: dict[str, str] | None, start: int = -1,
+                    end: int = -1) -> list[Mention]:
+    """Mentions of a government body as a policy names it: the first is the one facts use, named
+    with its place spelled out (市发改委 → 岚州市发改委); all carry the key of the body's canonical
+    form (ingest.agencies: 岚州市发展和改革委员会), so every form of it is one node. The surface as
+    written is kept as a second mention when it differs (an alias of the node)."""
+    name = agency_name(surface, places)
+    canonical = canonical_agency(name, places)
+    props = {"key": rule_key(canonical, "Agency"), QUALIFIED: canonical}
+    out = [Mention("Agency", name, doc.id, start, end, properties=dict(props))]
+    raw = re.sub(r"\s+", "", surface)
+    if raw and raw != name:
+        out.append(Mention("Agency", raw, doc.id, start, end, properties=dict(props)))
+    return out
+
 
 LINEAGE_VERBS = re.compile(r"转发|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|对照")
 _CLAUSE_BOUNDARY = re.compile(r"[。；;！？!?\n，,：:]")
 
 # 到2025年(底), or the end of a five-year plan: 到“十四五”末 = 到2025年 (十一五 ended in 2010).
-_YEAR_RE = re.compile(r"(?:到|至)\s*(?:((?:19|20)\d{2})\s*年(?:底|末)?"
-                      r"|[“\"]?十([一二三四五六七八九])五[”\"]?\s*(?:时期|规划)?期?末)\s*[，,]?")
+# Or a span of years from the policy's own year: 经过三年努力 / 经过5年时间 (经过5—10年 sets no year).
+_YEAR_RE = re.compile(r"(?:(?:力争|争取|预计)?(?:到|至)\s*(?:((?:19|20)\d{2})\s*年(?:底|末)?"
+                      r"|[“\"]?十([一二三四五六七八九])五[”\"]?\s*(?:时期|规划)?期?末)"
+                      r"|经过\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:个)?年(?:左右)?(?:的)?(?:努力|时间|建设|奋斗)?)\s*[，,]?")
 
 
-def _year(m: re.Match[str]) -> int:
+def _year(m: re.Match[str], base: int | None = None) -> int | None:
     if m.group(1):
         return int(m.group(1))
-    return 2010 + 5 * "一二三四五六七八九".index(m.group(2))
+    if m.group(2):
+        return 2010 + 5 * "一二三四五六七八九".index(m.group(2))
+    n = m.group(3)
+    years = int(n) if n.isdigit() else (10 + "一二三四五六七八九".index(n[1]) + 1 if len(n) == 2 else
+                                        10 if n == "十" else "一二三四五六七八九".index(n) + 1)
+    return base + years if base else None
 
 
 def policy_mentions(doc: Document, seg: PolicySegment) -> list[Mention]:
@@ -88,11 +113,19 @@ def lineage_facts(doc: Document) -> Extraction:
         out.mentions.append(cited)
         if c.number and c.title:  # 《title》（number）: the title is a name of the same policy
             out.mentions.append(Mention("Policy", c.title, doc.id, c.start, c.end, properties=dict(cited.properties)))
-        for name in title_issuers(c.title or ""):
-            k = doc.text.find(name, c.start, c.end)
-            agency = Mention("Agency", name, doc.id, k, k + len(name) if k >= 0 else -1)
-            out.mentions.append(agency)
-            out.facts.append(Fact("ISSUED_BY", cited, agency, doc.evidence(c.start, c.end)))
+        issuers = [(n, doc.text.find(n, c.start, c.end)) for n in title_issuers(c.title or "")]
+        ev = (c.start, c.end)
+        if not issuers and c.title and c.kind:
+            issuers, ev = context_issuers(doc.text, c.start), (c.start, c.end)
+            if issuers:
+                ev = (min(k for _, k in issuers), c.end)
+        seg = segment_at(segments, c.start)
+        places = {**(seg.places if seg else {}), **_list_places([n for n, _ in issuers])}
+        for name, k in issuers:
+            found = agency_mentions(doc, name, places, k, k + len(name) if k >= 0 else -1)
+            out.mentions.extend(found)
+            out.facts.append(Fact("ISSUED_BY", cited, found[0], doc.evidence(*ev)))
+        _cited_targets(doc, c, cited, out)
         seg = segment_at(segments, c.start)
         if seg is None or seg.key == c.key or not _is_lineage(doc.text, c):
             continue
@@ -105,6 +138,65 @@ def lineage_facts(doc: Document) -> Extraction:
         s, e = _clause_span(doc.text, c.start, c.end)
         out.facts.append(Fact("IMPLEMENTS", citing, cited, doc.evidence(s, e)))
     return out
+
+
+# Before a cited title, who issued it: X、Y联合下发的《…》, X日前印发《…》, X《关于…》.
+_ISSUE_VERB = re.compile(r"(?:联合|共同)?(?:日前|近日|近期|最近|于近日)?(?:印发|下发|发布|出台|制定|颁布|公布)(?:了|的)?\s*$")
+_LEAD_IN = re.compile(r".*(?:了|的|是|由|将|对|在|把|经|据|按照|根据|依据|依照|贯彻|落实|学习|传达|宣读|解读|执行|遵照)")
+
+
+def context_issuers(text: str, start: int) -> list[tuple[str, int]]:
+    """The bodies named right before a cited title as its issuers, with their offsets."""
+    line_start = max(text.rfind(ch, 0, start) for ch in "\n。；！？") + 1
+    before = text[max(line_start, start - 120):start]
+    base = start - len(before)
+    verb = _ISSUE_VERB.search(before)
+    head = before[:verb.start()] if verb else before
+    if re.search(r"等\s*[\d一二三四五六七八九十]{0,3}\s*个?(?:部门|单位|部委)\s*$", head):
+        return []  # 教育部等九部门《…》: the list is not given
+    cut = max((m.end() for m in re.finditer(r"[，,：:]", head)), default=0)
+    names: list[str] = []
+    tokens = head[cut:].split("、")
+    for i in range(len(tokens) - 1, -1, -1):  # from the title back: whole bodies, the first after its lead-in
+        tok = tokens[i].strip()
+        whole = issuer_list(tok) if tok else []
+        if whole and not (i == 0 and _LEAD_IN.match(tok)):
+            names[:0] = whole
+            continue
+        lead = _LEAD_IN.match(tok)
+        rest = tok[lead.end():] if lead else ""
+        found = issuer_list(rest) if rest else []
+        if found:
+            names[:0] = found
+        break
+    out, pos = [], base + cut
+    for n in names:
+        k = text.find(n, pos, start)
+        if k < 0:
+            return []
+        out.append((n, k))
+        pos = k + len(n)
+    return out
+
+
+def _list_places(names: list[str]) -> dict[str, str]:
+    """Places a list of bodies names (青岚省教育厅、省工信委 → {省: 青岚省}), for its 省X members."""
+    seg = PolicySegment(0, 0, "", issuers=[(n, 0, 0) for n in names])
+    return seg.places
+
+
+def _cited_targets(doc: Document, c: Citation, cited: Mention, out: Extraction) -> None:
+    """Targets a page reports for a cited policy: 《…》提出，到2020年，建成300个… ."""
+    after = doc.text[c.end:c.end + 30]
+    m = re.match(r"^\s*(?:[（(][^（()）]{0,30}[）)])?\s*[，,]?\s*(?:中|里)?\s*(?:提出|明确|要求|指出|确定)\s*[，,：:]?", after)
+    if m is None:
+        return
+    begin = c.end + m.end()
+    stop = _clause_end(doc.text, begin, len(doc.text))
+    for target, (s, e) in target_mentions(doc, begin, min(stop + 1, len(doc.text))):
+        target.properties.pop("responsible", None)
+        out.mentions.append(target)
+        out.facts.append(Fact("HAS_TARGET", cited, target, doc.evidence(s, e)))
 
 
 def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -195,7 +287,37 @@ def _clause_end(text: str, start: int, stop: int) -> int:
     return stop
 
 
-def target_mentions(doc: Document, begin: int, stop: int) -> list[tuple[Mention, tuple[int, int]]]:
+def _goal_spans(text: str, year_start: int, start: int, end: int, n: int) -> list[tuple[int, int]]:
+    """The evidence of each of n goals of a target sentence: its own clause (the first with the
+    year phrase); the whole sentence for all when the clauses cannot be told apart."""
+    whole = [(year_start, min(end + 1, len(text)))] * n
+    depth, seps = 0, []
+    for i in range(start, end):
+        ch = text[i]
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(0, depth - 1)
+        elif depth == 0 and ch in "，、；,;":
+            seps.append(i)
+    quantities = [q for q in QUANTITY_RE.finditer(text, start, end)
+                  if not any(a < q.start() < b for a, b in _brackets(text, start, end))]
+    if len(quantities) != n:
+        return whole
+    out = []
+    for i, q in enumerate(quantities):
+        a = year_start if i == 0 else max([start, *(x + 1 for x in seps if x < q.start())])
+        b = min([end, *(x for x in seps if x >= q.end())])
+        out.append((a, b))
+    return out
+
+
+def _brackets(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in re.finditer(r"[（(][^（()）]*[）)]", text[start:end])]
+
+
+def target_mentions(doc: Document, begin: int, stop: int, base_year: int | None = None
+                    ) -> list[tuple[Mention, tuple[int, int]]]:
     """Targets in text[begin:stop]: quantified goals after 到20xx年 in prose (not in task-list
     rows), and quantified goals (… 左右/以上) in a section headed 目标 even without a year."""
     text = doc.text
@@ -206,9 +328,11 @@ def target_mentions(doc: Document, begin: int, stop: int) -> list[tuple[Mention,
             continue
         end = _clause_end(text, m.end(), stop)
         clause = text[m.end():end]
-        stated = [d for r in STATED_RESPONSIBLE.finditer(clause) for d in stated_departments(r)]
-        for goal in split_goals(squeeze(STATED_RESPONSIBLE.sub("", clause))):
-            target, span = _target(doc, goal, _year(m), m.start(), end + 1)
+        stated = [d for r in STATED_RESPONSIBLE.finditer(clause) for d in stated_roles(r)]
+        goals = split_goals(squeeze(STATED_RESPONSIBLE.sub("", clause)))
+        spans = _goal_spans(text, m.start(), m.end(), end, len(goals))
+        for goal, (gs, ge) in zip(goals, spans):
+            target, span = _target(doc, goal, _year(m, base_year), gs, ge)
             target.properties["responsible"] = stated
             found.append((target, span))
     for a, b in _goal_sections(text, begin, stop):
@@ -253,6 +377,15 @@ def part_owner(doc: Document, seg: PolicySegment, part: PolicyPart) -> Mention:
     return policy_mentions(doc, seg)[0] if part.citation is None else citation_mention(doc, part.citation)
 
 
+def _base_year(seg: PolicySegment) -> int | None:
+    """The year a policy was issued (its date, else its number), for 经过三年努力."""
+    if seg.date:
+        return int(seg.date[:4])
+    m = re.search(r"(?:19|20)\d{2}", seg.number or "")
+    return int(m.group()) if m else None
+
+
+@on_reading_view
 def extract(doc: Document) -> Extraction:
     """Policies, issuers, dates, cited policies, lineage and targets of one document."""
     out = Extraction()
@@ -261,8 +394,9 @@ def extract(doc: Document) -> Extraction:
         out.mentions.extend(mentions)
         policy = mentions[0]
         for name, s, e in seg.issuers:
-            agency = Mention("Agency", name, doc.id, s, e)
-            out.mentions.append(agency)
+            found = agency_mentions(doc, name, seg.places, s, e)
+            out.mentions.extend(found)
+            agency = found[0]
             if s < seg.body_start:  # letterhead or title: the header block shows number and title
                 ev_start = min(s, seg.number_span[0] if seg.number_span else s)
                 ev_end = max(e, seg.title_span[1] if seg.title_span else e)
@@ -275,19 +409,19 @@ def extract(doc: Document) -> Extraction:
                 out.mentions.append(owner)
                 if seg.title and "印发" in seg.title and seg.title_span:  # the notice issues it
                     for name, _, _ in seg.issuers:
-                        agency = Mention("Agency", name, doc.id)
-                        out.mentions.append(agency)
-                        out.facts.append(Fact("ISSUED_BY", owner, agency, doc.evidence(*seg.title_span)))
+                        found = agency_mentions(doc, name, seg.places)
+                        out.mentions.extend(found)
+                        out.facts.append(Fact("ISSUED_BY", owner, found[0], doc.evidence(*seg.title_span)))
                     # 印发 issues the plan (it does not implement it); the plan keeps the notice's key
                     # so a trace of the notice's number reaches the plan's targets and measures.
                     owner.properties["issued_with"] = seg.key
-            for target, (s, e) in target_mentions(doc, part.start, part.end):
+            for target, (s, e) in target_mentions(doc, part.start, part.end, _base_year(seg)):
                 out.mentions.append(target)
                 out.facts.append(Fact("HAS_TARGET", owner, target, doc.evidence(s, e)))
-                for dept in target.properties.pop("responsible", []):  # （责任单位：…） after the goal
-                    agency = Mention("Agency", agency_name(dept, seg.places), doc.id)
-                    out.mentions.append(agency)
-                    out.facts.append(Fact("RESPONSIBLE_FOR", agency, target, doc.evidence(s, e),
-                                          properties={"column": "stated"}))
+                for dept, role in target.properties.pop("responsible", []):  # （责任单位：…） after the goal
+                    found = agency_mentions(doc, dept, seg.places)
+                    out.mentions.extend(found)
+                    out.facts.append(Fact("RESPONSIBLE_FOR", found[0], target, doc.evidence(s, e),
+                                          properties={"column": "stated", "role": role}))
     out.extend(lineage_facts(doc))
     return out

@@ -19,11 +19,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.normalize import clean_text, name_key
+from ingest.agencies import is_agency, split_agencies
+from ingest.textforms import to_simplified
 
 # ---- document numbers ---------------------------------------------------------------------
 _OPEN, _CLOSE = r"[〔\[（(﹝【［]", r"[〕\]）)﹞】］]"
+# The closing bracket may be lost in print (〔201419号 is 〔2014〕19号); 號 is the Traditional 号.
 NUMBER_RE = re.compile(
-    rf"([\u4e00-\u9fff]{{1,10}})\s*{_OPEN}\s*((?:19|20)\d{{2}})\s*{_CLOSE}\s*(\d{{1,4}})\s*号"
+    rf"([\u4e00-\u9fff]{{1,10}})\s*{_OPEN}\s*((?:19|20)\d{{2}})\s*(?:{_CLOSE}\s*)?(\d{{1,4}})\s*[号號]"
 )
 # Words that precede a number in running text but are not part of its issuer prefix
 # (根据东政发〔2023〕3号 → 东政发).
@@ -72,8 +75,8 @@ AGENCY_SUFFIX = re.compile(
     r"(?:人民政府|政府|委员会|办公厅|办公室|教育厅|教育局|工委|总工会|管委会|中央|国务院|厅|局|部|委|司|处|署|办)$"
 )
 # Dates in Arabic or Chinese numerals (2021年1月7日, 二〇二一年一月七日).
-_CN_DIGIT = "〇零一二三四五六七八九十"
-_DATE = (rf"((?:19|20)\d{{2}}|[一二][〇零一二三四五六七八九]{{3}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
+_CN_DIGIT = "〇○零一二三四五六七八九十"
+_DATE = (rf"((?:19|20)\d{{2}}|[一二][〇○零一二三四五六七八九]{{3}})\s*年\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*月"
          rf"\s*(\d{{1,2}}|[{_CN_DIGIT}]{{1,3}})\s*日")
 # A date alone on its line, or after the signing body (东川省教育厅 2021年9月1日), or 印发.
 DATE_LINE_RE = re.compile(rf"^\s*(?P<who>[^\s\d]{{2,30}}\s+)?{_DATE}\s*(?:印发|发布|签发)?\s*$")
@@ -103,8 +106,11 @@ def policy_kind(title: str) -> str | None:
 
 
 def is_agency_name(name: str) -> bool:
-    """A government body by the suffix of its name (教育厅, 人民政府, 司, 办公室 ...)."""
-    return 2 <= len(name) <= 30 and bool(AGENCY_SUFFIX.search(name)) and not re.search(r"[，。；：《》]", name)
+    """A government body by the vocabulary of kinds (ingest.agencies) or the suffix of its name
+    (教育厅, 人民政府, 司, 办公室 ...)."""
+    if not 2 <= len(name) <= 30 or re.search(r"[，。；：《》]", name):
+        return False
+    return bool(AGENCY_SUFFIX.search(name)) or is_agency(name)
 
 
 def squeeze(text: str) -> str:
@@ -115,15 +121,29 @@ def squeeze(text: str) -> str:
     return text.strip()
 
 
+# What an issuer list before 关于/印发/转发 may end with: 等8部门, 等四部门.
+_JOINT_TAIL = re.compile(r"等\s*(?:[\d一二三四五六七八九十]{1,3}\s*个?)?(?:部门|单位|部委)$")
+
+
+def issuer_list(head: str) -> list[str]:
+    """The bodies of an issuer list (教育部 青岚省人民政府, X、Y, X Y 等8部门, two names run
+    together), or [] when the words are not all bodies."""
+    head = _JOINT_TAIL.sub("", clean_text(head).strip()).strip()
+    names = [n for part in re.split(r"[\s、，,]+|(?<=[厅局委会部办府])(?:和|及|与)", head) if part
+             for n in split_agencies(part)]
+    if not names or not all(is_agency_name(n) for n in names):
+        return []
+    return names
+
+
 def title_issuers(title: str) -> list[str]:
-    """Issuers named before 关于 in a title: 教育部 东川省人民政府关于… → [教育部, 东川省人民政府]."""
-    head = clean_text(title).split("关于", 1)
-    if len(head) < 2 or not head[0].strip():
+    """Issuers named before 关于 (or 印发/转发) in a title: 教育部 东川省人民政府关于… →
+    [教育部, 东川省人民政府]; 临江市人民政府印发…的通知 → [临江市人民政府]."""
+    t = clean_text(title)
+    m = re.search(r"关于|印发|转发", t)
+    if m is None or not t[:m.start()].strip():
         return []
-    names = [n for n in re.split(r"[\s、，,]+", head[0].strip()) if n]
-    if not names or not is_agency_name(names[0]):
-        return []
-    return [n for n in names if is_agency_name(n)]
+    return issuer_list(t[:m.start()])
 
 
 # Quantities of targets and tasks: 30 个左右, 50万人左右, 200万人次左右, 1000 门, 90%.
@@ -133,10 +153,14 @@ QUANTITY_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
+def _bigrams(s: str) -> frozenset[str]:
+    return frozenset(s[i:i + 2] for i in range(len(s) - 1))
+
+
 def bigram_dice(a: str, b: str) -> float:
     """Dice overlap of the character bigrams of two strings (0..1): how much two wordings share."""
-    ga = {a[i:i + 2] for i in range(len(a) - 1)}
-    gb = {b[i:i + 2] for i in range(len(b) - 1)}
+    ga, gb = _bigrams(a), _bigrams(b)
     return 2 * len(ga & gb) / (len(ga) + len(gb)) if ga and gb else 0.0
 
 
@@ -144,7 +168,7 @@ def _cn_number(text: str) -> int:
     """二〇二一 → 2021 (digit by digit); 十二 → 12, 二十七 → 27 (with 十)."""
     if text.isdigit():
         return int(text)
-    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0}
+    digits = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"零": 0, "○": 0}
     if "十" in text:
         tens, _, ones = text.partition("十")
         return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
@@ -154,6 +178,170 @@ def _cn_number(text: str) -> int:
 def iso_date(m: re.Match[str]) -> str:
     year, month, day = (m.group(i) for i in range(m.lastindex - 2, m.lastindex + 1))
     return f"{_cn_number(year)}-{_cn_number(month):02d}-{_cn_number(day):02d}"
+
+
+# ---- the text as it is read ---------------------------------------------------------------
+# Pages come in Traditional characters, with pinyin after characters (城(chéng)市), with a spam
+# word put before numbered lines, and with task tables whose cells stand one per line. The
+# rules read a view of the text: Simplified, pinyin and spam removed, such tables as tab rows;
+# every offset of the view maps back to the original text, so evidence quotes the page.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[（(](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}[）)]")
+_CN_NUMBERING = r"(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一二三四五六七八九十]{1,3}\s*[）)])"
+
+
+def simplified(text: str) -> str:
+    """Text in Simplified characters, character for character (offsets unchanged); a page that
+    is Simplified already is left alone (ingest.textforms.to_simplified)."""
+    return to_simplified(text)
+
+
+def _spam_prefixes(text: str) -> list[tuple[int, int]]:
+    """Spans of a word put before numbered lines: 2-5 characters starting at least three lines,
+    twice before a Chinese list number (X一、… X（二）…)."""
+    starts = [0] + [m.end() for m in re.finditer("\n", text)]
+    counts: dict[str, list[int]] = {}
+    for n in range(2, 6):
+        for st in starts:
+            w = text[st:st + n]
+            if len(w) == n and re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                counts.setdefault(w, []).append(st)
+    spans = []
+    for w, at in counts.items():
+        if len(at) < 3 or w.endswith(("是", "关于", "附件")):
+            continue
+        numbered = sum(bool(re.match(_CN_NUMBERING, text[a + len(w):a + len(w) + 6])) for a in at)
+        if numbered >= 2 and not re.match(_CN_NUMBERING, w):
+            spans.extend((a, a + len(w)) for a in at)
+    return sorted(set(spans))
+
+
+_TABLE_HEAD = re.compile(r"^(?:序号|[\u4e00-\u9fff]{0,6}(?:任务|内容|措施|举措|单位|部门|时限|时间|进度|备注|责任|目标|项目|要求|分工))$")
+
+
+def _cells_as_rows(text: str) -> list[int]:
+    """Offsets of the line breaks inside rows of a table written one cell per line
+    (序号 / 工作任务 / 牵头单位 / 1 / … / …), to be read as tabs."""
+    lines = text.split("\n")
+    offs, pos = [], 0
+    for ln in lines:
+        offs.append(pos)
+        pos += len(ln) + 1
+    tabs: list[int] = []
+    i = 0
+    while i < len(lines):
+        if re.sub(r"\s+", "", lines[i]) != "序号":
+            i += 1
+            continue
+        k, j = 1, i + 1
+        while j < len(lines) and _TABLE_HEAD.match(re.sub(r"\s+", "", lines[j])) and k < 9:
+            k, j = k + 1, j + 1
+        if k < 3 or j >= len(lines):
+            i = j
+            continue
+        rows = [(i, k)]
+        n = 1
+        while j + k <= len(lines) and lines[j].strip() == str(n):
+            cells = lines[j + 1:j + k]
+            nxt = lines[j + k].strip() if j + k < len(lines) else ""
+            if any(not c.strip() or re.fullmatch(r"\d{1,3}", c.strip()) for c in cells):
+                break
+            if nxt and nxt != str(n + 1) and j + k < len(lines) and re.fullmatch(r"\d{1,3}", nxt) is None:
+                rows.append((j, k))
+                j += k
+                break  # the last row: the text after the table follows
+            rows.append((j, k))
+            j, n = j + k, n + 1
+        if len(rows) > 1:
+            for start, width in rows:
+                tabs.extend(offs[start + c] - 1 for c in range(1, width))
+        i = j
+    return tabs
+
+
+@dataclass(frozen=True)
+class ReadingView:
+    """The text the rules read, and for each of its offsets the offset in the original."""
+
+    text: str
+    origin: tuple[int, ...] | None = None  # None: offsets are the original's
+
+    def at(self, i: int) -> int:
+        if self.origin is None or i < 0:
+            return i
+        return self.origin[min(i, len(self.origin) - 1)]
+
+    def at_end(self, i: int) -> int:
+        if self.origin is None or i <= 0:
+            return i
+        return self.origin[min(i, len(self.origin) - 1) - 1] + 1 if i < len(self.origin) else self.origin[-1]
+
+
+def _blanked(text: str, original: str) -> list[tuple[int, int]]:
+    """Runs the analysis text blanked inside a line (inline pinyin, spam words: ingest.textforms):
+    spaces where the original has other characters."""
+    out, i = [], 0
+    while i < len(text):
+        if text[i] == " " and not original[i].isspace():
+            j = i
+            while j < len(text) and text[j] == " ":
+                j += 1
+            out.append((i, j))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+@lru_cache(maxsize=16)
+def reading_view(text: str, original: str | None = None) -> ReadingView:
+    simp = list(simplified(text))
+    for t in _cells_as_rows("".join(simp)):
+        simp[t] = "\t"
+    simp_text = "".join(simp)
+    drops = [(m.start(), m.end()) for m in _PINYIN.finditer(simp_text)] + _spam_prefixes(simp_text)
+    if original is not None and len(original) == len(text):
+        drops += _blanked(text, original)
+    drops = sorted(drops)
+    if not drops:
+        return ReadingView(simp_text)
+    out, origin, pos = [], [], 0
+    for a, b in drops:
+        if a < pos:
+            continue
+        out.append(simp_text[pos:a])
+        origin.extend(range(pos, a))
+        pos = b
+    out.append(simp_text[pos:])
+    origin.extend(range(pos, len(simp_text)))
+    origin.append(len(simp_text))
+    return ReadingView("".join(out), tuple(origin))
+
+
+def on_reading_view(extract):
+    """Run an extractor on the reading view of a document; offsets and evidence are mapped
+    back to the document's own text."""
+    from functools import wraps
+
+    from ingest.model import Document
+
+    @wraps(extract)
+    def run(doc):
+        view = reading_view(doc.text, getattr(doc, "original", None))
+        if view.text == doc.text:
+            return extract(doc)
+        out = extract(Document(doc.id, doc.path, view.text, doc.meta))
+        seen: set[int] = set()
+        for m in [*out.mentions, *(x for f in out.facts for x in (f.source, f.target))]:
+            if id(m) in seen:
+                continue
+            seen.add(id(m))
+            if m.start >= 0 and m.end >= 0:
+                m.start, m.end = view.at(m.start), view.at_end(m.end)
+        for f in out.facts:
+            f.evidence = doc.evidence(view.at(f.evidence.start), view.at_end(f.evidence.end))
+        return out
+
+    return run
 
 
 # ---- lines --------------------------------------------------------------------------------
@@ -202,6 +390,7 @@ class PolicySegment:
     date: str | None = None
     date_span: tuple[int, int] | None = None
     body_start: int = 0
+    fields: dict = field(default_factory=dict)  # the page's metadata fields (read_fields)
 
     @property
     def name(self) -> str:
@@ -241,9 +430,13 @@ def _header_issuers(line: Line) -> list[tuple[str, int, int]]:
         word = m.group()
         if word.endswith("函件"):
             continue  # a letterhead class (教育部司局函件), not a body's name
-        name = re.sub(r"(?:文件|公文)$", "", word)
-        if is_agency_name(name):
-            found.append((name, line.start + m.start(), line.start + m.start() + len(name)))
+        word = re.sub(r"(?:文件|公文)$", "", word)
+        pos = line.start + m.start()
+        for name in split_agencies(word):
+            k = line.text.find(name, pos - line.start)
+            if is_agency_name(name) and k >= 0:
+                found.append((name, line.start + k, line.start + k + len(name)))
+                pos = line.start + k + len(name)
     return found
 
 
@@ -284,15 +477,16 @@ def segment_policies(text: str) -> tuple[PolicySegment, ...]:
     with a policy title followed by an addressee line (…：) is one un-numbered policy.
     """
     lines = lines_of(text)
+    meta = read_fields(text, lines)
     heads: list[tuple[int, int]] = []  # (line index of number, block start offset)
     for i, ln in enumerate(lines):
         nums = find_numbers(text, ln.start, ln.end)
-        if len(nums) == 1 and _SIGNER.sub("", ln.stripped).strip() == nums[0][0].strip():
+        if len(nums) == 1 and _is_number_line(ln, nums[0][0]):
             block = ln.start
             j, seen = i - 1, 0
             while j >= 0 and seen < 3:
                 if lines[j].stripped:
-                    if not _is_header_line(lines[j]):
+                    if not _is_header_line(lines[j]) or is_furniture(lines[j].text):
                         break
                     block, seen = lines[j].start, seen + 1
                 j -= 1
@@ -310,43 +504,155 @@ def segment_policies(text: str) -> tuple[PolicySegment, ...]:
         seg = PolicySegment(start=block, end=end, key=normalize_number(number), number=number,
                             number_span=(ns, ne), body_start=lines[i].end)
         found = _title_after(lines, i)
+        before = _title_before(lines, i, segments[-1].end if segments else 0)
+        if found is None and before is not None:  # the title above the number (…的通知 / 号)
+            found = before
+            seg.start = min(seg.start, before[1])
         if found:
             seg.title, ts, te = found
-            seg.title_span, seg.kind, seg.body_start = (ts, te), policy_kind(found[0]), te
-        header_lines = [ln for ln in lines if block <= ln.start < lines[i].start]
+            seg.title_span, seg.kind = (ts, te), policy_kind(found[0])
+            seg.body_start = max(te, lines[i].end)
+        header_lines = [ln for ln in lines if seg.start <= ln.start < lines[i].start]
+        if n == 0:
+            _apply_fields(seg, meta)
         _fill_issuers_and_date(seg, text, lines, header_lines)
         segments.append(seg)
     if not segments:
-        seg = _unnumbered_policy(text, lines)
+        seg = _unnumbered_policy(text, lines, meta)
         if seg:
             segments.append(seg)
     return tuple(segments)
 
 
-def _unnumbered_policy(text: str, lines: list[Line]) -> PolicySegment | None:
-    content = [(i, ln) for i, ln in enumerate(lines) if ln.stripped][:6]
+def _is_number_line(ln: Line, number: str) -> bool:
+    """A document number alone on its line (签发人 after it, a doubled 号 or a spam word before
+    it do not count)."""
+    rest = _SIGNER.sub("", ln.stripped).strip()
+    rest = re.sub(r"[号號]\s*$", "", rest) if rest.endswith(("号号", "號號", "号號")) else rest
+    return rest == number.strip() or rest.replace(" ", "") == number.replace(" ", "")
+
+
+def _title_before(lines: list[Line], i: int, floor: int) -> tuple[str, int, int] | None:
+    """A title on the line(s) just above a number line (the title-first layout of web pages)."""
+    parts: list[Line] = []
+    for ln in reversed(lines[max(0, i - 4):i]):
+        if ln.start < floor:
+            break
+        if not ln.stripped:
+            if parts:
+                break
+            continue
+        if ln.is_table_row or is_furniture(ln.text) or ln.stripped.endswith(("。", "：", ":", "；")):
+            break
+        parts.insert(0, ln)
+        joined = "".join(p.stripped for p in parts)
+        if policy_kind(joined) and "《" not in joined[:1]:
+            title = re.sub(r"\s+", " ", " ".join(p.stripped for p in parts) if "关于" not in joined else joined)
+            return title, parts[0].start + (len(parts[0].text) - len(parts[0].text.lstrip())), parts[-1].end
+        if len(parts) == 2:
+            break
+    return None
+
+
+# ---- web page furniture and metadata fields -----------------------------------------------
+# Lines of the page around the document (来源, 发布日期, 浏览次数 …) and the metadata block of
+# government sites (索引号 | … | 发文机关 | … | 文号 | …); 发文机关, 文号, 标题 and 成文日期 are read.
+_FIELD_KEYS = ("索引号", "主题分类", "主题词", "体裁分类", "组配分类", "服务对象", "发文机关", "发布机构", "发文单位",
+               "成文日期", "发文日期", "发布日期", "发布时间", "印发日期", "生效日期", "废止日期", "有效性", "时效",
+               "文号", "发文字号", "文件编号", "标题", "名称", "来源", "信息来源", "文章来源", "浏览次数", "访问量",
+               "阅读量", "点击数", "点击量", "作者", "编辑", "责任编辑", "分享", "字号", "字体", "打印", "关闭")
+_KEYS_RE = "|".join(sorted(_FIELD_KEYS, key=len, reverse=True))
+FURNITURE_RE = re.compile(rf"^\s*[【\[]?\s*(?:{_KEYS_RE})\s*(?:[:：|｜\]】]|\s|$)")
+_FIELD_RE = re.compile(rf"(?P<k>{_KEYS_RE})\s*[:：]\s*(?P<v>.*?)\s*(?=(?:\s(?:{_KEYS_RE})\s*[:：])|$)")
+_FIELD_NAMES = {"发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "文号": "number", "发文字号": "number",
+                "文件编号": "number", "标题": "title", "名称": "title", "成文日期": "date", "发文日期": "date",
+                "印发日期": "date"}
+
+
+def is_furniture(line: str) -> bool:
+    """A line of the web page around a document (来源：…, 发布日期：…, 浏览次数：…, a metadata row)."""
+    return bool(FURNITURE_RE.match(line))
+
+
+def read_fields(text: str, lines: list[Line] | None = None) -> dict[str, tuple[str, int, int]]:
+    """Metadata fields of the page head (first 40 lines): issuer, number, title, date, each
+    with its span; the first value of each wins."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for ln in (lines or lines_of(text))[:40]:
+        if not is_furniture(ln.text):
+            continue
+        pairs: list[tuple[str, str, int]] = []
+        if re.search(r"[|｜\t]", ln.text):
+            cells = [(m.group().strip(), m.start() + (len(m.group()) - len(m.group().lstrip())))
+                     for m in re.finditer(r"[^|｜\t]+", ln.text)]
+            cells = [c for c in cells if c[0]]
+            for (k, _), (v, vs) in zip(cells, cells[1:]):
+                if k in _FIELD_KEYS and v not in _FIELD_KEYS:
+                    pairs.append((k, v, vs))
+        else:
+            pairs = [(m.group("k"), m.group("v"), m.start("v")) for m in _FIELD_RE.finditer(ln.text)]
+        for k, v, vs in pairs:
+            name = _FIELD_NAMES.get(k)
+            if name and v and name not in out:
+                out[name] = (v, ln.start + vs, ln.start + vs + len(v))
+    return out
+
+
+def _apply_fields(seg: PolicySegment, meta: dict[str, tuple[str, int, int]]) -> None:
+    """Fill what the header lacks from the page's metadata fields."""
+    if seg.title is None and "title" in meta:
+        title, ts, te = meta["title"]
+        if policy_kind(title):
+            seg.title, seg.title_span, seg.kind = re.sub(r"\s+", " ", title), (ts, te), policy_kind(title)
+    if seg.number is None and "number" in meta:
+        nums = find_numbers(meta["number"][0])
+        if nums:
+            number, a, b = nums[0]
+            base = meta["number"][1]
+            seg.number, seg.number_span, seg.key = number, (base + a, base + b), normalize_number(number)
+    seg.fields = meta
+
+
+def _unnumbered_policy(text: str, lines: list[Line], meta: dict[str, tuple[str, int, int]]) -> PolicySegment | None:
+    """A policy without a number line: a title line followed by its addressee (…：) or a number
+    given in the page's metadata, among the first lines after the page furniture."""
+    content = [(i, ln) for i, ln in enumerate(lines) if ln.stripped and not is_furniture(ln.text)][:40]
+    meta_title = name_key(meta["title"][0]) if "title" in meta else None
     for k, (i, ln) in enumerate(content[:-1]):
         kind = policy_kind(ln.stripped)
-        if kind and content[k + 1][1].stripped.endswith(("：", ":")) and "《" not in ln.stripped:
+        if not kind or "《" in ln.stripped[:1] or len(ln.stripped) > 120:
+            continue
+        nxt = content[k + 1][1].stripped
+        addressed = nxt.endswith(("：", ":")) and len(nxt) <= 120
+        if addressed or (meta_title and name_key(ln.stripped) == meta_title):
             title = re.sub(r"\s+", " ", ln.stripped)
+            start = ln.start + (len(ln.text) - len(ln.text.lstrip()))
             seg = PolicySegment(start=0, end=len(text), key=name_key(title), title=title,
-                                title_span=(ln.start, ln.end), kind=kind, body_start=ln.end)
-            _fill_issuers_and_date(seg, text, lines, lines[:i])
+                                title_span=(start, ln.end), kind=kind, body_start=ln.end)
+            _apply_fields(seg, meta)
+            _fill_issuers_and_date(seg, text, lines, [x for x in lines[:i] if not is_furniture(x.text)])
             return seg
     return None
 
 
 def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], header: list[Line]) -> None:
-    """Issuers by priority: the title's X关于, the letterhead, the signature above the date line."""
+    """Issuers by priority: the title's X关于, the page's 发文机关 field, the letterhead, the
+    signature above the date line (or on it), the 印发 line."""
     if seg.title and seg.title_span:
         ts = seg.title_span[0]
         names = title_issuers(seg.title)
         pos = ts
         for name in names:
             k = text.find(name, pos, seg.title_span[1])
+            seg.issuers.append((name, k, k + len(name)) if k >= 0 else (name, ts, seg.title_span[1]))
+            pos = k + len(name) if k >= 0 else pos
+    fields = getattr(seg, "fields", None) or {}
+    if not seg.issuers and "issuer" in fields:
+        value, vs, _ = fields["issuer"]
+        for name in issuer_list(value):
+            k = text.find(name, vs)
             if k >= 0:
                 seg.issuers.append((name, k, k + len(name)))
-                pos = k + len(name)
     if not seg.issuers:
         for ln in header:
             seg.issuers.extend(_header_issuers(ln))
@@ -356,17 +662,24 @@ def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], hea
         if not ln.stripped:
             continue
         m = DATE_LINE_RE.match(ln.text) or PRINTED_RE.search(ln.text)
-        if m and not ln.is_table_row:
+        if m and not ln.is_table_row and not is_furniture(ln.text):
             if seg.date is None:
                 seg.date, seg.date_span = iso_date(m), (ln.start, ln.end)
                 who = m.groupdict().get("who")
-                if not seg.issuers and who and is_agency_name(who.strip()):
-                    s = ln.start + m.start("who")
-                    seg.issuers.append((who.strip(), s, s + len(who.strip())))
-                elif not seg.issuers and prev is not None and is_agency_name(prev.stripped):
-                    s = prev.start + prev.text.index(prev.stripped)
-                    seg.issuers.append((prev.stripped, s, s + len(prev.stripped)))
+                if not seg.issuers and who and issuer_list(who):
+                    base = ln.start + m.start("who")
+                    for name in issuer_list(who.strip()):
+                        k = text.find(name, base)
+                        seg.issuers.append((name, k, k + len(name)))
+                elif not seg.issuers and prev is not None and issuer_list(prev.stripped):
+                    for name in issuer_list(prev.stripped):
+                        k = text.find(name, prev.start)
+                        seg.issuers.append((name, k, k + len(name)))
         prev = ln
+    if seg.date is None and "date" in fields:
+        dm = re.search(_DATE, fields["date"][0])
+        if dm:
+            seg.date = iso_date(dm)
 
 
 def segment_at(segments: tuple[PolicySegment, ...], pos: int) -> PolicySegment | None:
@@ -463,23 +776,100 @@ def find_citations(text: str) -> tuple[Citation, ...]:
 # A responsibility stated in the text: （责任单位：省教育厅、省财政厅）.
 # A unit list may hold one level of brackets (（责任单位：市教育局、各县（市、区）人民政府）) and
 # several labelled lists (（牵头单位：市教育局；配合单位：市财政局）).
-_RESP_LABEL = r"(?:责任单位|责任部门|牵头单位|牵头部门|负责单位|责任处室|配合单位|配合部门|参与单位|协办单位)"
-# Also the label on a line of its own after the task (责任单位：市教育局), and the led form
-# （市教育局牵头，市财政局、市人力资源社会保障局配合）.
+_LABEL_ROLES = (("牵头", r"牵头单位|牵头部门|主责单位|主办单位"),
+                ("配合", r"配合单位|配合部门|参与单位|协办单位|协同单位|协助单位|支持单位"),
+                ("责任", r"责任单位|责任部门|负责单位|责任处室|实施单位|落实单位"))
+_RESP_LABEL = "(?:" + "|".join(rx for _, rx in _LABEL_ROLES) + ")"
+# Also the label on a line of its own after the task (责任单位：市教育局), in square brackets
+# ([责任单位：市教育局]), and the led form （市教育局牵头，市财政局、市人力资源社会保障局配合）.
 STATED_RESPONSIBLE = re.compile(
-    rf"[（(]{_RESP_LABEL}[:：](?P<lab>(?:[^（()）]|[（(][^（()）]*[）)])+)[）)]"
-    rf"|(?<![（(\w]){_RESP_LABEL}[:：](?P<line>[^（()）。]+)"
-    r"|[（(](?P<lead>[^（()）。，,]{2,60}?)牵头(?:[，,；;](?P<help>[^（()）。]{2,80}?)(?:配合|参与|协助|协同))?[）)]")
-RESPONSIBLE_LINE = re.compile(rf"^\s*(?:{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?牵头[，,；;）)])")
+    rf"[（(\[【](?P<l1>{_RESP_LABEL})[:：](?P<lab>(?:[^（()）\[\]【】]|[（(][^（()）]*[）)])+)[）)\]】]"
+    rf"|(?<![（(\[【\w])(?P<l2>{_RESP_LABEL})[:：](?P<line>[^（()）。]+)"
+    r"|[（(](?P<lead>[^（()）。，,]{2,60}?)牵头(?:[，,；;、](?P<help>[^（()）。]{2,80}?)(?:配合|参与|协助|协同))?[）)]")
+RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?牵头[，,；;、）)])")
+# Unbracketed: 由市教育局牵头，市财政局、市人社局配合; 市教育局会同市经信委、市人社局…; a subject
+# that must act: 各县（市、区）教育局要…, 各地发展改革和教育部门要….
+_PLAIN_LEAD = re.compile(r"(?:由)?(?P<lead>[^，,。；;（()）：:、]{2,40}?(?:、[^，,。；;（()）：:、]{2,30}?)*)牵头"
+                         r"(?:[，,、]\s*(?P<help>[^，,。；;（()）]{2,80}?)(?:配合|参与|协助|协同))?(?=[，,。；;]|$)")
+_TOGETHER = re.compile(r"^(?P<lead>[^，,。；;（()）]{2,40}?)会同(?P<help>[^，,。；;（()）]{2,80})")
+_SUBJECT = re.compile(r"^(?P<who>(?:各|有关|相关)?[^，,。；;：:]{2,40}?)(?:要|应|应当|须|必须|负责)(?!求|点|素)")
+_GROUP_PARTY = re.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff（()）、]{0,20}(?:部门|单位|政府|机关)$")
+
+
+def _party(name: str) -> bool:
+    return is_agency_name(name) or bool(_COLLECTIVE.match(clean_text(name))) or bool(_GROUP_PARTY.match(name))
+
+
+def leading_parties(text: str) -> list[str]:
+    """The bodies a clause starts with, up to the verb: 市教育局、市人社局建立… → [市教育局, 市人社局]."""
+    out: list[str] = []
+    rest = re.sub(r"[（(][^（()）]*[）)]", lambda b: b.group().replace("、", "\0"), text)
+    while rest:
+        m = re.match(r"[^、，,。；;]+", rest)
+        if m is None:
+            break
+        chunk = m.group()
+        best = None
+        for e in range(2, len(chunk) + 1):
+            head = chunk[:e]
+            if _party(head) and not re.match(r"[门会员厅局室办处司府]", chunk[e:e + 1]):
+                best = e  # the longest: 各县（市、区）教育局 over 各县
+        if best is None:
+            break
+        out.append(chunk[:best].replace("\0", "、"))
+        if best < len(chunk) or not rest[len(chunk):].startswith("、"):
+            break
+        rest = rest[len(chunk) + 1:]
+    return out
+
+
+def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
+    """(party, role) of a STATED_RESPONSIBLE match: 牵头 and 配合 by their labels or the led form,
+    责任 for 责任单位."""
+    if m.group("lead"):  # （龙头企业牵头） is no statement of a department's duty
+        lead, help_ = split_departments(m.group("lead")), split_departments(m.group("help") or "")
+        if not all(_party(p) for p in [*lead, *help_]):
+            return []
+        return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
+    found = f"{m.group('l1') or m.group('l2')}：{m.group('lab') or m.group('line')}"
+    out: list[tuple[str, str]] = []
+    parts = re.split(rf"({_RESP_LABEL})[:：]", found)
+    for label, cell in zip(parts[1::2], parts[2::2]):
+        role = next(r for r, rx in _LABEL_ROLES if re.fullmatch(rx, label))
+        out.extend((p, role) for p in split_departments(cell))
+    return out
 
 
 def stated_departments(m: re.Match[str]) -> list[str]:
     """The parties of a STATED_RESPONSIBLE match, every labelled list together."""
-    if m.group("lead"):  # （龙头企业牵头） is no statement of a department's duty
-        parties = split_departments(f"{m.group('lead')}、{m.group('help') or ''}")
-        return parties if all(is_agency_name(p) or _COLLECTIVE.match(p) for p in parties) else []
-    found = m.group("lab") or m.group("line")
-    return split_departments(re.sub(rf"{_RESP_LABEL}[:：]", "、", found))
+    return [p for p, _ in stated_roles(m)]
+
+
+def prose_roles(text: str) -> list[tuple[str, str]]:
+    """Responsibilities a task states in its own words: 由X牵头，Y配合 (牵头/配合), X会同Y (牵头/配合),
+    a subject that must act (X要…: 责任). ``text`` is the task from its first word."""
+    text = STATED_RESPONSIBLE.sub("", text)
+    for m in _PLAIN_LEAD.finditer(text):
+        lead = leading_parties(re.sub(r"^由", "", m.group("lead")))
+        if lead and "".join(lead) == re.sub(r"^由|、", "", m.group("lead")).replace("、", ""):
+            help_ = leading_parties(m.group("help") or "")
+            return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
+    m = _TOGETHER.match(text)
+    if m:
+        lead, help_ = leading_parties(m.group("lead")), leading_parties(m.group("help"))
+        if lead and "".join(lead) == m.group("lead") and help_:
+            return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
+    m = _SUBJECT.match(text)
+    if m:
+        who = m.group("who")
+        parties = leading_parties(who)
+        if parties and len("、".join(parties)) == len(who):
+            return [(p, "责任") for p in parties]
+        if _GROUP_PARTY.match(who) or _COLLECTIVE.match(clean_text(who)):
+            return [(who, "责任")]
+    return []
+
+
 _COLLECTIVE = re.compile(r"^(各|相关|有关)(省|市|县|区|县区|市县|县\(市、区\)|区县)(?:人民)?(?:政府)?$")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|自治州|盟)$")
 
@@ -503,7 +893,7 @@ def agency_name(name: str, places: dict[str, str] | str | None) -> str:
     """
     places = {"省": places} if isinstance(places, str) else (places or {})
     name = re.sub(r"\s+", "", name)
-    m = _COLLECTIVE.match(name)
+    m = _COLLECTIVE.match(clean_text(name))
     if m:
         return f"{m.group(1)}{m.group(2)}人民政府"
     level = name[:1]

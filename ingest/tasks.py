@@ -20,14 +20,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
-from ingest.policy import PolicyPart, citation_mention, part_owner, policy_parts
+from ingest.policy import PolicyPart, agency_mentions, citation_mention, part_owner, policy_parts
 from ingest.policy_text import (
     DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, RESPONSIBLE_LINE, STATED_RESPONSIBLE, Line, PolicySegment, agency_name, bigram_dice,
-    find_citations, is_agency_name, lines_of, segment_policies, split_departments, squeeze,
-    stated_departments,
+    find_citations, is_agency_name, lines_of, on_reading_view, prose_roles, segment_policies, split_departments, squeeze,
+    stated_roles,
 )
 
 _LEVELS = (
@@ -123,8 +124,15 @@ def parse_items(text: str, start: int, end: int) -> list[Item]:
     return items
 
 
+# A closing section whose text is one unnumbered paragraph (三、保障措施 / 各部门要高度重视…) is
+# an exhortation, not a task.
+_CLOSING = re.compile(r"^(?:保障措施|组织实施|工作要求|实施保障|组织保障|有关要求|其他事项|其他)$")
+
+
 def is_measure(item: Item) -> bool:
     if item.heading_only:
+        return False
+    if item.level == 1 and _CLOSING.match(squeeze(item.parts[0]).rstrip("。：:")):
         return False
     return not any(NOT_TASKS.search(a.heading or a.text) or _CONTEXT.search(a.heading or squeeze(a.parts[0]))
                    for a in [item, *item.ancestors()])
@@ -302,17 +310,59 @@ def _unify(rows: list[Row]) -> list[Row]:
     return own + [r for r in rows if r not in own]
 
 
+_SENTENCE_RE = re.compile(r"[^。；;]+[。；;]?")
+_CLAUSE_RE = re.compile(r"[^，,。；;]+[，,。；;]?")
+
+
 def _sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Spans a list task may restate: sentences, their clauses, and runs of 2-3 clauses."""
-    spans = [(m.start(), m.end()) for m in re.finditer(r"[^。；;]+[。；;]?", text[:end]) if m.start() >= start]
+    spans = [(m.start(), m.end()) for m in _SENTENCE_RE.finditer(text, start, end)]
     for s, e in list(spans):
-        clauses = [(m.start(), m.end()) for m in re.finditer(r"[^，,。；;]+[，,。；;]?", text[:e]) if m.start() >= s]
+        clauses = [(m.start(), m.end()) for m in _CLAUSE_RE.finditer(text, s, e)]
         for n in (1, 2, 3):
             spans += [(clauses[i][0], clauses[i + n - 1][1]) for i in range(len(clauses) - n + 1)]
     return spans
 
 
+# ---- 一是/二是 lists inside a numbered item -------------------------------------------------
+_LISTED = re.compile(r"(?:(?<=[：:；;。，,\s])|^)([一二三四五六七八九十]{1,2})是(?=[\u4e00-\u9fff“])")
+
+
+def listed_parts(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """(marker, start, end) of the 一是…；二是…；三是… tasks inside text[start:end] (at least two,
+    numbered from 一是 on), each from its marker to the next."""
+    marks = [m for m in _LISTED.finditer(text, start, end)]
+    wanted, kept = "一二三四五六七八九十", []
+    for m in marks:
+        if len(kept) < len(wanted) and m.group(1) == wanted[len(kept)]:
+            kept.append(m)
+    if len(kept) < 2:
+        return []
+    return [(m.group(1) + "是", m.start(), kept[i + 1].start() if i + 1 < len(kept) else end)
+            for i, m in enumerate(kept)]
+
+
+def role_of_column(column: str) -> str:
+    """The role a task-list column gives its units: 牵头单位 → 牵头, 配合单位 → 配合, else 责任."""
+    if "牵头" in column:
+        return "牵头"
+    if re.search(r"配合|协同|参与|协助|协办|支持", column):
+        return "配合"
+    return "责任"
+
+
+def responsibilities(text: str) -> list[tuple[str, str]]:
+    """(party, role) a task's text states: labelled lists and led forms in brackets, then what its
+    sentences say in words (由X牵头，Y配合; X会同Y; X要…)."""
+    found = [r for m in STATED_RESPONSIBLE.finditer(text) for r in stated_roles(m)]
+    if not found:
+        for sentence in re.split(r"[。；;]", text):
+            found.extend(r for r in prose_roles(sentence.strip()) if r not in found)
+    return found
+
+
 # ---- extraction ---------------------------------------------------------------------------
+@on_reading_view
 def extract(doc: Document) -> Extraction:
     """Measures of every policy in the document, with HAS_MEASURE and RESPONSIBLE_FOR facts."""
     out = Extraction()
@@ -327,7 +377,11 @@ def extract(doc: Document) -> Extraction:
             sentences.setdefault(owner.properties["key"], []).extend(
                 sp for it in body_items for sp in _sentences(text, it.start, it.end))
             for it in body_items:
-                stated[owner.properties["key"]].append(_body_measure(doc, seg, owner, it, out))
+                parts = listed_parts(text, it.start, it.end)
+                if not parts:
+                    stated[owner.properties["key"]].append(_body_measure(doc, seg, owner, it, out))
+                for marker, s, e in parts:
+                    stated[owner.properties["key"]].append(_listed_measure(doc, seg, owner, it, marker, s, e, out))
             rows.extend(parse_task_tables(doc, seg, part))
     for r in _unify(rows):
         _join_body_measure(r, stated.get(str(r.owner.properties.get("key")), []))
@@ -360,13 +414,38 @@ def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, 
     m = Mention("Measure", name, doc.id, it.start, it.end, properties=props)
     out.mentions.append(m)
     out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(it.start, it.end)))
-    for stated in STATED_RESPONSIBLE.finditer(full):
-        for dept in stated_departments(stated):
-            agency = Mention("Agency", agency_name(dept, seg.places), doc.id)
-            out.mentions.append(agency)
-            out.facts.append(Fact("RESPONSIBLE_FOR", agency, m, doc.evidence(it.start, it.end),
-                                  properties={"column": "stated"}))
+    _responsible(doc, seg, m, full, it.start, it.end, out)
     return m
+
+
+def _responsible(doc: Document, seg: PolicySegment, m: Mention, text: str, start: int, end: int,
+                 out: Extraction) -> None:
+    for dept, role in responsibilities(text):
+        found = agency_mentions(doc, dept, seg.places)
+        out.mentions.extend(found)
+        out.facts.append(Fact("RESPONSIBLE_FOR", found[0], m, doc.evidence(start, end),
+                              properties={"column": "stated", "role": role}))
+
+
+def _listed_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, marker: str, start: int,
+                    end: int, out: Extraction) -> Mention:
+    """A task of a 一是/二是 list: named by its first clause, under the item's heading."""
+    full = squeeze(doc.text[start:end]).rstrip("；;。，,")[len(marker):]
+    head = re.split(r"[，,；;。：:]", full, maxsplit=1)[0]
+    name = head if 2 <= len(head) <= HEADING_MAX else (full if len(full) <= 60 else full[:60] + "…")
+    scope = str(policy.properties["key"])
+    props = {"key": measure_key(full, scope), "number": marker, "numbering": marker, "text": full,
+             "group": it.heading, "section": it.heading, "source": "body"}
+    m = Mention("Measure", name, doc.id, start, end, properties=props)
+    out.mentions.append(m)
+    out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(start, end)))
+    _responsible(doc, seg, m, full, start, end, out)
+    return m
+
+
+@lru_cache(maxsize=8)
+def _span_keys(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
+    return tuple(name_key(text[a:b]) for a, b in spans)
 
 
 def _row_measure(doc: Document, r: Row, sentences: list[tuple[int, int]], out: Extraction) -> None:
@@ -381,11 +460,13 @@ def _row_measure(doc: Document, r: Row, sentences: list[tuple[int, int]], out: E
         name = agency_name(dept, r.seg.places)
         if own is not None and name not in own:
             continue  # a restatement adds evidence to the list it restates, not new departments
-        agency = Mention("Agency", name, doc.id, r.start, r.end)
-        out.mentions.append(agency)
-        out.facts.append(Fact("RESPONSIBLE_FOR", agency, m, doc.evidence(r.start, r.end),
-                              properties={"column": column}))
+        found = agency_mentions(doc, dept, r.seg.places, r.start, r.end)
+        out.mentions.extend(found)
+        out.facts.append(Fact("RESPONSIBLE_FOR", found[0], m, doc.evidence(r.start, r.end),
+                              properties={"column": column, "role": role_of_column(column)}))
     if r.restates is None and sentences:
-        best = max(sentences, key=lambda sp: bigram_dice(name_key(text[sp[0]:sp[1]]), name_key(r.text)))
-        if bigram_dice(name_key(text[best[0]:best[1]]), name_key(r.text)) >= 0.6:
+        rkey = name_key(r.text)
+        keys = _span_keys(text, tuple(sentences))
+        best, score = max(((sp, bigram_dice(k, rkey)) for sp, k in zip(sentences, keys)), key=lambda x: x[1])
+        if score >= 0.6:
             out.facts.append(Fact("HAS_MEASURE", r.owner, m, doc.evidence(*best)))
