@@ -33,7 +33,7 @@ def _is_generic(tokens: list[str]) -> bool:
 
 
 # School types: "沈阳市中职学校" is a category of schools in a city, not one school.
-_SCHOOL_CATEGORY = frozenset({"中职", "中等职业", "中等", "职业", "高职", "高等职业", "普通", "各类", "职业技术",
+_SCHOOL_CATEGORY = frozenset({"中职", "中高职", "中等职业", "中等", "职业", "高职", "高等职业", "普通", "各类", "职业技术",
                               "多所", "部分", "各", "所有", "全部", "公办", "民办"})
 
 

@@ -72,8 +72,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             continue  # 东川集团全资子公司: what the company is to its group, not its name
         if suffix in _SHORT_HEADS and _NOT_AFTER_SHORT_RE.match(text, e):
             continue  # 高职院校, 技校生, 中医专业: a common noun, not a short name
-        if suffix == "教育部" and text[e:e + 1] == "门":
-            continue  # 教育部门: education departments in general
+        if suffix.endswith("部") and text[e:e + 1] == "门":
+            continue  # 教育部门, 人社部门: departments in general
         if typ == "Agency":
             u = _AGENCY_UNIT_RE.match(text, e, min(end, e + 14))
             if u and not re.search(r"[，。；、]|公司$|集团|联合|牵头|[与和及].{0,8}(?:局|厅|部|委)", u.group(0)):

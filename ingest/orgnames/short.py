@@ -49,8 +49,13 @@ def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[lis
     no found name stands."""
     found = [m for m in found if m.end > m.start]
     fulls: dict[str, str] = {}
+    parents: list[Mention] = []
     for m in found:
         fulls.setdefault(m.name, m.type)
+        if m.type == "Agency" and (p := _parent_agency(m.name)) and p != m.name:
+            # 某省教育厅职业教育处 names 某省教育厅 too
+            parents.append(Mention("Agency", p, doc, m.start, m.start + len(p)))
+            fulls.setdefault(p, "Agency")
     covered = sorted((m.start, m.end) for m in found)
     pairs: dict[str, set[tuple[str, str]]] = {}  # short → {(full, type)}
     occurrences: dict[str, list[tuple[int, int]]] = {}
@@ -74,8 +79,11 @@ def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[lis
             add(s_name, f, t)
         if not hits and (g := _government(s_name)):
             add(s_name, g, "Agency")
-    # 3. forms without a suffix in running text: a prefix or an abbreviation of one full name
-    for (a, b), short in _bare_forms(text, fulls, covered):
+        if not hits and s_name + "校" in fulls and s_name.endswith("中学"):
+            add(s_name, s_name + "校", fulls[s_name + "校"])  # 某某职业高级中学 = …中学校
+    # 3. forms without a suffix in running text: a prefix or an abbreviation of one full name;
+    # short heads the suffix walk did not take (某某职院 when the walk found no specific name)
+    for (a, b), short in [*_bare_forms(text, fulls, covered), *_short_heads(text, fulls, covered)]:
         if short in fulls or short in defined:
             continue
         for f, t in fulls.items():
@@ -85,13 +93,55 @@ def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[lis
     aliases = []
     mentions = []
     for short, targets in sorted(pairs.items()):
+        targets = {_follow(pairs, f, t) for f, t in targets}  # 中X for 中X集团, itself short for 中X实业…公司
         if len({f for f, _ in targets}) != 1:
             continue  # one short form, two bodies: they stay apart
         full, typ = next(iter(targets))
         aliases.append(Alias(short, full, typ))
         spots = occurrences.get(short) or list(_spots(text, short, covered))
         mentions.extend(Mention(typ, short, doc, a, b) for a, b in spots)
-    return aliases, mentions
+    return aliases, mentions + parents
+
+
+def _follow(pairs: dict[str, set[tuple[str, str]]], full: str, typ: str) -> tuple[str, str]:
+    seen = {full}
+    while len(nxt := pairs.get(full, set())) == 1:
+        f, t = next(iter(nxt))
+        if f in seen:
+            break
+        seen.add(f)
+        full, typ = f, t
+    return full, typ
+
+
+_UNIT_RE = re.compile(r"(?:办公厅|办公室|[一-鿿]{1,12}?[司处])$")
+
+
+def _parent_agency(name: str) -> str | None:
+    """某省教育厅职业教育处 → 某省教育厅: the agency a unit belongs to."""
+    for m in _UNIT_RE.finditer(name):
+        for k in range(m.start(), len(name) - 1):
+            head = name[:k]
+            if classify_org(head) == "Agency" and not _UNIT_RE.search(head) and len(head) >= 3:
+                return head
+    return None
+
+
+def _short_heads(text: str, fulls: dict[str, str], covered: list[tuple[int, int]]) -> Iterable[tuple[tuple[int, int], str]]:
+    """某某职院, 某某技校 where the text writes them and the suffix walk found nothing: the longest
+    span before the head that abbreviates one full name of the document."""
+    heads = "|".join(sorted(_SHORT_HEADS, key=len, reverse=True))
+    for m in re.finditer(heads, text):
+        e = m.end()
+        if _covered_at(e - 1, covered) or not _edge_after(text, e):
+            continue
+        for p in range(max(0, e - 10), e - 3):
+            s = text[p:e]
+            if not all(_CJK_RE.match(c) for c in s) or p > 0 and not _edge_before(text, p):
+                continue
+            if sum(abbreviates(s, f) for f in fulls) == 1:
+                yield (p, e), s
+                break
 
 
 def _compatible(a: str, b: str) -> bool:
@@ -218,20 +268,27 @@ def abbreviates(short: str, full: str) -> bool:
     if re.fullmatch(re.escape(short) + r"(?:股份|控股)?有限(?:责任)?公司", full):
         return True  # 某某集团 for 某某集团有限公司
     strict = bool(s_suffix) and s_suffix not in _SHORT_HEADS and not _head_short(s_suffix, suffix)
-    if strict and s_suffix != suffix and not (suffix and s_suffix[0] == suffix[0] and s_suffix[-1] == suffix[-1]
-                                              and s_suffix in _subsequences(suffix, False)):
+    tail_word = strict and suffix != s_suffix and suffix.endswith(s_suffix) and classify_org(full) == "Group" \
+        and classify_org(short) == "Group"
+    if strict and s_suffix != suffix and not tail_word and not (
+            suffix and s_suffix[0] == suffix[0] and s_suffix[-1] == suffix[-1] and s_suffix in _subsequences(suffix, False)):
         return False  # 某某职教集团 keeps the head of 某某职业教育集团
     core = short[: len(short) - len(s_suffix)] if strict else short
     cwords = words[:-1] if strict or not s_suffix and suffix else words  # 临航 takes nothing of 学院
+    if tail_word:
+        cwords = cwords + (suffix[: len(suffix) - len(s_suffix)],)  # 某某共同体 of 某某产教融合共同体
     n = len(cwords)
     free_start = not strict and bool(s_suffix) and len(short) >= 4
+    # 某某集团 of 某某实业(集团)股份有限公司: the group's word stands just before the legal form
+    head_free = _head_short(s_suffix, suffix) and short.endswith(("集团", "集团公司")) and bool(
+        re.search(r"集团[)）]?(?:股份|控股)?有限(?:责任)?公司$", full))
 
     @lru_cache(maxsize=None)
     def go(i: int, w: int, used: int, began: bool, took_last: bool) -> bool:
         if i == len(core):
             if strict:
-                return w == n and (used >= 1 or core == "")
-            return used >= 2 and (not s_suffix or took_last)
+                return (w == n or w == n - 1 and tail_word) and (used >= 1 or core == "")
+            return used >= 2 and (not s_suffix or took_last or head_free)
         if w >= n:
             return False
         word = cwords[w]
@@ -243,6 +300,10 @@ def abbreviates(short: str, full: str) -> bool:
             return False  # an abbreviation opens with the name's first word (or the one after the place)
         if is_place:
             takes = _place_forms(word)
+        elif tail_word and w == n - 1:
+            takes = {word, word[:1]}
+            if go(i, w + 1, used, began, False):
+                return True
         elif strict:
             takes = {word, word[:1]}
         else:
@@ -372,9 +433,12 @@ def _bare_ok(s: str, full: str) -> bool:
     words, places, _ = _words(full)
     if not places and not _rare([words[0]]):
         return False
+    k = 0
     if places:
         k = next((k for k in range(len(s), 1, -1) if words[0].startswith(s[:k])), 0)
         if len(s) - k < 2:
             return False  # 某某省中: a place and one character say nothing
+    if any(len(t) >= 2 and t in _GENERIC_TOKENS for t in tokenizer().cut(s[k:], HMM=False)):
+        return False  # 某某职业教育: a place and a field, not a short name
     return not _is_place(s) and tokenizer().FREQ.get(s, 0) < 50 and not any(
         t in _STOP_TOKENS for t in tokenizer().cut(s, HMM=False))
