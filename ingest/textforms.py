@@ -21,9 +21,10 @@ The rules, in the order they run, and why:
    (a character whose conversion is not one character is kept). The extractors' vocabulary
    (学院, 联盟, 牵头, 理事单位 …) is Simplified. Conversion is gated so that Simplified pages are
    left alone: t2s also rewrites characters that are correct in Simplified text (乾 in 乾安县,
-   於 in 於潜): a document is converted whole when at least 5% of its Chinese characters change
-   (a Traditional page), otherwise only the lines where at least two characters and 10% of the
-   Chinese characters change (a Traditional quotation in a Simplified page).
+   於 in 於潜): a document is converted whole when at least 5% of its Chinese characters change,
+   of at least three different characters (two for a short text): a Traditional page; otherwise
+   only the lines where 10% of the Chinese characters change, again of several different
+   characters (a Traditional quotation in a Simplified page).
 3. **Noise lines** (the whole line is blanked):
    - page furniture: a line that starts with a field label of the page template (来源, 发布时间,
      发布日期, 更新时间, 浏览次数, 点击数, 访问量, 作者, 编辑, 责任编辑, 审核, 字号 …) followed by a colon,
@@ -49,7 +50,8 @@ The rules, in the order they run, and why:
      (``\\n``, ``\\u6e56``) left by pages scraped from scripts;
    - bylines in brackets: ``(记者 … 通讯员 …)``, ``(文/… 图/…)``, ``(本网讯 …)``, ``(…供稿)``, ``(完)``;
    - spam tokens: a run of digits glued to a site word (``…7799908网站``, ``188体育365官网``) with
-     the few Chinese characters before it (a mirror site's brand put in place of a body's name);
+     the Chinese characters before it back to a function word (在, 由, 与 …) when they are six at
+     most (a mirror site's brand put in place of a body's name);
    - sentences with Japanese kana in a Chinese page (injected unrelated text);
    - injected line prefixes: a short token that starts two or more lines right before a heading
      number (``XX一、``, ``XX(二)``) is spam glued to the lines; every occurrence is blanked;
@@ -131,22 +133,26 @@ def to_simplified(text: str) -> str:
     conv = _convert_same_length(text, convert)
     if conv == text:
         return text
-    changed = sum(1 for a, b in zip(text, conv) if a != b)
-    cjk = len(_CJK_RE.findall(text))
-    if changed >= DOC_TRADITIONAL * cjk:
+    diff = [a for a, b in zip(text, conv) if a != b]
+    if _traditional(diff, len(_CJK_RE.findall(text)), DOC_TRADITIONAL):
         return conv
     out = []
     pos = 0
     for line in text.splitlines(keepends=True):
         end = pos + len(line)
         c = conv[pos:end]
-        if c != line:
-            n = sum(1 for a, b in zip(line, c) if a != b)
-            if n >= 2 and n >= LINE_TRADITIONAL * len(_CJK_RE.findall(line)):
-                line = c
+        if c != line and _traditional([a for a, b in zip(line, c) if a != b], len(_CJK_RE.findall(line)),
+                                      LINE_TRADITIONAL):
+            line = c
         out.append(line)
         pos = end
     return "".join(out)
+
+
+def _traditional(diff: list[str], cjk: int, share: float) -> bool:
+    """Enough changed characters, and of enough kinds: a Simplified page that names 乾安县 five
+    times changes one character five times; a Traditional one changes dozens of characters."""
+    return len(diff) >= share * cjk and len(set(diff)) >= min(3, max(2, len(diff)))
 
 
 @lru_cache(maxsize=65536)
@@ -269,7 +275,7 @@ _JSON_RES = [
     re.compile(r"\"\s*,\s*\"(?=[A-Za-z_][A-Za-z0-9_]*\"\s*:)"),  # value end before a key: ","
     re.compile(r"\"\s*[}\]][\s,}\]{\[]*\"?"),                      # value end: "}  "}]
 ]
-_SPAM_TOKEN_RE = re.compile(r"(?:[\u4e00-\u9fff]{2,6}(?=\d))?\d{3,}(?:(?:体育|娱乐|彩票|棋牌|真人|电竞)\d*)?"
+_SPAM_TOKEN_RE = re.compile(r"\d{3,}(?:(?:体育|娱乐|彩票|棋牌|真人|电竞)\d*)?"
                             r"(?:网站|官网|网址|娱乐城|娱乐|官方网站|app|APP|\.com|\.COM)")
 _SPAM_LEAD = "在由与和及为是的于从向对把被将经"
 _KANA_RE = re.compile(r"[\u3041-\u3096\u309d\u309e\u30a1-\u30fa\u30fd\u30fe\u31f0-\u31ff\uff66-\uff9d]")
@@ -292,9 +298,13 @@ def _spans(s: str) -> list[tuple[int, int]]:
             out.extend(m.span() for m in rx.finditer(s))
     for m in _SPAM_TOKEN_RE.finditer(s):
         a, b = m.span()
-        while a < b and s[a] in _SPAM_LEAD:
-            a += 1
-        out.append((a, b))
+        if a and s[a - 1].isdigit():
+            continue
+        # The brand before the digits: back to a function word, punctuation or the line start.
+        k = a
+        while k > 0 and a - k < 7 and _CJK_RE.match(s[k - 1]) and s[k - 1] not in _SPAM_LEAD:
+            k -= 1
+        out.append((k if a - k <= 6 else a, b))
     # Japanese sentences in a Chinese page.
     if _KANA_RE.search(s):
         kana = len(_KANA_RE.findall(s))

@@ -134,3 +134,24 @@ def test_seed_corpus_reads_as_utf8(corpus_files):
         doc = read_document(p)
         assert doc.meta["encoding"] in ("utf-8", "utf-8-sig")
         assert "\r" not in doc.text and doc.meta["chars"] > 1000
+
+
+def test_traditional_file_reads_with_the_original_kept(tmp_path):
+    original = "發布時間:2024-05-06 來源:臨江日報\n臨江職業技術學院牽頭組建臨江職教聯(lián)盟。\n"
+    p = tmp_path / "trad.txt"
+    p.write_bytes(original.encode("utf-8"))
+    doc = read_document(p)
+    assert doc.original == original and doc.meta["chars"] == len(original) == len(doc.text)
+    first, second = doc.text.split("\n")[:2]
+    assert not first.strip()  # page furniture blanked
+    assert second.replace(" ", "") == "临江职业技术学院牵头组建临江职教联盟。"
+    start = doc.text.index("临江职业技术学院")
+    ev = doc.evidence(start, start + 8)
+    assert ev.quote == "臨江職業技術學院" == doc.original[ev.start:ev.end]
+
+
+def test_simplified_text_has_no_original(tmp_path):
+    p = tmp_path / "notice.txt"
+    p.write_bytes(TEXT.encode("gbk"))
+    doc = read_document(p)
+    assert doc.original is None and doc.stored_text == doc.text == TEXT
