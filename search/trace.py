@@ -157,6 +157,9 @@ def _down(view: _View, node: Node, edge: Edge | None, label: str, seen: set[str]
     tn = TraceNode(node, edge, label)
     if node.type == "Policy":
         tn.children += [TraceNode(a, e, "issued by") for e, a in view.out(node.id, "ISSUED_BY", "Agency")]
+        if depth == 0:  # the policy it implements, as a leaf (``--direction up`` follows it further)
+            tn.children += [TraceNode(p, e, "implements") for e, p in view.out(node.id, "IMPLEMENTS", "Policy")
+                            if p.id not in seen]
         for e, t in view.out(node.id, "HAS_TARGET", "Target"):
             tn.children.append(_down(view, t, e, "target", seen, depth))
         tn.children += [_measure(view, e, m, "measure") for e, m in view.out(node.id, "HAS_MEASURE", "Measure")]
