@@ -5,19 +5,19 @@ kept warm with the indexes.
 Regions: a node is in a region through LOCATED_IN, through a place named in its own name
 (甘肃省新能源职业教育集团 → 甘肃), or, failing both, through the region of a unit that
 leads it. A region contains its cities: containment follows Region ``parent`` properties,
-LOCATED_IN edges between regions, and the gazetteer in search/vocab.py.
+LOCATED_IN edges between regions, and the gazetteer (search/vocab.py, a view of ingest/regions.py).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from graph.base import GraphStore
 from graph.normalize import name_key
 from graph.schema import Edge, Node
-from search.vocab import gazetteer, region_short
+from search.vocab import gazetteer, region_names, region_short
 
 # Variants that do not change which body is meant: 职教 = 职业教育.
 _VARIANTS = (("职业教育", "职教"),)
@@ -114,6 +114,8 @@ class GraphView:
                 self.region_names[en] = zh
             if parent:
                 self.region_parent.setdefault(zh, parent)
+        for surface, short in region_names().items():  # 柳州市, liuzhou, 楚雄州 …
+            self.region_names.setdefault(surface, short)
         for n in self.nodes.values():
             if n.type != "Region":
                 continue
@@ -136,9 +138,12 @@ class GraphView:
                 tgt = self.nodes[e.target]
                 if e.type == "LOCATED_IN" and tgt.type == "Region" and region_short(tgt.name) != short:
                     self.region_parent[short] = region_short(tgt.name)
-        # Longest place names first for scanning names (沈阳现代化都市圈 before 沈阳).
-        self._place_scan = sorted((s for s in self.region_names if re.search(r"[\u4e00-\u9fff]", s)),
-                                  key=len, reverse=True)
+        # Chinese place names by first character, longest first for scanning names
+        # (沈阳现代化都市圈 before 沈阳).
+        self._place_scan: dict[str, list[str]] = defaultdict(list)
+        for s in sorted((s for s in self.region_names if re.search(r"[\u4e00-\u9fff]", s)), key=len, reverse=True):
+            self._place_scan[s[0]].append(s)
+        self._english_places = sorted((s for s in self.region_names if re.search(r"[a-z]", s)), key=len, reverse=True)
 
     def ancestors(self, short: str) -> list[str]:
         """The region and every region containing it (沈阳 → [沈阳, 辽宁, 中国])."""
@@ -151,14 +156,23 @@ class GraphView:
             seen.add(nxt)
         return chain
 
+    def english_region_names(self) -> list[str]:
+        """The region names in Latin letters (liaoning, xi'an, inner mongolia), longest first."""
+        return self._english_places
+
+    def places_in(self, text: str) -> Iterator[tuple[int, str]]:
+        """Every Chinese place name in ``text`` as (position, surface), in order of position and
+        longest first at a position (thousands of names: looked up by their first character)."""
+        for pos, ch in enumerate(text):
+            for surface in self._place_scan.get(ch, ()):
+                if text.startswith(surface, pos):
+                    yield pos, surface
+
     def place_in_name(self, name: str) -> str | None:
         """The first place named in a body's name (甘肃装备制造职业教育集团 → 甘肃)."""
-        best: tuple[int, int, str] | None = None
-        for surface in self._place_scan:
-            pos = name.find(surface)
-            if pos >= 0 and (best is None or (pos, -len(surface)) < (best[0], best[1])):
-                best = (pos, -len(surface), self.region_names[surface])
-        return best[2] if best else None
+        for _, surface in self.places_in(name):  # the earliest place, the longest there
+            return self.region_names[surface]
+        return None
 
     def own_regions(self, node_id: str) -> set[str]:
         node = self.nodes[node_id]

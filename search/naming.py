@@ -89,7 +89,7 @@ def describe_english(view: GraphView, text: str) -> list[Described]:
     """Bodies named by description in an English question ("the Liaoning equipment
     manufacturing vocational education group"), with the nodes that have every part."""
     low = text.lower()
-    regions = sorted((s for s in view.region_names if re.fullmatch(r"[a-z][a-z ]*", s)), key=len, reverse=True)
+    regions = [s for s in view.english_region_names() if re.fullmatch(r"[a-z][a-z ]*", s)]
     modifiers = [(s, "region", view.region_names[s]) for s in regions]
     modifiers += [(s, "industry", zh) for s, zh in sorted(INDUSTRY_EN.items(), key=lambda kv: -len(kv[0]))]
     modifiers += [(s, "level", zh) for s, zh in ADMIN_LEVEL_EN.items()]

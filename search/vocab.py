@@ -1,76 +1,121 @@
-"""Vocabulary the question parser needs beyond the graph: a gazetteer of Chinese provinces,
-large cities and Liaoning's cities and districts (Chinese, pinyin/English, parent), English words
-for industries, kinds of group and government bodies, and the kind words of group names. The
-graph's own Region and IndustryChain nodes are used too; these tables let English questions and
-sparse graphs work.
+"""Vocabulary the question parser needs beyond the graph: views over the region gazetteer of
+ingest/regions.py (every province, prefecture-level city and county-level unit of China with its
+Chinese short name, English/pinyin name and parent; see docs/ingest.md), English words for
+industries, kinds of group and government bodies, and the kind words of group names. The graph's
+own Region and IndustryChain nodes are used too; these tables let English questions and sparse
+graphs work.
+
+A place is known to search by its *key*, its short name: a province's name without 省/市/自治区
+(辽宁, 内蒙古, 吉林), a city's short form (沈阳, 柳州, 楚雄) or its full name where the gazetteer has
+no short form for it (吉林市, 朝阳市), and a county's or district's full name (卓资县, 疏勒县,
+沈阳市铁西区). ``region_names`` maps every Chinese form and English name of a place to its key,
+with the gazetteer's rules: a short form two places share names neither (朝阳, 中山), except
+that a bare province name in a question means the province (吉林 → 吉林省).
 """
 
 from __future__ import annotations
 
-# (short Chinese name, English/pinyin, parent short name or None)
-PROVINCES: tuple[tuple[str, str], ...] = (
-    ("北京", "beijing"), ("天津", "tianjin"), ("河北", "hebei"), ("山西", "shanxi"),
-    ("内蒙古", "inner mongolia"), ("辽宁", "liaoning"), ("吉林", "jilin"), ("黑龙江", "heilongjiang"),
-    ("上海", "shanghai"), ("江苏", "jiangsu"), ("浙江", "zhejiang"), ("安徽", "anhui"),
-    ("福建", "fujian"), ("江西", "jiangxi"), ("山东", "shandong"), ("河南", "henan"),
-    ("湖北", "hubei"), ("湖南", "hunan"), ("广东", "guangdong"), ("广西", "guangxi"),
-    ("海南", "hainan"), ("重庆", "chongqing"), ("四川", "sichuan"), ("贵州", "guizhou"),
-    ("云南", "yunnan"), ("西藏", "tibet"), ("陕西", "shaanxi"), ("甘肃", "gansu"),
-    ("青海", "qinghai"), ("宁夏", "ningxia"), ("新疆", "xinjiang"),
-)
-LIAONING_CITIES: tuple[tuple[str, str], ...] = (
-    ("沈阳", "shenyang"), ("大连", "dalian"), ("鞍山", "anshan"), ("抚顺", "fushun"),
-    ("本溪", "benxi"), ("丹东", "dandong"), ("锦州", "jinzhou"), ("营口", "yingkou"),
-    ("阜新", "fuxin"), ("辽阳", "liaoyang"), ("盘锦", "panjin"), ("铁岭", "tieling"),
-    ("朝阳", "chaoyang"), ("葫芦岛", "huludao"),
-)
-# Provincial capitals and other large cities (with their province), so questions about other
-# provinces' documents find their cities in English too.
-MAJOR_CITIES: tuple[tuple[str, str, str], ...] = (
-    ("石家庄", "shijiazhuang", "河北"), ("太原", "taiyuan", "山西"), ("呼和浩特", "hohhot", "内蒙古"),
-    ("长春", "changchun", "吉林"), ("哈尔滨", "harbin", "黑龙江"), ("南京", "nanjing", "江苏"),
-    ("苏州", "suzhou", "江苏"), ("无锡", "wuxi", "江苏"), ("杭州", "hangzhou", "浙江"), ("宁波", "ningbo", "浙江"),
-    ("合肥", "hefei", "安徽"), ("福州", "fuzhou", "福建"), ("厦门", "xiamen", "福建"), ("南昌", "nanchang", "江西"),
-    ("济南", "jinan", "山东"), ("青岛", "qingdao", "山东"), ("郑州", "zhengzhou", "河南"), ("武汉", "wuhan", "湖北"),
-    ("长沙", "changsha", "湖南"), ("广州", "guangzhou", "广东"), ("深圳", "shenzhen", "广东"),
-    ("南宁", "nanning", "广西"), ("海口", "haikou", "海南"), ("成都", "chengdu", "四川"), ("贵阳", "guiyang", "贵州"),
-    ("昆明", "kunming", "云南"), ("拉萨", "lhasa", "西藏"), ("西安", "xi'an", "陕西"), ("兰州", "lanzhou", "甘肃"),
-    ("西宁", "xining", "青海"), ("银川", "yinchuan", "宁夏"), ("乌鲁木齐", "urumqi", "新疆"),
-)
-# Areas inside Liaoning that documents name as regions.
-LIAONING_AREAS: tuple[tuple[str, str], ...] = (
-    ("辽西北", "northwest liaoning"), ("沈阳现代化都市圈", "shenyang metropolitan area"),
-)
-# Pinyin names of those areas, for English questions that transliterate them.
-AREA_PINYIN: tuple[tuple[str, str], ...] = (("辽西北", "liaoxibei"),)
-SHENYANG_DISTRICTS: tuple[str, ...] = (
-    "和平区", "沈河区", "大东区", "皇姑区", "铁西区", "苏家屯区", "浑南区", "沈北新区", "于洪区",
-    "辽中区", "康平县", "法库县", "新民市",
-)
+import re
+from functools import lru_cache
+
+from ingest.regions import REGIONS, Region, lookup_region
 
 
-def gazetteer() -> list[tuple[str, str | None, str | None]]:
-    """(Chinese short name, English name or None, parent short name or None) for every place."""
-    rows: list[tuple[str, str | None, str | None]] = [("中国", "china", None)]
-    rows += [(zh, en, "中国") for zh, en in PROVINCES]
-    rows += [(zh, en, "辽宁") for zh, en in LIAONING_CITIES]
-    rows += list(MAJOR_CITIES)
-    rows += [(zh, en, "辽宁") for zh, en in LIAONING_AREAS]
-    rows += [(zh, en, "辽宁") for zh, en in AREA_PINYIN]
-    rows += [(d, None, "沈阳") for d in SHENYANG_DISTRICTS]
-    return rows
+def _key(region: Region) -> str:
+    if region.level == "province":
+        return region_stem(region.name)
+    if region.level == "city":
+        return region.short[0] if region.short else region.name
+    return region.name  # country, areas, counties, districts
 
 
-# Chinese suffixes that do not change which place is meant (辽宁省 = 辽宁).
+# Chinese suffixes that do not change which place is meant (辽宁省 = 辽宁), for names the
+# gazetteer does not know.
 REGION_SUFFIXES = ("维吾尔自治区", "壮族自治区", "回族自治区", "特别行政区", "自治区", "省", "市")
 
 
-def region_short(name: str) -> str:
-    """辽宁省 → 辽宁, 沈阳市 → 沈阳; districts and counties keep their suffix (铁西区)."""
+def region_stem(name: str) -> str:
     for suf in REGION_SUFFIXES:
         if name.endswith(suf) and len(name) - len(suf) >= 2:
             return name[: -len(suf)]
     return name
+
+
+@lru_cache(maxsize=65536)
+def region_short(name: str) -> str:
+    """The key of a place (辽宁省 → 辽宁, 沈阳市 → 沈阳, 柳州 → 柳州, 吉林市 → 吉林市; counties and
+    districts keep their full name: 疏勒县, 沈阳市铁西区); names the gazetteer does not know lose
+    a trailing 省/市/自治区 (火星市 → 火星)."""
+    entry = REGIONS.get(name) or lookup_region(name)
+    return _key(entry) if entry is not None else region_stem(name)
+
+
+def _english_forms(region: Region) -> tuple[list[str], bool]:
+    """English and pinyin names of a place, and whether they may name it in a question: only a
+    province, an area, or a city whose Chinese short form names it alone (not 朝阳市: Chaoyang is
+    also two districts and a county)."""
+    # Questions name provinces and cities in English; a county's pinyin (Shule) stays in the
+    # gazetteer: thousands of English patterns would slow every question down.
+    usable = region.level in ("country", "province", "area") or (region.level == "city" and bool(region.short))
+    out = [region.en.lower()] if region.en else []
+    if region.pinyin and region.pinyin not in out:
+        out.append(region.pinyin)
+    return out, usable
+
+
+# Same pinyin, same level: the place English texts mean by it.
+_EN_PREFERRED = {"suzhou": "苏州市", "fuzhou": "福州市"}
+_LEVEL_RANK = {"country": 0, "province": 1, "area": 2, "city": 3, "county": 4, "district": 5}
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[list[tuple[str, str | None, str | None]], dict[str, str]]:
+    names: dict[str, str] = {}
+    english: dict[str, list[tuple[tuple[int, int], Region, bool]]] = {}
+    for r in REGIONS.values():
+        for form in r.forms:
+            if lookup_region(form) is r:
+                names.setdefault(form, _key(r))
+        if r.level == "province":
+            names[_key(r)] = _key(r)  # 吉林: the province, though 吉林市 shares it
+        forms, usable = _english_forms(r)
+        for i, en in enumerate(forms):
+            english.setdefault(en, []).append(((i, _LEVEL_RANK[r.level]), r, usable))
+    # English: a usual English name before a mere pinyin (Shaanxi is 陕西, shanxi 山西), then the
+    # higher level (Jilin is the province), else the place English texts mean (Suzhou is 苏州);
+    # nothing when that place may not be named so (Chaoyang: 朝阳市 has no short form).
+    en_of: dict[str, str] = {}
+    for en, cands in english.items():
+        best = min(rank for rank, _, _ in cands)
+        top = [(r, usable) for rank, r, usable in cands if rank == best]
+        if len(top) > 1 and en in _EN_PREFERRED:
+            top = [(r, usable) for r, usable in top if r.name == _EN_PREFERRED[en]]
+        if len(top) == 1 and top[0][1] and re.fullmatch(r"[a-z][a-z' -]*", en):
+            names.setdefault(en, _key(top[0][0]))
+            en_of.setdefault(top[0][0].name, en)
+    rows = [(_key(r), en_of.get(r.name), _key(REGIONS[r.parent]) if r.parent in REGIONS else None)
+            for r in REGIONS.values()]
+    return rows, names
+
+
+def gazetteer() -> list[tuple[str, str | None, str | None]]:
+    """(key, English name or None, parent key or None) for every place of ingest.regions."""
+    return list(_tables()[0])
+
+
+def region_names() -> dict[str, str]:
+    """Every Chinese form and English name of a place → its key (辽宁省/辽宁/liaoning → 辽宁;
+    柳州市/柳州/liuzhou → 柳州; 疏勒县/疏勒/shule → 疏勒县). Ambiguous forms are left out."""
+    return dict(_tables()[1])
+
+
+# Views by level: (key, English, parent key).
+PROVINCES: tuple[tuple[str, str], ...] = tuple(
+    (k, en or "") for (k, en, _), r in zip(gazetteer(), REGIONS.values()) if r.level == "province")
+CITIES: tuple[tuple[str, str | None, str], ...] = tuple(
+    (k, en, p or "") for (k, en, p), r in zip(gazetteer(), REGIONS.values()) if r.level == "city")
+COUNTIES: tuple[tuple[str, str | None, str], ...] = tuple(
+    (k, en, p or "") for (k, en, p), r in zip(gazetteer(), REGIONS.values()) if r.level in ("county", "district"))
 
 
 # English industry words → the Chinese industry term documents use.

@@ -232,7 +232,8 @@ def test_region_helpers_follow_parents(tmp_path):
 
 @pytest.mark.parametrize("name, expected", [
     ("外事服务学校", True),
-    ("苏家屯职教中心", True),
+    ("星河职教中心", True),
+    ("苏家屯职教中心", False),              # placed by its own name (苏家屯 → 沈阳市苏家屯区)
     ("沈阳市外事服务学校", False),          # placed by its own name
     ("成都职业技术学院", False),            # a college elsewhere (成都 → 四川省)
     ("歌德学院", False),                    # not a local school suffix
