@@ -1,8 +1,10 @@
 """Industry chains (IndustryChain mentions) and SERVES facts.
 
 An industry is named by a phrase before 产业/产业链/行业/业 (装备制造产业, 汽车产业链, 信息技术行业,
-现代服务业) or by a term of a small lexicon of industry sectors (the language's own vocabulary, as a
-gazetteer is for places). Names are normalised: 装备制造业 / 装备制造产业 / 高端装备制造 → 装备制造.
+现代服务业) or by a term of the national vocabulary of industries (ingest/industry_vocab.py: GB/T 4754,
+the 2021 vocational programme catalogue, the strategic emerging industries, usual chain names).
+A chain mention is named as the text names it (石化, 高端 dropped: 装备制造) and resolved by its
+canonical term (石油化工), so the synonyms of one industry are one node with the surfaces as aliases.
 
 SERVES comes from
 - a group named for an industry (东川装备制造职业教育集团 → 装备制造; evidence: the name),
@@ -18,7 +20,8 @@ from functools import lru_cache
 
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest import sentences, tables
-from ingest.industry_vocab import LEXICON_SET as _LEXICON_SET, lexicon_terms as _lexicon_terms, names_an_industry, normalise
+from ingest.industry_vocab import lexicon_terms as _lexicon_terms, names_an_industry, normalise, surface
+from ingest.resolve import QUALIFIED
 
 _CHAIN_RE = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:产业链|产业集群|产业|行业)")
 _GROUP_TAIL_RE = re.compile(
@@ -58,6 +61,15 @@ def industries_in_name(name: str) -> list[tuple[int, int, str]]:
     return [(body_start + a, body_start + b, normalise(t)) for a, b, t in _lexicon_terms(body)]
 
 
+def _chain(term: str, doc_id: str, start: int, end: int, props: dict | None = None) -> Mention:
+    """An IndustryChain mention named as the text names it, resolved by its canonical term."""
+    name, canon = surface(term), normalise(term)
+    props = dict(props or {})
+    if canon != name:
+        props[QUALIFIED] = canon
+    return Mention("IndustryChain", name, doc_id, start, end, props)
+
+
 def _text_offsets(doc: Document, m: Mention) -> list[int] | None:
     """Offsets in doc.text of each character of a mention's (compacted) name."""
     if m.start < 0:
@@ -77,7 +89,7 @@ def _serves_from_name(doc: Document, group: Mention, ex: Extraction, seen: set) 
         if not term or (group.name, term) in seen:
             continue
         seen.add((group.name, term))
-        chain = Mention("IndustryChain", term, doc.id, offs[a], offs[b - 1] + 1)
+        chain = _chain(group.name[a:b], doc.id, offs[a], offs[b - 1] + 1)
         ex.mentions.append(chain)
         ex.facts.append(Fact("SERVES", group, chain, doc.evidence(group.start, group.end),
                              {"pattern": "group-name"}))
@@ -102,7 +114,7 @@ def _serves_from_sentences(doc: Document, ex: Extraction, seen: set) -> None:
             if (subj.name, term) in seen:
                 continue
             seen.add((subj.name, term))
-            chain = Mention("IndustryChain", term, doc.id, m.start(1) + a, m.start(1) + b)
+            chain = _chain(t, doc.id, m.start(1) + a, m.start(1) + b)
             ex.mentions.append(chain)
             quote = doc.text[s:e]
             a = s + len(quote) - len(quote.lstrip())
@@ -127,8 +139,7 @@ def _programme_groups(doc: Document, ex: Extraction) -> None:
             # A garbled column may be missing: the industry is then the row's last cell.
             cell = row.cells[ic] if len(row.cells) > ic else row.cells[-1]
             for a, b, t in _lexicon_terms(cell.text):
-                ex.mentions.append(Mention("IndustryChain", normalise(t), doc.id, cell.start + a, cell.start + b,
-                                           {"programme_groups": [programme]}))
+                ex.mentions.append(_chain(t, doc.id, cell.start + a, cell.start + b, {"programme_groups": [programme]}))
 
 
 @lru_cache(maxsize=8)

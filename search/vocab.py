@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ingest import industry_vocab as _industry_vocab
 from ingest.regions import REGIONS, Region, lookup_region
 
 
@@ -118,38 +119,15 @@ COUNTIES: tuple[tuple[str, str | None, str], ...] = tuple(
     (k, en, p or "") for (k, en, p), r in zip(gazetteer(), REGIONS.values()) if r.level in ("county", "district"))
 
 
-# English industry words → the Chinese industry term documents use.
-INDUSTRY_EN: dict[str, str] = {
-    "equipment manufacturing": "装备制造", "high-end equipment": "高端装备制造",
-    "intelligent manufacturing": "智能制造", "smart manufacturing": "智能制造",
-    "advanced manufacturing": "先进制造", "manufacturing": "制造",
-    "petrochemical": "石油化工", "petrochemicals": "石油化工", "petroleum": "石油化工", "chemical": "化工",
-    "modern agriculture": "现代农业", "agriculture": "农业", "agricultural": "农业",
-    "rail transit": "轨道交通", "railway": "轨道交通", "rail": "轨道交通",
-    "automotive": "汽车", "automobile": "汽车", "auto": "汽车", "car": "汽车",
-    "information technology": "信息技术", "electronic information": "电子信息",
-    "modern services": "现代服务业", "modern service": "现代服务业",
-    "tourism": "旅游", "culture and tourism": "文旅", "finance": "金融", "financial": "金融",
-    "medicine": "医药卫生", "health": "医药卫生", "healthcare": "医药卫生",
-    "construction": "建设", "forestry": "林业", "instruments": "仪器仪表",
-    "instrumentation": "仪器仪表", "mining": "地矿", "geology": "地矿", "logistics": "物流",
-    "aviation": "航空", "new energy": "新能源", "drone": "无人机", "drones": "无人机",
-    "early childhood": "幼儿保育", "textile": "纺织", "food": "食品", "steel": "钢铁",
-    "metallurgy": "冶金", "shipbuilding": "船舶", "robotics": "机器人",
-    "ecology": "生态", "environmental protection": "环境保护",
-}
-# Chinese short forms → the industry term documents use.
-INDUSTRY_ZH_SYNONYMS: dict[str, str] = {
-    "石化": "石油化工", "装备制造业": "装备制造", "装备业": "装备制造", "轨交": "轨道交通",
-    "汽车产业": "汽车", "IT": "信息技术", "农业现代化": "现代农业", "服务业": "现代服务业",
-}
+# Industries: derived from the vocabulary ingest uses (ingest/industry_vocab.py, read from
+# ingest/data/industries.tsv: GB/T 4754-2017, the 2021 programme catalogue, the strategic emerging
+# industries, usual chain names), so questions and the graph name an industry the same way.
+# English industry words → the canonical Chinese term.
+INDUSTRY_EN: dict[str, str] = _industry_vocab.english_names()
+# Chinese synonyms → the canonical term (石化 → 石油化工, 康养 → 健康养老).
+INDUSTRY_ZH_SYNONYMS: dict[str, str] = _industry_vocab.synonyms()
 # Chinese industry words recognised even when the graph has no IndustryChain node for them.
-INDUSTRY_ZH: tuple[str, ...] = tuple(sorted(set(INDUSTRY_EN.values()) | {
-    "装备制造", "石油化工", "现代农业", "轨道交通", "现代服务业", "汽车", "信息技术", "旅游",
-    "金融", "医药卫生", "林业", "仪器仪表", "地矿", "物流", "航空", "新能源", "无人机",
-    "数字工业", "智能建造", "文旅", "幼儿保育", "电子信息", "冶金", "化工", "农业", "纺织",
-    "食品", "钢铁", "船舶", "机器人", "生物医药", "集成电路", "新材料", "服务业", "制造业",
-}, key=len, reverse=True))
+INDUSTRY_ZH: tuple[str, ...] = _industry_vocab.terms()
 
 
 # Kinds of collaborative bodies (all Group nodes), told apart by the last word of their name.
