@@ -65,6 +65,14 @@ def half_of(doc: str) -> str:
     return "odd" if m and int(m.group(1)) % 2 else "even"
 
 
+def quarter_of(doc: str) -> str:
+    """The even pages split once more: e2 (002, 006, …) became development pages after the first
+    checkpoint; e0 (004, 008, …) stays unseen until the second one."""
+    m = re.match(r"(\d+)", doc)
+    n = int(m.group(1)) if m else 0
+    return "odd" if n % 2 else ("e2" if n % 4 == 2 else "e0")
+
+
 def load_gold(folder: Path = GOLD) -> dict[str, dict[str, Any]]:
     gold = {}
     for p in sorted(folder.glob("*.json")):
@@ -164,7 +172,7 @@ def score(store: GraphStore, gold: dict[str, dict[str, Any]], docs: set[str] | N
     for doc, g in sorted(gold.items()):
         if docs is not None and doc not in docs:
             continue
-        half = half_of(doc)
+        half = quarter_of(doc)
         bodies = g.get("bodies") or []
         names_of: dict[str, tuple[list[str], list[str]]] = {}
         for b in bodies:
@@ -346,13 +354,13 @@ def _score_policy(doc: str, half: str, g: dict[str, Any], match: Matcher,
 def summary(rep: Report) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     parts = ["bodies", *ORG_RELATIONS, "aliases", "apart", *POLICY_PARTS]
-    for half in ("odd", "even", "all"):
+    for half in ("odd", "even", "e2", "e0", "all"):
         rows: dict[str, Any] = {}
         rel_total, pol_total = Tally(), Tally()
         for part in parts:
             t = Tally()
             for (h, p), v in rep.tallies.items():
-                if p == part and (half == "all" or h == half):
+                if p == part and (half == "all" or h == half or (half == "even" and h in ("e2", "e0"))):
                     t.add(v)
             rows[part] = t.to_dict()
             if part in ORG_RELATIONS:
@@ -369,12 +377,12 @@ def _f(x: float | None) -> str:
     return "  n/a" if x is None else f"{x:5.3f}"
 
 
-def format_summary(s: dict[str, dict[str, Any]]) -> str:
-    lines = [f"{'':16}" + "".join(f"{h:>30}" for h in s),
-             f"{'':16}" + "".join(f"{'gold found  R     P   role':>30}" for _ in s)]
+def format_summary(s: dict[str, dict[str, Any]], halves: tuple[str, ...] = ("odd", "e2", "e0", "all")) -> str:
+    lines = [f"{'':16}" + "".join(f"{h:>30}" for h in halves),
+             f"{'':16}" + "".join(f"{'gold found  R     P   role':>30}" for _ in halves)]
     for part in s["all"]:
         cells = []
-        for h in s:
+        for h in halves:
             d = s[h][part]
             role = f"{d['agree'] / d['with_role']:.2f}" if d["with_role"] else "  - "
             cells.append(f"{d['gold']:>8}{d['found']:>6}  {_f(d['recall'])} {_f(d['precision'])} {role:>5}")
@@ -399,7 +407,7 @@ def build_store(tmp: str, with_seed: bool = False) -> GraphStore:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--store", help="score an existing store folder instead of ingesting data/corpus-dev")
-    ap.add_argument("--half", choices=("odd", "even", "all"), default="all",
+    ap.add_argument("--half", choices=("odd", "even", "e2", "e0", "all"), default="all",
                     help="which pages to list misses for (the table always shows both halves)")
     ap.add_argument("--with-seed", action="store_true", help="ingest the sample corpus too")
     ap.add_argument("--misses", action="store_true", help="list misses and wrong predictions")
@@ -425,10 +433,15 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"summary": s, "misses": rep.misses, "wrong": rep.wrong}, ensure_ascii=False, indent=1))
         return 0
     print(f"pages annotated: {len(gold)} (odd {sum(half_of(d) == 'odd' for d in gold)}, "
-          f"even {sum(half_of(d) == 'even' for d in gold)})")
-    print(format_summary(s))
+          f"even {sum(half_of(d) == 'even' for d in gold)}: e2 {sum(quarter_of(d) == 'e2' for d in gold)}, "
+          f"e0 {sum(quarter_of(d) == 'e0' for d in gold)})")
+    print(format_summary(s, ("odd", "even", "all")))
+    print()
+    print(format_summary(s, ("odd", "e2", "e0")))
     if args.misses:
-        keep = (lambda x: True) if args.half == "all" else (lambda x: half_of(x) == args.half)
+        def keep(x: str) -> bool:
+            q = quarter_of(x)
+            return args.half == "all" or q == args.half or (args.half == "even" and q != "odd")
         print(f"\nmisses ({sum(keep(m) for m in rep.misses)}):")
         print("\n".join(f"  {m}" for m in rep.misses if keep(m)))
         print(f"\nwrong ({sum(keep(w) for w in rep.wrong)}):")
