@@ -180,6 +180,8 @@ class _Run:
             out.extend(ex)
         out.mentions = [m for m in out.mentions if self._valid_mention(m, doc)]
         out.facts = [f for f in out.facts if self._valid_fact(f, doc)]
+        # A name read from Traditional text keeps its original form as an alias.
+        doc.mark_surfaces([*out.mentions, *(m for f in out.facts for m in (f.source, f.target))])
         return out
 
     def _valid_mention(self, m: Mention, doc: Document) -> bool:

@@ -67,3 +67,19 @@ def test_aliases_apply_only_in_their_document(tmp_path):
                      extractors=[("test", extract)])
     nodes = _nodes(store)
     assert "临川航院" not in nodes or "d1" not in nodes["临川航院"].docs
+
+
+def test_a_traditional_page_gives_simplified_names_with_the_original_as_alias(tmp_path):
+    from ingest.pipeline import ingest_paths
+
+    page = tmp_path / "trad.txt"
+    page.write_text("臨川職業技術學院與北嶺電池股份有限公司簽訂校企合作協議。", encoding="utf-8")
+    store = NetworkxStore(tmp_path / "s")
+    ingest_paths([page], store)
+    nodes = _nodes(store)
+    assert "临川职业技术学院" in nodes and "臨川職業技術學院" in nodes["临川职业技术学院"].aliases
+    text = store.get_document_text("trad") if hasattr(store, "get_document_text") else None
+    for e in store.iter_edges():
+        for ev in e.evidence:
+            assert ev.quote == page.read_text(encoding="utf-8")[ev.start:ev.end]
+    assert text is None or text == page.read_text(encoding="utf-8")
