@@ -274,20 +274,50 @@ def is_place_relative(name: str) -> bool:
     return _OWN_PLACE.match(name.strip()) is not None
 
 
-def qualify_name(name: str, city: Region | None, province: Region | None) -> str | None:
-    """The full name of an organisation named by its document's own 省/市, or None.
+# 州/盟/县/区/旗 for "our prefecture/county" (州教育体育局 in a 自治州's report, 县教育局 in a county's), but
+# not 州级/县域/区县/旗县/县市… which are words of their own or lists of kinds.
+_OWN_LOCAL = re.compile(r"^(州|盟|县|区|旗)(?!级|属|内|外|直|域|市|县|区|旗|乡|镇|政府各|委书记)")
+_LOCAL_KINDS = {"州": ("city", "州"), "盟": ("city", "盟"), "县": ("county", "县"),
+                "区": ("county", "区"), "旗": ("county", "旗")}
+
+
+def qualify_name(name: str, city: Region | None, province: Region | None,
+                 county: Region | None = None) -> str | None:
+    """The full name of an organisation named by its document's own 省/市 (州/盟 for a prefecture
+    whose name ends so, 县/区/旗 for the county the caller passes, or the ``city`` when that is
+    itself a county-level unit), or None.
 
     >>> qualify_name("省教育厅", None, REGIONS["吉林省"])
     '吉林省教育厅'
-    >>> qualify_name("市级示范校", REGIONS["沈阳市"], None) is None
+    >>> qualify_name("市级示范校", REGIONS["长春市"], None) is None
     True
+    >>> qualify_name("州教育体育局", REGIONS["延边朝鲜族自治州"], None)
+    '延边朝鲜族自治州教育体育局'
+    >>> qualify_name("县教育局", REGIONS["长春市"], None, REGIONS["长沙县"])
+    '长沙县教育局'
     """
     s = name.strip()
-    m = _OWN_PLACE.match(s)
-    if m is None or len(s) < 3:
+    if len(s) < 3:
         return None
-    place = province if m.group(1) == "省" else city
-    return place.name + s[1:] if place is not None else None
+    m = _OWN_PLACE.match(s)
+    if m is not None:
+        place = province if m.group(1) == "省" else city
+        return place.name + s[1:] if place is not None else None
+    m = _OWN_LOCAL.match(s)
+    if m is None:
+        return None
+    level, ending = _LOCAL_KINDS[m.group(1)]
+    if level == "city":
+        candidates = (city,)
+    else:
+        candidates = (county, city)
+    for place in candidates:
+        if place is None or not place.name.endswith(ending):
+            continue
+        if level == "county" and place.level not in ("county", "district"):
+            continue
+        return place.name + s[1:]
+    return None
 
 
 # A school named in a city's report may be a partner abroad (德国…大学, 日本…县立…学校) or a

@@ -1,5 +1,5 @@
 """Whether the words before an organisation suffix make the name of one body: not generic
-(中等职业学校), not a category (沈阳市中职学校), holding a proper-name part (a place, a brand, a
+(中等职业学校), not a category (临川市中职学校), holding a proper-name part (a place, a brand, a
 name jieba tags as such), and not a second body glued on (共青团锦州市委员会锦州市残疾人联合会).
 """
 
@@ -32,17 +32,17 @@ def _is_generic(tokens: list[str]) -> bool:
         re.sub(r"\d+", "", body), _GENERIC_TOKENS | _STOP_TOKENS)
 
 
-# School types: "沈阳市中职学校" is a category of schools in a city, not one school.
+# School types: "临川市中职学校" is a category of schools in a city, not one school.
 _SCHOOL_CATEGORY = frozenset({"中职", "中高职", "中等职业", "中等", "职业", "高职", "高等职业", "普通", "各类", "职业技术",
                               "多所", "部分", "各", "所有", "全部", "公办", "民办"})
 
 
-# Group kinds: "沈阳市市域产教联合体" is the kind of body a city builds, not one body.
+# Group kinds: "临川市市域产教联合体" is the kind of body a city builds, not one body.
 _GROUP_CATEGORY = frozenset({"市域", "区域", "行业", "产教", "融合", "产教融合", "示范", "示范性", "省级", "市级"})
 
 
 def _is_category(tokens: list[str], suffix: str) -> bool:
-    """Region + school type + 学校 (沈阳市中等职业学校, 沈阳中职学校) names a category."""
+    """Region + school type + 学校 (临川市中等职业学校, 临川中职学校) names a category."""
     if not tokens or suffix != "学校" and _SUFFIX_TYPE.get(suffix) != "Group":
         return False
     i = 0
@@ -75,13 +75,13 @@ _NAME_VERBS = frozenset("""制造 建造 设计 维修 加工 运营 装配 检�
 
 @lru_cache(maxsize=4096)
 def _place(token: str, first: bool = True) -> bool:
-    """A place name (沈阳, 沈阳市, 铁西区): jieba's ns tag or an administrative suffix."""
+    """A place name (临川, 临川市, 北岭区): jieba's ns tag or an administrative suffix."""
     import jieba.posseg
 
     if re.fullmatch(r"[\u4e00-\u9fff]{2,6}(?:省|市|区|县)", token):
         return True
     if not first:
-        return False  # after the first place only 市/区/县 names follow (沈阳市皇姑区, not 沈阳辽美)
+        return False  # after the first place only 市/区/县 names follow (临川市北岭区, not 临川东美)
     if token in ("城市", "都市", "城乡", "社区", "地方", "区域", "全国", "国家", "国际"):
         return False  # common nouns jieba tags as places
     tags = jieba.posseg.lcut(token, HMM=False)
@@ -204,7 +204,7 @@ def _second_body(prefix: str, suffix: str) -> int:
 
 def _place_and_core(name: str) -> tuple[str | None, str]:
     """The place a name opens with (its gazetteer name; "" for 省/市 meaning the document's own)
-    and the rest: 沈阳市X, 沈阳X, 辽宁沈阳市X → (沈阳市, X); 市X → ("", X)."""
+    and the rest: 临川市X, 临川X, 某省临川市X → (临川市, X); 市X → ("", X)."""
     if r := region_prefix(name):
         return r[0].name, name[len(r[1]):]
     return ("", name[1:]) if is_place_relative(name) else (None, name)

@@ -41,7 +41,7 @@ def _bare_name(item: str, typ: str) -> bool:
         return False  # 培养人才, 开展合作
     if lookup_region(item) is not None or re.fullmatch(r"\S+[省市区县州]", item) or \
             (r := region_prefix(item)) and r[1] == item:
-        return False  # 大连、沈阳等: places, not bodies (jieba's place tag is not asked: a brand may be tagged ns)
+        return False  # 东川、临川等: places, not bodies (jieba's place tag is not asked: a brand may be tagged ns)
     return _specific(item, tokens, "", typ)
 
 
@@ -67,7 +67,7 @@ def find_listed(text: str, start: int = 0, end: int | None = None, doc: str = ""
     not reported again). Every item between 、 must read as a name, or the list gives nothing
     (政府、行业、企业等单位 is a list of kinds); the first item is cut from its clause like a name
     (学校与云帆等企业 → 云帆). ``doc_names``: the names the document spells out; an item that is
-    one of them cut before its suffix (沈阳市城市建设管理等8所中职学校) is reported as that name.
+    one of them cut before its suffix (临川市城市建设管理等8所中职学校) is reported as that name.
 
     >>> [(m.name, m.type) for m in find_listed("学校与星河、云帆、华腾等企业进行订单班培养")]
     [('星河', 'Enterprise'), ('云帆', 'Enterprise'), ('华腾', 'Enterprise')]
