@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ingest.cues import group_role, partner_kind
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.orgnames import classify_org, clean_name, place_typo, starts_with_stop_word
 
@@ -366,14 +367,21 @@ def _row_facts(doc: Document, table: Table, row: Row, ex: Extraction) -> None:
             props = {"pattern": f"table:{role}"}
             role_col = u.column if roles and u.column < len(roles) and roles[u.column] == role else \
                 next((i for i, r in enumerate(roles) if r == role), None)
+            word = None
             if role_col is not None and header_text(role_col):
-                props["role"] = header_text(role_col)
+                word = header_text(role_col)
             elif m := re.search(r"牵头[\u4e00-\u9fff]{0,2}|主体单位|理事长单位|成员单位", table.context):
-                props["role"] = m.group(0)
+                word = m.group(0)
             rel = _RELATION[role]
             if role == "school" and not re.sub(r"[（(][^（()）]*[)）]$", "", group.name).endswith("产业学院") and \
                     not _context_role(table.context) == "lead":
                 rel = "MEMBER_OF"  # a school listed next to a group it does not run (成员学校)
+            # The role is the graph's small vocabulary (cues.group_role): 牵头单位 → 牵头.
+            said = group_role(word) if word else None
+            if said is not None and (said[0] == rel or role == "lead"):
+                rel, props["role"] = said
+            else:
+                props["role"] = "牵头" if rel == "LEADS" else "成员"
             ex.facts.append(Fact(rel, mentions[id(u)], mentions[id(group)], evidence, props))
         if not named_cols:
             # A table without a header: its names count as mentions when they gave a fact.
@@ -386,7 +394,7 @@ def _row_facts(doc: Document, table: Table, row: Row, ex: Extraction) -> None:
     anchors = [u for u in others if u.column in school_cols]
     for a in anchors[:1]:
         for p in (u for u in others if u.column in partner_cols):
-            props = {"pattern": "table:partner", "kind": header_text(p.column) or "合作方"}
+            props = {"pattern": "table:partner", "kind": partner_kind(header_text(p.column) or "") or "合作"}
             ex.facts.append(Fact("PARTNERS_WITH", mentions[id(a)], mentions[id(p)], evidence, props))
 
 

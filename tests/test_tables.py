@@ -83,7 +83,7 @@ def test_evidence_is_the_row():
     (fact,) = tables.extract(Document("t", "t.txt", text)).facts
     assert fact.evidence.quote == "12\t河北省装备制造职业教育集团\t河北机电职业技术学院"
     assert text[fact.source.start:fact.source.end] == "河北机电职业技术学院"
-    assert fact.properties == {"pattern": "table:lead", "role": "牵头单位"}
+    assert fact.properties == {"pattern": "table:lead", "role": "牵头"}
 
 
 def test_school_column_gives_school_mentions():
@@ -113,7 +113,11 @@ def _leads(ex) -> dict[str, set[str]]:
 
 def test_national_list_all_147_groups_with_leads(seed_facts, corpus_text):
     ex = seed_facts[NATIONAL]
-    national = [f for f in ex.facts if f.properties.get("role") == "牵头单位"]
+    (listed,) = [t for t in tables.read_tables(corpus_text[NATIONAL])
+                 if t.header is not None and [c.text for c in t.header.cells][-1:] == ["牵头单位"]]
+    rows = {(r.start, r.end) for r in listed.rows}
+    national = [f for f in ex.facts if f.properties.get("role") == "牵头"
+                and any(a <= f.evidence.start < b for a, b in rows)]
     groups = {f.target.name for f in national}
     assert len(groups) == 147
     assert len(national) == 165  # 18 rows name two lead units
