@@ -284,3 +284,19 @@ def test_find_orgs_agencies(text, expected):
     ms = find_orgs(text)
     assert [m.name for m in ms] == expected
     assert all(m.type == "Agency" for m in ms if m.name != "北岭公司")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a time word or a verb of the report before the name is no part of it
+    ("近年来临川职业技术学院深刻把握发展使命", ["临川职业技术学院"]),
+    ("上午在学术报告厅举行临川职业技术学院与北岭集团签约仪式", ["临川职业技术学院", "北岭集团"]),
+    ("成立大会现场东川市教育局领导致辞", ["东川市教育局"]),
+    ("对接好、落实好新能源汽车产业学院的建设", ["新能源汽车产业学院"]),
+    # the venue of a meeting is not a body of the report; a hotel that signs is one
+    ("理事会全体会议在东川市北岭大酒店举行", []),
+    ("年会在临川国际会议中心隆重举行", []),
+    ("学院与东川北岭大酒店签约共建实训基地", ["东川北岭大酒店"]),
+    ("东川好运来集团", ["东川好运来集团"]),
+])
+def test_find_orgs_report_words_and_venues(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected

@@ -20,6 +20,8 @@ _SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 _NAME_CHAR_RE = re.compile(rf"[{_CJK}〇A-Za-z0-9·•（）()\-]")
 _MAX_NAME = 40
+# A verb with the complement 好 (落实好, 对接好, 建设好): it ends a clause, never opens a name.
+_VERB_GOOD_RE = re.compile(r"^(?:落实|对接|建设|办|用|发挥|抓|做|管|服务|完成|利用)好$")
 # Nouns for a kind of body: before a place they end a name (友好合作企业某省某某有限公司).
 _KIND_NOUNS = frozenset({"企业", "单位", "院校", "高校", "学校", "会员", "成员", "伙伴", "机构", "部门"})
 
@@ -117,7 +119,9 @@ def _walk_left(context: str, suffix: str, tok) -> int:
         elif t in _SOFT_STOPS and i + 1 < len(rev) and _proper_noun(rev[i + 1]) and not _ends_with_org(
                 "".join(reversed(rev[i + 1:]))):
             pass  # 安吉联合物流: a place or proper name before it makes it part of the name
-        elif t in _STOP_TOKENS or _ORDINAL_RE.match(t) or len(t) > 2 and t[-2:] in _STOP_TOKENS:
+        elif t in _STOP_TOKENS or _ORDINAL_RE.match(t) or len(t) > 2 and t[-2:] in _STOP_TOKENS or \
+                _VERB_GOOD_RE.match(t) or t == "好" and i + 1 < len(rev) and (
+                _VERB_GOOD_RE.match(rev[i + 1] + t) or _is_verb(rev[i + 1])):
             if (t in _ROLE_TOKENS or t[-2:] in _ROLE_TOKENS) and taken:
                 taken = _drop_person(taken)  # 院长张三北岭公司: the person after the title is no part
             break

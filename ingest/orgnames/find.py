@@ -115,6 +115,9 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         name = prefix + _compact(text[s:e])
         if suffix == "政府" and (not re.search(r"[省市区县州旗乡镇]$", prefix) or re.match(r"事务|部门|机构|采购", text[e:e + 2])):
             continue  # 州政府, 某市政府; not 公司政府事务部, 地方政府
+        if typ == "Enterprise" and re.search(r"(?:酒店|宾馆|饭店|大厦|会议中心|会展中心)$", text[s:e]) and \
+                re.match(r"\s*(?:隆重)?(?:举行|召开|举办)", text[e:e + 6]):
+            continue  # 会议在某某大酒店举行: the venue of a meeting, not a body of the report
         if re.match(r"官网|网站|网(?!络)", text[e:e + 2]):
             continue  # 某省政府网, 某学院官网: a website
         if _NOT_ORG_RE.search(name):

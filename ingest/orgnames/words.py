@@ -113,6 +113,7 @@ _REPORT_TOKENS = frozenset("""
 出席 列席 会上 会后 会前 期间 主持 讲话 致辞 发言 宣读 见证 揭牌 参观 调研 考察 来到 走进 看望 率队 带队 介绍 表示
 指出 强调 摄 供稿 信箱 邮箱 稿件 分享 官网 首页 要闻 直属 下属 所属 png jpg jpeg gif
 地处 重视 高度重视 助推 倾注 对口 对口支援 支援 援藏 援疆 业经 已经 受邀 应邀 邀请
+举行 隆重举行 现场 大会现场 会场 仪式 近年来 近年 近期 近日 日前 今年 去年 上午 下午 当天 此次 本次 今后 随后
 """.split())
 _STOP_TOKENS = _STOP_TOKENS | _ROLE_TOKENS | _REPORT_TOKENS
 _GENERIC_TOKENS = frozenset("""
