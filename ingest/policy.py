@@ -26,7 +26,7 @@ from ingest.model import Document, Extraction, Fact, Mention
 from ingest.agencies import canonical_agency
 from ingest.policy_text import (
     DATE_LINE_RE, PUBLIC_RE, QUANTITY_RE, STATED_RESPONSIBLE, Citation, PolicySegment, agency_name, find_citations,
-    issuer_list, lines_of, on_reading_view, segment_at, segment_policies, squeeze, stated_roles, title_issuers,
+    is_bare_place, issuer_list, lines_of, on_reading_view, segment_at, segment_policies, squeeze, stated_roles, title_issuers,
 )
 from ingest.resolve import QUALIFIED, rule_key
 
@@ -35,15 +35,29 @@ def agency_mentions(doc: Document, surface: str, places: dict[str, str] | None, 
     """Mentions of a government body as a policy names it: the first is the one facts use, named
     with its place spelled out (市发改委 → 岚州市发改委); all carry the key of the body's canonical
     form (ingest.agencies: 岚州市发展和改革委员会), so every form of it is one node. The surface as
-    written is kept as a second mention when it differs (an alias of the node)."""
+    written is kept as a second mention when it differs (an alias of the node), unless it is a bare
+    place (临江市 in a 责任单位 column): a place's name is no alias of its government."""
     name = agency_name(surface, places)
     canonical = canonical_agency(name, places)
-    props = {"key": rule_key(canonical, "Agency"), QUALIFIED: canonical}
+    props = {"key": rule_key(canonical, "Agency"), QUALIFIED: written_or_canonical(name, canonical)}
     out = [Mention("Agency", name, doc.id, start, end, properties=dict(props))]
     raw = re.sub(r"\s+", "", surface)
-    if raw and raw != name:
+    if raw and raw != name and not is_bare_place(raw):  # 临江市 for 临江市人民政府 names the place, not the body
         out.append(Mention("Agency", raw, doc.id, start, end, properties=dict(props)))
     return out
+
+
+def written_or_canonical(name: str, canonical: str) -> str:
+    """The form a body's node is named by: the written form where it is a full name of the body
+    (人力资源社会保障厅 for 人力资源和社会保障厅: the 和 is the one difference), so the node keeps
+    the form the documents use; the canonical form for a short one (发改委, 发展改革委).
+
+    >>> written_or_canonical("岚州市人力资源社会保障局", "岚州市人力资源和社会保障局")
+    '岚州市人力资源社会保障局'
+    >>> written_or_canonical("岚州市发改委", "岚州市发展和改革委员会")
+    '岚州市发展和改革委员会'
+    """
+    return name if name.replace("和", "") == canonical.replace("和", "") else canonical
 
 
 LINEAGE_VERBS = re.compile(r"转发|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|对照")

@@ -845,9 +845,13 @@ def stated_departments(m: re.Match[str]) -> list[str]:
     return [p for p, _ in stated_roles(m)]
 
 
-def prose_roles(text: str) -> list[tuple[str, str]]:
+def prose_roles(text: str, opening: bool = True) -> list[tuple[str, str]]:
     """Responsibilities a task states in its own words: 由X牵头，Y配合 (牵头/配合), X会同Y (牵头/配合),
-    a subject that must act (X要…: 责任). ``text`` is the task from its first word."""
+    a subject that must act (X要…: 责任). ``text`` is the task from its first word.
+
+    A subject that must act names the task's party only where it opens the task (``opening``):
+    a X要 sentence further on (after the heading, or closing the item: 各市政府要制定方案) is a
+    duty inside the task, not who carries the task."""
     text = STATED_RESPONSIBLE.sub("", text)
     for m in _PLAIN_LEAD.finditer(text):
         lead = leading_parties(re.sub(r"^由", "", m.group("lead")))
@@ -859,7 +863,7 @@ def prose_roles(text: str) -> list[tuple[str, str]]:
         lead, help_ = leading_parties(m.group("lead")), leading_parties(m.group("help"))
         if lead and "".join(lead) == m.group("lead") and help_:
             return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
-    m = _SUBJECT.match(text)
+    m = _SUBJECT.match(text) if opening else None
     if m:
         who = m.group("who")
         parties = leading_parties(who)
@@ -872,6 +876,11 @@ def prose_roles(text: str) -> list[tuple[str, str]]:
 
 _COLLECTIVE = re.compile(r"^(各|相关|有关)(省|市|县|区|县区|市县|县\(市、区\)|区县)(?:人民)?(?:政府)?$")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|自治州|盟)$")
+
+
+def is_bare_place(name: str) -> bool:
+    """A place's name alone (临江市, 松阳县), which stands for its government in a task list."""
+    return bool(_PLACE.match(name)) and not is_agency_name(name)
 
 
 def split_departments(cell: str) -> list[str]:

@@ -356,8 +356,8 @@ def responsibilities(text: str) -> list[tuple[str, str]]:
     sentences say in words (由X牵头，Y配合; X会同Y; X要…)."""
     found = [r for m in STATED_RESPONSIBLE.finditer(text) for r in stated_roles(m)]
     if not found:
-        for sentence in re.split(r"[。；;]", text):
-            found.extend(r for r in prose_roles(sentence.strip()) if r not in found)
+        for i, sentence in enumerate(re.split(r"[。；;]", text)):
+            found.extend(r for r in prose_roles(sentence.strip(), opening=i == 0) if r not in found)
     return found
 
 

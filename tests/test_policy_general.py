@@ -1,0 +1,61 @@
+"""Policy rules stated as patterns of the language (issue 10, second round): short texts with
+invented bodies, titles and numbers, one per shape."""
+
+from __future__ import annotations
+
+from ingest import policy, tasks
+from ingest.model import Document
+from ingest.policy import agency_mentions, written_or_canonical
+from ingest.policy_text import reading_view, segment_policies
+
+HEAD = "岚州市教育局文件\n\n岚教发〔2031〕7号\n\n岚州市教育局关于推进合作的实施意见\n\n各县（市、区）教育局：\n"
+
+
+def _segs(text: str):
+    return segment_policies(reading_view(text).text)
+
+
+def _facts(text: str, kind: str):
+    d = Document("d", "d.txt", text)
+    out = policy.extract(d)
+    out.extend(tasks.extract(d))
+    return [f for f in out.facts if f.type == kind]
+
+
+def _pairs(text: str, kind: str):
+    return {(f.source.name, f.target.name) for f in _facts(text, kind)}
+
+
+# ---- responsible parties: X要… opens the task ----------------------------------------------
+def test_a_subject_that_must_act_opening_the_task_is_responsible():
+    text = HEAD + "一、重点任务\n（一）各地教育行政部门要指导本地区学校做好衔接。\n"
+    assert {s for s, _ in _pairs(text, "RESPONSIBLE_FOR")} == {"各地教育行政部门"}
+
+
+def test_a_subject_inside_a_headed_task_is_no_party_of_it():
+    text = HEAD + ("一、保障措施\n（一）加强组织领导。各级教育行政部门要建立工作机制。\n"
+                   "（二）完善协同机制。设立工作专班，负责推进。各市政府要制定实施方案。\n")
+    assert _pairs(text, "RESPONSIBLE_FOR") == set()
+
+
+def test_led_forms_still_count_anywhere_in_the_task():
+    text = HEAD + "一、重点任务\n（一）建设实训基地。统筹资源。由市教育局牵头，市财政局配合。\n"
+    assert {s for s, _ in _pairs(text, "RESPONSIBLE_FOR")} == {"岚州市教育局", "岚州市财政局"}
+
+
+# ---- a bare place is no alias of its government ------------------------------------------
+def test_a_bare_place_is_no_alias_of_its_government():
+    d = Document("d", "d.txt", "")
+    found = agency_mentions(d, "临川市", {"省": "青岚省"})
+    assert [m.name for m in found] == ["临川市人民政府"]
+    found = agency_mentions(d, "市发改委", {"市": "临川市"})
+    assert [m.name for m in found] == ["临川市发改委", "市发改委"]
+
+
+# ---- the node keeps the documents' full form ---------------------------------------------
+def test_a_written_full_form_names_the_body():
+    assert written_or_canonical("青岚省人力资源社会保障厅", "青岚省人力资源和社会保障厅") == "青岚省人力资源社会保障厅"
+    assert written_or_canonical("青岚省人社厅", "青岚省人力资源和社会保障厅") == "青岚省人力资源和社会保障厅"
+    d = Document("d", "d.txt", "")
+    m = agency_mentions(d, "省人力资源社会保障厅", {"省": "青岚省"})[0]
+    assert m.properties["_qualified"] == "青岚省人力资源社会保障厅"
