@@ -31,8 +31,13 @@ from ingest.model import Mention
 _ANAPHOR = r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)(?:第[一二三四五六七八九十\d]+届)?(?:理事会)?|理事会"
 _ANAPHOR_RE = re.compile(rf"^(?:{_ANAPHOR})$")
 _BE = r"担任|当选为|当选|成为|作为|入选为|为|是|任"
-_ROLE_AFTER_RE = re.compile(rf"(?:{_BE})(?P<g>[^，,。；;：:、]{{0,40}}?)的?(?P<role>{ROLE_WORD})(?:组建|发起)?(?:{ROLE_UNIT})")
-_ROLE_BEFORE_RE = re.compile(rf"(?P<role>{ROLE_WORD})(?:组建|发起)?(?:{ROLE_UNIT})(?:分别)?(?:为|是|有|包括|主要有|涵盖)?[:：]?\s*(?:——|—|－|-)?\s*")
+# A batch or term before a role word (首批成员单位, 第二批理事单位, 新一届理事单位): no group.
+_BATCH = r"(?:首批|第[一二三四五六七八九十\d]+批|新一届|新一批|新增|创始)"
+_ROLE_AFTER_RE = re.compile(rf"(?:{_BE})(?P<g>[^，,。；;：:、]{{0,40}}?)的?{_BATCH}?(?P<role>{ROLE_WORD})(?:组建|发起)?(?:{ROLE_UNIT})")
+# 副理事长单位X、Y; 理事长单位为X; 成员单位共25家，包括X; 共建单位有X (a group's 共建单位 are members).
+_COUNT = r"(?:(?:共计?|合计|达)?\s*\d+\s*余?\s*[家个所]\s*[，,]?\s*(?=分别|为|是|有|包括|主要有|涵盖))?"
+_ROLE_BEFORE_RE = re.compile(rf"(?P<role>{ROLE_WORD}|共建(?=单位))(?:组建|发起)?(?:{ROLE_UNIT}){_COUNT}(?:分别)?"
+                             rf"(?:为|是|有|包括|主要有|涵盖)?[:：]?\s*(?:——|—|－|-)?\s*")
 _HOST_RE = re.compile(r"主办|承办|协办|出席|主持|讲话|致辞|召开|举行|所属|下属")
 
 
@@ -43,6 +48,7 @@ class GroupRoleRules:
         self._role_after_names(here)
         self._role_before_names(here)
         self._initiators(here)
+        self._lead_with_allies(here)
         self._council_list(here)
         self._founders(here)
         self._founding_agreement(here)
@@ -193,11 +199,65 @@ class GroupRoleRules:
             for x in xs:
                 self._fact("LEADS", x, g, s, pattern="X发起", role="发起")
 
+    def _lead_with_allies(self, here) -> None:
+        """X牵头，联合/携手A、B(共同)成立G: X leads G (the allies are members: the 共同成立 rule);
+        X与Y携手(，)牵头成立G / X与Y共同牵头组建G: X and Y lead G together."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(r"(?:联合|共同)?牵头[，,]?\s*(?:联合|携手|会同)", sent):
+            v = re.compile(r"(?:共同|联合)?(?:成立|组建|搭建|发起成立)了?的?").search(sent, m.end())
+            if v is None or re.search(r"[。；;]|主办|承办", sent[m.end():v.start()]):
+                continue
+            after = contiguous_after(here.ms, self._past_quote(s.start + v.end()), self.text)
+            if not after or after[0].type != "Group":
+                continue
+            for x in self._leads_before(here, s.start + m.start()):
+                self._fact("LEADS", x, after[0], s, pattern="X牵头，联合A成立G", role="牵头")
+        for m in re.finditer(r"(?:携手|共同|联合)[，,]?\s*牵头(?:成立|组建|搭建|发起成立)了?的?", sent):
+            after = contiguous_after(here.ms, self._past_quote(s.start + m.end()), self.text)
+            if not after or after[0].type != "Group":
+                continue
+            xs = self._leads_before(here, s.start + m.start())
+            if not xs:
+                continue
+            # X与(行业企业和)Y携手: the body before 与 leads too
+            pre = self.text[s.start:xs[0].start]
+            w = re.search(r"(?:与|同|和)(?:[^，,。；;、与和]{0,10}?(?:企业|院校|高校|单位|机构|协会)\s*[、和及])?\s*$", pre)
+            if w:
+                x = self._subject_before(s, s.start + w.start(), here.ms)
+                if x is not None and x.type != "Group":
+                    xs = [x, *xs]
+            for x in xs:
+                self._fact("LEADS", x, after[0], s, pattern="X与Y携手牵头成立G", role="牵头")
+
+    def _past_quote(self, pos: int) -> int:
+        """``pos`` moved past an opening quote (牵头成立“G”)."""
+        return pos + len(re.match(r"[“\"「『‘]?", self.text[pos:pos + 1]).group(0))
+
+    def _leads_before(self, here, pos: int) -> list[Mention]:
+        """The bodies (or 学校/我校) that a 牵头 at ``pos`` follows."""
+        xs = [x for x in contiguous_before(here.ms, pos, self.text) if x.type != "Group"]
+        if xs:
+            return xs
+        x = self._subject_before(here.s, pos, here.ms)
+        return [x] if x is not None and x.type != "Group" else []
+
     def _council_list(self, here) -> None:
         """A、B、C等共计N家理事单位参加: the bodies listed are the group's members."""
         s, sent = here.s, here.sent
-        for m in re.finditer(rf"等(?:共计|共|合计)?\s*\d+\s*[家个所](?P<role>{ROLE_WORD})单位", sent):
-            g = self._group_about(here, s.start + m.start())
+        for m in re.finditer(rf"等(?:(?:共计|共|合计)?\s*\d+\s*余?\s*[家个所])?(?P<g>[^，,。；;：:、等]{{0,40}}?)的?"
+                             rf"{_BATCH}?(?P<role>{ROLE_WORD})单位", sent):
+            a, b = s.start + m.start("g"), s.start + m.end("g")
+            inner = self.text[a:b].strip()
+            g = None
+            if inner:
+                named = [x for x in here.groups if a <= x.start and x.end <= b]
+                if named and not re.sub(r"\s+", "", self.text[a:named[0].start] + self.text[named[-1].end:b]):
+                    g = named[-1]  # A、B等某某联盟成员单位
+                elif _ANAPHOR_RE.match(inner):
+                    g = self._ref("group", a, b)  # A、B等共同体成员单位
+                else:
+                    continue  # A、B等企业的理事单位: another clause's role word
+            g = g or self._group_about(here, s.start + m.start())
             for x in contiguous_before(here.ms, s.start + m.start(), self.text):
                 if x.type != "Group":
                     self._role_fact(m.group("role"), x, g, here, "等N家理事单位")

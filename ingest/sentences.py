@@ -202,6 +202,8 @@ class _Reader(GroupRoleRules, PartnerRules):
         self.ex = Extraction()
         self.subjects: dict[tuple[int, int], Mention | None] = {}
         self.listed: set[tuple[int, int]] = set()  # spans of names typed by their list (find_listed)
+        self.prev_opener: Mention | None = None  # the school that opened the previous sentence
+        self.subject_school: Mention | None = None  # the last school named as a sentence's subject
 
     # -- anaphora -----------------------------------------------------------------------------
     def _salient_group(self, word: str, pos: int) -> Mention | None:
@@ -241,6 +243,28 @@ class _Reader(GroupRoleRules, PartnerRules):
             return None
         return Mention(target.type, target.name, self.doc.id, start, end)
 
+    def _college_ref(self, start: int, end: int) -> Mention | None:
+        """The college a bare 学院 as a subject means: the case's or page's school, else the last
+        school that opened a sentence, else the one the text last named, when it is a 学院."""
+        for target in (self.ctx.case_school if self.ctx.in_case else None, self.home_school, self.subject_school,
+                       self.ctx.school):
+            if target is not None and target.type == "School" and target.name.endswith("学院"):
+                return Mention(target.type, target.name, self.doc.id, start, end)
+        return None
+
+    def _opener(self, s: _Sentence, ms: list[Mention]) -> Mention | None:
+        """The school that opens a sentence (named, or 学校/我校/学院 as its subject), if any."""
+        head = self.text[s.start:s.end]
+        lead = len(head) - len(head.lstrip())
+        if ms and ms[0].type == "School" and ms[0].start == s.start + lead:
+            return ms[0]
+        m = re.match(r"(?:学校|我校|本校|我院|本院)", head[lead:])
+        if m:
+            return self._ref("school", s.start + lead, s.start + lead + m.end())
+        if head[lead:].startswith("学院"):
+            return self._college_ref(s.start + lead, s.start + lead + 2)
+        return None
+
     def _subject_before(self, s: _Sentence, pos: int, ms: list[Mention]) -> Mention | None:
         """Who acts at ``pos``: a named org just before it in the clause, else 学校/联盟 …"""
         clause_start = s.start
@@ -252,6 +276,11 @@ class _Reader(GroupRoleRules, PartnerRules):
             if len(gap.strip()) <= 6 and not re.search(r"[与和]", gap):
                 return prev[-1]
         pre = self.text[clause_start:pos]
+        college = re.fullmatch(r"\s*(学院)\s*(?:积极|主动|还|也|先后|已|已经|将|更)?\s*", pre)
+        if college:  # 学院与X共建…: a college's own news speaks of itself as 学院
+            ref = self._college_ref(clause_start + college.start(1), clause_start + college.end(1))
+            if ref is not None:
+                return ref
         for rx, kind in ((_SCHOOL_REF_RE, "school"), (_GROUP_REF_RE, "group")):
             found = list(rx.finditer(pre))
             if found:
@@ -268,6 +297,20 @@ class _Reader(GroupRoleRules, PartnerRules):
             m = rx.match(head)
             if m:
                 return self._ref(kind, off + m.start(), off + m.end())
+        if head.startswith("学院") and not re.search(r"[与和]", pre):
+            ref = self._college_ref(off, off + 2)
+            if ref is not None:
+                return ref
+        if not pre.strip() and clause_start > s.start and ms and ms[0].type != "Group" \
+                and not self.text[s.start:ms[0].start].strip() \
+                and not [m for m in ms if ms[0].end <= m.start and m.end <= pos] \
+                and not re.search(r"[与和及]|以及", self.text[ms[0].end:clause_start]):
+            # X为推动…，与Y共同创办…: a clause with no subject continues the body that opens the sentence.
+            return ms[0]
+        if not pre.strip() and clause_start == s.start and self.prev_opener is not None and not self.ctx.in_case:
+            # 学校创新…。与X等企业建立合作关系: a sentence with no subject continues the previous one's.
+            o = self.prev_opener
+            return Mention(o.type, o.name, self.doc.id, pos, pos)
         if not pre.strip(" \t\r\n\uf000\uf0b2\uf06e\uf0d8\uf0a7") and not self.ctx.in_case:
             # An item with no subject (" 与省农科院合作的…") in a text about one group.
             return self._ref("group", pos, pos)
@@ -307,6 +350,9 @@ class _Reader(GroupRoleRules, PartnerRules):
                     self.ctx.case_school, self.ctx.fallback = ms[0], None
                 self._patterns(s, ms)
                 self.subjects[(s.start, s.end)] = self._sentence_subject(s, ms)
+                self.prev_opener = self._opener(s, ms)
+                if self.prev_opener is not None and self.prev_opener.start != self.prev_opener.end:
+                    self.subject_school = self.prev_opener
             self.seen_groups.extend(self.cur_groups)
             self.prev_groups, self.cur_groups = self.cur_groups, []
             for m in ms:
@@ -465,9 +511,12 @@ class _Reader(GroupRoleRules, PartnerRules):
                     self._fact("MEMBER_OF", x, g, s, pattern="X是Y的成员单位", role="成员")
         # MEMBER_OF: 加入(了)…Z
         for m in re.finditer(r"加入了?", sent):
-            subj = self._subject_before(s, s.start + m.start(), ms)
+            subjs = [x for x in _contiguous_before(ms, s.start + m.start(), text) if x.type != "Group"]
+            if len(subjs) < 2:  # A、B等30余家单位加入G: the whole list joins
+                subjs = [self._subject_before(s, s.start + m.start(), ms)]
             for g in (g for g in groups_named if g.start >= s.start + m.end()):
-                self._fact("MEMBER_OF", subj, g, s, pattern="加入", role="成员")
+                for subj in subjs:
+                    self._fact("MEMBER_OF", subj, g, s, pattern="加入", role="成员")
         # MEMBER_OF: X、Y…等共同参与
         for m in re.finditer(r"(?:共同)?参与", sent):
             clause_start = max([s.start] + [s.start + c.end() for c in re.finditer(r"[，,]", sent[:m.start()])])
@@ -485,9 +534,9 @@ class _Reader(GroupRoleRules, PartnerRules):
             clause = sent[:m.start()]
             if after and after[0].type == "Group":
                 g = after[0]
-            elif (lead := re.search(r"由[^，,。]{2,40}?牵头[，,]\s*联合", clause)) and \
+            elif (lead := re.search(r"由[^，,。]{2,40}?牵头[，,]\s*(?:联合|携手|会同|与)", clause)) and \
                     here.subject_group and here.subject_group.end <= s.start + lead.start():
-                g = here.subject_group  # G由X牵头，联合A、B等…组建: A and B found G with X
+                g = here.subject_group  # G由X牵头，联合A、B等…组建 / 与A、B共同成立: A and B found G with X
             else:
                 continue
             if not m.group(0).startswith(("共同", "联合")) and not re.search(r"联合|与", clause):
@@ -502,7 +551,10 @@ class _Reader(GroupRoleRules, PartnerRules):
             everyone = ([subj] if subj else []) + founders
             for x in everyone:
                 self._fact("MEMBER_OF", x, g, s, pattern="共同成立", role="成员")
-            # Schools and enterprises that found a body together cooperate (校企共建产业学院).
+            # Schools and enterprises that found a body together cooperate (校企共建产业学院), but
+            # co-founders listed with a lead are only its members: the text does not pair them.
+            if leaders:
+                continue
             for a in (x for x in everyone if x.type == "School"):
                 for b in (x for x in everyone if x.type == "Enterprise"):
                     self._fact("PARTNERS_WITH", a, b, s, pattern="共同成立", kind="共建")
