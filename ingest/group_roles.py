@@ -85,6 +85,19 @@ class GroupRoleRules:
             return [ref] if ref is not None else []
         return []
 
+    def _group_spelled(self, here, a: int, b: int) -> tuple[bool, Mention | None]:
+        """What stands between a verb (or 等) and a role word: nothing (True, None), a group named
+        (A、B等某某联盟成员单位) or an anaphor (A、B等共同体成员单位) (True, the group), or other
+        words, whose role word belongs to another clause (False, None)."""
+        if not self.text[a:b].strip():
+            return True, None
+        named = [x for x in here.groups if a <= x.start and x.end <= b]
+        if named and not re.sub(r"\s+", "", self.text[a:named[0].start] + self.text[named[-1].end:b]):
+            return True, named[-1]
+        if _ANAPHOR_RE.match(self.text[a:b].strip()):
+            return True, self._ref("group", a, b)
+        return False, None
+
     def _role_fact(self, word: str, x: Mention | None, g: Mention | None, here, pattern: str) -> None:
         rel_role = group_role(word)
         if rel_role is None or x is None:
@@ -98,16 +111,9 @@ class GroupRoleRules:
         s, sent = here.s, here.sent
         for m in _ROLE_AFTER_RE.finditer(sent):
             a, b = s.start + m.start("g"), s.start + m.end("g")
-            inner = self.text[a:b].strip()
-            g = None
-            if inner:
-                named = [x for x in here.groups if a <= x.start and x.end <= b]
-                if named and not re.sub(r"\s+", "", self.text[a:named[0].start] + self.text[named[-1].end:b]):
-                    g = named[-1]
-                elif _ANAPHOR_RE.match(inner):
-                    g = self._ref("group", a, b)
-                else:
-                    continue  # 为集团揭牌，颁发理事单位…: the role word belongs to another clause
+            ok, g = self._group_spelled(here, a, b)
+            if not ok:
+                continue  # 为集团揭牌，颁发理事单位…: the role word belongs to another clause
             if g is None:
                 tail = sent[m.end():]
                 after = contiguous_after(here.ms, s.start + m.end() + (1 if tail.startswith("的") else 0), self.text)
@@ -246,17 +252,9 @@ class GroupRoleRules:
         s, sent = here.s, here.sent
         for m in re.finditer(rf"等(?:(?:共计|共|合计)?\s*\d+\s*余?\s*[家个所])?(?P<g>[^，,。；;：:、等]{{0,40}}?)的?"
                              rf"{_BATCH}?(?P<role>{ROLE_WORD})单位", sent):
-            a, b = s.start + m.start("g"), s.start + m.end("g")
-            inner = self.text[a:b].strip()
-            g = None
-            if inner:
-                named = [x for x in here.groups if a <= x.start and x.end <= b]
-                if named and not re.sub(r"\s+", "", self.text[a:named[0].start] + self.text[named[-1].end:b]):
-                    g = named[-1]  # A、B等某某联盟成员单位
-                elif _ANAPHOR_RE.match(inner):
-                    g = self._ref("group", a, b)  # A、B等共同体成员单位
-                else:
-                    continue  # A、B等企业的理事单位: another clause's role word
+            ok, g = self._group_spelled(here, s.start + m.start("g"), s.start + m.end("g"))
+            if not ok:
+                continue  # A、B等企业的理事单位: another clause's role word
             g = g or self._group_about(here, s.start + m.start())
             for x in contiguous_before(here.ms, s.start + m.start(), self.text):
                 if x.type != "Group":
