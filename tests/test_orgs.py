@@ -300,3 +300,17 @@ def test_find_orgs_agencies(text, expected):
 ])
 def test_find_orgs_report_words_and_venues(text, expected):
     assert [m.name for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a commission of a government is one name; two agencies written together stay two
+    ("东川市人民政府国有资产监督管理委员会、东川市教育委员会联合发文",
+     ["东川市人民政府国有资产监督管理委员会", "东川市教育委员会"]),
+    ("东川市人民政府东川市教育委员会", ["东川市人民政府", "东川市教育委员会"]),
+    # 各 before a list of kinds of place: every such body, not one
+    ("各盟行政公署、市人民政府，各旗县人民政府，自治区各委办厅局", []),
+    ("东川市、各自治州人民政府，北岭行署", []),
+    ("市人民政府负责统筹", ["市人民政府"]),
+])
+def test_find_orgs_government_commissions_and_every_kind(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected

@@ -102,3 +102,24 @@ def test_the_extractor_emits_aliases_and_mentions():
     ex = shortforms.extract(doc)
     assert Alias("吉达汽车", "东川吉达汽车有限公司", "Enterprise") in ex.aliases
     assert doc.text.rindex("吉达汽车") in [m.start for m in ex.mentions if m.name == "吉达汽车"]
+
+
+def test_party_prefix_left_out():
+    pairs = _pairs("中共东川省委教育工委主持会议。东川省委教育工委负责人、省委教育工委领导出席")
+    fulls = {(s, f) for s, f, _ in pairs}
+    assert ("东川省委教育工委", "中共东川省委教育工委") in fulls
+    assert ("省委教育工委", "中共东川省委教育工委") in fulls
+
+
+def test_branch_named_without_its_region():
+    fulls = {(s, f) for s, f, _ in _pairs("北岭集团乘用车福建分公司与学院签约。北岭集团乘用车分公司将派员")}
+    assert ("北岭集团乘用车分公司", "北岭集团乘用车福建分公司") in fulls
+    # two branches: the short form stays apart from both
+    two = _pairs("北岭集团乘用车福建分公司、北岭集团乘用车广西分公司。北岭集团乘用车分公司将派员")
+    assert not any(s == "北岭集团乘用车分公司" for s, _, _ in two)
+
+
+def test_zone_names_its_administration():
+    fulls = {(s, f) for s, f, _ in _pairs("依托临川高新区管委会组建。代表高新区参会")}
+    assert ("临川高新区", "临川高新区管委会") in fulls
+    assert ("高新区", "临川高新区管委会") in fulls

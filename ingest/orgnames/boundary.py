@@ -134,7 +134,10 @@ def _walk_left(context: str, suffix: str, tok) -> int:
             break  # 合作企业某省某某有限公司: the kind of partner, then the name
         before = context[: len(context) - sum(len(x) for x in taken)]
         if taken and not _is_generic(list(reversed(taken))) and _ends_with_org(before) and \
-                taken[-1] not in ("附属", "附设") and not (before.endswith("大学") and suffix == "学院"):
+                taken[-1] not in ("附属", "附设") and not (before.endswith("大学") and suffix == "学院") and \
+                not (before.endswith("人民政府") and suffix.endswith(("委员会", "办公室", "办公厅")) and
+                     not _place(taken[-1])):
+            # (某市人民政府国有资产监督管理委员会: a commission of the government is one name)
             # (某某大学化学化工学院: a college of the university is one name)
             # 学校青峰酒店产业学院: the school before the 产业学院 is a separate name; but
             # 临江城市职业学院职教集团 is one name (nothing specific between the two suffixes).

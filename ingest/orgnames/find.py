@@ -34,6 +34,9 @@ _NOT_A_NAME_AFTER = re.compile(r"产业|行业|业(?![务主])|生(?!物|态|产
 # A counted noun is a category, not a body: 10所左右特色职业培训学院, 20个左右专业（群）协作体.
 _COUNTED_RE = re.compile(r"(?:\d+|[一二三四五六七八九十百千两几数多])\s*[所个家批类种项]\s*(?:左右|以上|余)?\s*$"
                          r"|(?:一批|若干|一些)\s*$")
+# A kind of place alone before the suffix (市, 旗县, 自治州 …), in a clause that opens with 各.
+_LOCAL_KIND_RE = re.compile(r"^(?:省|市|区|县|州|盟|旗|乡|镇|自治区|自治州|自治县|旗县|县区|区县|盟市|市州|市县|县市|乡镇)$")
+_EVERY_RE = re.compile(r"(?:^|[，。；：、,;:\n])\s*各[^，。；：,;:\n]*$")
 _ANY_PLACE_RE = re.compile(r"(?:各|相关|有关|所在|其他|其它|全|沿线)\s*$")
 
 
@@ -110,6 +113,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             name_start = pos[len(pos) - len(prefix)]
         if is_place_relative(prefix + suffix) and _ANY_PLACE_RE.search(text, max(start, name_start - 4), name_start):
             continue  # 相关市人民政府, 各省教育厅: every such body, not the document's own
+        if _LOCAL_KIND_RE.match(prefix) and _EVERY_RE.search(text, max(start, name_start - 40), name_start):
+            continue  # 各盟行政公署、市人民政府, 各旗县人民政府, 各自治州人民政府: every such body
         if _COUNTED_RE.search(text, max(start, name_start - 8), name_start):
             continue  # 10所左右特色职业培训学院: a number of schools to build, not one school
         name = prefix + _compact(text[s:e])

@@ -75,6 +75,8 @@ def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[lis
             continue
         hits = {(f, t) for f, t in fulls.items() if f != s_name and _compatible(s_type, t) and
                 (abbreviates(s_name, f) or _relative_of(s_name, f))}
+        hits |= {(f, t) for f, t in fulls.items() if f != s_name and t == s_type and
+                 (_party_form(s_name, f) or _branch_without_place(s_name, f))}
         for f, t in hits:
             add(s_name, f, t)
         if not hits and (g := _government(s_name)):
@@ -83,6 +85,10 @@ def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[lis
             add(s_name, s_name + "校", fulls[s_name + "校"])  # 某某职业高级中学 = …中学校
     # 3. forms without a suffix in running text: a prefix or an abbreviation of one full name;
     # short heads the suffix walk did not take (某某职院 when the walk found no specific name)
+    for (a, b), short, f in _zone_forms(text, fulls, covered):
+        add(short, f, "Agency")  # 某某高新区 / 高新区 for 某某高新区管委会
+        if b > a:
+            occurrences.setdefault(short, []).append((a, b))
     for (a, b), short in [*_bare_forms(text, fulls, covered), *_short_heads(text, fulls, covered)]:
         if short in fulls or short in defined:
             continue
@@ -184,6 +190,56 @@ def _relative_of(short: str, full: str) -> bool:
         return False
     place = full[: len(full) - len(s) + 1]
     return bool(_PLACE_END_RE.search(place)) and len(place) >= 3 and not re.search(r"[省市县区]", place[:-1][-1:])
+
+
+_PARTY_PREFIXES = ("中国共产党", "中共")
+
+
+def _party_form(short: str, full: str) -> bool:
+    """某省委教育工委 for 中共某省委教育工委: the party's name left out of a party body."""
+    return any(full == p + short for p in _PARTY_PREFIXES) and len(short) >= 4
+
+
+_BRANCH_RE = re.compile(r"(?:分公司|分院|分校|分会|分中心)$")
+
+
+def _branch_without_place(short: str, full: str) -> bool:
+    """北岭集团乘用车分公司 for 北岭集团乘用车东川分公司: a branch named by its region, the region left
+    out (two branches of one company give two targets, so they stay apart)."""
+    m = _BRANCH_RE.search(full)
+    if m is None or not short.endswith(m.group(0)) or len(full) <= len(short):
+        return False
+    head, rest = short[: len(short) - len(m.group(0))], full[: m.start()]
+    if not rest.startswith(head) or len(head) < 4:
+        return False
+    place = rest[len(head):]
+    hit = region_prefix(place + m.group(0))
+    return hit is not None and hit[1] == place
+
+
+_ZONE_AGENCY_RE = re.compile(r"(?:管委会|管理委员会)$")
+_ZONE_RE = re.compile(r"(?:高新区|开发区|新区|园区|经开区|高新技术产业开发区|经济技术开发区|自贸区|保税区|试验区)$")
+
+
+def _zone_forms(text: str, fulls: dict[str, str], covered: list[tuple[int, int]]) -> Iterable[tuple[tuple[int, int], str, str]]:
+    """某某高新区 and 高新区 for 某某高新区管委会: a zone's administration named by its zone, where the
+    text writes the zone alone (代表高新区参会), not inside another name."""
+    for f, t in fulls.items():
+        if t != "Agency" or not (m := _ZONE_AGENCY_RE.search(f)):
+            continue
+        zone = f[: m.start()]
+        if not _ZONE_RE.search(zone) or len(zone) < 3:
+            continue
+        yield (0, 0), zone, f  # the zone's own name is its administration's usual short form
+        forms = {zone}
+        hit = region_prefix(zone)
+        if hit is not None and len(zone) - len(hit[1]) >= 3:
+            forms.add(zone[len(hit[1]):])
+        for short in forms:
+            for a, b in _spots(text, short, covered):
+                if _covered_at(a, covered) or text.startswith(("管委会", "管理委员会"), b):
+                    continue
+                yield (a, b), short, f
 
 
 def _government(name: str) -> str | None:
