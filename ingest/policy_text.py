@@ -479,9 +479,14 @@ def segment_policies(text: str) -> tuple[PolicySegment, ...]:
     lines = lines_of(text)
     meta = read_fields(text, lines)
     heads: list[tuple[int, int]] = []  # (line index of number, block start offset)
+    same_line: dict[int, tuple[str, int, int]] = {}  # number and title on one line
     for i, ln in enumerate(lines):
         nums = find_numbers(text, ln.start, ln.end)
-        if len(nums) == 1 and _is_number_line(ln, nums[0][0]):
+        if len(nums) == 1 and not is_furniture(ln.text) and not _is_number_line(ln, nums[0][0]):
+            found = _title_on_number_line(text, ln, nums[0])
+            if found:
+                same_line[i] = found
+        if len(nums) == 1 and (i in same_line or _is_number_line(ln, nums[0][0])):
             block = ln.start
             j, seen = i - 1, 0
             while j >= 0 and seen < 3:
@@ -503,7 +508,7 @@ def segment_policies(text: str) -> tuple[PolicySegment, ...]:
         number, ns, ne = find_numbers(text, lines[i].start, lines[i].end)[0]
         seg = PolicySegment(start=block, end=end, key=normalize_number(number), number=number,
                             number_span=(ns, ne), body_start=lines[i].end)
-        found = _title_after(lines, i)
+        found = same_line.get(i) or _title_after(lines, i)
         before = _title_before(lines, i, segments[-1].end if segments else 0)
         if found is None and before is not None:  # the title above the number (…的通知 / 号)
             found = before
@@ -518,10 +523,39 @@ def segment_policies(text: str) -> tuple[PolicySegment, ...]:
         _fill_issuers_and_date(seg, text, lines, header_lines)
         segments.append(seg)
     if not segments:
-        seg = _unnumbered_policy(text, lines, meta)
+        seg = _unnumbered_policy(text, lines, meta) or _field_policy(text, lines, meta)
         if seg:
             segments.append(seg)
     return tuple(segments)
+
+
+def _field_policy(text: str, lines: list[Line], meta: dict[str, tuple[str, int, int]]) -> PolicySegment | None:
+    """A page whose metadata fields give the document number (文号 | 岚政发〔2031〕3号) and its issuer
+    (发布机构 | …) is that document, even where its text shows no header: the fields are its header."""
+    if "number" not in meta or "issuer" not in meta:
+        return None
+    body = next((ln.start for ln in lines if ln.stripped and not is_furniture(ln.text)), len(text))
+    seg = PolicySegment(start=0, end=len(text), key="", body_start=body)
+    _apply_fields(seg, meta)
+    if seg.number is None:
+        return None
+    _fill_issuers_and_date(seg, text, lines, [])
+    return seg
+
+
+def _title_on_number_line(text: str, ln: Line, num: tuple[str, int, int]) -> tuple[str, int, int] | None:
+    """The title after a number that opens its line (岚政办发〔2031〕9号 岚州市人民政府办公室关于…的意见)."""
+    number, ns, ne = num
+    if text[ln.start:ns].strip():
+        return None
+    rest = text[ne:ln.end]
+    title = rest.strip()
+    if not title or rest[:1] not in " \t\u3000" or "《" in title[:1] or len(title) > 80 or not policy_kind(title):
+        return None
+    if re.search(r"[。；;，,：:]", title):
+        return None
+    k = ne + (len(rest) - len(rest.lstrip()))
+    return re.sub(r"\s+", " ", title), k, k + len(title)
 
 
 def _is_number_line(ln: Line, number: str) -> bool:
@@ -561,12 +595,17 @@ _FIELD_KEYS = ("索引号", "主题分类", "主题词", "体裁分类", "组配
                "成文日期", "发文日期", "发布日期", "发布时间", "印发日期", "生效日期", "废止日期", "有效性", "时效",
                "文号", "发文字号", "文件编号", "标题", "名称", "来源", "信息来源", "文章来源", "浏览次数", "访问量",
                "阅读量", "点击数", "点击量", "作者", "编辑", "责任编辑", "分享", "字号", "字体", "打印", "关闭")
-_KEYS_RE = "|".join(sorted(_FIELD_KEYS, key=len, reverse=True))
+# Sites space a short key out (索 引 号, 文 号, 标 题) and put its colon in the key's cell (发文机关: | …).
+_KEYS_RE = "|".join(r"\s?".join(map(re.escape, k)) for k in sorted(_FIELD_KEYS, key=len, reverse=True))
 FURNITURE_RE = re.compile(rf"^\s*[【\[]?\s*(?:{_KEYS_RE})\s*(?:[:：|｜\]】]|\s|$)")
 _FIELD_RE = re.compile(rf"(?P<k>{_KEYS_RE})\s*[:：]\s*(?P<v>.*?)\s*(?=(?:\s(?:{_KEYS_RE})\s*[:：])|$)")
 _FIELD_NAMES = {"发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "文号": "number", "发文字号": "number",
                 "文件编号": "number", "标题": "title", "名称": "title", "成文日期": "date", "发文日期": "date",
                 "印发日期": "date"}
+
+
+def _field_key(cell: str) -> str:
+    return re.sub(r"\s+", "", cell).rstrip(":：")
 
 
 def is_furniture(line: str) -> bool:
@@ -587,11 +626,15 @@ def read_fields(text: str, lines: list[Line] | None = None) -> dict[str, tuple[s
                      for m in re.finditer(r"[^|｜\t]+", ln.text)]
             cells = [c for c in cells if c[0]]
             for (k, _), (v, vs) in zip(cells, cells[1:]):
-                if k in _FIELD_KEYS and v not in _FIELD_KEYS:
-                    pairs.append((k, v, vs))
+                if _field_key(k) in _FIELD_KEYS and _field_key(v) not in _FIELD_KEYS:
+                    pairs.append((_field_key(k), v, vs))
         else:
-            pairs = [(m.group("k"), m.group("v"), m.start("v")) for m in _FIELD_RE.finditer(ln.text)]
+            pairs = [(_field_key(m.group("k")), m.group("v"), m.start("v")) for m in _FIELD_RE.finditer(ln.text)]
         for k, v, vs in pairs:
+            if _FIELD_NAMES.get(k) == "title":  # 标题: 岚政办发〔2031〕9号 岚州市人民政府办公室关于…
+                lead = re.match(r"\s*(?:\S*\d+\s*号[号號]?)\s+(?=\S)", v)
+                if lead and find_numbers(lead.group()):
+                    v, vs = v[lead.end():], vs + lead.end()
             name = _FIELD_NAMES.get(k)
             if name and v and name not in out:
                 out[name] = (v, ln.start + vs, ln.start + vs + len(v))
@@ -647,11 +690,12 @@ def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], hea
             seg.issuers.append((name, k, k + len(name)) if k >= 0 else (name, ts, seg.title_span[1]))
             pos = k + len(name) if k >= 0 else pos
     fields = getattr(seg, "fields", None) or {}
-    if not seg.issuers and "issuer" in fields:
+    if "issuer" in fields:  # the site's 发文机关 states the issuer too (岚州市政府 beside 岚州市人民政府办公室)
         value, vs, _ = fields["issuer"]
+        have = {name_key(n) for n, _, _ in seg.issuers}
         for name in issuer_list(value):
             k = text.find(name, vs)
-            if k >= 0:
+            if k >= 0 and name_key(name) not in have:
                 seg.issuers.append((name, k, k + len(name)))
     if not seg.issuers:
         for ln in header:

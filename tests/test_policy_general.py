@@ -3,23 +3,11 @@ invented bodies, titles and numbers, one per shape."""
 
 from __future__ import annotations
 
-from ingest import policy, tasks
 from ingest.model import Document
 from ingest.policy import agency_mentions, written_or_canonical
-from ingest.policy_text import reading_view, segment_policies
+from tests.test_policy_shapes import _facts, _segs
 
 HEAD = "岚州市教育局文件\n\n岚教发〔2031〕7号\n\n岚州市教育局关于推进合作的实施意见\n\n各县（市、区）教育局：\n"
-
-
-def _segs(text: str):
-    return segment_policies(reading_view(text).text)
-
-
-def _facts(text: str, kind: str):
-    d = Document("d", "d.txt", text)
-    out = policy.extract(d)
-    out.extend(tasks.extract(d))
-    return [f for f in out.facts if f.type == kind]
 
 
 def _pairs(text: str, kind: str):
@@ -59,3 +47,28 @@ def test_a_written_full_form_names_the_body():
     d = Document("d", "d.txt", "")
     m = agency_mentions(d, "省人力资源社会保障厅", {"省": "青岚省"})[0]
     assert m.properties["_qualified"] == "青岚省人力资源社会保障厅"
+
+
+# ---- headers: metadata fields, number and title on one line -------------------------------
+def test_spaced_keys_and_colons_in_cells_are_read():
+    from ingest.policy_text import read_fields
+    text = "索 引 号: | xx-2031-01 | 主题分类: | 教育 |\n发文机关: | 岚州市政府 | 成文日期: | 2031-01-02 |\n文 号 | 岚政办发〔2031〕9号 |\n"
+    f = read_fields(text)
+    assert f["issuer"][0] == "岚州市政府" and f["number"][0] == "岚政办发〔2031〕9号"
+
+
+def test_the_fields_are_the_header_of_a_page_without_one():
+    text = ("发布机构 | 青岚省人民政府 | 文 号 | 青政发[2031]41号 |\n成文日期 | 2031-03-04 |\n"
+            "各市人民政府：\n为做好工作，根据《国务院关于推进某项工作的决定》（国发〔2029〕8号）精神，提出如下意见。\n")
+    segs = _segs(text)
+    assert [(s.number, [n for n, _, _ in s.issuers]) for s in segs] == [("青政发[2031]41号", ["青岚省人民政府"])]
+    assert ("青政发[2031]41号", "国发〔2029〕8号") in _pairs(text, "IMPLEMENTS")
+
+
+def test_number_then_title_on_one_line_with_the_sites_issuer_field():
+    text = ("发文机关: | 岚州市政府 | 成文日期: | 2031-01-22 |\n"
+            "标 题: | 岚政办发〔2031〕9号 岚州市人民政府办公室关于推进某项工作的实施意见 | ||\n"
+            "岚政办发〔2031〕9号 岚州市人民政府办公室关于推进某项工作的实施意见\n各县、区人民政府：\n正文。\n")
+    segs = _segs(text)
+    assert [(s.number, s.title) for s in segs] == [("岚政办发〔2031〕9号", "岚州市人民政府办公室关于推进某项工作的实施意见")]
+    assert [n for n, _, _ in segs[0].issuers] == ["岚州市人民政府办公室", "岚州市政府"]
