@@ -314,3 +314,14 @@ def test_find_orgs_report_words_and_venues(text, expected):
 ])
 def test_find_orgs_government_commissions_and_every_kind(text, expected):
     assert [m.name for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("轻工校、临二职、航空服务中专等8所学校成为示范校",
+     [("轻工校", "School"), ("临二职", "School"), ("航空服务中专", "School")]),
+    ("中职校、职业学校等学校", []),
+    ("各级中专、技校等学校", []),
+    ("推进建校、强校等学校", []),
+])
+def test_find_listed_short_school_shapes(text, expected):
+    assert [(m.name, m.type) for m in find_listed(text)] == expected

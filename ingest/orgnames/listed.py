@@ -32,6 +32,12 @@ _LIST_JOIN_RE = re.compile(r"以及|和|及")
 def _bare_name(item: str, typ: str) -> bool:
     """``item`` (no suffix) reads as the name of one body: 2–12 characters, not a generic word
     (企业, 行业, 其他), not a verb phrase, not a place alone, and holding a proper-name part."""
+    if typ == "School" and 3 <= len(item) <= 8 and _SHORT_SCHOOL_RE.search(item) and classify_org(item) in (None, "School"):
+        # 轻工校、临二职、航空服务中专等8所学校: the short forms schools go by
+        words = list(tokenizer().cut(item[: _SHORT_SCHOOL_RE.search(item).start()], HMM=False))
+        if words and not _is_generic(words) and words[0] not in _STOP_TOKENS and not (
+                len(words[0]) > 1 and _leading_verbs(item)):
+            return True
     if not 2 <= len(item) <= 12 or classify_org(item) or _SUFFIX_RE.search(item[-2:]):
         return False
     tokens = list(tokenizer().cut(item, HMM=False))
@@ -43,6 +49,10 @@ def _bare_name(item: str, typ: str) -> bool:
             (r := region_prefix(item)) and r[1] == item:
         return False  # 东川、临川等: places, not bodies (jieba's place tag is not asked: a brand may be tagged ns)
     return _specific(item, tokens, "", typ)
+
+
+# Short shapes of school names in a list of schools: 某某校, 某某中专, 某二职, 某某职院 ….
+_SHORT_SCHOOL_RE = re.compile(r"(?:(?<![学中高职技])校|中专|(?<=[一二三四五六七八九十])职|职院|职专|职中|技校|职校)$")
 
 
 def _comma_before(text: str, i: int, lo: int) -> int | None:
