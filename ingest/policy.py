@@ -26,7 +26,7 @@ from ingest.model import Document, Extraction, Fact, Mention
 from ingest.agencies import canonical_agency
 from ingest.policy_text import (
     DATE_LINE_RE, PUBLIC_RE, QUANTITY_RE, STATED_RESPONSIBLE, Citation, PolicySegment, agency_name, find_citations,
-    is_bare_place, issuer_list, lines_of, on_reading_view, segment_at, segment_policies, squeeze, stated_roles, title_issuers,
+    is_agency_name, is_bare_place, issuer_list, leading_parties, lines_of, on_reading_view, segment_at, segment_policies, squeeze, stated_roles, title_issuers,
 )
 from ingest.resolve import QUALIFIED, rule_key
 
@@ -122,6 +122,7 @@ def lineage_facts(doc: Document) -> Extraction:
     """Policies cited in the document, their title issuers, and IMPLEMENTS from the citing policy."""
     out = Extraction()
     segments = segment_policies(doc.text)
+    prev: tuple[Citation, list[tuple[str, int]]] | None = None  # the last title and its issuers
     for c in find_citations(doc.text):
         cited = citation_mention(doc, c)
         out.mentions.append(cited)
@@ -131,8 +132,12 @@ def lineage_facts(doc: Document) -> Extraction:
         ev = (c.start, c.end)
         if not issuers and c.title and c.kind:
             issuers, ev = context_issuers(doc.text, c.start), (c.start, c.end)
+            if not issuers and prev is not None and _JOINED.match(doc.text[prev[0].end:c.start]):
+                issuers = prev[1]  # X出台了《A》和《B》: B is X's too
             if issuers:
                 ev = (min(k for _, k in issuers), c.end)
+        if c.title:
+            prev = (c, issuers)
         seg = segment_at(segments, c.start)
         places = {**(seg.places if seg else {}), **_list_places([n for n, _ in issuers])}
         for name, k in issuers:
@@ -155,7 +160,10 @@ def lineage_facts(doc: Document) -> Extraction:
 
 
 # Before a cited title, who issued it: X、Y联合下发的《…》, X日前印发《…》, X《关于…》.
-_ISSUE_VERB = re.compile(r"(?:联合|共同)?(?:日前|近日|近期|最近|于近日)?(?:印发|下发|发布|出台|制定|颁布|公布)(?:了|的)?\s*$")
+_ISSUE_VERB = re.compile(r"(?:联合|共同)?(?:日前|近日|近期|最近|于近日|先后|相继|陆续|正式|专门)?(?:联合|共同)?"
+                         r"(?:印发|下发|发布|出台|制定|颁布|公布)(?:了|的)?\s*$")
+# Where a sentence opens with its time (2031年、5月8日、近日、日前、近年来), before its subject.
+_OPENING_TIME = re.compile(r"^(?:(?:(?:19|20)\d{2}\s*年)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?|近日|日前|近年来|今年以来)\s*[，,]?")
 _LEAD_IN = re.compile(r".*(?:了|的|是|由|将|对|在|把|经|据|按照|根据|依据|依照|贯彻|落实|学习|传达|宣读|解读|执行|遵照)")
 
 
@@ -168,6 +176,7 @@ def context_issuers(text: str, start: int) -> list[tuple[str, int]]:
     head = before[:verb.start()] if verb else before
     if re.search(r"等\s*[\d一二三四五六七八九十]{0,3}\s*个?(?:部门|单位|部委)\s*$", head):
         return []  # 教育部等九部门《…》: the list is not given
+    head = re.sub(r"等\s*$", "", head)  # X、Y、Z等联合颁布《…》: the list is given
     cut = max((m.end() for m in re.finditer(r"[，,：:]", head)), default=0)
     names: list[str] = []
     tokens = head[cut:].split("、")
@@ -183,8 +192,33 @@ def context_issuers(text: str, start: int) -> list[tuple[str, int]]:
         if found:
             names[:0] = found
         break
+    if not names and verb and not head[cut:].strip(" 先后相继陆续也还又"):
+        return _subject_issuers(text, line_start, start)
     out, pos = [], base + cut
     for n in names:
+        k = text.find(n, pos, start)
+        if k < 0:
+            return []
+        out.append((n, k))
+        pos = k + len(n)
+    return out
+
+
+# Between two titles cited under one verb: 《A》和《B》, 《A》、《B》, 《A》（number）及《B》.
+_JOINED = re.compile(r"^\s*(?:[（(][^（()）]{0,30}[）)])?\s*(?:和|及|以及|与|、)?\s*$")
+
+
+def _subject_issuers(text: str, line_start: int, start: int) -> list[tuple[str, int]]:
+    """The subject of the sentence as the issuer where the issuing verb has none of its own:
+    岚州市委、市政府高度重视…，近年来，先后出台了《…》; 2031年省政府召开会议，印发了《…》."""
+    sentence = text[line_start:start]
+    opening = _OPENING_TIME.match(sentence.lstrip())
+    lead = len(sentence) - len(sentence.lstrip()) + (opening.end() if opening else 0)
+    clause = re.split(r"[，,：:]", sentence[lead:], maxsplit=1)[0]
+    out, pos = [], line_start + lead
+    for n in leading_parties(clause):
+        if not is_agency_name(n):
+            return []
         k = text.find(n, pos, start)
         if k < 0:
             return []

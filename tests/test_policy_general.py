@@ -72,3 +72,32 @@ def test_number_then_title_on_one_line_with_the_sites_issuer_field():
     segs = _segs(text)
     assert [(s.number, s.title) for s in segs] == [("岚政办发〔2031〕9号", "岚州市人民政府办公室关于推进某项工作的实施意见")]
     assert [n for n, _, _ in segs[0].issuers] == ["岚州市人民政府办公室", "岚州市政府"]
+
+
+# ---- news pages reporting a policy -------------------------------------------------------
+def test_a_listed_joint_issue_with_deng():
+    text = "2031年3月1日，岚州市财政局、岚州市教育局等联合颁布《关于同意成立某某职业教育集团的批复》（岚教函〔2031〕64号）。\n"
+    assert _pairs(text, "ISSUED_BY") == {("岚教函〔2031〕64号", "岚州市财政局"), ("岚教函〔2031〕64号", "岚州市教育局")}
+
+
+def test_n_departments_do_not_give_their_list():
+    text = "近日，教育部等六部门联合印发《关于推进某项工作的意见》（教职成〔2031〕5号）。\n"
+    assert _pairs(text, "ISSUED_BY") == set()
+
+
+def test_the_sentence_subject_issues_what_it_has_issued():
+    text = ("岚州市委、市政府始终高度重视职业教育，近年来，先后出台了《岚州市职业教育发展规划（2031—2035年）》"
+            "和《关于促进职业教育发展的若干政策》，成效明显。\n")
+    got = _pairs(text, "ISSUED_BY")
+    for title in ("岚州市职业教育发展规划（2031—2035年）", "关于促进职业教育发展的若干政策"):
+        assert {a for p, a in got if p == title} == {"岚州市委", "岚州市人民政府"}
+
+
+def test_an_opening_date_is_not_the_subject():
+    text = "1.统筹加强。2031年省政府召开了全省职业教育工作会议，印发了《关于加快发展某项事业的意见》。\n"
+    assert {a for _, a in _pairs(text, "ISSUED_BY")} == {"省政府"}
+
+
+def test_a_subject_that_does_not_issue_is_none():
+    text = "学校师生认真学习，深入领会《关于推进某项工作的意见》。\n"
+    assert _pairs(text, "ISSUED_BY") == set()
