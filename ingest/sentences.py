@@ -204,6 +204,8 @@ class _Reader(GroupRoleRules, PartnerRules):
         self.listed: set[tuple[int, int]] = set()  # spans of names typed by their list (find_listed)
         self.prev_opener: Mention | None = None  # the school that opened the previous sentence
         self.subject_school: Mention | None = None  # the last school named as a sentence's subject
+        self.read_any = False
+        self.page_school: Mention | None = None  # the school the page's first sentence is about
 
     # -- anaphora -----------------------------------------------------------------------------
     def _salient_group(self, word: str, pos: int) -> Mention | None:
@@ -237,6 +239,8 @@ class _Reader(GroupRoleRules, PartnerRules):
             target = self.ctx.case_school or self.ctx.fallback
         if kind == "school" and target is None and not self.ctx.in_case:
             target = self.home_school  # a school's own report or news page: 学校/我校 is that school
+            # else the school the page's first sentence is about (a school's profile or news)
+            target = target or self.page_school
         if kind == "school" and self.text[start:end] in ("该校", "该院") and not self.ctx.in_case:
             target = self.ctx.school  # 该校 points back to the school the text last named
         if target is None:
@@ -252,12 +256,25 @@ class _Reader(GroupRoleRules, PartnerRules):
                 return Mention(target.type, target.name, self.doc.id, start, end)
         return None
 
+    def _clause_school(self, s: _Sentence, ms: list[Mention]) -> Mention | None:
+        """The school that opens a clause of the sentence (作为…，X以…为使命) when it is the only
+        school the sentence names: its subject."""
+        if len({m.name for m in ms if m.type == "School"}) != 1:
+            return None
+        for m in ms:
+            if m.type == "School" and re.search(r"(?:^|[，,：:])\s*$", self.text[s.start:m.start]):
+                return m
+        return None
+
     def _opener(self, s: _Sentence, ms: list[Mention]) -> Mention | None:
         """The school that opens a sentence (named, or 学校/我校/学院 as its subject), if any."""
         head = self.text[s.start:s.end]
         lead = len(head) - len(head.lstrip())
-        if ms and ms[0].type == "School" and ms[0].start == s.start + lead:
-            return ms[0]
+        # headings glued to the sentence (a short line with no full stop) are not its subject
+        while (h := re.match(r"[^\n]{1,30}(?<![，,、：:])\n\s*", head[lead:])) and head[lead + h.end():].strip():
+            lead += h.end()
+        if ms and any(m.type == "School" and m.start == s.start + lead for m in ms):
+            return next(m for m in ms if m.start == s.start + lead)
         m = re.match(r"(?:学校|我校|本校|我院|本院)", head[lead:])
         if m:
             return self._ref("school", s.start + lead, s.start + lead + m.end())
@@ -348,6 +365,9 @@ class _Reader(GroupRoleRules, PartnerRules):
                         and not self.text[s.start:ms[0].start].strip():
                     # 【案例 5-3】青峰文旅产教融合共同体建设 / 临江市外贸服务学校坚持…: the case's school.
                     self.ctx.case_school, self.ctx.fallback = ms[0], None
+                if not self.read_any and any(m.type == "School" for m in ms):
+                    self.read_any = True  # the first sentence that names a school
+                    self.page_school = self._clause_school(s, ms)
                 self._patterns(s, ms)
                 self.subjects[(s.start, s.end)] = self._sentence_subject(s, ms)
                 self.prev_opener = self._opener(s, ms)
