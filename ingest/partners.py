@@ -31,6 +31,9 @@ _PARTNER_VERB_RE = re.compile(r"签订|签署|签定|签约|合作|共建|联合
 _ATTEND_RE = re.compile(r"出席|参加会议|参会|主持|致辞|讲话|见证|参观|调研|考察|座谈")
 _COOPERATE_RE = re.compile(r"签|合作|共建|协议|订单|共育|携手|揭牌|授牌")
 _SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院|我院|本院)")
+# A short description of a partner before its name (国内知名企业X, 国家产业链链主企业X, 行业龙头X).
+_DESCRIBED_RE = re.compile(r"(?:[\u4e00-\u9fff“”\"]{1,12}?(?:企业|公司|院校|高校|单位|机构|者|伙伴|龙头|巨头)、?){1,3}")
+_PARTIES_RE = re.compile(r"[三四五多]方")
 _BUILT_RE = re.compile(r"产业学院|实训基地|实习基地|研发中心|工作站|鲁班工坊|实践中心|培训基地|示范基地|实验室|平台")
 
 
@@ -63,6 +66,11 @@ class PartnerRules:
         for m in re.finditer(r"与", sent):
             ys = contiguous_after(ms, s.start + m.end(), text)
             if not ys:
+                # 与国家产业链链主企业X共建…: a short description of the partner stands before its name
+                nxt = [y for y in ms if y.start >= s.start + m.end()]
+                if nxt and _DESCRIBED_RE.fullmatch(text[s.start + m.end():nxt[0].start]):
+                    ys = contiguous_after(ms, nxt[0].start, text)
+            if not ys:
                 continue
             rest = text[ys[-1].end:s.end]
             verb = _PARTNER_VERB_RE.search(rest[:40])
@@ -83,6 +91,11 @@ class PartnerRules:
             for x in xs:
                 for y in ys:
                     self._fact("PARTNERS_WITH", x, y, s, pattern="X与Y合作", kind=local or kind)
+            if len(ys) > 1 and _PARTIES_RE.search(own) and (local or kind) == "签约":
+                # X与Y、Z签署三方协议: one agreement, every party with every other
+                for i, a in enumerate(ys):
+                    for b in ys[i + 1:]:
+                        self._fact("PARTNERS_WITH", a, b, s, pattern="三方签约", kind="签约")
         # X、Y携手Z、W(打造…)
         for m in re.finditer(r"携手", sent):
             ys = [y for y in contiguous_after(ms, s.start + m.end(), text)]
@@ -167,6 +180,16 @@ class PartnerRules:
                 self._fact("PARTNERS_WITH", g, x, s, pattern="参加G举办的活动", kind="合作")
         self._order_classes(here)
         self._unveiled_colleges(here)
+        # (X的)合作企业有A、B / 合作院校包括A、B
+        for m in re.finditer(r"合作(?:企业|单位|院校|高校|伙伴|学校|机构)(?:主要)?(?:有|包括|涵盖|为)[:：]?", sent):
+            if re.search(r"(?:各|其他|所有|部分|成员|与)\s*$", sent[:m.start()]):
+                continue
+            ys = contiguous_after(ms, s.start + m.end(), text)
+            x = self._partner_subject(here, s.start + m.start())
+            if x is None and not sent[:m.start()].strip(" \t\r\n的"):
+                x = self._ref("school", s.start + m.start(), s.start + m.start())
+            for y in ys:
+                self._fact("PARTNERS_WITH", x, y, s, pattern="合作企业有Y", kind="合作")
         # (学校)对接X、Y等企业
         for m in re.finditer(r"对接", sent):
             ys = [y for y in contiguous_after(ms, s.start + m.end(), text) if y.type == "Enterprise"]
