@@ -114,3 +114,55 @@ def test_a_group_that_rests_on_a_body_and_joins_with_others():
 
 def test_a_group_working_with_a_body_is_not_made_of_it():
     assert {f for f in _facts(f"{C}联合{S}开展职业技能培训。") if f[0] == "MEMBER_OF"} == set()
+
+
+# -- round 2: shapes written from the language, not from one page ---------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # A、B等共同体成员单位(代表): the list is the group's members, whatever they do at the meeting
+    (f"{C}成立大会召开。{E1}、{E2}等共同体成员单位代表参加成立大会。",
+     {("MEMBER_OF", E1, C, "成员"), ("MEMBER_OF", E2, C, "成员")}),
+    (f"{E1}、{E2}等{C}成员单位参加。", {("MEMBER_OF", E1, C, "成员"), ("MEMBER_OF", E2, C, "成员")}),
+    # a batch before the role word (首批成员单位), a count before 包括
+    (f"{C}在{S}揭牌成立，{E1}、{E2}等单位为首批成员单位。",
+     {("MEMBER_OF", E1, C, "成员"), ("MEMBER_OF", E2, C, "成员")}),
+    (f"{C}首批成员单位共25家，包括{E1}、{E2}等。",
+     {("MEMBER_OF", E1, C, "成员"), ("MEMBER_OF", E2, C, "成员")}),
+    # a group's 共建单位 are its members
+    (f"{C}成立。共建单位有{E1}、{E2}。", {("MEMBER_OF", E1, C, "成员"), ("MEMBER_OF", E2, C, "成员")}),
+    # a list joins: A、B等30余家单位加入G
+    (f"{S}、{E1}、{E2}等30余家单位加入{C}。", {("MEMBER_OF", x, C, "成员") for x in (S, E1, E2)}),
+    # 由A牵头，B、C参与
+    (f"{C}由{S}牵头，{E1}、{E2}参与。",
+     {("LEADS", S, C, "牵头"), ("MEMBER_OF", E1, C, "成员"), ("MEMBER_OF", E2, C, "成员")}),
+    # A作为理事长单位, A、B等N家单位共同发起成立
+    (f"{C}成立大会召开。{S}作为理事长单位，{E1}作为副理事长单位。",
+     {("LEADS", S, C, "理事长"), ("MEMBER_OF", E1, C, "副理事长")}),
+    (f"{S}、{E1}等12家单位共同发起成立{C}。", {("LEADS", S, C, "发起"), ("LEADS", E1, C, "发起")}),
+    (f"{S}被推选为{C}理事长单位。", {("LEADS", S, C, "理事长")}),
+])
+def test_group_cues_round_two(text, expected):
+    assert _facts(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a lead is not also a member; co-founders listed with the lead are members, not partners
+    (f"{S}牵头，联合{E1}、{E2}共同成立{C}。",
+     {("LEADS", S, C, "牵头"), ("MEMBER_OF", E1, C, "成员"), ("MEMBER_OF", E2, C, "成员")}),
+    (f"{C}由{S}牵头，与{E1}、{E2}共同成立。",
+     {("LEADS", S, C, "牵头"), ("MEMBER_OF", E1, C, "成员"), ("MEMBER_OF", E2, C, "成员")}),
+    # X与(kinds和)Y携手，牵头成立“G”: both lead
+    (f"{S}与行业企业和青岚理工大学携手，牵头成立“{C}”。",
+     {("LEADS", S, C, "牵头"), ("LEADS", "青岚理工大学", C, "牵头")}),
+])
+def test_a_lead_and_its_allies(text, expected):
+    assert {f for f in _facts(text) if f[0] in ("LEADS", "MEMBER_OF")} == expected
+    assert not {f for f in _facts(text) if f[0] == "PARTNERS_WITH"}
+
+
+@pytest.mark.parametrize("text", [
+    f"{C}成立大会召开。与会单位有{E1}、{E2}。",  # attending is no membership
+    f"{C}成立大会召开。{E1}、{E2}为大会揭牌。",  # nor is unveiling
+    f"{C}成立大会召开。{E1}、{E2}等企业的理事长出席会议。",
+])
+def test_attendance_and_unveiling_are_no_role(text):
+    assert {f for f in _facts(text) if f[0] in ("LEADS", "MEMBER_OF")} == set()

@@ -68,3 +68,31 @@ def test_an_order_class_named_by_the_short_form_of_an_enterprise():
 ])
 def test_no_partnership_without_a_stated_cooperation(text):
     assert _pairs(text) == set()
+
+
+# -- round 2 ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, expected", [
+    # a short description of the partner before its name
+    (f"{S}与国家产业链链主企业{E1}共建实践中心。", {_p(S, E1, "共建")}),
+    (f"{S}与省内领航者、行业龙头企业{E1}签订合作协议。", {_p(S, E1, "签约")}),
+    # a three-party signing: every party with every other
+    (f"{S}与{E1}、{E2}举行三方合作协议签约仪式。", {_p(S, E1, "签约"), _p(S, E2, "签约"), _p(E1, E2, "签约")}),
+    # without 三方 the partners each sign with the first
+    (f"{S}与{E1}、{E2}分别签订合作协议。", {_p(S, E1, "签约"), _p(S, E2, "签约")}),
+    # 合作企业有A、B
+    (f"{S}的合作企业有{E1}、{E2}。", {_p(S, E1, "合作"), _p(S, E2, "合作")}),
+    # a clause with no subject continues the body that opens the sentence
+    (f"{S}为推动职业教育国际化，与{S2}共同创办了鲁班工坊。", {_p(S, S2, "共建")}),
+    # a sentence with no subject continues the school of the previous one (a profile page)
+    (f"作为首批试点院校，{S}以服务产业为使命。\n学校创新育人模式。与{E1}等756家单位建立稳定合作关系。",
+     {_p(S, E1, "合作")}),
+    # a bare 学院 as a subject is the college the text is about
+    (f"{S}举行开放日。学院与{E1}共建了实训基地。", {_p(S, E1, "共建")}),
+])
+def test_partnerships_round_two(text, expected):
+    assert _pairs(text) == expected
+
+
+def test_a_bare_xueyuan_is_the_college_the_text_is_about_not_the_last_named():
+    text = f"{S}与泰岭技术学院共建工坊。学院与{E1}共建了实践中心。"
+    assert _p(S, E1, "共建") in _pairs(text) and _p("泰岭技术学院", E1, "共建") not in _pairs(text)

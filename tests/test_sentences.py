@@ -190,3 +190,14 @@ def test_policy_documents_give_no_org_facts(corpus_text):
 def test_names_without_suffix_typed_by_their_list(text, expected):
     ex = sentences.extract(Document("s", "s.txt", text))
     assert {(f.type, f.source.name, f.target.name, f.properties.get("kind")) for f in ex.facts} == expected
+
+
+def test_a_heading_glued_to_a_sentence_is_not_its_subject():
+    text = ("作为首批试点院校，青岚职业技术学院以服务产业为使命。\n"
+            "六维融合育人模式\n学校创新育人模式。与北岭乳业有限公司等企业建立稳定合作关系。")
+    assert ("PARTNERS_WITH", "青岚职业技术学院", "北岭乳业有限公司") in _facts(text)
+
+
+def test_a_page_that_opens_with_two_schools_has_no_page_school():
+    text = "青岚职业技术学院与云川职业技术学院举行交流会。学校与北岭乳业有限公司合作。"
+    assert not {f for f in _facts(text) if f[2] == "北岭乳业有限公司"}
