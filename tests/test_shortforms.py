@@ -123,3 +123,11 @@ def test_zone_names_its_administration():
     fulls = {(s, f) for s, f, _ in _pairs("依托临川高新区管委会组建。代表高新区参会")}
     assert ("临川高新区", "临川高新区管委会") in fulls
     assert ("高新区", "临川高新区管委会") in fulls
+
+
+def test_short_form_fitting_two_bodies_goes_to_the_one_it_leaves_nothing_specific_out_of():
+    pairs = _pairs("临江职业技术学院、临江科技职业学院入选。临职院、临科技职院获批")
+    assert ("临职院", "临江职业技术学院", "School") in pairs
+    assert ("临科技职院", "临江科技职业学院", "School") in pairs
+    # both keep 航 of a specific word: the short form stays apart from both
+    assert not any(s == "临江航院" for s, _, _ in _pairs("临江航空职业技术学院与临江航海职业学院。临江航院"))

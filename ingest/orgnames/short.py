@@ -100,6 +100,9 @@ def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[lis
     mentions = []
     for short, targets in sorted(pairs.items()):
         targets = {_follow(pairs, f, t) for f, t in targets}  # 中X for 中X集团, itself short for 中X实业…公司
+        if len({f for f, _ in targets}) > 1:
+            # 临职院 for 临江职业技术学院 rather than 临江科技职业学院 (a word left out)
+            targets = _fewest_left_out(short, targets)
         if len({f for f, _ in targets}) != 1:
             continue  # one short form, two bodies: they stay apart
         full, typ = next(iter(targets))
@@ -145,7 +148,7 @@ def _short_heads(text: str, fulls: dict[str, str], covered: list[tuple[int, int]
             s = text[p:e]
             if not all(_CJK_RE.match(c) for c in s) or p > 0 and not _edge_before(text, p):
                 continue
-            if sum(abbreviates(s, f) for f in fulls) == 1:
+            if len(_fewest_left_out(s, {(f, "") for f in fulls if abbreviates(s, f)})) == 1:
                 yield (p, e), s
                 break
 
@@ -304,7 +307,7 @@ def _subsequences(word: str, last: bool) -> frozenset[str]:
     return frozenset(out)
 
 
-def abbreviates(short: str, full: str) -> bool:
+def abbreviates(short: str, full: str, leave_out: int | None = None) -> bool:
     """Whether ``short`` is the usual abbreviation of ``full``: its characters taken in order from
     the words of ``full``. A short form that keeps a full suffix (某某职教集团) may only shorten
     words to their first character or leave out the place; one with a short head (职院, 技校, 职大),
@@ -314,6 +317,10 @@ def abbreviates(short: str, full: str) -> bool:
     (True, True)
     >>> abbreviates("临江职业学院", "临江职业技术学院")
     False
+
+    ``leave_out``: at most so many specific words (not the place, not generic ones such as 职业, 技术)
+    give nothing; the fewest decide between two bodies a short form would otherwise fit (临职院:
+    临江职业技术学院 over 临江科技职业学院; 临江航院 still fits 临江航空… and 临江航海… alike).
     """
     if not 2 <= len(short) < len(full):
         return False
@@ -340,7 +347,7 @@ def abbreviates(short: str, full: str) -> bool:
         re.search(r"集团[)）]?(?:股份|控股)?有限(?:责任)?公司$", full))
 
     @lru_cache(maxsize=None)
-    def go(i: int, w: int, used: int, began: bool, took_last: bool) -> bool:
+    def go(i: int, w: int, used: int, began: bool, took_last: bool, skips: int = 0) -> bool:
         if i == len(core):
             if strict:
                 return (w == n or w == n - 1 and tail_word) and (used >= 1 or core == "")
@@ -349,8 +356,9 @@ def abbreviates(short: str, full: str) -> bool:
             return False
         word = cwords[w]
         is_place = w < places
-        if is_place or not strict:
-            if go(i, w + 1, used, began, False):  # leave the word out
+        cost = skips + (not is_place and word not in _GENERIC_TOKENS)
+        if is_place or not strict and (leave_out is None or cost <= leave_out):
+            if go(i, w + 1, used, began, False, cost):  # leave the word out
                 return True
         if not began and not (w == 0 or w == places or free_start):
             return False  # an abbreviation opens with the name's first word (or the one after the place)
@@ -358,15 +366,25 @@ def abbreviates(short: str, full: str) -> bool:
             takes = _place_forms(word)
         elif tail_word and w == n - 1:
             takes = {word, word[:1]}
-            if go(i, w + 1, used, began, False):
+            if go(i, w + 1, used, began, False, skips):
                 return True
         elif strict:
             takes = {word, word[:1]}
         else:
             takes = _subsequences(word, w == n - 1)
-        return any(core.startswith(t, i) and go(i + len(t), w + 1, used + 1, True, w == n - 1) for t in takes)
+        return any(core.startswith(t, i) and go(i + len(t), w + 1, used + 1, True, w == n - 1, skips) for t in takes)
 
     return go(0, 0, 0, False, False)
+
+
+def _fewest_left_out(short: str, targets: set[tuple[str, str]]) -> set[tuple[str, str]]:
+    """The targets ``short`` abbreviates leaving the fewest words out (all of them when it
+    abbreviates none, e.g. a defined short form)."""
+    for k in range(4):
+        best = {(f, t) for f, t in targets if abbreviates(short, f, leave_out=k)}
+        if best:
+            return best
+    return targets
 
 
 def _head_short(s_suffix: str, suffix: str) -> bool:
