@@ -90,7 +90,7 @@ LOCAL_KINDS: tuple[tuple[str, ...], ...] = (
 
 # ---- national bodies: canonical form, then the other forms ------------------------------------
 NATIONAL_BODIES: tuple[tuple[str, ...], ...] = (
-    ("中共中央",), ("国务院",),
+    ("中共中央", "党中央"), ("国务院",),
     ("中共中央办公厅", "中办"),
     ("国务院办公厅", "国办"),
     ("教育部",),
@@ -229,6 +229,13 @@ def is_agency(name: str) -> bool:
     if hit is not None:
         return True
     return bool(_SUFFIX.search(s))
+
+
+def national_prefix(title: str) -> str | None:
+    """The national body a title opens with, written without 关于 (国务院某某决定 → 国务院)."""
+    s = _clean(title)
+    f = next((f for f in _NATIONAL_BY_LENGTH if s.startswith(f) and len(s) > len(f) + 3), None)
+    return NATIONAL_FORMS[f] if f else None
 
 
 def _starts_body(rest: str) -> bool:

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
-from ingest.agencies import canonical_agency
+from ingest.agencies import canonical_agency, national_prefix
 from ingest.policy_text import (
     DATE_LINE_RE, PUBLIC_RE, QUANTITY_RE, STATED_RESPONSIBLE, Citation, PolicySegment, agency_name, find_citations,
-    is_agency_name, is_bare_place, issuer_list, leading_parties, lines_of, on_reading_view, segment_at, segment_policies, squeeze, stated_roles, title_issuers,
+    is_agency_name, is_bare_place, issuer_list, leading_parties, policy_kind, lines_of, on_reading_view, segment_at, segment_policies, squeeze, stated_roles, title_issuers,
 )
 from ingest.resolve import QUALIFIED, rule_key
 
@@ -129,6 +129,10 @@ def lineage_facts(doc: Document) -> Extraction:
         if c.number and c.title:  # 《title》（number）: the title is a name of the same policy
             out.mentions.append(Mention("Policy", c.title, doc.id, c.start, c.end, properties=dict(cited.properties)))
         issuers = [(n, doc.text.find(n, c.start, c.end)) for n in title_issuers(c.title or "")]
+        if issuers and c.title and doc.text[c.start - 1:c.start] != "《" and "关于" in c.title:
+            # named without 《》 (落实X关于…的意见): the title proper is from 关于 on
+            about = c.title[c.title.index("关于"):]
+            out.mentions.append(Mention("Policy", about, doc.id, c.start, c.end, properties=dict(cited.properties)))
         ev = (c.start, c.end)
         if not issuers and c.title and c.kind:
             issuers, ev = context_issuers(doc.text, c.start), (c.start, c.end)
@@ -145,6 +149,7 @@ def lineage_facts(doc: Document) -> Extraction:
             out.mentions.extend(found)
             out.facts.append(Fact("ISSUED_BY", cited, found[0], doc.evidence(*ev)))
         _cited_targets(doc, c, cited, out)
+        _title_lineage(doc, c, cited, out)
         seg = segment_at(segments, c.start)
         if seg is None or seg.key == c.key or not _is_lineage(doc.text, c):
             continue
@@ -157,6 +162,30 @@ def lineage_facts(doc: Document) -> Extraction:
         s, e = _clause_span(doc.text, c.start, c.end)
         out.facts.append(Fact("IMPLEMENTS", citing, cited, doc.evidence(s, e)))
     return out
+
+
+# A title that names what it implements: 贯彻实施国务院某某决定的意见, 关于贯彻落实《…》的实施意见.
+_IMPLEMENTING_TITLE = re.compile(
+    r"^(?:[\u4e00-\u9fff]{0,30}?关于)?(?:认真)?(?:贯彻落实|贯彻实施|贯彻|落实|实施)《?(?P<x>[\u4e00-\u9fff（()）—\d]{4,60}?"
+    r"(?:决定|意见|纲要|规划|方案|条例|法))》?(?:精神)?的(?:实施意见|意见|实施方案|方案|通知|办法|措施|实施细则)$")
+
+
+def _title_lineage(doc: Document, c: Citation, cited: Mention, out: Extraction) -> None:
+    """IMPLEMENTS from a cited policy to the policy its title says it implements, a Policy of its own
+    (with the issuer its name opens with: 国务院某某决定 → 国务院)."""
+    m = _IMPLEMENTING_TITLE.match(c.title or "")
+    if m is None or "《" in (c.title or ""):
+        return  # a 《》 inside a title is a citation of its own (find_citations)
+    x = m.group("x")
+    props = {"key": name_key(x), "title": x, "kind": policy_kind(x)}
+    target = Mention("Policy", x, doc.id, c.start, c.end, properties={k: v for k, v in props.items() if v})
+    out.mentions.append(target)
+    out.facts.append(Fact("IMPLEMENTS", cited, target, doc.evidence(c.start, c.end)))
+    names = title_issuers(x) or [n for n in (national_prefix(x),) if n]
+    for name in names:
+        found = agency_mentions(doc, name, None)
+        out.mentions.extend(found)
+        out.facts.append(Fact("ISSUED_BY", target, found[0], doc.evidence(c.start, c.end)))
 
 
 # Before a cited title, who issued it: X、Y联合下发的《…》, X日前印发《…》, X《关于…》.

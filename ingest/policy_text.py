@@ -448,8 +448,8 @@ def _title_after(lines: list[Line], i: int) -> tuple[str, int, int] | None:
             if parts and policy_kind(" ".join(p.stripped for p in parts)):
                 break
             continue
-        if ln.stripped.endswith(("：", ":")) or ln.is_table_row:
-            break
+        if ln.stripped.endswith(("：", ":", "。", "；")) or ln.is_table_row or re.search(r"[：:]\s*\S", ln.stripped):
+            break  # an addressee line, or body text: no title
         if parts and (len(ln.stripped) > 40 or ln.stripped.endswith(("。", "；"))):
             break  # body text, not the title wrapping on
         parts.append(ln)
@@ -513,10 +513,11 @@ def segment_policies(text: str) -> tuple[PolicySegment, ...]:
         if found is None and before is not None:  # the title above the number (…的通知 / 号)
             found = before
             seg.start = min(seg.start, before[1])
-        if found:
-            seg.title, ts, te = found
-            seg.title_span, seg.kind = (ts, te), policy_kind(found[0])
-            seg.body_start = max(te, lines[i].end)
+        issued = _issued_title(text, lines[i].end, end) if found is None else None
+        if found or issued:
+            seg.title, ts, te = found or issued
+            seg.title_span, seg.kind = (ts, te), policy_kind(seg.title)
+            seg.body_start = lines[i].end if issued else max(te, lines[i].end)
         header_lines = [ln for ln in lines if seg.start <= ln.start < lines[i].start]
         if n == 0:
             _apply_fields(seg, meta)
@@ -541,6 +542,20 @@ def _field_policy(text: str, lines: list[Line], meta: dict[str, tuple[str, int, 
         return None
     _fill_issuers_and_date(seg, text, lines, [])
     return seg
+
+
+_ISSUED_HERE = re.compile(r"《(?P<t>[^《》]{4,80})》[^。《》]{0,30}?(?:现|特)?(?:印发|下发|转发)给你们")
+
+
+def _issued_title(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A numbered notice with no title line whose first sentence issues a document (…：《X》已经
+    同意，现印发给你们): the number is that document's, so X is its title."""
+    first = re.search(r"[^。]*。", text[start:min(end, start + 300)])
+    m = _ISSUED_HERE.search(first.group()) if first else None
+    if m is None or not policy_kind(m.group("t")):
+        return None
+    k = start + first.start() + m.start("t")
+    return re.sub(r"\s+", " ", m.group("t")), k, k + len(m.group("t"))
 
 
 def _title_on_number_line(text: str, ln: Line, num: tuple[str, int, int]) -> tuple[str, int, int] | None:
@@ -751,6 +766,16 @@ _ALIAS_RE = re.compile(r"^[^）)]{0,40}?以下简称\s*《([^《》]{1,12})》")
 _PAIR_RE = re.compile(rf"^\s*{_OPEN}\s*")
 
 
+# A title named without 《》 after a lineage verb: 贯彻落实国家职业教育某某实施方案，落实X关于…的意见
+# 重要内容. It must read as a document's title: 关于…的, or opening with 国家/全国/a body, and end on
+# a kind, then 精神/要求/部署/重要/的 or punctuation.
+_BARE_TITLE = re.compile(
+    r"(?:贯彻落实|贯彻实施|认真落实|贯彻|落实|根据|按照|依据|依照)"
+    r"(?P<t>(?:[\u4e00-\u9fff]{0,20}关于[\u4e00-\u9fff]{2,40}?的|国家|全国)[\u4e00-\u9fff]{0,30}?"
+    r"(?:实施意见|指导意见|意见|实施方案|行动计划|方案|决定|纲要|规划|条例))"
+    r"(?=精神|要求|部署|重要|的|[，,。；;、]|$)")
+
+
 @lru_cache(maxsize=16)
 def find_citations(text: str) -> tuple[Citation, ...]:
     """Every cited policy, keyed by its number when the document pairs the title with one.
@@ -789,6 +814,14 @@ def find_citations(text: str) -> tuple[Citation, ...]:
             title_to_key[name_key(alias.group(1))] = key
         if kind or number or name_key(title) in title_to_key:
             raw.append(Citation(key=key, title=title, number=number, start=m.start(), end=end, kind=kind))
+    quoted = [(m.start(), m.end()) for m in TITLE_RE.finditer(text)]
+    for m in _BARE_TITLE.finditer(text):
+        s, e = m.start("t"), m.end("t")
+        if any(a <= s < b for a, b in quoted) or not policy_kind(m.group("t")):
+            continue
+        title = m.group("t")
+        raw.append(Citation(key=title_to_key.get(name_key(title), name_key(title)), title=title, number=None,
+                            start=s, end=e, kind=policy_kind(title)))
     for number, s, e in find_numbers(text):
         if any(a <= s < b for a, b in taken):
             continue

@@ -3,6 +3,7 @@ invented bodies, titles and numbers, one per shape."""
 
 from __future__ import annotations
 
+from ingest import policy
 from ingest.model import Document
 from ingest.policy import agency_mentions, written_or_canonical
 from tests.test_policy_shapes import _facts, _segs
@@ -101,3 +102,29 @@ def test_an_opening_date_is_not_the_subject():
 def test_a_subject_that_does_not_issue_is_none():
     text = "学校师生认真学习，深入领会《关于推进某项工作的意见》。\n"
     assert _pairs(text, "ISSUED_BY") == set()
+
+
+# ---- titles without 《》, titles that name what they implement, notices that issue ---------
+def test_a_title_named_without_brackets_after_a_lineage_verb():
+    text = "学院表示，此举是落实党中央国务院关于推进某项职业教育改革的意见重要内容，也是贯彻落实国家职业教育某某实施方案的举措。\n"
+    d = Document("d", "d.txt", text)
+    out = policy.extract(d)
+    names = {m.name for m in out.mentions if m.type == "Policy"}
+    assert {"关于推进某项职业教育改革的意见", "国家职业教育某某实施方案"} <= names
+    issuers = [f.target for f in out.facts if f.type == "ISSUED_BY"]
+    assert {a.name for a in issuers} == {"党中央", "国务院"}
+    assert {a.properties["_qualified"] for a in issuers} == {"中共中央", "国务院"}  # 党中央 is a form of 中共中央
+
+
+def test_a_title_that_names_what_it_implements():
+    text = "2031年省政府印发了《贯彻实施国务院加快发展某项事业决定的意见》。\n"
+    assert ("贯彻实施国务院加快发展某项事业决定的意见", "国务院加快发展某项事业决定") in _pairs(text, "IMPLEMENTS")
+    assert ("国务院加快发展某项事业决定", "国务院") in _pairs(text, "ISSUED_BY")
+
+
+def test_a_numbered_notice_without_title_is_the_document_it_issues():
+    text = ("青政办〔2031〕22号\n各市、自治州人民政府，省政府各部门：《青岚省某项事业发展规划（2031—2035年）》已经省人民政府同意，"
+            "现印发给你们，请认真贯彻执行。\n青岚省人民政府办公厅\n二〇三一年十二月二十五日\n正文。\n")
+    segs = _segs(text)
+    assert [(s.number, s.title, [n for n, _, _ in s.issuers]) for s in segs] == [
+        ("青政办〔2031〕22号", "青岚省某项事业发展规划（2031—2035年）", ["青岚省人民政府办公厅"])]
