@@ -325,3 +325,14 @@ def test_find_orgs_government_commissions_and_every_kind(text, expected):
 ])
 def test_find_listed_short_school_shapes(text, expected):
     assert [(m.name, m.type) for m in find_listed(text)] == expected
+
+
+def test_agency_mentions_carry_the_policy_sides_canonical_key():
+    from ingest.agencies import canonical_agency
+    from ingest.resolve import rule_key
+
+    short, full = find_orgs("由北岭市发改委与北岭市发展和改革委员会联合印发")
+    assert short.properties["key"] == rule_key(canonical_agency(full.name), "Agency")
+    assert "key" not in full.properties  # the full form's own key is the canonical one
+    # a name of the document's own place is qualified by the pipeline first: no key here
+    assert "key" not in find_orgs("市发改委牵头")[0].properties

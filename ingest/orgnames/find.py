@@ -18,11 +18,13 @@ from typing import Iterable
 
 from ingest.orgnames.boundary import _left_context, _walk_left
 from ingest.orgnames.listed import find_listed
+from ingest.agencies import canonical_agency, is_agency
 from ingest.model import Mention
 from ingest.orgnames.check import _is_category, _is_generic, _leading_verbs, _longer_form, _second_body, _specific, place_typo
 from ingest.orgnames.words import (_CLOSE, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
                                    _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, tokenizer)
 from ingest.regions import is_place_relative
+from ingest.resolve import rule_key
 
 
 # Sub-units of an agency: 教育部发展规划司, 省教育厅办公室, 教育部办公厅, 省教育厅职成处.
@@ -147,7 +149,23 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if kept and c[0] < kept[-1][1]:
             continue
         kept.append(c)
-    return [Mention(type=t, name=n, doc=doc, start=s, end=e) for s, e, n, t, _ in kept]
+    return [Mention(type=t, name=n, doc=doc, start=s, end=e, properties=_agency_key(n) if t == "Agency" else {})
+            for s, e, n, t, _ in kept]
+
+
+_RELATIVE_RE = re.compile(r"^(?:省|市|州|盟|县|区|旗|团市委|团省委)")
+
+
+def _agency_key(name: str) -> dict[str, str]:
+    """The key the policy side gives the same body (ingest.agencies.canonical_agency): 东川市发改委 and
+    东川市发展和改革委员会 are one node whichever extractor read them. A name of the document's own
+    place (市教育局) gets none: the pipeline spells its place out first."""
+    if _RELATIVE_RE.match(name) or not is_agency(name):
+        return {}
+    canonical = canonical_agency(name)
+    if canonical == name:
+        return {}  # the full form: its own key is already the canonical one
+    return {"key": rule_key(canonical, "Agency")}
 
 
 def starts_with_stop_word(text: str) -> bool:

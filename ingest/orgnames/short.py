@@ -10,9 +10,12 @@
 - the document's own place left out or written as 省/市 (市高新区管委会 for 某某市高新区管委会),
   and 政府 for 人民政府.
 
-A short form that fits two bodies of the document is no one's: the two stay apart.
+A short form that fits two bodies of the document is no one's: the two stay apart, unless it leaves
+a specific word out of one of them only (临职院: 临江职业技术学院, not 临江科技职业学院).
 
->>> [(a.short, a.full) for a in short_forms("临江航空职业技术学院（以下简称“临江航院”）与北岭公司签约。", [])[0]]
+>>> from ingest.orgnames.find import find_orgs
+>>> t = "临江航空职业技术学院（以下简称“临江航院”）与北岭公司签约。"
+>>> [(a.short, a.full) for a in short_forms(t, find_orgs(t))[0]]
 [('临江航院', '临江航空职业技术学院')]
 """
 
