@@ -49,6 +49,7 @@ class GroupRoleRules:
         self._role_before_names(here)
         self._initiators(here)
         self._lead_with_allies(here)
+        self._described_founders(here)
         self._council_list(here)
         self._founders(here)
         self._founding_agreement(here)
@@ -238,6 +239,31 @@ class GroupRoleRules:
     def _past_quote(self, pos: int) -> int:
         """``pos`` moved past an opening quote (牵头成立“G”)."""
         return pos + len(re.match(r"[“\"「『‘]?", self.text[pos:pos + 1]).group(0))
+
+    def _described_founders(self, here) -> None:
+        """G(…,)是X与Y(以…)联合组建的(“双主体”)…: a sentence about G names its founders. They are
+        its members (成员); founders of a 双主体 body are both its principals (LEADS, 发起); a
+        school and an enterprise paired by 与 build it together (共建)."""
+        s, sent = here.s, here.sent
+        if not here.groups or here.groups[0] is not here.ms[0] or self.text[s.start:here.groups[0].start].strip():
+            return
+        g = here.groups[0]
+        m = re.compile(r"[，,]?\s*是(?P<body>[^。；;]{2,80}?)(?:联合|共同|合作)(?:组建|成立)的").search(
+            self.text, g.end, s.end)
+        if m is None or re.search(r"牵头|发起|主办|承办", m.group("body")):
+            return
+        xs = [x for x in here.ms if m.start("body") <= x.start and x.end <= m.end("body")]
+        if len(xs) < 2 or any(x.type == "Group" for x in xs):
+            return
+        dual = re.match(r"[“\"]?双主体", self.text[m.end():m.end() + 5])
+        for x in xs:
+            if dual:
+                self._fact("LEADS", x, g, s, pattern="G是X与Y联合组建的双主体", role="发起")
+            else:
+                self._fact("MEMBER_OF", x, g, s, pattern="G是X与Y联合组建的", role="成员")
+        if len(xs) == 2 and re.fullmatch(r"\s*与\s*", self.text[xs[0].end:xs[1].start]) and \
+                {x.type for x in xs} == {"School", "Enterprise"}:
+            self._fact("PARTNERS_WITH", xs[0], xs[1], s, pattern="G是X与Y联合组建的", kind="共建")
 
     def _leads_before(self, here, pos: int) -> list[Mention]:
         """The bodies (or 学校/我校) that a 牵头 at ``pos`` follows."""

@@ -166,3 +166,13 @@ def test_a_lead_and_its_allies(text, expected):
 ])
 def test_attendance_and_unveiling_are_no_role(text):
     assert {f for f in _facts(text) if f[0] in ("LEADS", "MEMBER_OF")} == set()
+
+
+def test_a_group_described_by_its_founders():
+    # G是X与Y联合组建的…: the founders are members; of a 双主体 body both are principals
+    text = f"{C}前身为青岚乳业学院，是{S}与{E1}以“资源共享”的原则联合组建的“双主体”育人学院。"
+    facts = _facts(text)
+    assert {f for f in facts if f[0] == "LEADS"} == {("LEADS", S, C, "发起"), ("LEADS", E1, C, "发起")}
+    assert not {f for f in facts if f[0] == "MEMBER_OF"}
+    plain = _facts(f"{C}是{S}、{E1}和{E2}共同组建的平台。")
+    assert {f for f in plain if f[0] == "MEMBER_OF"} == {("MEMBER_OF", x, C, "成员") for x in (S, E1, E2)}

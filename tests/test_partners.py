@@ -96,3 +96,8 @@ def test_partnerships_round_two(text, expected):
 def test_a_bare_xueyuan_is_the_college_the_text_is_about_not_the_last_named():
     text = f"{S}与泰岭技术学院共建工坊。学院与{E1}共建了实践中心。"
     assert _p(S, E1, "共建") in _pairs(text) and _p("泰岭技术学院", E1, "共建") not in _pairs(text)
+
+
+def test_the_two_founders_of_a_college_build_it_together():
+    text = f"青岚乳业产业学院是{S}与{E1}联合组建的“双主体”育人学院。"
+    assert _pairs(text) == {_p(S, E1, "共建")}
