@@ -123,6 +123,7 @@ def lineage_facts(doc: Document) -> Extraction:
     out = Extraction()
     segments = segment_policies(doc.text)
     prev: tuple[Citation, list[tuple[str, int]]] | None = None  # the last title and its issuers
+    grounds: list[Citation] = []  # titles cited as grounds (根据《…》) so far
     for c in find_citations(doc.text):
         cited = citation_mention(doc, c)
         out.mentions.append(cited)
@@ -151,6 +152,10 @@ def lineage_facts(doc: Document) -> Extraction:
         _cited_targets(doc, c, cited, out)
         _title_lineage(doc, c, cited, out)
         seg = segment_at(segments, c.start)
+        if c.title and _is_lineage(doc.text, c):
+            grounds.append(c)
+        if seg is None and issuers and c.title:
+            _reported_lineage(doc, c, cited, grounds, out)
         if seg is None or seg.key == c.key or not _is_lineage(doc.text, c):
             continue
         # The citing policy is the one whose text holds the clause: a plan issued by a notice
@@ -162,6 +167,16 @@ def lineage_facts(doc: Document) -> Extraction:
         s, e = _clause_span(doc.text, c.start, c.end)
         out.facts.append(Fact("IMPLEMENTS", citing, cited, doc.evidence(s, e)))
     return out
+
+
+def _reported_lineage(doc: Document, c: Citation, cited: Mention, grounds: list[Citation], out: Extraction) -> None:
+    """A page reporting an issue (根据《A》（号）的安排，…，X发布了“B”) with no policy of its own:
+    B implements the A its sentence gives as ground."""
+    start = max(doc.text.rfind(ch, 0, c.start) for ch in "\n。！？") + 1
+    for a in grounds:
+        if start <= a.start < c.start and a.key != c.key:
+            s, _ = _clause_span(doc.text, a.start, a.end)
+            out.facts.append(Fact("IMPLEMENTS", cited, citation_mention(doc, a), doc.evidence(s, c.end)))
 
 
 # A title that names what it implements: 贯彻实施国务院某某决定的意见, 关于贯彻落实《…》的实施意见.

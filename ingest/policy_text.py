@@ -776,6 +776,10 @@ _BARE_TITLE = re.compile(
     r"(?=精神|要求|部署|重要|的|[，,。；;、]|$)")
 
 
+# A document a news page names in quotes right after the verb that issued it: 发布了“…名单”.
+_QUOTED_ISSUED = re.compile(r"(?:印发|发布|公布|下发|出台|颁布)了?\s*(?P<q>[“\"](?P<t>[^“”\"\n]{4,80})[”\"])")
+
+
 @lru_cache(maxsize=16)
 def find_citations(text: str) -> tuple[Citation, ...]:
     """Every cited policy, keyed by its number when the document pairs the title with one.
@@ -822,6 +826,11 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         title = m.group("t")
         raw.append(Citation(key=title_to_key.get(name_key(title), name_key(title)), title=title, number=None,
                             start=s, end=e, kind=policy_kind(title)))
+    for m in _QUOTED_ISSUED.finditer(text):  # X发布了“…名单”: a document in quotes, issued
+        title = m.group("t")
+        if policy_kind(title) and not any(a <= m.start("t") < b for a, b in quoted):
+            raw.append(Citation(key=title_to_key.get(name_key(title), name_key(title)), title=title, number=None,
+                                start=m.start("q"), end=m.end("q"), kind=policy_kind(title)))
     for number, s, e in find_numbers(text):
         if any(a <= s < b for a, b in taken):
             continue

@@ -128,3 +128,16 @@ def test_a_numbered_notice_without_title_is_the_document_it_issues():
     segs = _segs(text)
     assert [(s.number, s.title, [n for n, _, _ in s.issuers]) for s in segs] == [
         ("青政办〔2031〕22号", "青岚省某项事业发展规划（2031—2035年）", ["青岚省人民政府办公厅"])]
+
+
+def test_a_list_in_quotes_issued_on_the_ground_of_a_cited_notice():
+    text = ("日前，根据《关于开展某类示范单位建设的通知》（教职成司函〔2031〕12号）的工作安排，经申报、评审等环节，"
+            "教育部职业教育与成人教育司发布了“第一批某类示范单位名单”，共50家。\n")
+    assert _pairs(text, "ISSUED_BY") == {("第一批某类示范单位名单", "教育部职业教育与成人教育司")}
+    assert _pairs(text, "IMPLEMENTS") == {("第一批某类示范单位名单", "教职成司函〔2031〕12号")}
+
+
+def test_quotes_that_no_verb_issues_are_no_policy():
+    text = "学校获评“某类示范单位名单”入选单位，并学习《关于开展某类示范单位建设的通知》。\n"
+    d = Document("d", "d.txt", text)
+    assert "某类示范单位名单" not in {m.name for m in policy.extract(d).mentions if m.type == "Policy"}
