@@ -317,8 +317,8 @@ def test_find_orgs_government_commissions_and_every_kind(text, expected):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("轻工校、临二职、航空服务中专等8所学校成为示范校",
-     [("轻工校", "School"), ("临二职", "School"), ("航空服务中专", "School")]),
+    ("化工校、临二职、东川服务中专等8所学校成为示范校",
+     [("化工校", "School"), ("临二职", "School"), ("东川服务中专", "School")]),
     ("中职校、职业学校等学校", []),
     ("各级中专、技校等学校", []),
     ("推进建校、强校等学校", []),

@@ -33,7 +33,7 @@ def _bare_name(item: str, typ: str) -> bool:
     """``item`` (no suffix) reads as the name of one body: 2–12 characters, not a generic word
     (企业, 行业, 其他), not a verb phrase, not a place alone, and holding a proper-name part."""
     if typ == "School" and 3 <= len(item) <= 8 and _SHORT_SCHOOL_RE.search(item) and classify_org(item) in (None, "School"):
-        # 轻工校、临二职、航空服务中专等8所学校: the short forms schools go by
+        # 北岭校、临二职、东川服务中专等8所学校: the short forms schools go by
         words = list(tokenizer().cut(item[: _SHORT_SCHOOL_RE.search(item).start()], HMM=False))
         if words and not _is_generic(words) and words[0] not in _STOP_TOKENS and not (
                 len(words[0]) > 1 and _leading_verbs(item)):

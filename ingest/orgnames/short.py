@@ -224,7 +224,7 @@ def _branch_without_place(short: str, full: str) -> bool:
 
 
 _ZONE_AGENCY_RE = re.compile(r"(?:管委会|管理委员会)$")
-_ZONE_RE = re.compile(r"(?:高新区|开发区|新区|园区|经开区|高新技术产业开发区|经济技术开发区|自贸区|保税区|试验区)$")
+_ZONE_RE = re.compile(r"(?:高新区|开发区|新区|园区|经开区|自贸区|保税区|试验区)$")
 
 
 def _zone_forms(text: str, fulls: dict[str, str], covered: list[tuple[int, int]]) -> Iterable[tuple[tuple[int, int], str, str]]:
