@@ -158,3 +158,10 @@ def test_report_table_2_3_schools(seed_facts):
     for name in ("沈阳市外事服务学校", "沈阳市汽车工程学校", "康平县职业教育中心", "法库县职业中等专业学校",
                  "沈阳市皇姑区南山护理中等职业学校", "辽宁省育才中等职业技术专业学校"):
         assert name in schools
+
+
+def test_table_roles_are_the_graph_vocabulary():
+    text = ("序号\t集团名称\t理事长单位\t副理事长单位\n"
+            "1\t青岚现代农业职业教育集团\t青岚职业技术学院\t北岭乳业有限公司\n")
+    got = {(f.type, f.source.name, f.properties.get("role")) for f in tables.extract(Document("t", "t.txt", text)).facts}
+    assert got == {("LEADS", "青岚职业技术学院", "理事长"), ("MEMBER_OF", "北岭乳业有限公司", "副理事长")}
