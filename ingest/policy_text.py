@@ -994,7 +994,7 @@ def agency_name(name: str, places: dict[str, str] | str | None) -> str:
     level = name[:1]
     if level in places and len(name) > 1 and not name.startswith(("省份", "市场", "市民", "县域", "区域")):
         rest = name[1:]
-        return places[level] + ("人民政府" if rest in ("政府", "人民政府") else rest)
+        return places[level] + rest  # 市政府 → 岚州市政府 (its node is 岚州市人民政府: ingest.agencies)
     if _PLACE.match(name) and not is_agency_name(name):
         return name + "人民政府"
     return name

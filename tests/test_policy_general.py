@@ -91,7 +91,7 @@ def test_the_sentence_subject_issues_what_it_has_issued():
             "和《关于促进职业教育发展的若干政策》，成效明显。\n")
     got = _pairs(text, "ISSUED_BY")
     for title in ("岚州市职业教育发展规划（2031—2035年）", "关于促进职业教育发展的若干政策"):
-        assert {a for p, a in got if p == title} == {"岚州市委", "岚州市人民政府"}
+        assert {a for p, a in got if p == title} == {"岚州市委", "岚州市政府"}  # node: 岚州市人民政府
 
 
 def test_an_opening_date_is_not_the_subject():
@@ -141,3 +141,9 @@ def test_quotes_that_no_verb_issues_are_no_policy():
     text = "学校获评“某类示范单位名单”入选单位，并学习《关于开展某类示范单位建设的通知》。\n"
     d = Document("d", "d.txt", text)
     assert "某类示范单位名单" not in {m.name for m in policy.extract(d).mentions if m.type == "Policy"}
+
+
+def test_a_government_keeps_its_written_short_form_as_an_alias():
+    d = Document("d", "d.txt", "")
+    m = agency_mentions(d, "市政府", {"市": "岚州市"})
+    assert m[0].name == "岚州市政府" and m[0].properties["_qualified"] == "岚州市人民政府"
