@@ -34,6 +34,7 @@ _SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院|我院|本�
 # A short description of a partner before its name (国内知名企业X, 国家产业链链主企业X, 行业龙头X).
 _DESCRIBED_RE = re.compile(r"(?:[\u4e00-\u9fff“”\"]{1,12}?(?:企业|公司|院校|高校|单位|机构|者|伙伴|龙头|巨头)、?){1,3}")
 _PARTIES_RE = re.compile(r"[三四五多]方")
+_GROUP_WORDS = r"联盟|集团|联合体|共同体|协作体|理事会"
 _BUILT_RE = re.compile(r"产业学院|实训基地|实习基地|研发中心|工作站|鲁班工坊|实践中心|培训基地|示范基地|实验室|平台")
 
 
@@ -81,6 +82,9 @@ class PartnerRules:
             clause = re.split(r"[，,。；;]", rest)[0]
             if _ATTEND_RE.search(clause) and not _COOPERATE_RE.search(clause):
                 continue  # X与Y负责人共同出席仪式: attending together is no partnership
+            unveil = re.match(r"\s*(?:共同|一起|一同)?为(?P<g>[^，,。；;]{1,40}?)(?:揭牌|授牌)", clause)
+            if unveil and re.search(_GROUP_WORDS, unveil.group("g")):
+                continue  # X与Y共同为G揭牌: unveiling a group together is no partnership
             x = self._partner_subject(here, s.start + m.start())
             xs = [x]
             if x is not None and x.start >= 0 and x in ms:

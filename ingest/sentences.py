@@ -320,9 +320,10 @@ class _Reader(GroupRoleRules, PartnerRules):
                 return ref
         if not pre.strip() and clause_start > s.start and ms and ms[0].type != "Group" \
                 and not self.text[s.start:ms[0].start].strip() \
-                and not [m for m in ms if ms[0].end <= m.start and m.end <= pos] \
-                and not re.search(r"[与和及]|以及", self.text[ms[0].end:clause_start]):
-            # X为推动…，与Y共同创办…: a clause with no subject continues the body that opens the sentence.
+                and not any(re.search(r"(?:^|[，,：:；;])\s*$", self.text[s.start:m.start])
+                            for m in ms if ms[0].end <= m.start and m.end <= pos):
+            # X为推动…，与Y共同创办…: a clause with no subject continues the body that opens the sentence
+            # (no other body opens a clause between: the others are its objects, 与Y签约，与Z共建).
             return ms[0]
         if not pre.strip() and clause_start == s.start and self.prev_opener is not None and not self.ctx.in_case:
             # 学校创新…。与X等企业建立合作关系: a sentence with no subject continues the previous one's.

@@ -86,6 +86,10 @@ def test_no_partnership_without_a_stated_cooperation(text):
     # a sentence with no subject continues the school of the previous one (a profile page)
     (f"作为首批试点院校，{S}以服务产业为使命。\n学校创新育人模式。与{E1}等756家单位建立稳定合作关系。",
      {_p(S, E1, "合作")}),
+    # a later clause with no subject: the sentence's opener acts again
+    (f"{S}与{E1}签订了订单班培养协议，与{E2}共建实训基地。", {_p(S, E1, "订单班"), _p(S, E2, "共建")}),
+    # unveiling a group together is no partnership
+    (f"青岚智能制造产教融合共同体成立大会召开。{S}、{E1}与{E2}共同为青岚智能制造产教融合共同体揭牌。", set()),
     # a bare 学院 as a subject is the college the text is about
     (f"{S}举行开放日。学院与{E1}共建了实训基地。", {_p(S, E1, "共建")}),
 ])
