@@ -336,3 +336,15 @@ def test_agency_mentions_carry_the_policy_sides_canonical_key():
     assert "key" not in full.properties  # the full form's own key is the canonical one
     # a name of the document's own place is qualified by the pipeline first: no key here
     assert "key" not in find_orgs("市发改委牵头")[0].properties
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a short head after the first character of a place, opening a clause: a school's usual name
+    ("。临职大携手泰国北岭技术学院签约", ["临职大", "泰国北岭技术学院"]),
+    ("，东职院入选", ["东职院"]),
+    ("由临职院牵头", ["临职院"]),
+    ("高职大有可为", []), ("中职校长", []), ("推动职院发展", []), ("。我职院", []), ("各职院", []),
+    ("和高职院校", []),
+])
+def test_find_orgs_place_initial_short_heads(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected

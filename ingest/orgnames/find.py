@@ -21,9 +21,9 @@ from ingest.orgnames.listed import find_listed
 from ingest.agencies import canonical_agency, is_agency
 from ingest.model import Mention
 from ingest.orgnames.check import _is_category, _is_generic, _leading_verbs, _longer_form, _second_body, _specific, place_typo
-from ingest.orgnames.words import (_CLOSE, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
+from ingest.orgnames.words import (_CLOSE, _GENERIC_TOKENS, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
                                    _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, tokenizer)
-from ingest.regions import is_place_relative
+from ingest.regions import REGIONS, is_place_relative
 from ingest.resolve import rule_key
 
 
@@ -94,7 +94,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             continue
         name_start = pos[len(pos) - n] if n else s
         prefix = context[len(context) - n:] if n else ""
-        if prefix and prefix + text[s:e] not in known:
+        initial = _place_initial_short(prefix, suffix, text, name_start, start)
+        if prefix and prefix + text[s:e] not in known and not initial:
             cut = _leading_verbs(prefix)
             if cut == len(prefix):
                 continue  # 承担学院, 推进专业协作体: a verb, not a name
@@ -103,7 +104,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         prefix_tokens = list(tok.cut(prefix, HMM=False)) if prefix else []
         if _is_category(prefix_tokens, suffix):
             continue
-        if suffix not in _STANDALONE and _is_generic(prefix_tokens) and not (
+        if suffix not in _STANDALONE and not initial and _is_generic(prefix_tokens) and not (
                 prefix in ("省", "市", "区", "县", "州") and typ in ("Agency", "Institute")):
             # 中等职业学校 is no name; 省农科院 and 市教育局 are (abbreviated, but one body).
             continue
@@ -130,7 +131,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if _NOT_ORG_RE.search(name):
             continue
         if name not in known:
-            specific = _specific(prefix, list(tokenizer().cut(prefix, HMM=False)), suffix, typ)
+            specific = initial or _specific(prefix, list(tokenizer().cut(prefix, HMM=False)), suffix, typ)
             longer = _longer_form(name, typ, doc_names, specific)
             if longer is None and not specific:
                 continue
@@ -153,6 +154,18 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             for s, e, n, t, _ in kept]
 
 
+def _place_initial_short(prefix: str, suffix: str, text: str, name_start: int, lo: int) -> bool:
+    """临职院, 顺职大: a short head after the first character of a place, opening a clause (。临职院携手…,
+    、临职院、): how a school's own reports name it. 高职, 中职 and other generic characters are none."""
+    if suffix not in _SHORT_HEADS or len(prefix) != 1 or prefix in _GENERIC_TOKENS or prefix in _STOP_TOKENS or \
+            prefix in "高中初大小本我该各全省市区县新老原总分":
+        return False
+    if name_start > lo and text[name_start - 1] not in "。，；：、！？\n“\"（(《 \u3000由与和及同":
+        return False
+    return prefix in _PLACE_INITIALS
+
+
+_PLACE_INITIALS = frozenset(r.name[0] for r in REGIONS.values() if r.level in ("province", "city", "county", "district"))
 _RELATIVE_RE = re.compile(r"^(?:省|市|州|盟|县|区|旗|团市委|团省委)")
 
 
