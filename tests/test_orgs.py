@@ -348,3 +348,14 @@ def test_agency_mentions_carry_the_policy_sides_canonical_key():
 ])
 def test_find_orgs_place_initial_short_heads(text, expected):
     assert [m.name for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # 和 between two trades inside a registered name after a brand; between two bodies it splits
+    ("经理李四，北岭厨房和热水电器制造(泰国)有限公司总经理黄某", ["北岭厨房和热水电器制造(泰国)有限公司"]),
+    ("学校和北岭有限公司签约", ["北岭有限公司"]),
+    ("与东川集团和热水电器有限公司", ["东川集团", "热水电器有限公司"]),
+    ("学院和北岭物流有限公司", ["北岭物流有限公司"]),
+])
+def test_find_orgs_conjunction_inside_a_registered_name(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected

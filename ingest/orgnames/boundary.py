@@ -10,7 +10,7 @@ import re
 
 from ingest.orgnames.check import _NAME_VERBS, _is_generic, _is_verb, _modifier, _place, _proper_noun
 from ingest.industry_vocab import names_an_industry
-from ingest.orgnames.words import _CJK, _CLOSE, _OPEN, _ROLE_TOKENS, _STANDALONE, _STOP_TOKENS, _SUFFIXES
+from ingest.orgnames.words import classify_org, _CJK, _CLOSE, _OPEN, _ROLE_TOKENS, _STANDALONE, _STOP_TOKENS, _SUFFIXES
 
 _HEADING_LINE_RE = re.compile(r"^\s*(?:[表图冬]\s*\d|【|\d+(?:\s*\.\s*\d+)+\s|[一二三四五六七八九十]+[、是]|"
                               r"（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
@@ -20,6 +20,7 @@ _SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 _NAME_CHAR_RE = re.compile(rf"[{_CJK}〇A-Za-z0-9·•（）()\-]")
 _MAX_NAME = 40
+_LEGAL = frozenset({"有限公司", "股份有限公司", "有限责任公司"})
 # A verb with the complement 好 (落实好, 对接好, 建设好): it ends a clause, never opens a name.
 _VERB_GOOD_RE = re.compile(r"^(?:落实|对接|建设|办|用|发挥|抓|做|管|服务|完成|利用)好$")
 # Nouns for a kind of body: before a place they end a name (友好合作企业某省某某有限公司).
@@ -116,6 +117,11 @@ def _walk_left(context: str, suffix: str, tok) -> int:
         elif t == "和" and taken and i + 2 < len(rev) and rev[i + 2] in ("全国", "中国") and \
                 names_an_industry("".join(reversed(taken))) and rev[i + 1] not in _STOP_TOKENS and len(rev[i + 1]) >= 2:
             pass  # 全国石油和化工…教学指导委员会: two trades of one national body
+        elif t in ("和", "与") and taken and suffix in _LEGAL and i + 1 < len(rev) and len(rev[i + 1]) >= 2 and \
+                not _proper_noun(taken[-1]) and not _place(taken[-1]) and rev[i + 1] not in _STOP_TOKENS and \
+                not _is_verb(rev[i + 1]) and classify_org("".join(reversed(rev[i + 1:]))) is None and \
+                rev[i + 1] not in _KIND_NOUNS and i + 2 < len(rev) and (_proper_noun(rev[i + 2]) or _place(rev[i + 2])):
+            pass  # 北岭厨房和热水电器制造(泰国)有限公司: two trades in one registered name
         elif t in _SOFT_STOPS and i + 1 < len(rev) and _proper_noun(rev[i + 1]) and not _ends_with_org(
                 "".join(reversed(rev[i + 1:]))):
             pass  # 安吉联合物流: a place or proper name before it makes it part of the name
