@@ -119,4 +119,32 @@ def find_listed(text: str, start: int = 0, end: int | None = None, doc: str = ""
             pos = comma
         if ok and items:
             out.extend(Mention(typ, _uncut(name, typ, doc_names), doc, a, b, {}) for a, b, name in items)
+    out.extend(_cue_brands(text, start, end, doc, found, doc_names))
     return sorted({(m.start, m.end): m for m in out}.values(), key=lambda m: m.start)
+
+
+# A brand the cue of a partnership types as a company: 与星澜科技签约, 与云帆签订合作协议, 星澜订单班.
+_SIGN_RE = re.compile(r"(?<=[与同和])([^\s，。、；：“”《》（）()与和及同]{2,10}?)(?=签约|签订|签署|举行签约|正式签约|达成)")
+_ORDER_RE = re.compile(r"(?:^|(?<=[，。；、\s“”开设组建举办成立与和及]))([^\s，。、；：“”《》（）()与和及]{2,8}?)(?=订单班|冠名班)")
+
+
+_NOT_BRAND_RE = re.compile(r"(?:制|模式|专业|方向|班|届|期|批|项目|协议|仪式)$")
+
+
+def _cue_brands(text: str, start: int, end: int, doc: str, found: list[Mention],
+                doc_names: Iterable[str]) -> list[Mention]:
+    """Brands named without a suffix where a signing or an order class types them as a company."""
+    out = []
+    for rx in (_SIGN_RE, _ORDER_RE):
+        for m in rx.finditer(text, start, end):
+            a, b = m.span(1)
+            if any(f.start < b and a < f.end for f in found):
+                continue  # a name with a suffix stands there
+            item = m.group(1)
+            lead = re.match(r"第?[0-9０-９一二三四五六七八九十]+(?:级|届|年|期|批|个)?", item)
+            cut = lead.end() if lead else 0
+            cut += _leading_verbs(item[cut:]) if cut < len(item) else 0
+            item, a = item[cut:], a + cut
+            if item and not _NOT_BRAND_RE.search(item) and _bare_name(item, "Enterprise"):
+                out.append(Mention("Enterprise", _uncut(item, "Enterprise", doc_names), doc, a, b, {}))
+    return out
