@@ -449,13 +449,38 @@ class PolicyPart:
     citation: Citation | None = None
 
 
+_ISSUING = re.compile(r"(?:印发|下发)给你们|予以印发|印发如下")
+
+
+def issued_citations(text: str, seg: PolicySegment) -> list[Citation]:
+    """The documents a notice issues in its opening sentence (现将《A》《B》印发给你们; 《A》已经同意，
+    现印发给你们): the notice's issuers issue them, and the text after its signature is theirs."""
+    head = text[seg.body_start:min(seg.end, seg.body_start + 600)]
+    m = _ISSUING.search(head)
+    if m is None:
+        return []
+    s = seg.body_start + max(head.rfind(ch, 0, m.start()) for ch in "。\n") + 1
+    e = seg.body_start + m.end()
+    return [c for c in find_citations(text) if c.title and c.kind and s <= c.start < e and c.key != seg.key
+            and not _is_lineage(text, c)]  # 根据《…》，现将《A》印发: the ground is not issued
+
+
 def policy_parts(text: str, seg: PolicySegment) -> tuple[PolicyPart, ...]:
     cited = {name_key(c.title): c for c in find_citations(text)
              if c.title and c.kind and seg.start <= c.start < seg.end and c.key != seg.key}
+    issued = issued_citations(text, seg)
+    lines = lines_of(text, seg.body_start, seg.end)
+    if any(name_key(ln.stripped) in cited for ln in lines if ln.stripped and not ln.is_table_row):
+        issued = []  # the document's own title line opens its text (below)
     parts: list[PolicyPart] = []
     start, owner, closed = seg.body_start, None, False
-    for ln in lines_of(text, seg.body_start, seg.end):
+    for ln in lines:
         if DATE_LINE_RE.match(ln.text) or PUBLIC_RE.match(ln.text) or re.match(r"^[\s\-]*附件", ln.text):
+            if len(issued) == 1 and owner is None and not parts and DATE_LINE_RE.match(ln.text):
+                # the one document the notice issues follows its signature, its title line or not
+                parts.append(PolicyPart(start, ln.end, owner))
+                start, owner = ln.end, issued[0]
+                continue
             closed = True
         elif closed and ln.stripped and not ln.is_table_row and name_key(ln.stripped) in cited:
             parts.append(PolicyPart(start, ln.start, owner))
@@ -495,6 +520,13 @@ def extract(doc: Document) -> Extraction:
             else:  # signature: the signature and its date line
                 ev_start, ev_end = s, max(e, seg.date_span[1] if seg.date_span else e)
             out.facts.append(Fact("ISSUED_BY", policy, agency, doc.evidence(ev_start, ev_end)))
+        for c in issued_citations(doc.text, seg):  # 现将《A》《B》印发给你们: the notice's issuers issue them
+            issued = citation_mention(doc, c)
+            out.mentions.append(issued)
+            for name, _, _ in seg.issuers:
+                found = agency_mentions(doc, name, seg.places)
+                out.mentions.extend(found)
+                out.facts.append(Fact("ISSUED_BY", issued, found[0], doc.evidence(*_clause_span(doc.text, c.start, c.end))))
         for part in policy_parts(doc.text, seg):
             owner = part_owner(doc, seg, part)
             if part.citation is not None:

@@ -147,3 +147,11 @@ def test_a_government_keeps_its_written_short_form_as_an_alias():
     d = Document("d", "d.txt", "")
     m = agency_mentions(d, "市政府", {"市": "岚州市"})
     assert m[0].name == "岚州市政府" and m[0].properties["_qualified"] == "岚州市人民政府"
+
+
+def test_a_notice_issues_the_documents_of_its_opening_sentence():
+    text = ("岚州市教育局关于印发某类名单的通知\n岚教发〔2031〕8号\n各县（市、区）教育局：\n"
+            "根据《关于开展某类建设的通知》（岚教发〔2030〕2号），经审议，现将《岚州市某类示范企业名单》《岚州市某类示范学校名单》印发给你们。\n")
+    got = _pairs(text, "ISSUED_BY")
+    assert {("岚州市某类示范企业名单", "岚州市教育局"), ("岚州市某类示范学校名单", "岚州市教育局")} <= got
+    assert not any(p == "岚教发〔2030〕2号" for p, _ in got)  # the ground is not issued by the notice
