@@ -123,9 +123,8 @@ def find_listed(text: str, start: int = 0, end: int | None = None, doc: str = ""
     return sorted({(m.start, m.end): m for m in out}.values(), key=lambda m: m.start)
 
 
-# A brand the cue of a partnership types as a company: 与星澜科技签约, 与云帆签订合作协议, 星澜订单班.
+# A brand the cue of a partnership types as a company: 与星澜科技签约, 与云帆签订合作协议.
 _SIGN_RE = re.compile(r"(?<=[与同和])([^\s，。、；：“”《》（）()与和及同]{2,10}?)(?=签约|签订|签署|举行签约|正式签约|达成)")
-_ORDER_RE = re.compile(r"(?:^|(?<=[，。；、\s“”开设组建举办成立与和及]))([^\s，。、；：“”《》（）()与和及]{2,8}?)(?=订单班|冠名班)")
 
 
 _NOT_BRAND_RE = re.compile(r"(?:制|模式|专业|方向|班|届|期|批|项目|协议|仪式)$")
@@ -135,7 +134,7 @@ def _cue_brands(text: str, start: int, end: int, doc: str, found: list[Mention],
                 doc_names: Iterable[str]) -> list[Mention]:
     """Brands named without a suffix where a signing or an order class types them as a company."""
     out = []
-    for rx in (_SIGN_RE, _ORDER_RE):
+    for rx in (_SIGN_RE,):  # an order class (X订单班) names a programme; X alone is left to the sentences
         for m in rx.finditer(text, start, end):
             a, b = m.span(1)
             if any(f.start < b and a < f.end for f in found):
@@ -145,6 +144,13 @@ def _cue_brands(text: str, start: int, end: int, doc: str, found: list[Mention],
             cut = lead.end() if lead else 0
             cut += _leading_verbs(item[cut:]) if cut < len(item) else 0
             item, a = item[cut:], a + cut
-            if item and not _NOT_BRAND_RE.search(item) and _bare_name(item, "Enterprise"):
+            if not item or _NOT_BRAND_RE.search(item):
+                continue
+            names = {f.name for f in found} | set(doc_names)
+            longer = {n for n in names if n != item and classify_org(n) in ("Enterprise", "Group") and (
+                n.startswith(item) or (r := region_prefix(n)) and n[len(r[1]):].startswith(item))}
+            if len(longer) == 1:  # 与北岭船业签约 with 东川北岭船业集团公司 in the text: that body
+                out.append(Mention("Enterprise", longer.pop(), doc, a, b, {}))
+            elif not longer and _bare_name(item, "Enterprise"):
                 out.append(Mention("Enterprise", _uncut(item, "Enterprise", doc_names), doc, a, b, {}))
     return out
