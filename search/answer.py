@@ -88,9 +88,24 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
     answers = []
     for nid, score in sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:top]:
         m, node = by_id[nid], view.nodes[nid]
-        answers.append({"id": nid, "name": node.name, "type": node.type, "score": round(score / best, 4),
+        answers.append({"id": nid, "name": answer_name(node), "type": node.type, "score": round(score / best, 4),
                         "path": _path(view, m.path), "evidence": evidence_dicts(m.evidence)})
     return answers, len(by_id)
+
+
+def answer_name(node) -> str:
+    """How an answer is named: a policy known by both its number and its title shows both
+    (东政办发〔2024〕7号 东川市人民政府办公室关于…的实施意见), as pages cite either."""
+    if node.type != "Policy":
+        return node.name
+    number, title = node.properties.get("number"), node.properties.get("title")
+    if not (isinstance(number, str) and isinstance(title, str) and number and title):
+        return node.name
+    if number in node.name and title in node.name:
+        return node.name
+    if len(title) > 60:  # a title read past its end (the page's body): the name alone
+        return node.name if number in node.name else f"{number} {node.name}"
+    return f"{number} {title}"
 
 
 def _fallback(ctx: SearchContext, interp: Interpretation, question: str, top: int) -> list[dict[str, Any]]:
@@ -103,7 +118,8 @@ def _fallback(ctx: SearchContext, interp: Interpretation, question: str, top: in
         if not n["evidence"]:
             continue
         edges = _edges_for(ctx, n["id"], n["evidence"])
-        answers.append({"id": n["id"], "name": n["name"], "type": n["type"], "score": n["score"],
+        name = answer_name(ctx.view.nodes[n["id"]]) if n["id"] in ctx.view.nodes else n["name"]
+        answers.append({"id": n["id"], "name": name, "type": n["type"], "score": n["score"],
                         "path": _path(ctx.view, edges), "evidence": n["evidence"]})
         if len(answers) >= top:
             break

@@ -87,20 +87,29 @@ def name_index(view: GraphView) -> NameIndex:
     return idx
 
 
-def _place_keys(view: GraphView) -> frozenset[str]:
+def _place_keys(view: GraphView) -> dict[str, frozenset[str]]:
+    """Chinese place keys of 2-8 characters by their first character (thousands of names)."""
     names = {match_key(s) for s in view.region_names if re.search(r"[\u4e00-\u9fff]", s)}
-    return frozenset(n for n in names if len(n) >= 2)
+    by_first: dict[str, set[str]] = {}
+    for n in names:
+        if len(n) >= 2:
+            by_first.setdefault(n[0], set()).add(n)
+    return {c: frozenset(v) for c, v in by_first.items()}
 
 
 _PLACE_SUFFIX = re.compile(r"(壮族自治区|回族自治区|维吾尔自治区|自治区|自治州|省|市|州|县|区|盟)")
 
 
-def _anchors(key: str, places: frozenset[str]) -> tuple[int, ...]:
-    """Where the name may start once leading places are dropped (宁远市星河… → 0 and 4)."""
+def _anchors(key: str, places: dict[str, frozenset[str]]) -> tuple[int, ...]:
+    """Where the name may start once leading places are dropped (宁远市星河… → 0 and 4);
+    ``places`` are the place keys by first character."""
     out = [0]
     pos = 0
     while True:
-        length = next((n for n in range(min(8, len(key) - pos), 1, -1) if key[pos:pos + n] in places), 0)
+        here = places.get(key[pos:pos + 1])
+        if not here:
+            break
+        length = next((n for n in range(min(8, len(key) - pos), 1, -1) if key[pos:pos + n] in here), 0)
         if not length:
             break
         pos += length
@@ -136,6 +145,7 @@ def _subsequence_end(mention: str, key: str, start: int) -> int | None:
 # The kind word a mention ends with must end the name too: 东川产教联合体 is not 东川产教联合体章程.
 _KIND_WORD = re.compile(r"(学校|学院|大学|集团|联盟|联合体|共同体|协作体|产业学院|中心|研究院|协会|学会|委员会|"
                         r"管委会|政府|教育厅|教育局|公司)$")
+_DOCUMENT_WORD = re.compile(r"(通知|意见|决定|方案|办法|规划|纲要|批复|细则|计划|规定|条例|指南)$")
 _LEGAL_TAIL = re.compile(r"(股份有限公司|有限责任公司|有限公司|股份公司|总公司)$")
 
 
@@ -164,7 +174,10 @@ def abbreviation_score(mention: str, key: str, anchors: tuple[int, ...] = (0,)) 
                 best = max(best, 0.8 + 0.1 * len(mention) / (len(key) - a))
     # Noise before a name: png东川产教联合体, 要闻东川产教联合体; a policy title without the
     # issuers that open it (关于…的通知 of 东川市教育局关于…的通知).
-    if len(mention) >= 5 and key.endswith(mention) and (len(key) - len(mention) <= 6 or mention.startswith("关于")):
+    # A long title ending with its kind of document names the policy whatever opens it (a number,
+    # several issuers).
+    if len(mention) >= 5 and key.endswith(mention) and (len(key) - len(mention) <= 6 or mention.startswith("关于")
+                                                         or (len(mention) >= 8 and _DOCUMENT_WORD.search(mention))):
         best = max(best, 0.9)
     return best
 

@@ -15,6 +15,7 @@ of education" is 省 + 教育厅.
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from search.graphview import GraphView, match_key
@@ -49,7 +50,7 @@ def question_kind(text: str, english: bool) -> tuple[str | None, tuple[int, int]
     if english:
         low = text.lower()
         for phrase, kind, _ in GROUP_KIND_EN:
-            m = re.search(rf"\b{re.escape(phrase)}\b", low)
+            m = _head_pattern(phrase).search(low)
             if m and (best is None or (m.start(), -len(phrase)) < (best[0], best[0] - best[1])):
                 best = (m.start(), m.end(), kind)
     else:
@@ -85,19 +86,44 @@ _OPENS_PHRASE = re.compile(
     r"implements?|issued?|belongs?|list|show|name")
 
 
+_MODIFIERS: "weakref.WeakKeyDictionary[GraphView, list[tuple[str, str, str]]]" = weakref.WeakKeyDictionary()
+_PLAIN_ENGLISH = re.compile(r"[a-z][a-z ]*")
+
+
+def _modifiers(view: GraphView) -> list[tuple[str, str, str]]:
+    """(English word, part, Chinese) of places, industries, levels and zones (built once per view)."""
+    mods = _MODIFIERS.get(view)
+    if mods is None:
+        regions = [s for s in view.english_region_names() if _PLAIN_ENGLISH.fullmatch(s)]
+        mods = [(s, "region", view.region_names[s]) for s in regions]
+        mods += [(s, "industry", zh) for s, zh in sorted(INDUSTRY_EN.items(), key=lambda kv: -len(kv[0]))]
+        mods += [(s, "level", zh) for s, zh in ADMIN_LEVEL_EN.items()]
+        mods += [(s, "zone", zh) for s, zh in ZONE_EN.items()]
+        _MODIFIERS[view] = mods
+    return mods
+
+
+# The words of a modifier list (keyed by the list's id; the list itself is kept to check it).
+_MODIFIER_WORDS: dict[int, tuple[list, set[str]]] = {}
+_HEAD_PATTERNS: dict[str, re.Pattern[str]] = {}
+
+
+def _head_pattern(phrase: str) -> re.Pattern[str]:
+    pat = _HEAD_PATTERNS.get(phrase)
+    if pat is None:
+        pat = _HEAD_PATTERNS[phrase] = re.compile(rf"\b{re.escape(phrase)}\b")
+    return pat
+
+
 def describe_english(view: GraphView, text: str) -> list[Described]:
     """Bodies named by description in an English question ("the Liaoning equipment
     manufacturing vocational education group"), with the nodes that have every part."""
     low = text.lower()
-    regions = [s for s in view.english_region_names() if re.fullmatch(r"[a-z][a-z ]*", s)]
-    modifiers = [(s, "region", view.region_names[s]) for s in regions]
-    modifiers += [(s, "industry", zh) for s, zh in sorted(INDUSTRY_EN.items(), key=lambda kv: -len(kv[0]))]
-    modifiers += [(s, "level", zh) for s, zh in ADMIN_LEVEL_EN.items()]
-    modifiers += [(s, "zone", zh) for s, zh in ZONE_EN.items()]
+    modifiers = _modifiers(view)
     taken: list[tuple[int, int]] = []
     out: list[Described] = []
     for phrase, node_type, head_zh in _heads():
-        for m in re.finditer(rf"\b{re.escape(phrase)}\b", low):
+        for m in _head_pattern(phrase).finditer(low):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             d = Described(m.start(), m.end(), {"type": node_type, "head": head_zh})
@@ -137,7 +163,11 @@ def _read_modifiers(low: str, d: Described, modifiers: list[tuple[str, str, str]
     words = re.findall(r"[\w'’-]+", low[:d.start])[-8:]
     opener = max((i for i, w in enumerate(words) if _OPENS_PHRASE.fullmatch(w)), default=None)
     if opener is not None:
-        known = {w for surface, _, _ in modifiers for w in surface.split()}
+        known = _MODIFIER_WORDS.get(id(modifiers))
+        if known is None or known[0] is not modifiers:
+            known = (modifiers, {w for surface, _, _ in modifiers for w in surface.split()})
+            _MODIFIER_WORDS[id(modifiers)] = known
+        known = known[1]
         d.unknown = [w for w in words[opener + 1:] if w not in known and w not in ("'s", "’s")]
 
 

@@ -12,14 +12,14 @@ industry constraint. Regions and industry chains named in the question become co
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
 
 from graph.normalize import clean_text
 from graph.schema import EDGE_TYPES
 from search.graphview import GraphView, keyed
-from search.mentions import loose_matches, name_index, simplified
+from search.mentions import Reading, loose_matches, name_index, simplified
 from search.naming import describe_english, question_kind
 from search.relations import entity_role, find_relation
 from search.vocab import (ADMIN_LEVEL_EN, AGENCY_EN, GROUP_KIND_EN, INDUSTRY_EN, INDUSTRY_ZH,
@@ -234,16 +234,79 @@ _EN_GROUP_NOUN = re.compile(r"\b(groups?|alliances?|consortia|consortiums?|commu
 _VIA_GROUP_RELATIONS = ("LEADS", "MEMBER_OF", "PARTNERS_WITH")
 
 
-@lru_cache(maxsize=None)
-def _word(surface: str) -> re.Pattern[str]:
-    """``surface`` as a whole word, compiled once: the gazetteer's hundreds of English names
-    would otherwise push every other pattern out of the re module's cache."""
-    return re.compile(rf"\b{re.escape(surface)}\b")
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class WordScanner:
+    """Whole-word occurrences of many phrases in a text, looked up by the first two characters
+    at each word start: one pass per question instead of one regex per phrase (the gazetteer's
+    thousands of English names and the industry vocabulary would otherwise compile a pattern
+    each and push every other one out of the re module's cache)."""
+
+    def __init__(self, phrases) -> None:
+        self.by_start: dict[str, list[str]] = {}
+        for ph in sorted(set(phrases), key=lambda x: (-len(x), x)):
+            if ph:
+                self.by_start.setdefault(ph[:2], []).append(ph)
+
+    def find(self, text: str):
+        """(position, phrase) of every whole-word occurrence, by position, longest first."""
+        prev = False
+        for i, ch in enumerate(text):
+            word = _is_word_char(ch)
+            if word and not prev or not word:
+                for ph in self.by_start.get(text[i:i + 2], ()):
+                    if not text.startswith(ph, i):
+                        continue
+                    # \b semantics at both ends (a phrase may start or end with a non-word character).
+                    if (i > 0 and _is_word_char(text[i - 1])) == _is_word_char(ph[0]):
+                        continue
+                    end = i + len(ph)
+                    if end < len(text) and _is_word_char(text[end]) == _is_word_char(ph[-1]):
+                        continue
+                    yield i, ph
+            prev = word
+
+
+class PlainScanner:
+    """Every occurrence of many phrases (Chinese: no word boundaries), by first character."""
+
+    def __init__(self, phrases) -> None:
+        self.by_first: dict[str, list[str]] = {}
+        for ph in sorted(set(phrases), key=lambda x: (-len(x), x)):
+            if ph:
+                self.by_first.setdefault(ph[0], []).append(ph)
+
+    def find(self, text: str):
+        for i, ch in enumerate(text):
+            for ph in self.by_first.get(ch, ()):
+                if text.startswith(ph, i):
+                    yield i, ph
+
+
+_SCANNERS: "weakref.WeakKeyDictionary[GraphView, dict[str, Any]]" = weakref.WeakKeyDictionary()
+
+
+def _scanners(view: GraphView) -> dict[str, Any]:
+    """The view's phrase scanners (English places, industry names), built once per view."""
+    sc = _SCANNERS.get(view)
+    if sc is None:
+        names = set(INDUSTRY_ZH) | set(INDUSTRY_ZH_SYNONYMS)
+        for n in view.nodes.values():
+            if n.type == "IndustryChain":
+                names.add(industry_core(n.name))
+                names.add(n.name)
+        sc = {"en_regions": WordScanner(view.english_region_names()),
+              "en_industries": WordScanner(INDUSTRY_EN),
+              "zh_industries": PlainScanner(n for n in names if len(n) >= 2)}
+        _SCANNERS[view] = sc
+    return sc
 
 
 def _region(view: GraphView, text: str, english: bool) -> tuple[str | None, list[tuple[int, int]]]:
     low = text.lower()
-    found = [(m.start(), surface) for surface in view.english_region_names() for m in [_word(surface).search(low)] if m]
+    found = list(_scanners(view)["en_regions"].find(low)) if re.search(r"[a-z]", low) else []
     best = None
     for pos, surface in found + list(view.places_in(text)):  # the longest name, the earliest
         if len(surface) >= 2 and (best is None or (-len(surface), pos) < (-best[1], best[0])):
@@ -256,22 +319,16 @@ def _region(view: GraphView, text: str, english: bool) -> tuple[str | None, list
 def _industry(view: GraphView, text: str) -> tuple[str | None, list[tuple[int, int]]]:
     """An industry named in the (masked) text: English vocabulary, IndustryChain names, words."""
     low = text.lower()
-    for en in sorted(INDUSTRY_EN, key=len, reverse=True):
-        m = re.search(rf"\b{re.escape(en)}\b", low)
-        if m:
-            return INDUSTRY_EN[en], [(m.start(), m.end())]
-    names = set(INDUSTRY_ZH) | set(INDUSTRY_ZH_SYNONYMS)
-    for n in view.nodes.values():
-        if n.type == "IndustryChain":
-            names.add(industry_core(n.name))
-            names.add(n.name)
-    for name in sorted((n for n in names if len(n) >= 2), key=len, reverse=True):
-        for m in re.finditer(re.escape(name), text):
-            pos = m.start()
-            # A bare common word (建设, 制造) is an industry only where the question says so.
-            if len(name) >= 4 or _INDUSTRY_CUE_AFTER.match(text, m.end()) \
-                    or _INDUSTRY_CUE_BEFORE.search(text[max(0, pos - 3):pos]):
-                return INDUSTRY_ZH_SYNONYMS.get(name, name), [(pos, pos + len(name))]
+    sc = _scanners(view)
+    en = min(sc["en_industries"].find(low), key=lambda f: (-len(f[1]), f[0]), default=None)
+    if en:  # the longest English name, the earliest
+        return INDUSTRY_EN[en[1]], [(en[0], en[0] + len(en[1]))]
+    # The longest name first, the earliest occurrence of it first.
+    for pos, name in sorted(sc["zh_industries"].find(text), key=lambda f: (-len(f[1]), f[1], f[0])):
+        # A bare common word (建设, 制造) is an industry only where the question says so.
+        if len(name) >= 4 or _INDUSTRY_CUE_AFTER.match(text, pos + len(name)) \
+                or _INDUSTRY_CUE_BEFORE.search(text[max(0, pos - 3):pos]):
+            return INDUSTRY_ZH_SYNONYMS.get(name, name), [(pos, pos + len(name))]
     # An industry no vocabulary knows (服务辽宁的航天产业, 哪些航天职教集团) still constrains the
     # answer: only bodies serving or named for it, so a question about a missing one gets none.
     for pat in (_UNKNOWN_INDUSTRY, _UNKNOWN_GROUP_MODIFIER):
@@ -346,6 +403,93 @@ def _read_bare_entities(view: GraphView, interp: Interpretation) -> None:
         _add_readings(view, interp, ent["mention"], readings)
 
 
+# A national place before a body's name is part of the name (中国星河集团, 中华职业教育社), as is
+# any place directly before a company's name (东川星河能源): neither is a region constraint.
+_NATIONAL = ("中国", "中华", "全国")
+
+
+def _leading_place(view: GraphView, text: str, start: int, nodes) -> int:
+    """Where a matched body name starts once a place written right before it is counted in."""
+    window = text[max(0, start - 10):start]
+    company = any(n.type == "Enterprise" for n in nodes)
+    best = start
+    for pos, surface in view.places_in(window):
+        if pos + len(surface) == len(window) and (surface in _NATIONAL or company):
+            best = min(best, start - len(surface))
+    for word in _NATIONAL:  # 全国 is no place of the gazetteer
+        if window.endswith(word):
+            best = min(best, start - len(word))
+    return best
+
+
+# A policy title the question writes in full or without its issuer: 《…》, or a run ending with
+# a document word after the start of the question, a separator or a verb that cites a document.
+_POLICY_END = r"(?:通知|意见|决定|方案|办法|规划|纲要|批复|细则|计划|规定|条例|指南|标准|函)"
+_TITLE_SPAN = re.compile(
+    r"《([^《》□]{4,80})》|"
+    r"(?:^|[，,。；;：:、“”\"]|落实了?|贯彻了?|执行了?|依据|根据|按照|响应|实施了?|转发了?|引用了?)"
+    r"([^，,。？?；;、《》“”\"□哪谁]{6,80}" + _POLICY_END + r"(?:[(（][^()（）]{1,12}[)）])?)"
+    r"(?=$|[，,。？?；;]|由|是|的(?:发文|发布|印发|牵头|落实|依据)|落实|发布|印发|有|中|提出|要求|规定了)")
+# Short forms of schools (东川职大, 东川职院, 农机技校): the run of characters before the word.
+_SHORT_FORM_END = re.compile(r"(职大|职院|技院|技校|职校|高专|职专|职高|技师学院|职业学院|职业大学)")
+_SHORT_FORM_TRIES = 5  # loose matching scans every name: a few runs per short form
+_SHORT_FORM_STOP = re.compile(r"[^\u4e00-\u9fff]|[的与和跟同在有是了哪些个所家由被对向从为把将及]")
+
+
+def _title_readings(view: GraphView, title: str):
+    """Policies a title names: in full, without its issuer, or without a trailing (试行)."""
+    tries = [title]
+    core = re.sub(r"[(（][^()（）]{1,12}[)）]$", "", title)
+    if core != title:
+        tries.append(core)
+    if "关于" in title and not title.startswith("关于"):
+        tries.append(title[title.index("关于"):])
+    for t in tries:
+        exact = [i for i in name_index(view).by_key.get(keyed(simplified(t))[0], ()) if view.nodes[i].type == "Policy"]
+        if exact:
+            return [Reading(sorted(exact), view.nodes[sorted(exact)[0]].name, "title", 1.0)]
+        readings = loose_matches(view, t, types={"Policy"})
+        if readings:
+            return readings
+    return []
+
+
+def _policy_titles(view: GraphView, text: str):
+    """(start, end, readings, unknown) of policy titles in the question; ``unknown`` when the
+    wording marks a title (《…》, 关于…) that names no policy of the graph."""
+    out = []
+    for m in _TITLE_SPAN.finditer(text):
+        g = 1 if m.group(1) else 2
+        title = m.group(g).strip()
+        if _NOT_A_TITLE.search(title) or not re.search(_POLICY_END, title):
+            continue
+        readings = _title_readings(view, title)
+        out.append((m.start(g), m.end(g), readings, bool(m.group(1)) or title.startswith("关于")))
+    return out
+
+
+def _short_forms(view: GraphView, masked: str):
+    """(start, end, readings) of school short forms (东川职大, 东川职院) no exact name matched."""
+    out = []
+    for m in _SHORT_FORM_END.finditer(masked):
+        start = m.start()
+        while start > 0 and m.start() - start < 10 and not _SHORT_FORM_STOP.match(masked[start - 1]):
+            start -= 1
+        for s in range(start, m.start())[:_SHORT_FORM_TRIES]:  # the longest run first
+            mention = masked[s:m.end()]
+            if len(mention) < 3:
+                break
+            readings = loose_matches(view, mention, types={"School"})
+            if readings:
+                out.append((s, m.end(), readings))
+                break
+    return out
+
+
+# A described task or kind of document, not a title (制定实施方案, 哪些实施方案).
+_NOT_A_TITLE = re.compile(r"^(?:制定|出台|建立|完善|研究|编制|起草|印发|发布|各类|相关|有关|这些|该)")
+
+
 def parse_question(view: GraphView, question: str) -> Interpretation:
     """The interpretation of a question over the graph in ``view`` (Traditional characters are
     read as Simplified)."""
@@ -360,13 +504,15 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
         if not nodes:
             continue  # places and industries are read as constraints below
         for n in nodes:
-            interp.entities.append({"id": n.id, "name": n.name, "type": n.type, "mention": text[s:e]})
-        masked_spans.append((s, e))
+            interp.entities.append({"id": n.id, "name": n.name, "type": n.type, "mention": text[s:e],
+                                    "_span": (s, e)})
+        masked_spans.append((_leading_place(view, text, s, nodes), e))
     masked = _mask(text, masked_spans)
     english = _is_english(masked.replace(MASK, ""))  # "who leads 东川职业教育联盟" is English
 
     # 2. Named slots that did not resolve exactly: try fuzzy matching, else record as unknown.
     if not english:
+        slot_spans: list[tuple[int, int]] = []
         for pat in _ZH_SLOTS:
             m = pat.search(masked)
             if not m or MASK in m.group(1):
@@ -381,9 +527,31 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
             if readings:
                 _add_readings(view, interp, mention, readings)
                 masked_spans.append((m.start(1), m.end(1)))
+                slot_spans.append((m.start(1), m.end(1)))
             elif _ORG_SUFFIX.search(mention):
                 interp.unresolved.append(mention)
                 masked_spans.append((m.start(1), m.end(1)))
+                slot_spans.append((m.start(1), m.end(1)))
+        # Policy titles anywhere in the question, in full or without their issuer (关于…的决定由谁
+        # 发布): a title holds the names of its issuer or of the body it founds, which are then
+        # no entities of their own.
+        for start, end, readings, unknown in _policy_titles(view, text):
+            if any(s < end and start < e for s, e in slot_spans):
+                continue
+            if not readings and not unknown:
+                continue
+            interp.entities = [e for e in interp.entities if not ("_span" in e and start <= e["_span"][0] < end)]
+            masked_spans = [sp for sp in masked_spans if not start <= sp[0] < end]
+            if readings:
+                _add_readings(view, interp, text[start:end], readings)
+            else:
+                interp.unresolved.append(text[start:end])
+            masked_spans.append((start, end))
+        masked = _mask(text, masked_spans)
+        # Short forms anywhere in the question (东川职大在哪里).
+        for start, end, readings in _short_forms(view, masked):
+            _add_readings(view, interp, masked[start:end], readings)
+            masked_spans.append((start, end))
         masked = _mask(text, masked_spans)
 
     else:
@@ -411,7 +579,7 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
     interp.count = bool(_COUNT.search(masked.lower()))
     interp.relation, cue = find_relation(masked, english, _HEAD_NOUNS)
     leader = _EN_LEADER.search(masked.lower()) if english else _ZH_LEADER.search(masked)
-    if leader and interp.answer_type in (None, "Group") and interp.entities:
+    if leader and interp.answer_type in (None, "Group") and interp.entities and interp.relation != "ISSUED_BY":
         interp.relation = "LEADS"
         if interp.answer_type == "Group" and any(e["type"] == "Group" for e in interp.entities):
             interp.answer_type = None  # "X联盟的牵头单位": the leader, not another group
@@ -423,6 +591,8 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
     # A name that cannot take part in the relation is a word inside a described task
     # (the 中职学校 of 建设50所左右省级优质中职学校), not the entity asked about.
     interp.entities = [e for e in interp.entities if fits_relation(interp.relation, e["type"])]
+    for e in interp.entities:
+        e.pop("_span", None)
     entity_spans = sorted(sp for sp in masked_spans if MASK not in text[sp[0]:sp[1]])
     if interp.entities and cue and entity_spans:
         interp.role = entity_role(masked, entity_spans[0], cue, english)
@@ -449,11 +619,24 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
     return interp
 
 
+_EN_VOCAB_WORDS: "weakref.WeakKeyDictionary[GraphView, frozenset[str]]" = weakref.WeakKeyDictionary()
+
+
+def _english_vocab_words(view: GraphView) -> frozenset[str]:
+    """Words of the English names we can map: places, industries, levels, kinds, agencies."""
+    words = _EN_VOCAB_WORDS.get(view)
+    if words is None:
+        known = set(view.english_region_names()) | set(INDUSTRY_EN) | set(ADMIN_LEVEL_EN)
+        known |= {p for p, _, _ in GROUP_KIND_EN} | {p for p, _ in AGENCY_EN}
+        plain = re.compile(r"[a-z' -]+")
+        words = frozenset(w for k in known if plain.fullmatch(k) for w in k.split())
+        _EN_VOCAB_WORDS[view] = words
+    return words
+
+
 def _known_english(view: GraphView, mention: str) -> bool:
     """Is a capitalised English phrase made only of words we can map (places, industries, kinds
     of bodies)? "Lakeside University" is not: "lakeside" names something the graph does not know."""
-    known = set(view.english_region_names()) | set(INDUSTRY_EN) | set(ADMIN_LEVEL_EN)
-    known |= {p for p, _, _ in GROUP_KIND_EN} | {p for p, _ in AGENCY_EN}
+    vocab_words = _english_vocab_words(view)
     words = mention.lower().split()
-    vocab_words = {w for k in known if re.fullmatch(r"[a-z' -]+", k) for w in k.split()}
     return all(w in vocab_words or w in ("of", "the", "and", "province", "vocational", "education") for w in words)
