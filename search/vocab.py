@@ -174,7 +174,7 @@ AGENCY_EN: tuple[tuple[str, str], ...] = (
     ("department of science and technology", "科学技术厅"), ("government", "人民政府"),
 )
 ADMIN_LEVEL_EN: dict[str, str] = {"provincial": "省", "province": "省", "municipal": "市", "city": "市"}
-# Kinds of development zone, which name bodies set up in them (沈阳经济技术开发区…产教联合体).
+# Kinds of development zone, which name bodies set up in them (临川经济技术开发区…产教联合体).
 ZONE_EN: dict[str, str] = {
     "economic and technological development zone": "经济技术开发区", "economic development zone": "经济开发区",
     "high-tech industrial development zone": "高新技术产业开发区", "high-tech zone": "高新区",

@@ -83,3 +83,19 @@ def test_a_traditional_page_gives_simplified_names_with_the_original_as_alias(tm
         for ev in e.evidence:
             assert ev.quote == page.read_text(encoding="utf-8")[ev.start:ev.end]
     assert text is None or text == page.read_text(encoding="utf-8")
+
+
+def test_a_zone_written_without_its_place_is_no_stored_alias(tmp_path):
+    """东川高新区管委会 is 高新区 in its own report; another report's 高新区 is another zone's."""
+    from ingest.regions import is_bare_zone, is_place_relative
+
+    assert is_bare_zone("高新区") and is_bare_zone("经济技术开发区管委会") and is_place_relative("开发区")
+    assert not is_bare_zone("东川高新区") and not is_bare_zone("东川高新区管委会")
+    store = NetworkxStore(tmp_path / "s")
+    one = Document("d1", "d1.txt", "东川经济技术开发区管委会牵头组建东川装备制造产教联合体。会上，经济技术开发区代表发言。")
+    two = Document("d2", "d2.txt", "北岭经济技术开发区管委会牵头组建北岭汽车产教联合体。经济技术开发区负责人出席。")
+    ingest_documents([one, two], store)
+    zones = [n for n in store.iter_nodes() if n.type == "Agency" and "开发区" in n.name]
+    assert {n.name for n in zones} >= {"东川经济技术开发区管委会", "北岭经济技术开发区管委会"}
+    assert all(not any(is_bare_zone(a) for a in n.aliases) for n in zones)
+    assert not any(n.name == "经济技术开发区" for n in zones)
