@@ -25,9 +25,12 @@ from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.agencies import canonical_agency, national_prefix
 from ingest.policy_text import (
-    DATE_LINE_RE, PUBLIC_RE, QUANTITY_RE, STATED_RESPONSIBLE, Citation, PolicySegment, agency_name, find_citations,
-    is_agency_name, is_bare_place, issuer_list, leading_parties, policy_kind, lines_of, on_reading_view, segment_at, segment_policies, squeeze, stated_roles, title_issuers,
+    DATE_LINE_RE, PUBLIC_RE, QUANTITY_RE, is_agency_name, issuer_list, lines_of, on_reading_view, policy_kind,
+    squeeze, title_issuers,
 )
+from ingest.policy_segments import PolicySegment, segment_at, segment_policies
+from ingest.policy_cite import Citation, find_citations
+from ingest.policy_parties import STATED_RESPONSIBLE, agency_name, is_bare_place, leading_parties, stated_roles
 from ingest.resolve import QUALIFIED, rule_key
 
 def agency_mentions(doc: Document, surface: str, places: dict[str, str] | None, start: int = -1,

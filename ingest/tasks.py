@@ -26,9 +26,12 @@ from graph.normalize import name_key
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.policy import PolicyPart, agency_mentions, citation_mention, part_owner, policy_parts
 from ingest.policy_text import (
-    DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, RESPONSIBLE_LINE, STATED_RESPONSIBLE, Line, PolicySegment, agency_name, bigram_dice,
-    find_citations, is_agency_name, lines_of, on_reading_view, prose_roles, segment_policies, split_departments, squeeze,
-    stated_roles,
+    DATE_LINE_RE, Line, NOISE_LINE_RE, PUBLIC_RE, bigram_dice, is_agency_name, lines_of, on_reading_view, squeeze,
+)
+from ingest.policy_segments import PolicySegment, segment_policies
+from ingest.policy_cite import find_citations
+from ingest.policy_parties import (
+    RESPONSIBLE_LINE, STATED_RESPONSIBLE, agency_name, prose_roles, split_departments, stated_roles,
 )
 
 _LEVELS = (

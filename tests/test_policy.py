@@ -11,7 +11,9 @@ import pytest
 
 from ingest.model import Document
 from ingest.policy import extract, split_goals
-from ingest.policy_text import find_citations, find_numbers, normalize_number, policy_kind, segment_policies
+from ingest.policy_text import find_numbers, normalize_number, policy_kind
+from ingest.policy_segments import segment_policies
+from ingest.policy_cite import find_citations
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "data"

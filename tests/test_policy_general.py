@@ -52,7 +52,7 @@ def test_a_written_full_form_names_the_body():
 
 # ---- headers: metadata fields, number and title on one line -------------------------------
 def test_spaced_keys_and_colons_in_cells_are_read():
-    from ingest.policy_text import read_fields
+    from ingest.policy_segments import read_fields
     text = "索 引 号: | xx-2031-01 | 主题分类: | 教育 |\n发文机关: | 岚州市政府 | 成文日期: | 2031-01-02 |\n文 号 | 岚政办发〔2031〕9号 |\n"
     f = read_fields(text)
     assert f["issuer"][0] == "岚州市政府" and f["number"][0] == "岚政办发〔2031〕9号"

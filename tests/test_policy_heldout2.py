@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from graph.normalize import name_key
-from ingest.policy_text import segment_policies
+from ingest.policy_segments import segment_policies
 from tests.policy_facts import doc, format_score, load, pkey, score
 
 HELDOUT2 = Path(__file__).resolve().parent / "data" / "unseen" / "policy" / "heldout2"

@@ -6,7 +6,8 @@ from __future__ import annotations
 from ingest import policy, tasks
 from ingest.agencies import agency_forms, canonical_agency, is_agency, split_agencies
 from ingest.model import Document
-from ingest.policy_text import normalize_number, read_fields, reading_view, segment_policies
+from ingest.policy_text import normalize_number, reading_view
+from ingest.policy_segments import read_fields, segment_policies
 
 
 def _segs(text: str):

@@ -18,7 +18,7 @@ import pytest
 from graph.normalize import name_key
 from ingest import policy, tasks
 from ingest.model import Document
-from ingest.policy_text import segment_policies
+from ingest.policy_segments import segment_policies
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen" / "policy"
 RELATIONS = ("ISSUED_BY", "IMPLEMENTS", "HAS_TARGET", "HAS_MEASURE", "RESPONSIBLE_FOR")

@@ -1,0 +1,156 @@
+"""Responsible parties a task states: （责任单位：…）, （牵头单位：…；配合单位：…）, [责任单位：…],
+（X牵头，Y配合）, 由X牵头，Y配合, X会同Y, a subject that must act (X要…), and the names a task list
+writes them by (各市 → 各市人民政府, 市教育局 → the issuer's city's 教育局).
+
+>>> split_departments("省教育厅、各县（市、区）人民政府")
+['省教育厅', '各县(市、区)人民政府']
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.normalize import clean_text
+from ingest.policy_text import is_agency_name
+
+
+# ---- responsible parties ------------------------------------------------------------------
+# A responsibility stated in the text: （责任单位：省教育厅、省财政厅）.
+# A unit list may hold one level of brackets (（责任单位：市教育局、各县（市、区）人民政府）) and
+# several labelled lists (（牵头单位：市教育局；配合单位：市财政局）).
+_LABEL_ROLES = (("牵头", r"牵头单位|牵头部门|主责单位|主办单位"),
+                ("配合", r"配合单位|配合部门|参与单位|协办单位|协同单位|协助单位|支持单位"),
+                ("责任", r"责任单位|责任部门|负责单位|责任处室|实施单位|落实单位"))
+_RESP_LABEL = "(?:" + "|".join(rx for _, rx in _LABEL_ROLES) + ")"
+# Also the label on a line of its own after the task (责任单位：市教育局), in square brackets
+# ([责任单位：市教育局]), and the led form （市教育局牵头，市财政局、市人力资源社会保障局配合）.
+STATED_RESPONSIBLE = re.compile(
+    rf"[（(\[【](?P<l1>{_RESP_LABEL})[:：](?P<lab>(?:[^（()）\[\]【】]|[（(][^（()）]*[）)])+)[）)\]】]"
+    rf"|(?<![（(\[【\w])(?P<l2>{_RESP_LABEL})[:：](?P<line>[^（()）。]+)"
+    r"|[（(](?P<lead>[^（()）。，,]{2,60}?)牵头(?:[，,；;、](?P<help>[^（()）。]{2,80}?)(?:配合|参与|协助|协同))?[）)]")
+RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?牵头[，,；;、）)])")
+# Unbracketed: 由市教育局牵头，市财政局、市人社局配合; 市教育局会同市经信委、市人社局…; a subject
+# that must act: 各县（市、区）教育局要…, 各地发展改革和教育部门要….
+_PLAIN_LEAD = re.compile(r"(?:由)?(?P<lead>[^，,。；;（()）：:、]{2,40}?(?:、[^，,。；;（()）：:、]{2,30}?)*)牵头"
+                         r"(?:[，,、]\s*(?P<help>[^，,。；;（()）]{2,80}?)(?:配合|参与|协助|协同))?(?=[，,。；;]|$)")
+_TOGETHER = re.compile(r"^(?P<lead>[^，,。；;（()）]{2,40}?)会同(?P<help>[^，,。；;（()）]{2,80})")
+_SUBJECT = re.compile(r"^(?P<who>(?:各|有关|相关)?[^，,。；;：:]{2,40}?)(?:要|应|应当|须|必须|负责)(?!求|点|素)")
+_GROUP_PARTY = re.compile(r"^(?:各|有关|相关)[\u4e00-\u9fff（()）、]{0,20}(?:部门|单位|政府|机关)$")
+
+
+def _party(name: str) -> bool:
+    return is_agency_name(name) or bool(_COLLECTIVE.match(clean_text(name))) or bool(_GROUP_PARTY.match(name))
+
+
+def leading_parties(text: str) -> list[str]:
+    """The bodies a clause starts with, up to the verb: 市教育局、市人社局建立… → [市教育局, 市人社局]."""
+    out: list[str] = []
+    rest = re.sub(r"[（(][^（()）]*[）)]", lambda b: b.group().replace("、", "\0"), text)
+    while rest:
+        m = re.match(r"[^、，,。；;]+", rest)
+        if m is None:
+            break
+        chunk = m.group()
+        best = None
+        for e in range(2, len(chunk) + 1):
+            head = chunk[:e]
+            if _party(head) and not re.match(r"[门会员厅局室办处司府]", chunk[e:e + 1]):
+                best = e  # the longest: 各县（市、区）教育局 over 各县
+        if best is None:
+            break
+        out.append(chunk[:best].replace("\0", "、"))
+        if best < len(chunk) or not rest[len(chunk):].startswith("、"):
+            break
+        rest = rest[len(chunk) + 1:]
+    return out
+
+
+def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
+    """(party, role) of a STATED_RESPONSIBLE match: 牵头 and 配合 by their labels or the led form,
+    责任 for 责任单位."""
+    if m.group("lead"):  # （龙头企业牵头） is no statement of a department's duty
+        lead, help_ = split_departments(m.group("lead")), split_departments(m.group("help") or "")
+        if not all(_party(p) for p in [*lead, *help_]):
+            return []
+        return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
+    found = f"{m.group('l1') or m.group('l2')}：{m.group('lab') or m.group('line')}"
+    out: list[tuple[str, str]] = []
+    parts = re.split(rf"({_RESP_LABEL})[:：]", found)
+    for label, cell in zip(parts[1::2], parts[2::2]):
+        role = next(r for r, rx in _LABEL_ROLES if re.fullmatch(rx, label))
+        out.extend((p, role) for p in split_departments(cell))
+    return out
+
+
+def stated_departments(m: re.Match[str]) -> list[str]:
+    """The parties of a STATED_RESPONSIBLE match, every labelled list together."""
+    return [p for p, _ in stated_roles(m)]
+
+
+def prose_roles(text: str, opening: bool = True) -> list[tuple[str, str]]:
+    """Responsibilities a task states in its own words: 由X牵头，Y配合 (牵头/配合), X会同Y (牵头/配合),
+    a subject that must act (X要…: 责任). ``text`` is the task from its first word.
+
+    A subject that must act names the task's party only where it opens the task (``opening``):
+    a X要 sentence further on (after the heading, or closing the item: 各市政府要制定方案) is a
+    duty inside the task, not who carries the task."""
+    text = STATED_RESPONSIBLE.sub("", text)
+    for m in _PLAIN_LEAD.finditer(text):
+        lead = leading_parties(re.sub(r"^由", "", m.group("lead")))
+        if lead and "".join(lead) == re.sub(r"^由|、", "", m.group("lead")).replace("、", ""):
+            help_ = leading_parties(m.group("help") or "")
+            return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
+    m = _TOGETHER.match(text)
+    if m:
+        lead, help_ = leading_parties(m.group("lead")), leading_parties(m.group("help"))
+        if lead and "".join(lead) == m.group("lead") and help_:
+            return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
+    m = _SUBJECT.match(text) if opening else None
+    if m:
+        who = m.group("who")
+        parties = leading_parties(who)
+        if parties and len("、".join(parties)) == len(who):
+            return [(p, "责任") for p in parties]
+        if _GROUP_PARTY.match(who) or _COLLECTIVE.match(clean_text(who)):
+            return [(who, "责任")]
+    return []
+
+
+_COLLECTIVE = re.compile(r"^(各|相关|有关)(省|市|县|区|县区|市县|县\(市、区\)|区县)(?:人民)?(?:政府)?$")
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|自治州|盟)$")
+
+
+def is_bare_place(name: str) -> bool:
+    """A place's name alone (临江市, 松阳县), which stands for its government in a task list."""
+    return bool(_PLACE.match(name)) and not is_agency_name(name)
+
+
+def split_departments(cell: str) -> list[str]:
+    """省委教育工委、省教育厅，各市 → [省委教育工委, 省教育厅, 各市]."""
+    cell = clean_text(cell)
+    # 、 inside brackets belongs to the name: 各县(市、区)人民政府 is one party.
+    cell = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", "\0"), cell)
+    parts = re.split(r"[、，,；;/\s]+|(?<=[厅局委会部办府])(?:和|及)", cell)
+    parts = [p.replace("\0", "、") for p in parts]
+    return [p.strip("。.") for p in parts if p.strip("。. ") and p.strip("()")]
+
+
+def agency_name(name: str, places: dict[str, str] | str | None) -> str:
+    """A clear name for a responsible party as a task list writes it.
+
+    各市 / 各市政府 → 各市人民政府 (the cities as a party); a bare place (临江市) → 临江市人民政府;
+    省教育厅 → 东川省教育厅, 市教育局 → 临江市教育局, 县财政局 → 松阳县财政局 when the policy's
+    issuer names that place (``places``: PolicySegment.places, or a province name).
+    """
+    places = {"省": places} if isinstance(places, str) else (places or {})
+    name = re.sub(r"\s+", "", name)
+    m = _COLLECTIVE.match(clean_text(name))
+    if m:
+        return f"{m.group(1)}{m.group(2)}人民政府"
+    level = name[:1]
+    if level in places and len(name) > 1 and not name.startswith(("省份", "市场", "市民", "县域", "区域")):
+        rest = name[1:]
+        return places[level] + rest  # 市政府 → 岚州市政府 (its node is 岚州市人民政府: ingest.agencies)
+    if _PLACE.match(name) and not is_agency_name(name):
+        return name + "人民政府"
+    return name

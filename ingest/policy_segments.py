@@ -1,0 +1,395 @@
+"""The policies a document holds: each header block (letterhead, number, title) and the text up
+to the next one, with the policy's issuers and date; the web page furniture and metadata fields
+around the document (来源, 发布日期, 索引号 | … | 文号 | …).
+
+>>> [s.number for s in segment_policies("东川省教育厅文件\\n\\n东教发〔2023〕12号\\n\\n东川省教育厅关于推进合作的实施意见\\n")]
+['东教发〔2023〕12号']
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from graph.normalize import name_key
+from ingest.agencies import split_agencies
+from ingest.policy_text import (
+    DATE_LINE_RE, DATE_PATTERN, NOISE_LINE_RE, PRINTED_RE, REPORT_BREAK_RE, SIGNER_RE, Line, find_numbers,
+    is_agency_name, iso_date, issuer_list, lines_of, normalize_number, policy_kind, title_issuers,
+)
+
+
+# ---- policy segments ----------------------------------------------------------------------
+@dataclass
+class PolicySegment:
+    """One policy held in a document: its header, issuers, date and the span of its text."""
+
+    start: int
+    end: int
+    key: str
+    number: str | None = None
+    number_span: tuple[int, int] | None = None
+    title: str | None = None
+    title_span: tuple[int, int] | None = None
+    kind: str | None = None
+    issuers: list[tuple[str, int, int]] = field(default_factory=list)  # name, evidence span
+    date: str | None = None
+    date_span: tuple[int, int] | None = None
+    body_start: int = 0
+    fields: dict = field(default_factory=dict)  # the page's metadata fields (read_fields)
+
+    @property
+    def name(self) -> str:
+        return self.number or self.title or self.key
+
+    @property
+    def province(self) -> str | None:
+        """The province of the issuer (东川省教育厅 → 东川省), used to expand 省教育厅."""
+        return self.places.get("省")
+
+    @property
+    def places(self) -> dict[str, str]:
+        """The issuer's places by level, used to expand 省教育厅, 市教育局, 县财政局:
+        东川省教育厅 → {省: 东川省}; 临江市教育局 → {市: 临江市}; 松阳县教育局办公室 → {县: 松阳县}."""
+        out: dict[str, str] = {}
+        for name, _, _ in self.issuers:
+            for m in _ISSUER_PLACE.finditer(name):
+                level = "省" if m.group(2) == "自治区" else m.group(2)
+                out.setdefault(level, name[:m.end()])
+        return out
+
+
+# The place levels in an issuer's name, each ending a 2-4 character place name after the
+# level above it: 东川省临江市教育局 → 省 at 东川省, 市 at 临江市.
+_ISSUER_PLACE = re.compile(r"(?:^|(?<=[省市州盟]))([\u4e00-\u9fff]{2,4}?)(省|自治区|市|县|区|旗)(?=[\u4e00-\u9fff])")
+
+
+def _is_header_line(line: Line) -> bool:
+    s = line.stripped
+    return (0 < len(s) <= 30 and not line.is_table_row and not re.search(r"[。；：:，,]$", s)
+            and not re.match(r"^[\d一二三四五六七八九十]+\s*[.．、]", s) and not NOISE_LINE_RE.match(s))
+
+
+def _header_issuers(line: Line) -> list[tuple[str, int, int]]:
+    found = []
+    for m in re.finditer(r"\S+", line.text):
+        word = m.group()
+        if word.endswith("函件"):
+            continue  # a letterhead class (教育部司局函件), not a body's name
+        word = re.sub(r"(?:文件|公文)$", "", word)
+        pos = line.start + m.start()
+        for name in split_agencies(word):
+            k = line.text.find(name, pos - line.start)
+            if is_agency_name(name) and k >= 0:
+                found.append((name, line.start + k, line.start + k + len(name)))
+                pos = line.start + k + len(name)
+    return found
+
+
+def _title_after(lines: list[Line], i: int) -> tuple[str, int, int] | None:
+    """The title on the first non-empty line(s) after lines[i] (joined when it wraps)."""
+    parts: list[Line] = []
+    for ln in lines[i + 1:i + 8]:
+        if not ln.stripped:
+            if parts and policy_kind(" ".join(p.stripped for p in parts)):
+                break
+            continue
+        if ln.stripped.endswith(("：", ":", "。", "；")) or ln.is_table_row or re.search(r"[：:]\s*\S", ln.stripped):
+            break  # an addressee line, or body text: no title
+        if parts and (len(ln.stripped) > 40 or ln.stripped.endswith(("。", "；"))):
+            break  # body text, not the title wrapping on
+        parts.append(ln)
+        joined = " ".join(p.stripped for p in parts)
+        # A long title wraps over up to four lines; a 《 still open means it goes on.
+        if (policy_kind(joined) and joined.count("《") <= joined.count("》")) or len(parts) == 4:
+            break
+    if not parts:
+        return None
+    # Lines wrapped after 关于 join without a space (河源市推进\n现代职业教育…); before it a
+    # line break may separate two issuers (教育部\n东川省人民政府关于…) and stays a space.
+    title = parts[0].stripped
+    for p in parts[1:]:
+        title += ("" if "关于" in title else " ") + p.stripped
+    title = re.sub(r"\s+", " ", title).strip()
+    return title, parts[0].start + (len(parts[0].text) - len(parts[0].text.lstrip())), parts[-1].end
+
+
+@lru_cache(maxsize=16)
+def segment_policies(text: str) -> tuple[PolicySegment, ...]:
+    """The policies a document holds, each from its header block to the next header.
+
+    A header is a document number alone on its line, with letterhead lines above it
+    (东川省教育厅文件) and the title below. A document without a numbered header but opening
+    with a policy title followed by an addressee line (…：) is one un-numbered policy.
+    """
+    lines = lines_of(text)
+    meta = read_fields(text, lines)
+    heads: list[tuple[int, int]] = []  # (line index of number, block start offset)
+    same_line: dict[int, tuple[str, int, int]] = {}  # number and title on one line
+    for i, ln in enumerate(lines):
+        nums = find_numbers(text, ln.start, ln.end)
+        if len(nums) == 1 and not is_furniture(ln.text) and not _is_number_line(ln, nums[0][0]):
+            found = _title_on_number_line(text, ln, nums[0])
+            if found:
+                same_line[i] = found
+        if len(nums) == 1 and (i in same_line or _is_number_line(ln, nums[0][0])):
+            block = ln.start
+            j, seen = i - 1, 0
+            while j >= 0 and seen < 3:
+                if lines[j].stripped:
+                    if not _is_header_line(lines[j]) or is_furniture(lines[j].text):
+                        break
+                    block, seen = lines[j].start, seen + 1
+                j -= 1
+            heads.append((i, block))
+    segments: list[PolicySegment] = []
+    for n, (i, block) in enumerate(heads):
+        end = heads[n + 1][1] if n + 1 < len(heads) else len(text)
+        for ln in lines[i + 1:]:
+            if ln.start >= end:
+                break
+            if REPORT_BREAK_RE.match(ln.text):
+                end = ln.start
+                break
+        number, ns, ne = find_numbers(text, lines[i].start, lines[i].end)[0]
+        seg = PolicySegment(start=block, end=end, key=normalize_number(number), number=number,
+                            number_span=(ns, ne), body_start=lines[i].end)
+        found = same_line.get(i) or _title_after(lines, i)
+        before = _title_before(lines, i, segments[-1].end if segments else 0)
+        if found is None and before is not None:  # the title above the number (…的通知 / 号)
+            found = before
+            seg.start = min(seg.start, before[1])
+        issued = _issued_title(text, lines[i].end, end) if found is None else None
+        if found or issued:
+            seg.title, ts, te = found or issued
+            seg.title_span, seg.kind = (ts, te), policy_kind(seg.title)
+            seg.body_start = lines[i].end if issued else max(te, lines[i].end)
+        header_lines = [ln for ln in lines if seg.start <= ln.start < lines[i].start]
+        if n == 0:
+            _apply_fields(seg, meta)
+        _fill_issuers_and_date(seg, text, lines, header_lines)
+        segments.append(seg)
+    if not segments:
+        seg = _unnumbered_policy(text, lines, meta) or _field_policy(text, lines, meta)
+        if seg:
+            segments.append(seg)
+    return tuple(segments)
+
+
+def _field_policy(text: str, lines: list[Line], meta: dict[str, tuple[str, int, int]]) -> PolicySegment | None:
+    """A page whose metadata fields give the document number (文号 | 岚政发〔2031〕3号) and its issuer
+    (发布机构 | …) is that document, even where its text shows no header: the fields are its header."""
+    if "number" not in meta or "issuer" not in meta:
+        return None
+    body = next((ln.start for ln in lines if ln.stripped and not is_furniture(ln.text)), len(text))
+    seg = PolicySegment(start=0, end=len(text), key="", body_start=body)
+    _apply_fields(seg, meta)
+    if seg.number is None:
+        return None
+    _fill_issuers_and_date(seg, text, lines, [])
+    return seg
+
+
+_ISSUED_HERE = re.compile(r"《(?P<t>[^《》]{4,80})》[^。《》]{0,30}?(?:现|特)?(?:印发|下发|转发)给你们")
+
+
+def _issued_title(text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    """A numbered notice with no title line whose first sentence issues a document (…：《X》已经
+    同意，现印发给你们): the number is that document's, so X is its title."""
+    first = re.search(r"[^。]*。", text[start:min(end, start + 300)])
+    m = _ISSUED_HERE.search(first.group()) if first else None
+    if m is None or not policy_kind(m.group("t")):
+        return None
+    k = start + first.start() + m.start("t")
+    return re.sub(r"\s+", " ", m.group("t")), k, k + len(m.group("t"))
+
+
+def _title_on_number_line(text: str, ln: Line, num: tuple[str, int, int]) -> tuple[str, int, int] | None:
+    """The title after a number that opens its line (岚政办发〔2031〕9号 岚州市人民政府办公室关于…的意见)."""
+    number, ns, ne = num
+    if text[ln.start:ns].strip():
+        return None
+    rest = text[ne:ln.end]
+    title = rest.strip()
+    if not title or rest[:1] not in " \t\u3000" or "《" in title[:1] or len(title) > 80 or not policy_kind(title):
+        return None
+    if re.search(r"[。；;，,：:]", title):
+        return None
+    k = ne + (len(rest) - len(rest.lstrip()))
+    return re.sub(r"\s+", " ", title), k, k + len(title)
+
+
+def _is_number_line(ln: Line, number: str) -> bool:
+    """A document number alone on its line (签发人 after it, a doubled 号 or a spam word before
+    it do not count)."""
+    rest = SIGNER_RE.sub("", ln.stripped).strip()
+    rest = re.sub(r"[号號]\s*$", "", rest) if rest.endswith(("号号", "號號", "号號")) else rest
+    return rest == number.strip() or rest.replace(" ", "") == number.replace(" ", "")
+
+
+def _title_before(lines: list[Line], i: int, floor: int) -> tuple[str, int, int] | None:
+    """A title on the line(s) just above a number line (the title-first layout of web pages)."""
+    parts: list[Line] = []
+    for ln in reversed(lines[max(0, i - 4):i]):
+        if ln.start < floor:
+            break
+        if not ln.stripped:
+            if parts:
+                break
+            continue
+        if ln.is_table_row or is_furniture(ln.text) or ln.stripped.endswith(("。", "：", ":", "；")):
+            break
+        parts.insert(0, ln)
+        joined = "".join(p.stripped for p in parts)
+        if policy_kind(joined) and "《" not in joined[:1]:
+            title = re.sub(r"\s+", " ", " ".join(p.stripped for p in parts) if "关于" not in joined else joined)
+            return title, parts[0].start + (len(parts[0].text) - len(parts[0].text.lstrip())), parts[-1].end
+        if len(parts) == 2:
+            break
+    return None
+
+
+# ---- web page furniture and metadata fields -----------------------------------------------
+# Lines of the page around the document (来源, 发布日期, 浏览次数 …) and the metadata block of
+# government sites (索引号 | … | 发文机关 | … | 文号 | …); 发文机关, 文号, 标题 and 成文日期 are read.
+_FIELD_KEYS = ("索引号", "主题分类", "主题词", "体裁分类", "组配分类", "服务对象", "发文机关", "发布机构", "发文单位",
+               "成文日期", "发文日期", "发布日期", "发布时间", "印发日期", "生效日期", "废止日期", "有效性", "时效",
+               "文号", "发文字号", "文件编号", "标题", "名称", "来源", "信息来源", "文章来源", "浏览次数", "访问量",
+               "阅读量", "点击数", "点击量", "作者", "编辑", "责任编辑", "分享", "字号", "字体", "打印", "关闭")
+# Sites space a short key out (索 引 号, 文 号, 标 题) and put its colon in the key's cell (发文机关: | …).
+_KEYS_RE = "|".join(r"\s?".join(map(re.escape, k)) for k in sorted(_FIELD_KEYS, key=len, reverse=True))
+FURNITURE_RE = re.compile(rf"^\s*[【\[]?\s*(?:{_KEYS_RE})\s*(?:[:：|｜\]】]|\s|$)")
+_FIELD_RE = re.compile(rf"(?P<k>{_KEYS_RE})\s*[:：]\s*(?P<v>.*?)\s*(?=(?:\s(?:{_KEYS_RE})\s*[:：])|$)")
+_FIELD_NAMES = {"发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "文号": "number", "发文字号": "number",
+                "文件编号": "number", "标题": "title", "名称": "title", "成文日期": "date", "发文日期": "date",
+                "印发日期": "date"}
+
+
+def _field_key(cell: str) -> str:
+    return re.sub(r"\s+", "", cell).rstrip(":：")
+
+
+def is_furniture(line: str) -> bool:
+    """A line of the web page around a document (来源：…, 发布日期：…, 浏览次数：…, a metadata row)."""
+    return bool(FURNITURE_RE.match(line))
+
+
+def read_fields(text: str, lines: list[Line] | None = None) -> dict[str, tuple[str, int, int]]:
+    """Metadata fields of the page head (first 40 lines): issuer, number, title, date, each
+    with its span; the first value of each wins."""
+    out: dict[str, tuple[str, int, int]] = {}
+    for ln in (lines or lines_of(text))[:40]:
+        if not is_furniture(ln.text):
+            continue
+        pairs: list[tuple[str, str, int]] = []
+        if re.search(r"[|｜\t]", ln.text):
+            cells = [(m.group().strip(), m.start() + (len(m.group()) - len(m.group().lstrip())))
+                     for m in re.finditer(r"[^|｜\t]+", ln.text)]
+            cells = [c for c in cells if c[0]]
+            for (k, _), (v, vs) in zip(cells, cells[1:]):
+                if _field_key(k) in _FIELD_KEYS and _field_key(v) not in _FIELD_KEYS:
+                    pairs.append((_field_key(k), v, vs))
+        else:
+            pairs = [(_field_key(m.group("k")), m.group("v"), m.start("v")) for m in _FIELD_RE.finditer(ln.text)]
+        for k, v, vs in pairs:
+            if _FIELD_NAMES.get(k) == "title":  # 标题: 岚政办发〔2031〕9号 岚州市人民政府办公室关于…
+                lead = re.match(r"\s*(?:\S*\d+\s*号[号號]?)\s+(?=\S)", v)
+                if lead and find_numbers(lead.group()):
+                    v, vs = v[lead.end():], vs + lead.end()
+            name = _FIELD_NAMES.get(k)
+            if name and v and name not in out:
+                out[name] = (v, ln.start + vs, ln.start + vs + len(v))
+    return out
+
+
+def _apply_fields(seg: PolicySegment, meta: dict[str, tuple[str, int, int]]) -> None:
+    """Fill what the header lacks from the page's metadata fields."""
+    if seg.title is None and "title" in meta:
+        title, ts, te = meta["title"]
+        if policy_kind(title):
+            seg.title, seg.title_span, seg.kind = re.sub(r"\s+", " ", title), (ts, te), policy_kind(title)
+    if seg.number is None and "number" in meta:
+        nums = find_numbers(meta["number"][0])
+        if nums:
+            number, a, b = nums[0]
+            base = meta["number"][1]
+            seg.number, seg.number_span, seg.key = number, (base + a, base + b), normalize_number(number)
+    seg.fields = meta
+
+
+def _unnumbered_policy(text: str, lines: list[Line], meta: dict[str, tuple[str, int, int]]) -> PolicySegment | None:
+    """A policy without a number line: a title line followed by its addressee (…：) or a number
+    given in the page's metadata, among the first lines after the page furniture."""
+    content = [(i, ln) for i, ln in enumerate(lines) if ln.stripped and not is_furniture(ln.text)][:40]
+    meta_title = name_key(meta["title"][0]) if "title" in meta else None
+    for k, (i, ln) in enumerate(content[:-1]):
+        kind = policy_kind(ln.stripped)
+        if not kind or "《" in ln.stripped[:1] or len(ln.stripped) > 120:
+            continue
+        nxt = content[k + 1][1].stripped
+        addressed = nxt.endswith(("：", ":")) and len(nxt) <= 120
+        if addressed or (meta_title and name_key(ln.stripped) == meta_title):
+            title = re.sub(r"\s+", " ", ln.stripped)
+            start = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+            seg = PolicySegment(start=0, end=len(text), key=name_key(title), title=title,
+                                title_span=(start, ln.end), kind=kind, body_start=ln.end)
+            _apply_fields(seg, meta)
+            _fill_issuers_and_date(seg, text, lines, [x for x in lines[:i] if not is_furniture(x.text)])
+            return seg
+    return None
+
+
+def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], header: list[Line]) -> None:
+    """Issuers by priority: the title's X关于, the page's 发文机关 field, the letterhead, the
+    signature above the date line (or on it), the 印发 line."""
+    if seg.title and seg.title_span:
+        ts = seg.title_span[0]
+        names = title_issuers(seg.title)
+        pos = ts
+        for name in names:
+            k = text.find(name, pos, seg.title_span[1])
+            seg.issuers.append((name, k, k + len(name)) if k >= 0 else (name, ts, seg.title_span[1]))
+            pos = k + len(name) if k >= 0 else pos
+    fields = getattr(seg, "fields", None) or {}
+    if "issuer" in fields:  # the site's 发文机关 states the issuer too (岚州市政府 beside 岚州市人民政府办公室)
+        value, vs, _ = fields["issuer"]
+        have = {name_key(n) for n, _, _ in seg.issuers}
+        for name in issuer_list(value):
+            k = text.find(name, vs)
+            if k >= 0 and name_key(name) not in have:
+                seg.issuers.append((name, k, k + len(name)))
+    if not seg.issuers:
+        for ln in header:
+            seg.issuers.extend(_header_issuers(ln))
+    seg_lines = [ln for ln in lines if seg.body_start <= ln.start < seg.end]
+    prev: Line | None = None
+    for ln in seg_lines:
+        if not ln.stripped:
+            continue
+        m = DATE_LINE_RE.match(ln.text) or PRINTED_RE.search(ln.text)
+        if m and not ln.is_table_row and not is_furniture(ln.text):
+            if seg.date is None:
+                seg.date, seg.date_span = iso_date(m), (ln.start, ln.end)
+                who = m.groupdict().get("who")
+                if not seg.issuers and who and issuer_list(who):
+                    base = ln.start + m.start("who")
+                    for name in issuer_list(who.strip()):
+                        k = text.find(name, base)
+                        seg.issuers.append((name, k, k + len(name)))
+                elif not seg.issuers and prev is not None and issuer_list(prev.stripped):
+                    for name in issuer_list(prev.stripped):
+                        k = text.find(name, prev.start)
+                        seg.issuers.append((name, k, k + len(name)))
+        prev = ln
+    if seg.date is None and "date" in fields:
+        dm = re.search(DATE_PATTERN, fields["date"][0])
+        if dm:
+            seg.date = iso_date(dm)
+
+
+def segment_at(segments: tuple[PolicySegment, ...], pos: int) -> PolicySegment | None:
+    for seg in segments:
+        if seg.start <= pos < seg.end:
+            return seg
+    return None
