@@ -274,16 +274,14 @@ _BARE_ZONE = re.compile(r"^(?:国家级|省级|市级)?(?:经济技术开发区|
 
 
 def is_place_relative(name: str) -> bool:
-    """Whether a name says 省/市 for "our province/city" (省教育厅), or is a zone kind without its
-    place (高新区): it means different bodies in different documents, so a stored alias like it
-    never resolves a new mention."""
-    name = name.strip()
-    return _OWN_PLACE.match(name) is not None or is_bare_zone(name)
+    """Whether a name says 省/市 for "our province/city" (省教育厅): it means different bodies
+    in different documents, so a stored alias like it never resolves a new mention."""
+    return _OWN_PLACE.match(name.strip()) is not None
 
 
 def is_bare_zone(name: str) -> bool:
-    """Whether a name is only a kind of development zone (开发区, 高新区管委会): it stands for one
-    body in the document that writes it, and is kept as no node's alias."""
+    """Whether a name is only a kind of development zone (开发区, 高新区管委会): like 省教育厅 it
+    stands for one body in the document that writes it only, and is kept as no node's alias."""
     return _BARE_ZONE.match(name.strip()) is not None
 
 

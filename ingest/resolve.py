@@ -305,7 +305,7 @@ class Resolver:
         self._known = {}
         for node in sorted(self._known_nodes, key=lambda n: n.id):
             for form in (node.name, *node.aliases):
-                if is_place_relative(form):
+                if is_place_relative(form) or is_bare_zone(form):
                     continue  # 省教育厅 is 吉林省教育厅 only in a 吉林省 document
                 fk = self._final_key(self.key(form, node.type), node.type)
                 self._known.setdefault((node.type, fk), node.id)
