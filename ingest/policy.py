@@ -63,7 +63,7 @@ def written_or_canonical(name: str, canonical: str) -> str:
     return name if name.replace("和", "") == canonical.replace("和", "") else canonical
 
 
-LINEAGE_VERBS = re.compile(r"转发|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|对照")
+LINEAGE_VERBS = re.compile(r"转发|贯彻|落实|根据|按照|依据|依照|遵照|执行|实施|对照|细化")
 _CLAUSE_BOUNDARY = re.compile(r"[。；;！？!?\n，,：:]")
 
 # 到2025年(底), or the end of a five-year plan: 到“十四五”末 = 到2025年 (十一五 ended in 2010).

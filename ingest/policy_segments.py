@@ -191,7 +191,7 @@ def _field_policy(text: str, lines: list[Line], meta: dict[str, tuple[str, int, 
     return seg
 
 
-_ISSUED_HERE = re.compile(r"《(?P<t>[^《》]{4,80})》[^。《》]{0,30}?(?:现|特)?(?:印发|下发|转发)给你们")
+_ISSUED_HERE = re.compile(r"《(?P<t>[^《》]{4,80})》[^。《》]{0,30}?(?:(?:现|特)?(?:印发|下发|转发)给?你们|予以印发|印发如下)")
 
 
 def _issued_title(text: str, start: int, end: int) -> tuple[str, int, int] | None:
@@ -337,7 +337,26 @@ def _unnumbered_policy(text: str, lines: list[Line], meta: dict[str, tuple[str, 
             _apply_fields(seg, meta)
             _fill_issuers_and_date(seg, text, lines, [x for x in lines[:i] if not is_furniture(x.text)])
             return seg
-    return None
+    return _addressed_notice(text, lines, content, meta)
+
+
+def _addressed_notice(text: str, lines: list[Line], content: list[tuple[int, Line]],
+                      meta: dict[str, tuple[str, int, int]]) -> PolicySegment | None:
+    """A notice printed without its title line: the page opens on its addressee (各高等职业院校：)
+    and its first sentence issues a document (现将《X》印发给你们 / 予以印发). The notice and X are one
+    policy for the page: titled X, numbered by the page's 文号 field, signed above its date line."""
+    if not content or not content[0][1].stripped.endswith(("：", ":")) or len(content[0][1].stripped) > 120:
+        return None
+    body = content[0][1].end
+    found = _issued_title(text, body, len(text))
+    if found is None:
+        return None
+    title, ts, te = found
+    seg = PolicySegment(start=0, end=len(text), key=name_key(title), title=title, title_span=(ts, te),
+                        kind=policy_kind(title), body_start=body)
+    _apply_fields(seg, meta)
+    _fill_issuers_and_date(seg, text, lines, [])
+    return seg
 
 
 def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], header: list[Line]) -> None:

@@ -191,8 +191,16 @@ _CN_NUMBERING = r"(?:[一二三四五六七八九十]{1,3}\s*、|[（(]\s*[一�
 
 def simplified(text: str) -> str:
     """Text in Simplified characters, character for character (offsets unchanged); a page that
-    is Simplified already is left alone (ingest.textforms.to_simplified)."""
-    return to_simplified(text)
+    is Simplified already is left alone (ingest.textforms.to_simplified). Pages also write a
+    variant the converter keeps: 陜 (U+965C, a rare character) for 陝/陕, so 陜西 reads 陕西.
+
+    >>> simplified("陜西的職業學校")
+    '陕西的职业学校'
+    """
+    return to_simplified(text).translate(_TRADITIONAL_VARIANTS)
+
+
+_TRADITIONAL_VARIANTS = str.maketrans({"陜": "陕"})
 
 
 def _spam_prefixes(text: str) -> list[tuple[int, int]]:
