@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections import Counter, deque
+from contextlib import AbstractContextManager, nullcontext
 from typing import Any, Iterable, Iterator
 
 from graph.errors import NotFoundError
@@ -81,6 +82,13 @@ class GraphStore(ABC):
 
     def close(self) -> None:
         """Release resources (driver connections, file handles)."""
+
+    def writing(self, wait: float = 5.0, command: str | None = None,
+                allow_problems: bool = False) -> AbstractContextManager["GraphStore"]:
+        """Hold the store for a change: one writer at a time. The embedded store takes a file
+        lock (graph/lock.py) and reloads a stale copy; a server backend relies on its own
+        transactions, so the default holds nothing."""
+        return nullcontext(self)
 
     def __enter__(self) -> "GraphStore":
         return self

@@ -16,6 +16,10 @@ class StoreError(VocgraphError):
     """The graph store cannot be read or written (corrupt files, unreachable server)."""
 
 
+class StoreBusyError(StoreError):
+    """Another writer holds the store's lock and did not let go in time (the message names it)."""
+
+
 class NotFoundError(VocgraphError):
     """A node, document or index asked for does not exist."""
 

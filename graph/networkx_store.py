@@ -1,21 +1,32 @@
 """The embedded default store: a networkx MultiDiGraph persisted in a folder.
 
-Layout of the store folder::
+Layout of the store folder (format 2)::
 
-    graph.json        nodes and edges (the export format)
-    documents.json    document metadata by id (path, sha256, characters, ingested_at)
-    docs/<id>.txt     the stored text each evidence offset points into
-    index/            search indexes (written by search/)
+    graph.json        one generation: nodes, edges, the document list, the stored texts'
+                      manifest (document id -> text file) and the live index generation
+    texts/<sha>.txt   the stored text each evidence offset points into (named by content)
+    index/<gen>/      search index generations (written by search/index.py)
+    .lock             the writer lock (graph/lock.py)
 
-Every file is written to a temp file in the same folder and renamed over the old one, so a
-crash mid-write never leaves a half-written graph behind.
+A commit writes new text files and the index generation first (new names, never overwriting
+anything live), then graph.json to a temp file, fsyncs it and renames it over the old one: that
+rename is the commit. A kill at any point leaves either the old or the new generation whole.
+Files of the generation before the live one are kept (a reader may still hold it), older ones,
+files no generation names and ``.tmp`` leftovers are deleted by the next writer.
+
+Format 1 stores (graph.json + documents.json + docs/<id>.txt + index/CURRENT) still load; the
+first commit rewrites them as format 2.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import shutil
 import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -23,13 +34,30 @@ import networkx as nx
 
 from graph.base import GraphStore
 from graph.errors import SchemaError, StoreError
+from graph.lock import DEFAULT_WAIT, StoreLock
 from graph.schema import Edge, Node
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Fault injection for the crash tests: seconds to sleep at each commit step (tests/test_crash.py).
+PAUSE_ENV = "VOCGRAPH_COMMIT_PAUSE"
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
-    """Write text to ``path`` atomically (temp file in the same folder, fsync, rename)."""
+    """Write text to ``path`` atomically (temp file in the same folder, fsync, rename, fsync
+    of the folder so the rename itself survives a power cut)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -37,27 +65,56 @@ def atomic_write_text(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o664 & ~_umask())
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+    _fsync_dir(path.parent)
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def safe_doc_filename(doc_id: str) -> str:
-    """A file name for a document id (ids are file stems; path separators are replaced)."""
+    """The format-1 file name of a document's text (``docs/<id>.txt``)."""
     return doc_id.replace("/", "_").replace("\\", "_").replace("\x00", "_") + ".txt"
 
 
+def _pause(step: str) -> None:
+    seconds = os.environ.get(PAUSE_ENV)
+    if seconds:
+        time.sleep(float(seconds))
+
+
+def _stat_stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
 class NetworkxStore(GraphStore):
-    """Embedded store. ``NetworkxStore(path)`` loads the folder if it exists, else starts empty."""
+    """Embedded store. ``NetworkxStore(path)`` loads the folder's live generation (or starts empty).
+
+    Writers go through ``writing()`` (the store lock; a stale copy is reloaded first) and
+    ``commit()``; readers never lock. ``problems`` lists what the load-time check found.
+    """
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = Path(path)
-        self.g = nx.MultiDiGraph()
-        self._docs: dict[str, dict[str, Any]] = {}
-        self._pending_texts: dict[str, str] = {}
+        self.lock = StoreLock(self.path)
         self._load()
+        if self.path.is_dir() and self.lock.try_acquire():  # nobody writing: sweep leftovers
+            try:
+                self._clean_temp_files()
+            finally:
+                self.lock.release()
 
     # ---- persistence ------------------------------------------------------------------
     @property
@@ -66,14 +123,43 @@ class NetworkxStore(GraphStore):
 
     @property
     def docs_file(self) -> Path:
+        """The format-1 document list (read once, removed by the first commit)."""
         return self.path / "documents.json"
 
+    @property
+    def index_generation(self) -> str | None:
+        """Name of the live search index generation (a folder in ``<store>/index``), or None."""
+        return self._index
+
+    def set_index_generation(self, name: str | None) -> None:
+        """Make ``name`` the index generation of the next commit."""
+        self._index = name
+        self._dirty = True
+
+    def _reset(self) -> None:
+        self.g = nx.MultiDiGraph()
+        self._docs: dict[str, dict[str, Any]] = {}
+        self._texts: dict[str, str] = {}  # document id -> text file, relative to the store
+        self._pending_texts: dict[str, str] = {}
+        self._index: str | None = None
+        self._index_on_disk: str | None = None
+        self._generation = 0
+        self._format = 0  # 0: nothing on disk, 1: legacy layout, 2: current
+        self._stamp: tuple[int, int, int] | None = None
+        self._dirty = False
+        self.problems: list[str] = []
+
     def _load(self) -> None:
+        self._reset()
         if self.path.exists() and not self.path.is_dir():
             raise StoreError(f"{self.path}: store path exists and is not a folder")
+        data: Any = None
         if self.graph_file.exists():
             try:
-                data = json.loads(self.graph_file.read_text(encoding="utf-8"))
+                with open(self.graph_file, encoding="utf-8") as fh:
+                    st = os.fstat(fh.fileno())
+                    self._stamp = (st.st_ino, st.st_size, st.st_mtime_ns)
+                    data = json.loads(fh.read())
                 for nd in data.get("nodes", []):
                     n = Node.from_dict(nd)
                     self.g.add_node(n.id, node=n)
@@ -82,6 +168,27 @@ class NetworkxStore(GraphStore):
                     self.g.add_edge(e.source, e.target, key=e.type, edge=e)
             except (ValueError, KeyError, TypeError, AttributeError, SchemaError) as exc:
                 raise StoreError(f"{self.graph_file}: cannot read the graph ({exc})") from exc
+        if isinstance(data, dict) and data.get("format") == FORMAT_VERSION:
+            self._format = FORMAT_VERSION
+            self._generation = int(data.get("generation") or 0)
+            self._docs = data.get("documents") or {}
+            self._texts = dict(data.get("texts") or {})
+            self._index = data.get("index")
+        elif isinstance(data, dict) and isinstance(data.get("format"), int) and data["format"] > FORMAT_VERSION:
+            raise StoreError(f"{self.graph_file}: store format {data['format']} is newer than this "
+                             f"vocgraph reads ({FORMAT_VERSION}); upgrade vocgraph")
+        else:
+            self._load_format1(data is not None)
+        if not isinstance(self._docs, dict) or not all(isinstance(m, dict) for m in self._docs.values()):
+            where = self.graph_file if self._format == FORMAT_VERSION else self.docs_file
+            raise StoreError(f"{where}: expected an object of documents by id")
+        self._index_on_disk = self._index
+        from graph.check import quick_problems
+
+        self.problems = quick_problems(self)
+
+    def _load_format1(self, has_graph: bool) -> None:
+        """graph.json (nodes, edges) + documents.json + docs/<id>.txt + index/CURRENT."""
         if self.docs_file.exists():
             try:
                 self._docs = json.loads(self.docs_file.read_text(encoding="utf-8"))
@@ -89,19 +196,117 @@ class NetworkxStore(GraphStore):
                 raise StoreError(f"{self.docs_file}: cannot read document list ({exc})") from exc
             if not isinstance(self._docs, dict):
                 raise StoreError(f"{self.docs_file}: expected an object of documents by id")
+        if has_graph or self._docs:
+            self._format = 1
+        self._texts = {d: f"docs/{safe_doc_filename(d)}" for d in self._docs}
+        current = self.path / "index" / "CURRENT"
+        if current.exists():
+            name = current.read_text(encoding="utf-8").strip()
+            self._index = name if name and (self.path / "index" / name).is_dir() else None
+
+    @property
+    def dirty(self) -> bool:
+        """Whether there are changes made through the primitives that are not committed yet."""
+        return self._dirty
+
+    def is_stale(self) -> bool:
+        """Whether another writer committed since this copy was loaded."""
+        return _stat_stamp(self.graph_file) != self._stamp
+
+    def reload(self) -> None:
+        """Drop uncommitted changes and load the live generation again."""
+        self._load()
+
+    @contextmanager
+    def writing(self, wait: float = DEFAULT_WAIT, command: str | None = None,
+                allow_problems: bool = False) -> Iterator["NetworkxStore"]:
+        """Hold the store lock for a change: waits up to ``wait`` s for another writer (then
+        StoreBusyError naming it), reloads this copy if another writer committed since it was
+        loaded, and drops uncommitted changes if the block fails."""
+        outer = not self.lock.held
+        self.lock.acquire(wait, command)
+        try:
+            if outer:
+                self._clean_temp_files()
+                if self.is_stale():
+                    if self._dirty:
+                        raise StoreError(f"{self.path}: another writer committed since this store was "
+                                         "loaded; its uncommitted changes would overwrite that: reopen and retry")
+                    self._load()
+                if self.problems and not allow_problems:
+                    raise StoreError(f"{self.path}: the store is inconsistent ({'; '.join(self.problems[:3])}); "
+                                     "run `vocgraph check --repair` before changing it")
+            yield self
+        except BaseException:
+            if outer:
+                self._load()
+            raise
+        finally:
+            self.lock.release()
 
     def commit(self) -> None:
+        """Write a new generation atomically (takes the lock when the caller did not)."""
+        with self.writing(allow_problems=True):
+            try:
+                self._write_generation()
+            except OSError as exc:  # permissions, disk full: the live generation is intact
+                raise StoreError(f"{self.path}: cannot write the store ({exc})") from exc
+
+    def _write_generation(self) -> None:
         self.path.mkdir(parents=True, exist_ok=True)
+        _pause("start")
+        texts = dict(self._texts)
         for doc_id, text in self._pending_texts.items():
-            atomic_write_text(self.path / "docs" / safe_doc_filename(doc_id), text)
-        self._pending_texts.clear()
+            rel = f"texts/{hashlib.sha256(text.encode('utf-8')).hexdigest()[:32]}.txt"
+            if not (self.path / rel).exists():
+                atomic_write_text(self.path / rel, text)
+                _pause("text")
+            texts[doc_id] = rel
+        texts = {d: texts[d] for d in sorted(self._docs) if d in texts}
         data = {
-            "format": FORMAT_VERSION,
+            "format": FORMAT_VERSION, "generation": self._generation + 1, "index": self._index,
+            "documents": self._docs, "texts": texts,
             "nodes": [n.to_dict() for n in self.iter_nodes()],
             "edges": [e.to_dict() for e in self.iter_edges()],
         }
-        atomic_write_text(self.graph_file, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        atomic_write_text(self.docs_file, json.dumps(self._docs, ensure_ascii=False, indent=1))
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+        _pause("graph")
+        atomic_write_text(self.graph_file, payload)  # the commit point
+        _pause("renamed")
+        before_texts, before_index, was_format1 = self._texts, self._index_on_disk, self._format == 1
+        self._index_on_disk = self._index
+        self._texts, self._format, self._generation = texts, FORMAT_VERSION, self._generation + 1
+        self._pending_texts.clear()
+        self._dirty = False
+        self._stamp = _stat_stamp(self.graph_file)
+        self._collect({*texts.values(), *before_texts.values()}, {self._index, before_index}, was_format1)
+
+    # ---- cleaning ---------------------------------------------------------------------
+    def _clean_temp_files(self) -> None:
+        """Delete what a killed writer left: temp files and unfinished index folders."""
+        for folder in (self.path, self.path / "texts", self.path / "docs", self.path / "index"):
+            if not folder.is_dir():
+                continue
+            for p in folder.glob(".*.tmp"):
+                shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
+
+    def _collect(self, keep_texts: set[str], keep_index: set[str | None], was_format1: bool) -> None:
+        """After a commit: drop text files and index generations neither the live generation
+        nor the one before it names (a reader may still be on that one)."""
+        for folder in ("texts", "docs"):
+            for p in (self.path / folder).glob("*.txt") if (self.path / folder).is_dir() else ():
+                if f"{folder}/{p.name}" not in keep_texts:
+                    p.unlink(missing_ok=True)
+        index = self.path / "index"
+        if index.is_dir():
+            for p in index.iterdir():
+                if p.is_dir() and not p.name.startswith(".") and p.name not in keep_index:
+                    shutil.rmtree(p, ignore_errors=True)
+            if was_format1:
+                (index / "CURRENT").unlink(missing_ok=True)  # graph.json names the index now
+        if was_format1:
+            self.docs_file.unlink(missing_ok=True)
+        self._clean_temp_files()
 
     # ---- primitives -----------------------------------------------------------------
     def get_node(self, node_id: str) -> Node | None:
@@ -110,6 +315,7 @@ class NetworkxStore(GraphStore):
 
     def put_node(self, node: Node) -> None:
         self.g.add_node(node.id, node=node)
+        self._dirty = True
 
     def get_edge(self, source: str, target: str, type: str) -> Edge | None:
         data = self.g.get_edge_data(source, target, key=type)
@@ -117,6 +323,7 @@ class NetworkxStore(GraphStore):
 
     def put_edge(self, edge: Edge) -> None:
         self.g.add_edge(edge.source, edge.target, key=edge.type, edge=edge)
+        self._dirty = True
 
     def iter_nodes(self, type: str | None = None) -> Iterator[Node]:
         for _, data in self.g.nodes(data=True):
@@ -140,14 +347,24 @@ class NetworkxStore(GraphStore):
         return [d["edge"] for _, _, d in self.g.in_edges(node_id, data=True)]
 
     def remove_edge(self, source: str, target: str, type: str) -> None:
-        """Delete an edge if present (the pipeline uses it when a document is replaced)."""
+        """Delete an edge if present (used when a document is replaced or removed)."""
         if self.g.has_edge(source, target, key=type):
             self.g.remove_edge(source, target, key=type)
+            self._dirty = True
 
     def remove_node(self, node_id: str) -> None:
         """Delete a node and its edges if present."""
         if node_id in self.g:
             self.g.remove_node(node_id)
+            self._dirty = True
+
+    def remove_document(self, doc_id: str) -> None:
+        """Drop a document and its stored text from the document list (its evidence: see
+        ingest.remove, which calls this last)."""
+        self._docs.pop(doc_id, None)
+        self._pending_texts.pop(doc_id, None)
+        self._texts.pop(doc_id, None)
+        self._dirty = True
 
     def node_count(self) -> int:
         return self.g.number_of_nodes()
@@ -158,12 +375,23 @@ class NetworkxStore(GraphStore):
     def put_document(self, doc_id: str, text: str, meta: dict[str, Any]) -> None:
         self._docs[doc_id] = dict(meta)
         self._pending_texts[doc_id] = text
+        self._dirty = True
 
     def get_document_text(self, doc_id: str) -> str | None:
         if doc_id in self._pending_texts:
             return self._pending_texts[doc_id]
-        p = self.path / "docs" / safe_doc_filename(doc_id)
-        return p.read_text(encoding="utf-8") if p.exists() else None
+        rel = self._texts.get(doc_id)
+        if rel is None:
+            return None
+        try:
+            return (self.path / rel).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return None
+
+    def has_document_text(self, doc_id: str) -> bool:
+        """Whether the document's stored text is there (without reading it)."""
+        rel = self._texts.get(doc_id)
+        return doc_id in self._pending_texts or (rel is not None and (self.path / rel).is_file())
 
     def documents(self) -> dict[str, dict[str, Any]]:
         return dict(self._docs)

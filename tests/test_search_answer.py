@@ -179,7 +179,10 @@ def test_a_store_without_an_index_gets_one_on_first_question(tmp_path, monkeypat
     monkeypatch.setenv("VOCGRAPH_EMBEDDER", "hash")
     st = build_sample_store(tmp_path / "fresh")
     assert names(ask(st, "辽西北职业教育联盟的牵头单位")) == ["辽宁职业学院"]
-    assert (tmp_path / "fresh" / "index" / "CURRENT").exists()
+    from graph.networkx_store import NetworkxStore
+
+    gen = NetworkxStore(tmp_path / "fresh").index_generation  # committed with the graph
+    assert gen and (tmp_path / "fresh" / "index" / gen / "manifest.json").exists()
 
 
 def test_an_empty_store_says_to_ingest_first(tmp_path):
