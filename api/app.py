@@ -16,7 +16,6 @@ import importlib
 import tempfile
 import threading
 from contextlib import contextmanager
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any, Callable, Iterator, Literal
 
@@ -25,10 +24,13 @@ from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import schemas as S
+from api.cli import version
+from api.common import match_entities
+from api.evidence import table_row
+from api.exitcodes import USAGE
 from api.http_errors import ERROR_RESPONSES, ApiError, install_error_handlers, not_found
 from graph.base import GraphStore
 from graph.errors import ConfigError, InputError
-from graph.normalize import name_key
 from graph.schema import EDGE_TYPES, NODE_TYPES
 from graph.settings import Settings
 
@@ -40,7 +42,6 @@ MAX_UPLOAD_FILES, MAX_UPLOAD_BYTES = 20, 20 * 1024 * 1024
 UPLOAD_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 CONTEXT_CHARS = 100
 SENTENCE_ENDS = "。！？；!?;"
-FUZZY_MIN_RATIO = 0.6
 
 NodeType = Literal[NODE_TYPES]  # type: ignore[valid-type]
 
@@ -88,33 +89,18 @@ def _fastapi(**kwargs: Any) -> FastAPI:
     return FastAPIOffline(**kwargs)
 
 
-def match_entities(store: GraphStore, name: str, type: str | None, limit: int) -> list:
-    """Nodes matching ``name``: exact name/alias, then substring (find_nodes), then fuzzy."""
-    found = store.find_nodes(name, type=type, limit=limit)
-    if len(found) >= limit:
-        return found
-    key, seen = name_key(name), {n.id for n in found}
-    scored = []
-    for n in store.iter_nodes(type):
-        if n.id in seen:
-            continue
-        best = 0.0
-        for alias in [n.name, *n.aliases]:
-            m = SequenceMatcher(None, key, name_key(alias))
-            if m.real_quick_ratio() >= FUZZY_MIN_RATIO and m.quick_ratio() >= FUZZY_MIN_RATIO:
-                best = max(best, m.ratio())
-        if best >= FUZZY_MIN_RATIO:
-            scored.append((-best, n.name, n))
-    scored.sort(key=lambda t: (t[0], t[1]))
-    return found + [n for _, _, n in scored[: limit - len(found)]]
-
-
 def _require_node(store: GraphStore, node_id: str, what: str = "entity"):
     node = store.get_node(node_id)
     if node is None:
         suggestions = [S.brief(n) for n in match_entities(store, node_id, None, 5)]
         raise not_found(f"no {what} with id {node_id!r}", suggestions)
     return node
+
+
+def _require_text(q: str) -> None:
+    """A blank question is bad usage, as on the CLI (exit 2): 422, never an empty answer."""
+    if not q.strip():
+        raise ApiError(USAGE.status, USAGE.code, "query parameter 'q': the question is empty")
 
 
 def sentence_window(text: str, start: int, end: int, max_chars: int = CONTEXT_CHARS) -> tuple[int, int]:
@@ -161,7 +147,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     holder = StoreHolder(store)
     app = _fastapi(
         title="vocgraph API",
-        version="0.1.0",
+        version=version(),
         description="Knowledge graph and semantic search over Chinese vocational-education documents. "
                     "Read-only unless VOCGRAPH_API_TOKEN is set. Every error has the shape "
                     '`{"error": {"code", "message"}}`.',
@@ -258,6 +244,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
              summary="Answer a question (Chinese or English): the JSON of `vocgraph ask --json`")
     def ask(q: str = Query(..., min_length=1, max_length=500),
             top: int = Query(10, ge=1, le=MAX_TOP)) -> dict[str, Any]:
+        _require_text(q)
         fn = _package_function("search.answer", "ask")
         with holder.use() as st:
             return fn(st, q, top=top)
@@ -266,6 +253,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
              summary="Hybrid search over nodes and passages: the JSON of `vocgraph search --json`")
     def search(q: str = Query(..., min_length=1, max_length=500), type: NodeType | None = None,
                top: int = Query(10, ge=1, le=MAX_TOP)) -> dict[str, Any]:
+        _require_text(q)
         fn = _package_function("search.answer", "search")
         with holder.use() as st:
             return fn(st, q, type=type, top=top)
@@ -274,6 +262,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
              summary="Trace a policy, target or measure: the JSON of `vocgraph trace --json`")
     def trace(q: str = Query(..., min_length=1, max_length=500),
               direction: Literal["down", "up", "both"] = "down") -> dict[str, Any]:
+        _require_text(q)
         fn = _package_function("search.trace", "trace")
         with holder.use() as st:
             return fn(st, q, direction=direction)
@@ -295,9 +284,12 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         if not start < end <= len(text):
             raise ApiError(422, "invalid_parameter",
                            f"span [{start}, {end}) is not inside document {doc_id!r} ({len(text)} characters)")
-        left, right = sentence_window(text, start, end)
+        row = table_row(text, start, end)
+        # A table row is shown as the row (with the table's header), not its neighbouring rows.
+        left, right = (row.start, row.end) if row else sentence_window(text, start, end)
         return S.Context(doc=doc_id, start=start, end=end, quote=text[start:end], context=text[left:right],
-                         context_start=left, highlight_start=start - left, highlight_end=end - left)
+                         context_start=left, highlight_start=start - left, highlight_end=end - left,
+                         row=S.TableRowOut(cells=row.cells, header=row.header, caption=row.caption) if row else None)
 
     def require_token(authorization: str | None = Header(None)) -> None:
         token = settings.api_token

@@ -1,8 +1,9 @@
 """The ``vocgraph`` command line: a thin dispatcher over the packages.
 
 Each group of subcommands lives in its own module (``api/commands_*.py``) exposing
-``register(subparsers)``; every handler returns an exit code:
-0 success, 1 fatal error, 2 bad usage, 3 partial success (some inputs skipped).
+``register(subparsers)``; every handler returns an exit code from the one table shared with
+the API's error codes (api/exitcodes.py, docs/cli.md): 0 success, 1 error, 2 bad usage,
+3 partial success (some inputs skipped).
 """
 
 from __future__ import annotations
@@ -11,7 +12,10 @@ import argparse
 import importlib
 import sys
 
+from api.exitcodes import EXIT_FATAL, EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, outcome_for
 from graph.errors import ConfigError, NotFoundError, VocgraphError
+
+__all__ = ["EXIT_FATAL", "EXIT_OK", "EXIT_PARTIAL", "EXIT_USAGE", "build_parser", "main"]
 
 COMMAND_MODULES = (
     "api.commands_graph",   # ingest, export, stats, show
@@ -21,7 +25,16 @@ COMMAND_MODULES = (
     "api.commands_neo4j",   # neo4j push
 )
 
-EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+
+def version() -> str:
+    """The installed package's version (the source tree's pyproject when not installed)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("vocgraph")
+    except PackageNotFoundError:
+        return "unknown (not installed: pip install -e .)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="vocgraph",
         description="Knowledge graph and semantic search over Chinese vocational-education documents.",
     )
+    parser.add_argument("--version", action="version", version=f"vocgraph {version()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
     for mod_name in COMMAND_MODULES:
@@ -47,18 +61,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return int(args.handler(args) or 0)
-    except NotFoundError as exc:
-        print(f"vocgraph: {exc}", file=sys.stderr)
-        return EXIT_FATAL
-    except ConfigError as exc:
-        print(f"vocgraph: configuration error: {exc}", file=sys.stderr)
-        return EXIT_FATAL
     except VocgraphError as exc:
-        print(f"vocgraph: error: {exc}", file=sys.stderr)
-        return EXIT_FATAL
+        prefix = ("" if isinstance(exc, NotFoundError) else
+                  "configuration error: " if isinstance(exc, ConfigError) else "error: ")
+        print(f"vocgraph: {prefix}{exc}", file=sys.stderr)
+        return outcome_for(exc).exit_code
     except KeyboardInterrupt:
         print("vocgraph: interrupted", file=sys.stderr)
-        return 130
+        return EXIT_INTERRUPTED
 
 
 if __name__ == "__main__":

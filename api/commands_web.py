@@ -7,7 +7,7 @@ import re
 import sys
 from pathlib import Path
 
-from api.common import add_store_options, settings_from_args, store_from_args
+from api.common import add_store_options, is_exact, match_entities, settings_from_args, store_from_args
 from graph.errors import NotFoundError
 
 
@@ -51,11 +51,14 @@ def cmd_viz(args: argparse.Namespace) -> int:
         node = store.get_node(args.name)
         if node is None:
             matches = store.find_nodes(args.name, limit=5)
+            exact = [m for m in matches if is_exact(m, args.name)]
             if not matches:
-                raise NotFoundError(f"no node named {args.name!r} (try `vocgraph show` or a shorter name)")
-            node = matches[0]
-            if len(matches) > 1:
-                others = "; ".join(f"{m.name} [{m.type}]" for m in matches[1:])
+                hint = "; ".join(f"{m.name} [{m.type}]" for m in match_entities(store, args.name, None, 5))
+                raise NotFoundError(f"no node named {args.name!r}" + (f"; did you mean: {hint}" if hint
+                                    else " (try `vocgraph show` or a shorter name)"))
+            node = (exact or matches)[0]
+            if len(exact) != 1 and len(matches) > 1:  # an exact name is no ambiguity
+                others = "; ".join(f"{m.name} [{m.type}]" for m in matches if m.id != node.id)
                 print(f"vocgraph: {args.name!r} → {node.name} [{node.type}] (also matches: {others})",
                       file=sys.stderr)
         html = render_ego_network(store, node.id, depth=args.depth, limit=args.limit)

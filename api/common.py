@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from contextlib import contextmanager
+from difflib import SequenceMatcher
 from pathlib import Path
+from typing import Iterator
 
 from graph.base import GraphStore
 from graph.factory import BACKENDS, open_store
+from graph.normalize import name_key
 from graph.settings import Settings
 
 
@@ -35,3 +39,57 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
 def store_from_args(args: argparse.Namespace) -> GraphStore:
     settings = settings_from_args(args)
     return open_store(settings, backend=getattr(args, "backend", "networkx") or "networkx")
+
+
+def add_wait_option(p: argparse.ArgumentParser) -> None:
+    """--wait SECONDS, for every command that changes the store (one writer at a time)."""
+    from graph.lock import DEFAULT_WAIT
+
+    p.add_argument("--wait", type=float, default=DEFAULT_WAIT, metavar="SECONDS",
+                   help="when another writer holds the store, wait this long for it, then exit 1 "
+                        f"naming it (default {DEFAULT_WAIT:g})")
+
+
+@contextmanager
+def writer_from_args(args: argparse.Namespace, allow_problems: bool = False) -> Iterator[GraphStore]:
+    """The store, opened and held for a change (the store lock, graph/lock.py): a second writer
+    waits ``--wait`` seconds, then fails naming the holder; the copy is reloaded if another
+    writer committed while this one waited."""
+    with store_from_args(args) as store:
+        with store.writing(wait=getattr(args, "wait", 5.0), allow_problems=allow_problems):
+            yield store
+
+
+FUZZY_MIN_RATIO = 0.6  # difflib ratio of a did-you-mean suggestion
+
+
+def match_entities(store: GraphStore, name: str, type: str | None, limit: int) -> list:
+    """Nodes matching ``name``: exact name/alias, then substring (find_nodes), then fuzzy."""
+    found = store.find_nodes(name, type=type, limit=limit)
+    if len(found) >= limit:
+        return found
+    key, seen = name_key(name), {n.id for n in found}
+    scored = []
+    for n in store.iter_nodes(type):
+        if n.id in seen:
+            continue
+        best = 0.0
+        for alias in [n.name, *n.aliases]:
+            m = SequenceMatcher(None, key, name_key(alias))
+            if m.real_quick_ratio() >= FUZZY_MIN_RATIO and m.quick_ratio() >= FUZZY_MIN_RATIO:
+                best = max(best, m.ratio())
+        if best >= FUZZY_MIN_RATIO:
+            scored.append((-best, n.name, n))
+    scored.sort(key=lambda t: (t[0], t[1]))
+    return found + [n for _, _, n in scored[: limit - len(found)]]
+
+
+def quoted(text: str, width: int = 90) -> str:
+    """A quote as every command prints it: one line, cut at ``width``, in “…” (show and ask alike)."""
+    q = " ".join(text.split())
+    return f"“{q if len(q) <= width else q[: width - 1] + '…'}”"
+
+
+def is_exact(node, name: str) -> bool:
+    """Is ``name`` the node's name or one of its aliases (up to spacing, width and 职教 = 职业教育)?"""
+    return name_key(name) in {name_key(a) for a in (node.name, *node.aliases)}

@@ -1,7 +1,8 @@
 """The one place where errors become HTTP responses, all of one shape:
 ``{"error": {"code": "...", "message": "..."}}`` (plus ``suggestions`` for an unknown id).
 
-Domain errors (graph.errors) map to status codes in DOMAIN_STATUS; FastAPI's validation
+Domain errors (graph.errors) map to status codes in DOMAIN_STATUS, read from the table the
+CLI's exit codes come from too (api/exitcodes.py, docs/cli.md); FastAPI's validation
 errors become 422 ``invalid_parameter``; Starlette's 404/405 (unknown route, wrong method)
 and anything unexpected (500) get the same shape.
 """
@@ -17,21 +18,14 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.schemas import ErrorBody, ErrorResponse, NodeBrief
-from graph.errors import (ConfigError, IndexMismatchError, InputError, NotFoundError, SchemaError,
-                          StoreError, VocgraphError)
+from api.exitcodes import OUTCOMES
+from graph.errors import VocgraphError
 
 log = logging.getLogger("vocgraph.api")
 
-# Most specific first: the first matching class wins.
-DOMAIN_STATUS: tuple[tuple[type[VocgraphError], int, str], ...] = (
-    (NotFoundError, 404, "not_found"),
-    (InputError, 400, "bad_input"),
-    (SchemaError, 422, "schema_error"),
-    (IndexMismatchError, 409, "index_mismatch"),
-    (ConfigError, 503, "unavailable"),
-    (StoreError, 503, "store_unavailable"),
-    (VocgraphError, 400, "bad_request"),
-)
+# The status and code of each domain error come from the one table shared with the CLI.
+DOMAIN_STATUS: tuple[tuple[type[VocgraphError], int, str], ...] = tuple(
+    (row.error, row.status, row.code) for row in OUTCOMES)
 HTTP_CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 405: "method_not_allowed",
               413: "too_large", 422: "invalid_parameter"}
 

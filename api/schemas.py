@@ -129,6 +129,14 @@ class DocumentList(_Out):
     documents: list[DocumentInfo]
 
 
+class TableRowOut(_Out):
+    """The table row a quote comes from: its cells, the table's header and caption when found."""
+
+    cells: list[str]
+    header: list[str] | None = None
+    caption: str | None = None
+
+
 class Context(_Out):
     """A quote in its sentence: ``text[highlight_start:highlight_end]`` is the quoted span."""
 
@@ -140,6 +148,7 @@ class Context(_Out):
     context_start: int = Field(description="offset of ``context`` in the document")
     highlight_start: int
     highlight_end: int
+    row: TableRowOut | None = Field(None, description="set when the quote is a table row: context is then that row")
 
 
 class Upload(_Out):

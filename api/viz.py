@@ -61,6 +61,10 @@ EDGE_STYLE: dict[str, tuple[str, str]] = {
 }
 assert set(NODE_STYLE) == set(NODE_TYPES) and set(EDGE_STYLE) == set(EDGE_TYPES)
 
+# Labels are drawn on a canvas, which takes its font from here, not from the page's CSS.
+FONT_FACE = ('"Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", '
+             '"WenQuanYi Micro Hei", sans-serif')
+
 # forceAtlas2 with strong repulsion and overlap avoidance keeps up to ~200 nodes apart; labels
 # are hidden when zoomed out (drawThreshold) and the layout is frozen after stabilisation.
 PHYSICS_OPTIONS: dict[str, Any] = {
@@ -74,10 +78,10 @@ PHYSICS_OPTIONS: dict[str, Any] = {
         "minVelocity": 1,
         "stabilization": {"enabled": True, "iterations": 400, "updateInterval": 25, "fit": True},
     },
-    "nodes": {"font": {"size": 14}, "scaling": {"label": {"enabled": True, "drawThreshold": 6}}},
+    "nodes": {"font": {"size": 14, "face": FONT_FACE}, "scaling": {"label": {"enabled": True, "drawThreshold": 6}}},
     "edges": {
         "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-        "font": {"size": 10, "align": "middle", "color": "#444"},
+        "font": {"size": 10, "align": "middle", "color": "#444", "face": FONT_FACE},
         "smooth": {"enabled": True, "type": "continuous", "roundness": 0.3},
         "width": 1.2,
     },
@@ -85,6 +89,17 @@ PHYSICS_OPTIONS: dict[str, Any] = {
                     "keyboard": False, "hideEdgesOnDrag": True},
 }
 CENTER_SIZE, NODE_SIZE, QUOTES_PER_EDGE, IMPROVED_LAYOUT_MAX = 34, 14, 3, 100
+CENTER_FONT = 20
+SPOKE_MARGIN = 40  # px between the centre's label and the labels of the edges around it
+
+
+def centre_spoke_length(name: str) -> int:
+    """Length of the edges at the centre: an edge label sits at the edge's middle, so half an
+    edge must reach past half the centre's label (a CJK character is about one font size wide),
+    else the labels of the spokes pile up on the centre's name."""
+    half_label = len(name) * CENTER_FONT / 2
+    return int(max(PHYSICS_OPTIONS["physics"]["forceAtlas2Based"]["springLength"],
+                   2 * (half_label + SPOKE_MARGIN)))
 
 
 @lru_cache(maxsize=1)
@@ -169,13 +184,17 @@ def build_network(store: GraphStore, node_id: str, depth: int = 1, limit: int = 
             color={"background": color, "border": "#000000" if centre else color,
                    "highlight": {"background": color, "border": "#000000"}},
             borderWidth=5 if centre else 1,
-            font={"size": 20, "bold": True, "color": "#000000"} if centre else {"size": 13},
+            # The centre's label is drawn on white, over any edge label passing under it.
+            font={"size": CENTER_FONT, "bold": True, "color": "#000000", "background": "rgba(255,255,255,0.92)"}
+            if centre else {"size": 13},
             nodeType=n.type,
         )
+    spoke = centre_spoke_length(names.get(node_id, ""))
     for e in edges:
         color = EDGE_STYLE[e.type][0]
+        at_centre = node_id in (e.source, e.target)
         net.add_edge(e.source, e.target, label=e.type, title=_edge_title(e, names, titles),
-                     color=color, relation=e.type, arrows="to")
+                     color=color, relation=e.type, arrows="to", **({"length": spoke} if at_centre else {}))
     # A fixed seed gives the same picture on every load; vis's "improved" initial layout gives up
     # (and says so on the console) on large hub-and-spoke networks, so it is for small ones only.
     layout = {"randomSeed": 7, "improvedLayout": len(nodes) <= IMPROVED_LAYOUT_MAX}

@@ -62,6 +62,10 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
     """The ranked answers (``top`` of them) and how many there are in all."""
     view = ctx.view
     matches = execute(view, ctx, interp, qvec)
+    if interp.relation:
+        # "X的牵头单位" asks for who leads X: X itself is never its own answer.
+        asked = {e["id"] for e in interp.entities}
+        matches = [m for m in matches if m.node_id not in asked]
     if interp.entities and not interp.answer_type and not interp.relation and not interp.industry:
         # "东川职业教育联盟": the body itself first, then what it is linked to.
         for ent in interp.entities:

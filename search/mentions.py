@@ -17,7 +17,8 @@ How a mention may abbreviate a name (``abbreviation_score``):
   after a leading place) to one of its last three (东川职院 of 东川职业技术学院, 东川农机技校 of
   东川市农业机械技工学校): three characters at least, and a third of the name;
 - the name ends with the mention after a short prefix of noise (png东川产教联合体);
-- or the two nearly agree letter by letter (rapidfuzz ratio ≥ 88: an OCR typo, a dropped 市).
+- or the two nearly agree letter by letter (rapidfuzz ratio ≥ 88: an OCR typo, a dropped 市;
+  or, in a name of five characters or more, one character typed wrong that is no numeral).
 """
 
 from __future__ import annotations
@@ -33,6 +34,11 @@ from search.graphview import GraphView, match_key
 MIN_RATIO = 88  # rapidfuzz ratio (0-100) for a near spelling
 MIN_SCORE = 0.8  # weakest reading shown as "read X as Y"
 MAX_READINGS = 3  # a short form fitting more bodies than this names none of them
+# One character typed wrong (东川职教联萌 for 东川职教联盟) in a name this long is a typo, although
+# the ratio of a short key falls below MIN_RATIO (6 of 7 characters: 86).
+MIN_TYPO_CHARS = 5
+# ... unless the character is a number or an ordinal: 第一中学 and 第二中学 are two schools.
+_NUMERAL = re.compile(r"[0-9０-９一二三四五六七八九十百零〇两甲乙丙丁]")
 
 
 def _t2s():
@@ -182,6 +188,14 @@ def abbreviation_score(mention: str, key: str, anchors: tuple[int, ...] = (0,)) 
     return best
 
 
+def one_typo(mention: str, key: str) -> bool:
+    """Do two keys of the same length differ in one character, neither a numeral?"""
+    if len(mention) != len(key) or len(key) < MIN_TYPO_CHARS:
+        return False
+    diff = [(a, b) for a, b in zip(mention, key) if a != b]
+    return len(diff) == 1 and not _NUMERAL.match(diff[0][0]) and not _NUMERAL.match(diff[0][1])
+
+
 @dataclass
 class Reading:
     """A node a mention is read as: "read <mention> as <name>"."""
@@ -219,10 +233,14 @@ def loose_matches(view: GraphView, mention: str, types: set[str] | None = None,
         if s >= MIN_SCORE:
             offer(ids, s, k, "short form")
     if len(key) >= 4:
-        for k, ratio, pos in process.extract(key, idx.loose_keys, scorer=fuzz.ratio, score_cutoff=MIN_RATIO, limit=10):
+        cutoff = min(MIN_RATIO, 100.0 * (1 - 1 / len(key)) - 0.01) if len(key) >= MIN_TYPO_CHARS else MIN_RATIO
+        for k, ratio, pos in process.extract(key, idx.loose_keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=10):
+            if ratio < MIN_RATIO and not one_typo(key, k):
+                continue
             # A near spelling keeps the place: 西川现代服务业职教集团 is not 东川现代服务业职教集团.
             if abs(len(k) - len(key)) <= 3 and same_kind(key, k) and view.place_in_name(k) == view.place_in_name(key):
-                offer(idx.loose[pos][2], 0.8 + 0.15 * (ratio - MIN_RATIO) / (100 - MIN_RATIO), k, "near spelling")
+                offer(idx.loose[pos][2], 0.8 + 0.15 * max(0.0, ratio - MIN_RATIO) / (100 - MIN_RATIO), k,
+                      "near spelling")
     if not scored:
         return []
     top = max(s for s, _, _ in scored.values())
@@ -236,3 +254,22 @@ def loose_matches(view: GraphView, mention: str, types: set[str] | None = None,
         r = out.setdefault(name, Reading([], name, how, round(s, 3)))
         r.ids.append(i)
     return list(out.values())
+
+
+MIN_SUGGESTION_RATIO = 60  # rapidfuzz ratio for a "did you mean" under an unknown name
+
+
+def suggestions(view: GraphView, mention: str, types: set[str] | None = None, limit: int = 3) -> list[str]:
+    """Names of the graph that look like a name it does not know, best first ("did you mean")."""
+    key = match_key(simplified(mention))
+    if len(key) < 2:
+        return []
+    idx = name_index(view)
+    out: list[str] = []
+    for _k, _ratio, pos in process.extract(key, idx.loose_keys, scorer=fuzz.ratio,
+                                           score_cutoff=MIN_SUGGESTION_RATIO, limit=limit * 4):
+        for i in sorted(idx.loose[pos][2]):
+            n = view.nodes[i]
+            if (types is None or n.type in types) and n.name not in out:
+                out.append(n.name)
+    return out[:limit]

@@ -19,7 +19,7 @@ from typing import Any
 from graph.normalize import clean_text
 from graph.schema import EDGE_TYPES
 from search.graphview import GraphView, keyed
-from search.mentions import Reading, loose_matches, name_index, simplified
+from search.mentions import Reading, loose_matches, name_index, simplified, suggestions
 from search.naming import describe_english, question_kind
 from search.relations import entity_role, find_relation
 from search.vocab import (ADMIN_LEVEL_EN, AGENCY_EN, GROUP_KIND_EN, INDUSTRY_EN, INDUSTRY_ZH,
@@ -101,6 +101,8 @@ class Interpretation:
     group_kind: str | None = None  # 产业学院, 联盟 …: the kind of group asked for or described
     count: bool = False  # 多少 / how many (the answer then says how many it found)
     unresolved: list[str] = field(default_factory=list)  # names the graph does not know
+    # What each unknown name looks like in the graph ("did you mean"): mention → names.
+    suggestions: dict[str, list[str]] = field(default_factory=dict)
     topic: str = ""  # the question with its question words, entities and constraints removed
     # The entities' part in the relation: "agent" (辽教发55号落实了哪个文件, X牵头哪些联盟) or
     # "patient" (哪些政策落实了X, X由谁牵头, X的成员); None when the wording does not say.
@@ -112,7 +114,8 @@ class Interpretation:
     def public(self) -> dict[str, Any]:
         return {"answer_type": self.answer_type, "relation": self.relation, "region": self.region,
                 "industry": self.industry, "group_kind": self.group_kind, "count": self.count,
-                "entities": list(self.entities)}
+                "entities": list(self.entities),
+                "unknown": [{"mention": m, "suggestions": self.suggestions.get(m, [])} for m in self.unresolved]}
 
     @property
     def structured(self) -> bool:
@@ -337,7 +340,8 @@ def _industry(view: GraphView, text: str) -> tuple[str | None, list[tuple[int, i
             continue
         start = m.start(1) + len(_ASK_PREFIX.match(m.group(1)).group(0))
         word = text[start:m.end(1)]
-        if len(word) >= 2 and not _GENERIC_MODIFIER.fullmatch(word) and MASK not in word:
+        if len(word) >= 2 and not _GENERIC_MODIFIER.fullmatch(word) and MASK not in word \
+                and not _NOT_AN_INDUSTRY.search(word):
             return word, [(start, m.end(1))]
     return None, []
 
@@ -347,6 +351,9 @@ _UNKNOWN_GROUP_MODIFIER = re.compile(
     r"(?:哪些|哪个|有|的|^)([\u4e00-\u9fff]{2,6}?)(?:职业教育集团|职教集团|产业学院|职业教育联盟|职教联盟|联盟|产教联合体|"
     r"产教融合共同体|协作体)")
 _ASK_PREFIX = re.compile(r"(哪些|哪个|哪家|哪几个|多少个?|多少家|多少所|几个|几家|几所|有)*")
+# A kind of body or a relation verb is no industry: 哪些学校牵头产教联合体 asks who leads them.
+_NOT_AN_INDUSTRY = re.compile(r"(学校|院校|学院|高校|大学|企业|公司|部门|单位|机构|协会|政府|"
+                              r"牵头|参与|加入|发起|组建|合作|共建|成员|理事|负责|落实|位于)")
 # Words that qualify a body without naming an industry (示范性职教集团, 省级产业学院).
 _GENERIC_MODIFIER = re.compile(r"(示范性?|省级|国家级|市级|区级|县级|高水平|优质|重点|主要|所有|全部|其他|现有|区域性?|"
                                r"行业|市域|骨干|特色|各类|培育|实体化|全国性?|全省|本地|当地|服务)+")
@@ -616,6 +623,8 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
     topic = _mask(text, rspans + ispans)
     topic = re.sub(r"(哪些|哪个|哪家|什么|由|的|是|有|谁|吗|呢|？|\?|□)", " ", topic)
     interp.topic = " ".join(topic.split())
+    for mention in interp.unresolved:
+        interp.suggestions[mention] = suggestions(view, mention, _NAMED_TYPES)
     return interp
 
 

@@ -144,6 +144,27 @@ def _order(n: Node) -> tuple:
     return (0 if num.isdecimal() else 1, value if value is not None else 10**6, n.name)
 
 
+def forwards(notice: Node, policy: Node) -> bool:
+    """Does the notice forward (转发) the policy it implements rather than cite it?"""
+    title = str(notice.properties.get("title") or notice.name)
+    return "转发" in title
+
+
+def measure_list(n: Node) -> str:
+    """The list or section a measure is numbered in (a policy may have two numbered lists)."""
+    return str(n.properties.get("list") or n.properties.get("group") or "")
+
+
+def _by_list(measures: list[tuple[Edge, Node]]) -> list[tuple[Edge, Node]]:
+    """Measures list by list, each list in the order the document gives it first, then by number:
+    two numbered lists never interleave (1., 1., 2., 2.)."""
+    first: dict[str, int] = {}
+    for e, m in measures:
+        pos = min((ev.start for ev in e.evidence), default=10**9)
+        first[measure_list(m)] = min(first.get(measure_list(m), 10**9), pos)
+    return sorted(measures, key=lambda em: (first[measure_list(em[1])], measure_list(em[1]), _order(em[1])))
+
+
 def _responsible(view: _View, node: Node) -> list[TraceNode]:
     return [TraceNode(a, e, "responsible") for e, a in view.into(node.id, "RESPONSIBLE_FOR", "Agency")]
 
@@ -157,12 +178,19 @@ def _down(view: _View, node: Node, edge: Edge | None, label: str, seen: set[str]
     tn = TraceNode(node, edge, label)
     if node.type == "Policy":
         tn.children += [TraceNode(a, e, "issued by") for e, a in view.out(node.id, "ISSUED_BY", "Agency")]
-        if depth == 0:  # the policy it implements, as a leaf (``--direction up`` follows it further)
-            tn.children += [TraceNode(p, e, "implements") for e, p in view.out(node.id, "IMPLEMENTS", "Policy")
-                            if p.id not in seen]
+        if depth == 0:
+            for e, p in view.out(node.id, "IMPLEMENTS", "Policy"):
+                if p.id in seen:
+                    continue
+                if forwards(node, p) and depth < MAX_DEPTH:
+                    # A notice forwarding a policy (关于转发…的通知) has the forwarded one's targets,
+                    # measures and departments: the trace of a notice shows them.
+                    tn.children.append(_down(view, p, e, "forwards", seen, depth + 1))
+                else:  # the policy it implements, as a leaf (``--direction up`` follows it further)
+                    tn.children.append(TraceNode(p, e, "implements"))
         for e, t in view.out(node.id, "HAS_TARGET", "Target"):
             tn.children.append(_down(view, t, e, "target", seen, depth))
-        tn.children += [_measure(view, e, m, "measure") for e, m in view.out(node.id, "HAS_MEASURE", "Measure")]
+        tn.children += [_measure(view, e, m, "measure") for e, m in _by_list(view.out(node.id, "HAS_MEASURE", "Measure"))]
         if depth < MAX_DEPTH:
             # A notice that issues a plan (关于印发《…方案》的通知): its targets and measures are the plan's.
             for p in view.issued_with(node.id):
@@ -293,8 +321,17 @@ def render_tree(tn: TraceNode, indent: int = 0) -> list[str]:
         if names:
             line += f" — {word}: {'、'.join(names)}"
     out = [line]
+    lists = {measure_list(c.node) for c in tn.children if c.label == "measure"}
+    current = None
     for c in tn.children:
-        if c not in folded:
+        if c in folded:
+            continue
+        if c.label == "measure" and len(lists) > 1:  # a heading per numbered list
+            if measure_list(c.node) != current:
+                current = measure_list(c.node)
+                out.append("  " * (indent + 1) + f"list: {current or '(other measures)'}")
+            out.extend(render_tree(c, indent + 2))
+        else:
             out.extend(render_tree(c, indent + 1))
     return out
 

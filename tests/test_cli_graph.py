@@ -65,7 +65,7 @@ def test_show_node_with_quotes_and_suggestions(tmp_path, inputs, capsys):
     assert run("show", "辽宁省", "--store", store) == 0
     out = capsys.readouterr().out
     assert out.startswith("辽宁省  [Region]") and "aliases: 辽宁" in out
-    assert "<-[LOCATED_IN]-" in out and "「" in out
+    assert "<-[LOCATED_IN]-" in out and "“" in out and "「" not in out  # one quote style, as ask
 
     assert run("show", "辽宁", "--store", store, "--json") == 0
     shown = json.loads(capsys.readouterr().out)

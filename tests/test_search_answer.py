@@ -67,7 +67,7 @@ def test_answer_shape_and_evidence_points_into_the_documents(store):
     r = ask(store, "哪些职教集团服务辽宁的装备制造产业")
     assert set(r) == {"question", "interpretation", "answers"}
     assert set(r["interpretation"]) == {"answer_type", "relation", "region", "industry", "group_kind", "count",
-                                        "entities"}
+                                        "entities", "unknown"}
     for a in r["answers"]:
         assert set(a) == {"id", "name", "type", "score", "path", "evidence"}
         assert a["type"] == "Group" and a["evidence"]

@@ -54,6 +54,7 @@ async function renderEvidence(ev, item) {
   const docLabel = el("span", {class: "doc"}, `${ev.doc} [${ev.start}:${ev.end}]`);
   try {
     const c = await getJSON(`/documents/${encodeURIComponent(ev.doc)}/context?start=${ev.start}&end=${ev.end}`);
+    if (c.row) { item.replaceChildren(renderRow(c.row), docLabel); return; }
     item.replaceChildren(
       collapse(c.context.slice(0, c.highlight_start)),
       el("mark", {}, collapse(c.context.slice(c.highlight_start, c.highlight_end))),
@@ -62,6 +63,15 @@ async function renderEvidence(ev, item) {
   } catch (err) {
     item.replaceChildren(el("mark", {}, collapse(ev.quote)), docLabel);
   }
+}
+
+// A quote from a table is shown as its row: the cells under the table's header (and caption).
+function renderRow(row) {
+  const table = el("table", {class: "evidence-row"});
+  if (row.caption) table.append(el("caption", {}, row.caption));
+  if (row.header) table.append(el("tr", {}, ...row.header.map((h) => el("th", {}, h))));
+  table.append(el("tr", {}, ...row.cells.map((c) => el("td", {}, el("mark", {}, c)))));
+  return table;
 }
 
 async function renderPath(path, box) {
@@ -103,7 +113,16 @@ function renderInterpretation(interp) {
   }
   const entities = (interp.entities || []).map((e) => (typeof e === "string" ? e : e.name || e.id));
   if (entities.length) parts.push(el("span", {}, "entities: ", el("code", {}, entities.join("、"))));
+  // A name read loosely says so ("read 东川职教联萌 as 东川职业教育联盟").
+  for (const e of interp.entities || []) {
+    if (e.read_as) parts.push(el("span", {class: "read-as"}, " · " + e.read_as));
+  }
   if (parts.length) interpretationBox.append("理解 interpretation — ", ...parts);
+  for (const u of interp.unknown || []) {
+    const line = el("div", {class: "unknown"}, `未知名称 unknown name: ${u.mention}`);
+    if (u.suggestions && u.suggestions.length) line.append(` — 您是否要找 did you mean: ${u.suggestions.join("、")}`);
+    interpretationBox.append(line);
+  }
 }
 
 async function ask(question) {
