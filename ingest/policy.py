@@ -68,7 +68,8 @@ _CLAUSE_BOUNDARY = re.compile(r"[。；;！？!?\n，,：:]")
 
 # 到2025年(底), or the end of a five-year plan: 到“十四五”末 = 到2025年 (十一五 ended in 2010).
 # Or a span of years from the policy's own year: 经过三年努力 / 经过5年时间 (经过5—10年 sets no year).
-_YEAR_RE = re.compile(r"(?:(?:力争|争取|预计)?(?:到|至)\s*(?:((?:19|20)\d{2})\s*年(?:底|末)?"
+# A range of past years (2005至2007年, 2005年至2007年) sets no target.
+_YEAR_RE = re.compile(r"(?:(?:力争|争取|预计)?(?<![\d年月])(?:到|至)\s*(?:((?:19|20)\d{2})\s*年(?:底|末)?"
                       r"|[“\"]?十([一二三四五六七八九])五[”\"]?\s*(?:时期|规划)?期?末)"
                       r"|经过\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:个)?年(?:左右)?(?:的)?(?:努力|时间|建设|奋斗)?)\s*[，,]?")
 

@@ -46,6 +46,12 @@ _BARE_TITLE = re.compile(
 
 # A document a news page names in quotes right after the verb that issued it: 发布了“…名单”.
 _QUOTED_ISSUED = re.compile(r"(?:印发|发布|公布|下发|出台|颁布)了?\s*(?P<q>[“\"](?P<t>[^“”\"\n]{4,80})[”\"])")
+# On a page with no policy of its own (news), a plan named without 《》 or quotes right after the
+# verb that issues or carries it out: 出台具有“东川特色”的职业教育提质工作实施方案, 实施产教联合体三年
+# 行动计划. Only the plan kinds (方案, 行动计划, 规划) and a name of a few words before them.
+_NEWS_TITLE = re.compile(
+    r"(?:出台|印发|制定|发布|颁布|推出|实施)了?(?:[^，,。；;《》]{0,20}的)?"
+    r"(?P<t>[\u4e00-\u9fff]{4,24}?(?:工作实施方案|实施方案|工作方案|行动方案|行动计划|发展规划))(?=[，,。；;、]|$)")
 
 
 @lru_cache(maxsize=16)
@@ -99,6 +105,13 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         if policy_kind(title) and not any(a <= m.start("t") < b for a, b in quoted):
             raw.append(Citation(key=title_to_key.get(name_key(title), name_key(title)), title=title, number=None,
                                 start=m.start("q"), end=m.end("q"), kind=policy_kind(title)))
+    if not segments:
+        for m in _NEWS_TITLE.finditer(text):
+            title = m.group("t")
+            if any(a <= m.start("t") < b for a, b in quoted) or "关于" in title:
+                continue
+            raw.append(Citation(key=title_to_key.get(name_key(title), name_key(title)), title=title, number=None,
+                                start=m.start("t"), end=m.end("t"), kind=policy_kind(title)))
     for number, s, e in find_numbers(text):
         if any(a <= s < b for a, b in taken):
             continue

@@ -405,6 +405,31 @@ def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], hea
         dm = re.search(DATE_PATTERN, fields["date"][0])
         if dm:
             seg.date = iso_date(dm)
+    if seg.title and "印发" not in seg.title:
+        _add_drafter(seg, text, seg_lines)
+
+
+# The drafting body under a plan's title line and above its bracketed month
+# (东川省职业教育发展规划 / （2031—2035年）东川省教育厅 / （二〇三一年三月）).
+_DRAFTER = re.compile(r"^\s*(?:[（(][^（()）]{0,20}[）)])?\s*(?P<who>[^\s（()）]{3,40})\s*$")
+_MONTH_LINE = re.compile(r"^\s*[（(]\s*(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})\s*年[^（()）]{1,8}[）)]\s*$")
+
+
+def _add_drafter(seg: PolicySegment, text: str, seg_lines: list[Line]) -> None:
+    """A plan's drafting body is one of its issuers: the line above a bracketed month, after the
+    signature's date (a notice issuing the plan signs first)."""
+    if seg.date_span is None:
+        return
+    after = [ln for ln in seg_lines if ln.start >= seg.date_span[1] and ln.stripped][:4]
+    have = {name_key(n) for n, _, _ in seg.issuers}
+    for ln, nxt in zip(after, after[1:]):
+        m = _DRAFTER.match(ln.text)
+        if m and _MONTH_LINE.match(nxt.text):
+            for name in issuer_list(m.group("who")):
+                k = text.find(name, ln.start, ln.end)
+                if k >= 0 and name_key(name) not in have:
+                    seg.issuers.append((name, k, k + len(name)))
+            return
 
 
 def segment_at(segments: tuple[PolicySegment, ...], pos: int) -> PolicySegment | None:

@@ -137,8 +137,14 @@ def is_measure(item: Item) -> bool:
         return False
     if item.level == 1 and _CLOSING.match(squeeze(item.parts[0]).rstrip("。：:")):
         return False
-    return not any(NOT_TASKS.search(a.heading or a.text) or _CONTEXT.search(a.heading or squeeze(a.parts[0]))
+    return not any(NOT_TASKS.search(a.heading or _opening(a.text)) or _CONTEXT.search(a.heading or squeeze(a.parts[0]))
                    for a in [item, *item.ancestors()])
+
+
+def _opening(text: str) -> str:
+    """The first clause of an item without a short heading: an aims word further on (…，确保如期
+    实现试点目标) is part of a task, not the heading of an aims section."""
+    return re.split(r"[，,。；;：:]", text, maxsplit=1)[0]
 
 
 def measure_key(text: str, scope: str | None = None) -> str:

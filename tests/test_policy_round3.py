@@ -43,3 +43,43 @@ def test_yuyi_yinfa_and_the_grounds_of_the_notice():
 
 def test_an_addressee_line_alone_is_no_policy():
     assert _segs("各县（市、区）教育局：\n请于3月1日前报送材料。\n临川市教育局\n2031年1月2日\n") == ()
+
+
+# ---- measures: an aims word inside a task ------------------------------------------------
+def test_an_aims_word_further_on_in_a_task_keeps_it_a_task():
+    text = ("临川市教育局关于做好试点工作的通知\n各县（市、区）教育局：\n现就有关事项通知如下：\n"
+            "一、各地教育部门要发挥试点学校的示范引领作用，建立改革新机制，统筹开展试点，确保如期实现试点目标。\n"
+            "二、总体目标\n到2032年，建成10所试点学校。\n")
+    measures = [f.target.name for f in _facts(text, "HAS_MEASURE")]
+    assert len(measures) == 1 and measures[0].startswith("各地教育部门要发挥试点学校")
+    assert {s for s, _ in _pairs(text, "RESPONSIBLE_FOR")} == {"各地教育部门"}
+
+
+# ---- targets: a range of past years is no target -----------------------------------------
+def test_a_range_of_past_years_sets_no_target():
+    text = ("临川市教育局关于推进合作的实施意见\n各县（市、区）教育局：\n"
+            "2028至2030年连续三年招生增长，2030年招生3300人，在校生6700人。\n"
+            "到2035年，建成20个以上实训基地。\n")
+    assert [t for _, t in _pairs(text, "HAS_TARGET")] == ["到2035年，建成20个以上实训基地"]
+
+
+# ---- issuers: the drafting body under a plan's title -------------------------------------
+def test_the_drafting_body_above_the_bracketed_month_is_an_issuer():
+    text = ("北政办〔2031〕226号\n"
+            "各市（州）人民政府，省政府各部门：《北岭省中等职业教育发展规划（2031—2035年）》已经省人民政府同意，"
+            "现印发给你们，请认真贯彻执行。\n北岭省人民政府办公厅\n二〇三一年十二月二十五日\n"
+            "北岭省中等职业教育发展规划\n（2031—2035年）省教育厅\n（二〇三一年十二月）\n为加快发展，特制定本规划。\n")
+    segs = _segs(text)
+    assert [n for n, _, _ in segs[0].issuers] == ["北岭省人民政府办公厅", "省教育厅"]
+    assert {t for s, t in _pairs(text, "ISSUED_BY") if s == "北政办〔2031〕226号"} == {"北岭省人民政府办公厅", "北岭省教育厅"}
+
+
+# ---- news: plans named without 《》 ------------------------------------------------------
+def test_a_news_page_names_plans_after_their_verb():
+    from ingest.policy_cite import find_citations
+    text = ("坚持组织化推动。在全省率先出台具有“临川辨识度”的职业教育提质增效工作实施方案，着力实施重点工程。\n"
+            "坚持融合化发展。实施产教联合体高质量发展三年行动计划，依托产业优势，推动校企合作。\n")
+    assert [c.title for c in find_citations(text)] == ["职业教育提质增效工作实施方案", "产教联合体高质量发展三年行动计划"]
+    # inside a policy's own text the same words are tasks, not documents
+    assert [c.title for c in find_citations("临教发〔2031〕3号\n临川市教育局关于推进合作的通知\n各学校：\n"
+                                            "一、实施产教联合体高质量发展三年行动计划，推动校企合作。\n")] == []
