@@ -11,26 +11,25 @@ packages are imported when a request needs them. Every error leaves as
 
 from __future__ import annotations
 
-import hmac
-import importlib
-import tempfile
 import threading
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator, Literal
+from typing import Any, Iterator, Literal
 
-from fastapi import Depends, FastAPI, File, Header, Query, Request, UploadFile
+from fastapi import Depends, FastAPI, Header, Query, Request
+from starlette.concurrency import run_in_threadpool
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 
 from api import schemas as S
 from api.cli import version
-from api.common import match_entities
+from api.common import match_entities, package_function
 from api.evidence import table_row
 from api.exitcodes import USAGE
-from api.http_errors import ERROR_RESPONSES, ApiError, install_error_handlers, not_found
+from api.http_errors import ERROR_RESPONSES, ApiError, error_response, install_error_handlers, not_found
+from api.uploads import (MAX_QUERY_BYTES, UPLOAD_BODY_SCHEMA, check_token, ingest_uploads, read_upload_form,
+                         remove_upload)
 from graph.base import GraphStore
-from graph.errors import ConfigError, InputError
 from graph.schema import EDGE_TYPES, NODE_TYPES
 from graph.settings import Settings
 
@@ -38,8 +37,6 @@ STATIC = Path(__file__).resolve().parent / "static"
 
 # Caps: a request can never ask for more than this.
 MAX_TOP, MAX_LIMIT, MAX_NEIGHBORS, MAX_HOPS, MAX_PATHS = 50, 100, 500, 6, 20
-MAX_UPLOAD_FILES, MAX_UPLOAD_BYTES = 20, 20 * 1024 * 1024
-UPLOAD_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 CONTEXT_CHARS = 100
 SENTENCE_ENDS = "。！？；!?;"
 
@@ -60,24 +57,16 @@ class StoreHolder:
     @contextmanager
     def use(self) -> Iterator[GraphStore]:
         with self.lock:
+            is_stale = getattr(self.store, "is_stale", None)
+            if callable(is_stale) and not getattr(self.store, "dirty", False) and is_stale():
+                self.store.reload()  # another process (a CLI ingest) committed a new generation
             yield self.store
 
     def reload(self) -> None:
-        """After a failed write: drop uncommitted changes by reloading the embedded store."""
-        from graph.networkx_store import NetworkxStore
-
-        if isinstance(self.store, NetworkxStore):
-            self.store = NetworkxStore(self.store.path)
-
-
-def _package_function(module: str, name: str) -> Callable[..., Any]:
-    """A function from another package, imported on first use (503 when it is missing)."""
-    try:
-        return getattr(importlib.import_module(module), name)
-    except ModuleNotFoundError as exc:
-        ours = (exc.name or "").split(".")[0] in ("graph", "ingest", "search", "api")
-        hint = "this installation of vocgraph lacks it" if ours else 'pip install "vocgraph[all]"'
-        raise ConfigError(f"{module}.{name} is not available: module {exc.name} is missing ({hint})") from exc
+        """Drop uncommitted changes: load the embedded store's live generation again."""
+        reload = getattr(self.store, "reload", None)
+        if callable(reload):
+            reload()
 
 
 def _fastapi(**kwargs: Any) -> FastAPI:
@@ -156,6 +145,13 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.state.graph = holder
     app.state.settings = settings
     install_error_handlers(app)
+
+    @app.middleware("http")
+    async def refuse_long_queries(request: Request, call_next):
+        # An over-long query string gets the one error shape (uvicorn refuses past 16 KiB itself).
+        if len(request.scope.get("query_string", b"")) > MAX_QUERY_BYTES:
+            return error_response(414, "too_long", f"the query string is longer than {MAX_QUERY_BYTES} bytes")
+        return await call_next(request)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     # ---- pages ------------------------------------------------------------------------
@@ -245,7 +241,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     def ask(q: str = Query(..., min_length=1, max_length=500),
             top: int = Query(10, ge=1, le=MAX_TOP)) -> dict[str, Any]:
         _require_text(q)
-        fn = _package_function("search.answer", "ask")
+        fn = package_function("search.answer", "ask")
         with holder.use() as st:
             return fn(st, q, top=top)
 
@@ -254,7 +250,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     def search(q: str = Query(..., min_length=1, max_length=500), type: NodeType | None = None,
                top: int = Query(10, ge=1, le=MAX_TOP)) -> dict[str, Any]:
         _require_text(q)
-        fn = _package_function("search.answer", "search")
+        fn = package_function("search.answer", "search")
         with holder.use() as st:
             return fn(st, q, type=type, top=top)
 
@@ -263,7 +259,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     def trace(q: str = Query(..., min_length=1, max_length=500),
               direction: Literal["down", "up", "both"] = "down") -> dict[str, Any]:
         _require_text(q)
-        fn = _package_function("search.trace", "trace")
+        fn = package_function("search.trace", "trace")
         with holder.use() as st:
             return fn(st, q, direction=direction)
 
@@ -292,74 +288,19 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
                          row=S.TableRowOut(cells=row.cells, header=row.header, caption=row.caption) if row else None)
 
     def require_token(authorization: str | None = Header(None)) -> None:
-        token = settings.api_token
-        if not token:
-            raise ApiError(403, "forbidden", "the API is read-only: set VOCGRAPH_API_TOKEN to enable uploads")
-        scheme, _, given = (authorization or "").partition(" ")
-        if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.encode()):
-            raise ApiError(403, "forbidden", "uploads need the header 'Authorization: Bearer <VOCGRAPH_API_TOKEN>'")
+        check_token(settings, authorization)  # from the headers: the body is not read yet
 
     @app.post("/documents", response_model=S.Upload, status_code=201, tags=["documents"],
-              dependencies=[Depends(require_token)],
+              dependencies=[Depends(require_token)], openapi_extra=UPLOAD_BODY_SCHEMA,
               summary="Upload and ingest documents (.txt .md .docx .pdf); needs the API token")
-    def upload(files: list[UploadFile] = File(..., description="one or more documents")) -> S.Upload:
-        return _ingest_uploads(holder, settings, files)
+    async def upload(request: Request) -> S.Upload:
+        files = await read_upload_form(request)
+        return await run_in_threadpool(ingest_uploads, holder, files)
+
+    @app.delete("/documents/{doc_id}", response_model=S.Removed, tags=["documents"],
+                dependencies=[Depends(require_token)],
+                summary="Remove a document and every fact resting on it alone; needs the API token")
+    def delete_document(doc_id: str) -> S.Removed:
+        return remove_upload(holder, doc_id)
 
     return app
-
-
-def _ingest_uploads(holder: StoreHolder, settings: Settings, files: list[UploadFile]) -> S.Upload:
-    """Read every upload first: one bad file rejects the request before anything is stored."""
-    read_document = _package_function("ingest.readers", "read_document")
-    ingest_documents = _package_function("ingest.pipeline", "ingest_documents")
-    if len(files) > MAX_UPLOAD_FILES:
-        raise ApiError(422, "invalid_parameter", f"at most {MAX_UPLOAD_FILES} files per upload")
-    with tempfile.TemporaryDirectory(prefix="vocgraph-upload-") as tmp:
-        docs, names = [], set()
-        for f in files:
-            name = Path((f.filename or "").replace("\\", "/")).name
-            if not name or name.startswith(".") or Path(name).suffix.lower() not in UPLOAD_SUFFIXES:
-                raise InputError(name or "(unnamed file)",
-                                 f"unsupported file; expected one of {', '.join(UPLOAD_SUFFIXES)}")
-            if name in names:
-                raise InputError(name, "uploaded twice in one request")
-            names.add(name)
-            data = f.file.read(MAX_UPLOAD_BYTES + 1)
-            if len(data) > MAX_UPLOAD_BYTES:
-                raise ApiError(413, "too_large", f"{name}: larger than {MAX_UPLOAD_BYTES // (1024 * 1024)} MiB")
-            path = Path(tmp) / name
-            path.write_bytes(data)
-            try:
-                doc = read_document(path)
-            except InputError as exc:
-                raise InputError(name, exc.reason) from exc
-            doc.path = doc.meta["path"] = name  # not the temp folder it was read from
-            docs.append(doc)
-        with holder.lock:
-            st = holder.store
-            before_nodes, before_edges = st.node_count(), st.edge_count()
-            try:
-                report = ingest_documents(docs, st)
-                st.commit()
-            except Exception:
-                holder.reload()
-                raise
-            indexed = _update_indexes(st, [d.id for d in docs])
-            return S.Upload(
-                documents=[d.id for d in docs], nodes=st.node_count(), edges=st.edge_count(),
-                added_nodes=st.node_count() - before_nodes, added_edges=st.edge_count() - before_edges,
-                unchanged=list(getattr(report, "unchanged", [])),
-                warnings=[str(w) for w in getattr(report, "warnings", [])], indexed=indexed)
-
-
-def _update_indexes(store: GraphStore, doc_ids: list[str]) -> bool:
-    """Bring the search indexes up to date after an upload, when the search package is there.
-
-    The embedder is the one the existing index was built with (search.index's default).
-    """
-    try:
-        update = _package_function("search.index", "update_indexes")
-    except ConfigError:
-        return False
-    update(store, doc_ids=doc_ids)
-    return True

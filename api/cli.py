@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "api.commands_trace",   # trace
     "api.commands_web",     # serve, viz
     "api.commands_neo4j",   # neo4j push
+    "api.commands_store",   # remove, check
 )
 
 

@@ -1,14 +1,16 @@
-"""Options and helpers shared by the CLI command modules."""
+"""Options and helpers shared by the CLI command modules (and the app)."""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 from contextlib import contextmanager
 from difflib import SequenceMatcher
 from pathlib import Path
-from typing import Iterator
+from typing import Any, Callable, Iterator
 
 from graph.base import GraphStore
+from graph.errors import ConfigError
 from graph.factory import BACKENDS, open_store
 from graph.normalize import name_key
 from graph.settings import Settings
@@ -93,3 +95,14 @@ def quoted(text: str, width: int = 90) -> str:
 def is_exact(node, name: str) -> bool:
     """Is ``name`` the node's name or one of its aliases (up to spacing, width and 职教 = 职业教育)?"""
     return name_key(name) in {name_key(a) for a in (node.name, *node.aliases)}
+
+
+def package_function(module: str, name: str) -> Callable[..., Any]:
+    """A function from another package, imported on first use (ConfigError, the API's 503, when
+    it is missing)."""
+    try:
+        return getattr(importlib.import_module(module), name)
+    except ModuleNotFoundError as exc:
+        ours = (exc.name or "").split(".")[0] in ("graph", "ingest", "search", "api")
+        hint = "this installation of vocgraph lacks it" if ours else 'pip install "vocgraph[all]"'
+        raise ConfigError(f"{module}.{name} is not available: module {exc.name} is missing ({hint})") from exc

@@ -151,6 +151,16 @@ class Context(_Out):
     row: TableRowOut | None = Field(None, description="set when the quote is a table row: context is then that row")
 
 
+class Removed(_Out):
+    removed: list[str] = Field(description="ids of the documents removed")
+    nodes: int = Field(description="nodes in the graph after the removal")
+    edges: int = Field(description="edges in the graph after the removal")
+    removed_nodes: int
+    removed_edges: int
+    links: int = Field(description="measure → target links computed again")
+    indexed: bool = Field(description="whether the search indexes were updated")
+
+
 class Upload(_Out):
     documents: list[str] = Field(description="ids of the documents ingested")
     nodes: int = Field(description="nodes in the graph after ingest")
@@ -158,6 +168,7 @@ class Upload(_Out):
     added_nodes: int
     added_edges: int
     unchanged: list[str] = Field(default=[], description="documents already stored with the same text")
+    skipped: list[str] = Field(default=[], description="files not stored, each with the reason")
     warnings: list[str] = []
     indexed: bool = Field(description="whether the search indexes were updated")
 
