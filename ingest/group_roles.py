@@ -30,10 +30,12 @@ from ingest.model import Mention
 # A group word standing for the group the text is about (集团, 本联盟, 该共同体, 理事会 …).
 _ANAPHOR = r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)(?:第[一二三四五六七八九十\d]+届)?(?:理事会)?|理事会"
 _ANAPHOR_RE = re.compile(rf"^(?:{_ANAPHOR})$")
-_BE = r"担任|当选为|当选|成为|作为|入选为|为|是|任"
+_BE = r"担任|被(?:推选|选举|选)为|当选为|当选|成为|作为|入选为|为|是|任"
 # A batch or term before a role word (首批成员单位, 第二批理事单位, 新一届理事单位): no group.
 _BATCH = r"(?:首批|第[一二三四五六七八九十\d]+批|新一届|新一批|新增|创始)"
-_ROLE_AFTER_RE = re.compile(rf"(?:{_BE})(?P<g>[^，,。；;：:、]{{0,40}}?)的?{_BATCH}?(?P<role>{ROLE_WORD})(?:组建|发起)?(?:{ROLE_UNIT})")
+# 理事成员单位 (a council member among the members): the first role word counts.
+_ROLE_AFTER_RE = re.compile(rf"(?:{_BE})(?P<g>[^，,。；;：:、]{{0,40}}?)的?{_BATCH}?(?P<role>{ROLE_WORD})(?:组建|发起|成员)?"
+                            rf"(?:{ROLE_UNIT})")
 # 副理事长单位X、Y; 理事长单位为X; 成员单位共25家，包括X; 共建单位有X (a group's 共建单位 are members).
 _COUNT = r"(?:(?:共计?|合计|达)?\s*\d+\s*余?\s*[家个所]\s*[，,]?\s*(?=分别|为|是|有|包括|主要有|涵盖))?"
 _ROLE_BEFORE_RE = re.compile(rf"(?P<role>{ROLE_WORD}|共建(?=单位))(?:组建|发起)?(?:{ROLE_UNIT}){_COUNT}(?:分别)?"
@@ -55,6 +57,28 @@ class GroupRoleRules:
         self._founding_agreement(here)
         self._joins(here)
         self._allies_of_a_group(here)
+        self._respective_roles(here)
+
+    def _respective_roles(self, here) -> None:
+        """A和B…，分别以两所高校为牵头单位的G1和G2 / A、B分别牵头组建G1、G2: the i-th body has its role in
+        the i-th group (a list of bodies named before, as long as the list of groups)."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(rf"分别(?:以(?P<who>[^，,。；;]{{0,12}}?)(?:为|作为)(?P<role>{ROLE_WORD})(?:{ROLE_UNIT})的?"
+                             rf"|(?P<lead>牵头)(?:组建|成立)?了?的?)", sent):
+            gs = contiguous_after(here.ms, self._past_quote(s.start + m.end()), self.text)
+            if len(gs) < 2 or any(g.type != "Group" for g in gs):
+                continue
+            lists: list[list[Mention]] = []
+            for x in (x for x in here.ms if x.end <= s.start + m.start() and x.type != "Group"):
+                if lists and re.fullmatch(r"\s*(?:[、和与及]|以及)\s*", self.text[lists[-1][-1].end:x.start]):
+                    lists[-1].append(x)
+                else:
+                    lists.append([x])
+            xs = next((xs for xs in reversed(lists) if len(xs) == len(gs)), None)
+            if xs is None:
+                continue
+            for x, g in zip(xs, gs):
+                self._role_fact(m.group("role") or m.group("lead"), x, g, here, "A、B分别牵头G1、G2")
 
     # -- helpers ----------------------------------------------------------------------------
     def _group_in(self, here, a: int, b: int) -> Mention | None:
@@ -111,6 +135,8 @@ class GroupRoleRules:
         """X(、Y)担任/当选/成为/作为(G)(的)副理事长单位; X作为牵头企业的G."""
         s, sent = here.s, here.sent
         for m in _ROLE_AFTER_RE.finditer(sent):
+            if re.search(r"分别以[^，,。；;]{0,12}$", sent[:m.start()]):
+                continue  # 分别以两所高校为牵头单位的G1和G2: the respective rule
             a, b = s.start + m.start("g"), s.start + m.end("g")
             ok, g = self._group_spelled(here, a, b)
             if not ok:

@@ -199,6 +199,9 @@ def rule_key(name: str, node_type: str) -> str:
         entry = lookup_region(name)
         return region_key(entry.name) if entry else name_key(name)
     key = strip_trailing_note(name_key(name))
+    if node_type == "Agency" and (party := re.match(r"(?:中共|中国共产党)(?=.)", key)) and \
+            region_prefix(key[party.end():]) is not None:
+        key = key[party.end():]  # 中共某省委 is 某省委
     for short, long in ABBREVIATIONS.get(node_type, ()):
         if short in key:
             key = key.replace(long, short).replace(short, long)

@@ -273,6 +273,12 @@ class _Reader(GroupRoleRules, PartnerRules):
         # headings glued to the sentence (a short line with no full stop) are not its subject
         while (h := re.match(r"[^\n]{1,30}(?<![，,、：:])\n\s*", head[lead:])) and head[lead + h.end():].strip():
             lead += h.end()
+        # 当天，X还…; 仪式现场，X分别与…: a time or place before the subject
+        adv = re.match(r"[^，,。；;：:\n、]{1,10}[，,]\s*", head[lead:])
+        if adv and not any(s.start + lead <= m.start < s.start + lead + adv.end() for m in ms) and \
+                not re.search(r"[与和及同]", adv.group(0)) and \
+                any(m.type == "School" and m.start == s.start + lead + adv.end() for m in ms):
+            lead += adv.end()
         if ms and any(m.type == "School" and m.start == s.start + lead for m in ms):
             return next(m for m in ms if m.start == s.start + lead)
         m = re.match(r"(?:学校|我校|本校|我院|本院)", head[lead:])
@@ -329,6 +335,13 @@ class _Reader(GroupRoleRules, PartnerRules):
             # 学校创新…。与X等企业建立合作关系: a sentence with no subject continues the previous one's.
             o = self.prev_opener
             return Mention(o.type, o.name, self.doc.id, pos, pos)
+        if not pre.strip() and clause_start > s.start and not self.ctx.in_case and \
+                re.fullmatch(r"\s*[\u4e00-\u9fff]{1,6}[，,]\s*", self.text[s.start:clause_start]) and \
+                not any(m.start < clause_start for m in ms):
+            # 同时，与X签署…: after a time word the sentence continues the school the text acts for
+            o = self.prev_opener or self.subject_school
+            if o is not None:
+                return Mention(o.type, o.name, self.doc.id, pos, pos)
         if not pre.strip(" \t\r\n\uf000\uf0b2\uf06e\uf0d8\uf0a7") and not self.ctx.in_case:
             # An item with no subject (" 与省农科院合作的…") in a text about one group.
             return self._ref("group", pos, pos)
@@ -463,6 +476,9 @@ class _Reader(GroupRoleRules, PartnerRules):
                 leads = [x for x in ms if s.start + m.end() <= x.start and x.end <= s.start + lead_pos]
             else:
                 leads = _contiguous_after(ms, s.start + m.end(), text)
+                inside = [x for x in ms if s.start + m.end() <= x.start and x.end <= s.start + lead_pos]
+                if len(inside) > len(leads) and not re.search(r"主办|承办|指导|主持|负责|组织|的", span):
+                    leads = inside  # 由A、(a word the page garbled)和B共同牵头: every body of the list
             leads = [x for x in leads if x.end <= s.start + lead_pos and x.type != "Group"]
             target = next((g for g in groups_named if g.start > s.start + lead_pos), None)
             if target is None:

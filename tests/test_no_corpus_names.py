@@ -19,7 +19,7 @@ VENDORED = re.compile(r"vis-network|vis_network")
 ORG_AND_POLICY = {"School", "Enterprise", "Group", "Association", "Institute", "Agency", "Policy"}
 # National bodies every document of this kind addresses (the State Council, the Ministry of
 # Education and its offices): naming them is knowledge of the domain, not of the sample corpus.
-NATIONAL = {"教育部", "国务院", "教育部办公厅", "中共中央", "国务院办公厅"}
+NATIONAL = {"教育部", "国务院", "教育部办公厅", "中共中央", "党中央", "国务院办公厅"}
 # 省教育厅, 市教育局, 各市人民政府 …: generic forms that stand for "our province/city", not a body.
 GENERIC = re.compile(r"^(?:省|市|县|区|各|相关|有关)")
 

@@ -131,3 +131,9 @@ def test_short_form_fitting_two_bodies_goes_to_the_one_it_leaves_nothing_specifi
     assert ("临科技职院", "临江科技职业学院", "School") in pairs
     # both keep 航 of a specific word: the short form stays apart from both
     assert not any(s == "临江航院" for s, _, _ in _pairs("临江航空职业技术学院与临江航海职业学院。临江航院"))
+
+
+def test_a_bare_party_committee_is_the_documents_own():
+    text = "《中共临江省委、临江省人民政府关于加快发展的意见》。在省委、省政府的领导下，全省职业教育快速发展。"
+    pairs = _pairs(text)
+    assert ("省委", "中共临江省委", "Agency") in pairs

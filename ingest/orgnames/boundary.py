@@ -104,6 +104,21 @@ def _drop_person(taken: list[str]) -> list[str]:
     return taken
 
 
+def _brand_between(rest: list[str], taken: list[str]) -> list[str]:
+    """北岭市三将贸易有限公司: one or two single characters that jieba reads as a number or a verb,
+    between a place and the trade of a registered company name, are its brand; the tokens (nearest
+    first) to add to ``taken``, or none."""
+    singles: list[str] = []
+    for t in rest[:2]:
+        if len(t) != 1 or not re.match(f"[{_CJK}]", t) or t in "与和及同的在为由对向从把被让是了等之":
+            break
+        singles.append(t)
+    j = len(singles)
+    if not singles or j >= len(rest) or not _place(rest[j]) or any(_proper_noun(t) or _place(t) for t in taken):
+        return []
+    return [*singles, rest[j]]
+
+
 def _walk_left(context: str, suffix: str, tok) -> int:
     """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``."""
     if not context:
@@ -111,6 +126,7 @@ def _walk_left(context: str, suffix: str, tok) -> int:
     tokens = list(tok.cut(context, HMM=False))
     taken: list[str] = []
     rev = list(reversed(tokens))
+    stop = None  # where the walk ended on a stop token
     for i, t in enumerate(rev):
         if not taken and t in _CONJUNCTIONS and i + 1 < len(rev) and len(rev[i + 1]) == 1:
             pass  # 东川泰和集团: a conjunction never sits right before a suffix
@@ -130,6 +146,7 @@ def _walk_left(context: str, suffix: str, tok) -> int:
                 _VERB_GOOD_RE.match(rev[i + 1] + t) or _is_verb(rev[i + 1])):
             if (t in _ROLE_TOKENS or t[-2:] in _ROLE_TOKENS) and taken:
                 taken = _drop_person(taken)  # 院长张三北岭公司: the person after the title is no part
+            stop = i
             break
         elif _is_verb(t) and t not in _NAME_VERBS and i + 1 < len(rev) and not _proper_noun(rev[i + 1]) and (
                 _is_generic(list(reversed(taken))) or _modifier(rev[i + 1])):
@@ -141,14 +158,18 @@ def _walk_left(context: str, suffix: str, tok) -> int:
         before = context[: len(context) - sum(len(x) for x in taken)]
         if taken and not _is_generic(list(reversed(taken))) and _ends_with_org(before) and \
                 taken[-1] not in ("附属", "附设") and not (before.endswith("大学") and suffix == "学院") and \
+                not (before.endswith(("大学", "学院")) and suffix in ("研究院", "研究所", "研究中心")) and \
                 not (before.endswith("人民政府") and suffix.endswith(("委员会", "办公室", "办公厅")) and
                      not _place(taken[-1])):
             # (某市人民政府国有资产监督管理委员会: a commission of the government is one name)
-            # (某某大学化学化工学院: a college of the university is one name)
+            # (某某大学化学化工学院: a college of the university is one name; so is its institute,
+            # 某某大学北岭研究院)
             # 学校青峰酒店产业学院: the school before the 产业学院 is a separate name; but
             # 临江城市职业学院职教集团 is one name (nothing specific between the two suffixes).
             break
         taken.append(t)
+    if stop is not None and suffix in _LEGAL and taken:
+        taken += _brand_between(rev[stop:], taken)
     n = sum(len(t) for t in taken)
     # Strip leading chars that are themselves stop characters glued by jieba (和万豪 → 万豪).
     body = context[len(context) - n:]

@@ -139,6 +139,8 @@ def _proper_token(token: str) -> bool:
     import jieba.posseg
 
     tags = jieba.posseg.lcut(token, HMM=False)
+    if len(tags) == 1 and tags[0].flag == "ns":
+        return True  # a place however common (a country: 某国鲁班工坊); common nouns are in _NOT_PLACES
     return len(tags) == 1 and tags[0].flag in _PROPER_FLAGS and \
         tokenizer().FREQ.get(token, 0) < _COMMON_FREQ
 

@@ -20,15 +20,33 @@ from ingest.orgnames.boundary import _left_context, _walk_left
 from ingest.orgnames.listed import find_listed
 from ingest.agencies import canonical_agency, is_agency
 from ingest.model import Mention
-from ingest.orgnames.check import _is_category, _is_generic, _leading_verbs, _longer_form, _second_body, _specific, place_typo
+from ingest.orgnames.check import (_is_category, _is_generic, _leading_verbs, _longer_form, _place, _second_body, _specific,
+                                   place_typo)
 from ingest.orgnames.words import (_CLOSE, _GENERIC_TOKENS, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
                                    _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, tokenizer)
-from ingest.regions import REGIONS, is_place_relative
+from ingest.regions import REGIONS, is_place_relative, lookup_region
 from ingest.resolve import rule_key
 
 
 # Sub-units of an agency: 教育部发展规划司, 省教育厅办公室, 教育部办公厅, 省教育厅职成处.
 _AGENCY_UNIT_RE = re.compile(r"(?![各有相])(?:[\u4e00-\u9fff]{2,12}?(?:司|处)|办公室|办公厅)")
+
+# A branch or committee of an association named after it (某某学会某某与某某分会, 某某协会某某专业委员会):
+# one name, whatever words (与, 和) its field holds.
+_BRANCH_OF_RE = re.compile(r"[\u4e00-\u9fff]{2,16}?(?:分会|专业委员会|工作委员会)")
+_ASSOCIATION_HEADS = ("学会", "协会", "联合会", "研究会", "促进会", "商会")
+# A branch named in brackets right after the body's name (某某产业学院(北岭分院)): part of its name.
+_BRANCH_NOTE_RE = re.compile(r"[(（][\u4e00-\u9fff]{1,10}(?:分院|分校|校区|分公司|分中心)[)）]")
+# The party committees of a place (某市委); bare, the document's own (省委、省政府; 市委书记), when what
+# follows shows it is the body (a list, the government, a title), not a word (市委托).
+_COMMITTEES = frozenset({"省委", "市委", "县委", "区委", "州委"})
+_BARE_COMMITTEE_AFTER_RE = re.compile(r"[、，,和及与；;]|[省市县区州](?:政府|人民政府)|(?:副?书记|常委|办公室)")
+# A party committee written before the government of the same place (省委省政府, 市委市政府): two
+# bodies; the government's name starts after the committee (found on its own).
+_COMMITTEE_BEFORE_RE = re.compile(r"^(?:党中央)?(?:[省市县区州]委)+(?=[省市县区州])")
+# A division of an agency in a person's title (某省教育厅职成处副处长): the person's department, not a
+# body of the text.
+_TITLE_AFTER_DIVISION_RE = re.compile(r"副?处长|[一二三四]级(?:调研员|主任科员)|调研员|主任科员|科员")
 
 # Words with an organisation suffix that name no body (学分银行 is a credit-transfer system).
 _NOT_ORG_RE = re.compile(r"学分银行$")
@@ -77,12 +95,20 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             continue  # 东川集团全资子公司: what the company is to its group, not its name
         if suffix in _SHORT_HEADS and _NOT_AFTER_SHORT_RE.match(text, e):
             continue  # 高职院校, 技校生, 中医专业: a common noun, not a short name
+        if suffix in _COMMITTEES and text[e:e + 1] in "员托派屈":
+            continue  # 某市委员会, 受市委托: not the party committee
         if suffix.endswith("部") and text[e:e + 1] == "门":
             continue  # 教育部门, 人社部门: departments in general
         if typ == "Agency":
             u = _AGENCY_UNIT_RE.match(text, e, min(end, e + 14))
-            if u and not re.search(r"[，。；、]|公司$|集团|联合|牵头|[与和及].{0,8}(?:局|厅|部|委)", u.group(0)):
+            if u and not re.search(r"[，。；、]|公司$|集团|联合|牵头|[与和及].{0,8}(?:局|厅|部|委)", u.group(0)) and not (
+                    u.group(0).endswith("处") and _TITLE_AFTER_DIVISION_RE.match(text, u.end())):
                 e = u.end()
+        if suffix in _ASSOCIATION_HEADS and (b := _BRANCH_OF_RE.match(text, e, end)) and \
+                not re.search(r"[，。；、]", b.group(0)):
+            e = b.end()  # 某某学会某某与某某分会
+        if (note := _BRANCH_NOTE_RE.match(text, e, end)) and typ in ("Group", "School", "Enterprise"):
+            e = note.end()
         context, pos = _left_context(text, s, start)
         # 教育部 is complete: whatever precedes it (关于转发, 报) is not part of the name.
         n = 0 if suffix in _STANDALONE else _walk_left(context, suffix, tok)
@@ -90,7 +116,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             # A name never starts with a bracket: "(此件公开发布)教育厅" → drop the note.
             close = max(context.rfind(c) for c in _CLOSE)
             n = len(context) - close - 1 if close >= len(context) - n else n
-        if n == 0 and suffix not in _STANDALONE:
+        alone = suffix in _STANDALONE or n == 0 and suffix in _COMMITTEES and bool(_BARE_COMMITTEE_AFTER_RE.match(text, e))
+        if n == 0 and not alone:
             continue
         name_start = pos[len(pos) - n] if n else s
         prefix = context[len(context) - n:] if n else ""
@@ -104,12 +131,15 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         prefix_tokens = list(tok.cut(prefix, HMM=False)) if prefix else []
         if _is_category(prefix_tokens, suffix):
             continue
-        if suffix not in _STANDALONE and not initial and _is_generic(prefix_tokens) and not (
+        if not alone and not initial and _is_generic(prefix_tokens) and not (
                 prefix in ("省", "市", "区", "县", "州") and typ in ("Agency", "Institute")):
             # 中等职业学校 is no name; 省农科院 and 市教育局 are (abbreviated, but one body).
             continue
         while prefix and prefix[0] in _CLOSE:  # ")临江市教育局…": the end of a note before the name
             prefix = prefix[1:]
+            name_start = pos[len(pos) - len(prefix)] if prefix else s
+        if (committee := _COMMITTEE_BEFORE_RE.match(prefix)) and typ == "Agency":
+            prefix = prefix[committee.end():]
             name_start = pos[len(pos) - len(prefix)] if prefix else s
         if cut := _second_body(prefix, text[s:e]):
             prefix = prefix[cut:]
@@ -126,6 +156,9 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if typ == "Enterprise" and re.search(r"(?:酒店|宾馆|饭店|大厦|会议中心|会展中心)$", text[s:e]) and \
                 re.match(r"\s*(?:隆重)?(?:举行|召开|举办)", text[e:e + 6]):
             continue  # 会议在某某大酒店举行: the venue of a meeting, not a body of the report
+        if re.match(r"[”\"」』]\s*(?:牌子|牌匾|铭牌|称号)", text[e:e + 4]) and \
+                re.search(r"授予\s*[“\"「『][^”\"」』]{0,30}$", text[max(start, name_start - 36):name_start]):
+            continue  # 授予“某某学院某某工作站”牌子: a plaque awarded, not a body
         if re.match(r"官网|网站|网(?!络)", text[e:e + 2]):
             continue  # 某省政府网, 某学院官网: a website
         if _NOT_ORG_RE.search(name):
@@ -138,6 +171,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             name = longer or name
         if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
             typ = "Group"
+        if typ == "School" and suffix.endswith("教育中心") and _national_or_provincial(prefix):
+            typ = "Institute"  # 某省职业技术教育中心: the province's research and service body, not a school
         cands.append((name_start, e, name, typ, len(suffix)))
     # One candidate per span, the longest suffix deciding the type (产业学院 over 学院); then drop
     # names nested in a longer one (酒店 in 青峰酒店产业学院, 学院 in …学院职教集团).
@@ -150,8 +185,49 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if kept and c[0] < kept[-1][1]:
             continue
         kept.append(c)
+    kept = sorted(kept + _shared_suffix(text, start, kept), key=lambda c: (c[0], c[1]))
     return [Mention(type=t, name=n, doc=doc, start=s, end=e, properties=_agency_key(n) if t == "Agency" else {})
             for s, e, n, t, _ in kept]
+
+
+# Places listed before one name that they share (某国、某国和某国鲁班工坊 names three bodies).
+_PLACE_LIST_RE = re.compile(r"([\u4e00-\u9fff]{2,6})(?:、|和|及|与)$")
+
+
+def _shared_suffix(text: str, lo: int, kept: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
+    """Names of the places listed right before a name that is only a place and its suffix: 甲国、乙国和
+    丙国鲁班工坊 gives 甲国鲁班工坊 and 乙国鲁班工坊 (each at its place) besides 丙国鲁班工坊."""
+    out = []
+    for s, e, name, typ, slen in kept:
+        head = name[: len(name) - slen]
+        if not head or not _place(head) and lookup_region(head) is None or _ANY_PLACE_RE.search(text, max(lo, s - 12), s):
+            continue
+        pos = s
+        while m := _PLACE_LIST_RE.search(text, max(lo, pos - 8), pos):
+            place = _longest_place(m.group(1))
+            if place is None:
+                break
+            a = m.end(1) - len(place)
+            out.append((a, m.end(1), place + name[len(head):], typ, slen))
+            pos = a
+    return out
+
+
+def _national_or_provincial(prefix: str) -> bool:
+    """The prefix is the country or a province alone (中国, 某某省, 某某自治区), not a city or county."""
+    if prefix in ("中国", "全国", "国家"):
+        return True
+    r = lookup_region(prefix)
+    return r is not None and r.level in ("country", "province")
+
+
+def _longest_place(s: str) -> str | None:
+    """The longest tail of ``s`` that is a place (一国 of 支持某国)."""
+    for k in range(len(s), 1, -1):
+        if lookup_region(s[-k:]) is not None or _place(s[-k:]) and not _is_generic([s[-k:]]) and \
+                not re.search(r"[省市区县州]辖|^[各全本该]", s[-k:]):
+            return s[-k:]
+    return None
 
 
 def _place_initial_short(prefix: str, suffix: str, text: str, name_start: int, lo: int) -> bool:

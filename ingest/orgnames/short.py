@@ -189,8 +189,10 @@ def _defined(text: str, found: list[Mention]) -> Iterable[tuple[str, str, str]]:
 
 def _relative_of(short: str, full: str) -> bool:
     """市高新区管委会 for 某某市高新区管委会, 省政府 for 某某省人民政府: the document's own place."""
-    if not _OWN_RELATIVE_RE.match(short) or len(short) < 3:
+    if not _OWN_RELATIVE_RE.match(short) or len(short) < 3 and not _BARE_COMMITTEE_RE.fullmatch(short):
         return False
+    if _BARE_COMMITTEE_RE.fullmatch(short):
+        full = next((full[len(p):] for p in _PARTY_PREFIXES if full.startswith(p)), full)  # 省委 of 中共某省委
     s = short.replace("政府", "人民政府") if short.endswith("政府") and not short.endswith("人民政府") else short
     if not full.endswith(s) or len(full) <= len(s):
         return False
@@ -199,6 +201,7 @@ def _relative_of(short: str, full: str) -> bool:
 
 
 _PARTY_PREFIXES = ("中国共产党", "中共")
+_BARE_COMMITTEE_RE = re.compile(r"[省市县区州]委")
 
 
 def _party_form(short: str, full: str) -> bool:

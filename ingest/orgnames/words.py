@@ -57,15 +57,20 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("生态环境局", "Agency"), ("生态环境厅", "Agency"), ("自然资源局", "Agency"), ("自然资源厅", "Agency"),
     ("文旅局", "Agency"), ("文旅厅", "Agency"), ("乡村振兴局", "Agency"), ("医疗保障局", "Agency"),
     ("退役军人事务局", "Agency"), ("管理局", "Agency"), ("政府", "Agency"),
+    # the party committee, people's congress and consultative conference of a place (某市委, 某县人大常委会,
+    # 某市政协) and a subdistrict's office (某区某某街道); a bare 市委 only before a list, a government or a title
+    ("人大常委会", "Agency"), ("政协", "Agency"), ("省委", "Agency"), ("市委", "Agency"), ("县委", "Agency"),
+    ("区委", "Agency"), ("州委", "Agency"), ("街道办事处", "Agency"), ("街道", "Agency"), ("党中央", "Agency"),
     # Associations
     ("联合会", "Association"), ("协会", "Association"), ("学会", "Association"), ("商会", "Association"),
     ("行指委", "Association"), ("教指委", "Association"), ("教学指导委员会", "Association"),
     ("行业指导委员会", "Association"), ("促进会", "Association"), ("研究会", "Association"),
     ("基金会", "Association"), ("联合社", "Association"), ("工商联", "Association"),
+    ("分会", "Association"),  # 某某学会某某分会: a branch of an association (see _BRANCH_OF_RE in find)
     # Institutes
     ("研究院", "Institute"), ("研究所", "Institute"), ("科研院所", "Institute"), ("农科院", "Institute"),
     ("科学院", "Institute"), ("院士工作站", "Institute"), ("设计院", "Institute"), ("科研院", "Institute"),
-    ("研究中心", "Institute"), ("工作站", "Institute"),
+    ("研究中心", "Institute"), ("工作站", "Institute"), ("工程院", "Institute"), ("技术中心", "Institute"),
     # Enterprises
     ("股份有限公司", "Enterprise"), ("有限责任公司", "Enterprise"), ("有限公司", "Enterprise"),
     ("总公司", "Enterprise"), ("公司", "Enterprise"), ("集团", "Enterprise"), ("大酒店", "Enterprise"),
@@ -80,7 +85,7 @@ _SUFFIX_AT_RE = re.compile(f"(?=({_SUFFIX_RE.pattern}))")
 # Names that are complete on their own (the suffix is the whole name).
 _STANDALONE = frozenset({"教育部", "国务院", "人力资源社会保障部", "人力资源和社会保障部", "人社部", "工业和信息化部",
                          "科学技术部", "财政部", "商务部", "农业农村部", "交通运输部", "国家发展改革委",
-                         "国家发改委"})
+                         "国家发改委", "党中央"})
 # Short forms of school names (某某职院, 某某技校): never followed by what makes them a common noun
 # (高职院校, 技校生, 中医专业, 民航院校).
 _SHORT_HEADS = frozenset({"职院", "职专", "技校", "职中", "职校", "航院", "医专", "师专", "职大", "高专"})
@@ -112,7 +117,7 @@ _ROLE_TOKENS = frozenset("""
 _REPORT_TOKENS = frozenset("""
 出席 列席 会上 会后 会前 期间 主持 讲话 致辞 发言 宣读 见证 揭牌 参观 调研 考察 来到 走进 看望 率队 带队 介绍 表示
 指出 强调 摄 供稿 信箱 邮箱 稿件 分享 官网 首页 要闻 直属 下属 所属 png jpg jpeg gif
-地处 重视 高度重视 助推 倾注 对口 对口支援 支援 援藏 援疆 业经 已经 受邀 应邀 邀请
+地处 重视 高度重视 助推 倾注 对口 对口支援 支援 援藏 援疆 业经 已经 受邀 应邀 邀请 特邀 特约 暨
 举行 隆重举行 现场 大会现场 会场 仪式 近年来 近年 近期 近日 日前 今年 去年 上午 下午 当天 此次 本次 今后 随后
 """.split())
 _STOP_TOKENS = _STOP_TOKENS | _ROLE_TOKENS | _REPORT_TOKENS

@@ -1,0 +1,98 @@
+"""Organisation names, third round: party and legislative bodies of a place, subdistricts, branches of
+associations, a university's institute, a division in a person's title, a brand read as a number,
+places sharing one name, national and provincial service centres (invented names)."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.orgnames import find_orgs
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a place's party committee, people's congress and consultative conference before a title
+    ("临江市委书记张三、临江市人大常委会副主任李四、临江市政协副主席王五出席",
+     [("临江市委", "Agency"), ("临江市人大常委会", "Agency"), ("临江市政协", "Agency")]),
+    ("省人大常委会党组副书记、省政协副主席等领导出席", [("省人大常委会", "Agency"), ("省政协", "Agency")]),
+    ("北岭县委副书记出席活动。(北岭县委办公室)", [("北岭县委", "Agency"), ("北岭县委办公室", "Agency")]),
+    # a subdistrict of a district
+    ("与临江区东岙街道和北岭直播文化传媒有限公司签署三方协议",
+     [("临江区东岙街道", "Agency"), ("北岭直播文化传媒有限公司", "Enterprise")]),
+])
+def test_find_orgs_local_government_bodies(text, expected):
+    assert [(m.name, m.type) for m in find_orgs(text)] == expected
+
+
+def test_a_committee_is_not_a_party_committee():
+    assert "临江市委" not in [m.name for m in find_orgs("共青团临江市委员会、受市委托的北岭职业学院")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a branch of an association is one name, 与 in its field included
+    ("中国北岭工程学会汽车应用与服务分会秘书长张三致辞", [("中国北岭工程学会汽车应用与服务分会", "Association")]),
+    # an academy and a technology centre
+    ("会议特邀中国工程院院士张三作报告", [("中国工程院", "Institute")]),
+    ("双方共建“北岭精雕数字化精密制造仿真技术中心”", [("北岭精雕数字化精密制造仿真技术中心", "Institute")]),
+    ("企业技术中心", []),
+    # a university's institute in a city is one name
+    ("临江大学东川研究院、北岭工业大学东川研究院负责人",
+     [("临江大学东川研究院", "Institute"), ("北岭工业大学东川研究院", "Institute")]),
+    ("临江大学与北岭研究院签约", [("临江大学", "School"), ("北岭研究院", "Institute")]),
+    # a province's vocational education centre is its service body, a county's is a school
+    ("吉林省职业技术教育中心主任张三", [("吉林省职业技术教育中心", "Institute")]),
+    ("北岭县职业技术教育中心", [("北岭县职业技术教育中心", "School")]),
+])
+def test_find_orgs_branches_institutes_centres(text, expected):
+    assert [(m.name, m.type) for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a division of a department in a person's title names the department
+    ("福建省交通运输厅科技教育处一级调研员张三", ["福建省交通运输厅"]),
+    ("省教育厅职成处副处长李四", ["省教育厅"]),
+    # a ministry's department and a division that acts are names of their own
+    ("教育部职业教育与成人教育司", ["教育部职业教育与成人教育司"]),
+    ("北岭市教育局职成处印发", ["北岭市教育局职成处"]),
+])
+def test_find_orgs_divisions_in_titles(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # single characters jieba reads as a number and a verb, between a place and the trade
+    ("学院与温州市三将贸易有限公司签署合作协议", ["温州市三将贸易有限公司"]),
+    ("东川市的贸易有限公司", ["贸易有限公司"]),
+    # 暨 joins two events; 特邀 is a word of the report
+    ("北岭县人民政府与临江职业技术学院合作办学签约暨临江技术学院现代产业学院(北岭分院)揭牌仪式",
+     ["北岭县人民政府", "临江职业技术学院", "临江技术学院现代产业学院(北岭分院)"]),
+])
+def test_find_orgs_brand_and_event_words(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # places listed before a name that is only a place and its suffix share it
+    ("支持埃及、印度和巴基斯坦鲁班工坊建设", ["埃及鲁班工坊", "印度鲁班工坊", "巴基斯坦鲁班工坊"]),
+    ("北岭市、东川市教育局联合印发", ["北岭市教育局", "东川市教育局"]),
+    ("学校与企业和北岭职业学院合作", ["北岭职业学院"]),
+])
+def test_find_orgs_places_sharing_a_name(text, expected):
+    ms = find_orgs(text)
+    assert [m.name for m in ms] == expected
+    assert all(text[m.start:m.end] in m.name for m in ms)
+
+
+def test_a_plaque_awarded_is_no_body():
+    names = [m.name for m in find_orgs("并授予“临江技师学院高技能人才培训工作站”牌子。")]
+    assert names == ["临江技师学院"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the document's own committees, written bare before the government or a title
+    ("认真贯彻党中央国务院、省委省政府和市委市政府决策部署", ["党中央", "国务院", "省委", "省政府", "市委", "市政府"]),
+    ("张三指出，市委、市政府高度重视", ["市委", "市政府"]),
+    ("中共临江省委、省政府印发", ["中共临江省委", "省政府"]),
+    ("受市委托，北岭职业学院承办", ["北岭职业学院"]),
+])
+def test_find_orgs_bare_party_committees(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected

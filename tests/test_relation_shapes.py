@@ -1,0 +1,61 @@
+"""Relations, third round: a list of leads with a garbled item, leads of two groups respectively,
+a council member among the members (被选为理事成员单位), a subjectless clause after a time word,
+three-party signings with a subdistrict; the party prefix of a committee's key. Invented bodies."""
+
+from __future__ import annotations
+
+from ingest import sentences
+from ingest.model import Document
+from ingest.resolve import Resolver
+
+S = "青岚职业技术学院"
+E1, E2 = "北岭乳业有限公司", "云川直播文化传媒有限公司"
+A1 = "青岚新区管委会"
+U = "青岚新区市域产教联合体"
+
+
+def _facts(text: str) -> set[tuple[str, str, str, str | None]]:
+    ex = sentences.extract(Document("r", "r.txt", text))
+    return {(f.type, f.source.name, f.target.name, f.properties.get("role") or f.properties.get("kind"))
+            for f in ex.facts}
+
+
+def test_every_body_of_a_lead_list_with_a_garbled_item_leads():
+    text = f"12月12日，由{A1}、久久综合九月天和{E1}共同牵头的{U}成立大会召开。"
+    got = _facts(text)
+    assert ("LEADS", A1, U, "牵头") in got and ("LEADS", E1, U, "牵头") in got
+
+
+def test_two_bodies_lead_two_groups_respectively():
+    g1, g2 = "临江省药品食品职业教育集团", "临江省现代物流职业教育集团"
+    text = f"青岚药科职业学院和北岭城市职业技术学院的请示获省教育厅批复，分别以两所高校为牵头单位的{g1}和{g2}正式成立。"
+    got = {f for f in _facts(text) if f[0] == "LEADS"}
+    assert got == {("LEADS", "青岚药科职业学院", g1, "牵头"), ("LEADS", "北岭城市职业技术学院", g2, "牵头")}
+
+
+def test_a_council_member_among_the_members():
+    c = "全国新能源汽车行业产教融合共同体"
+    text = f"2023年10月18日，{c}成立大会召开。\n随后，会议表决通过理事会组成人员。\n青岚职专作为理事成员单位获得授牌\n大会圆满结束。"
+    assert ("MEMBER_OF", "青岚职专", c, "理事") in _facts(text)
+
+
+def test_a_clause_after_a_time_word_continues_the_school_of_the_text():
+    a1, a2 = "临江省电气行业协会", "临江省泵阀行业协会"
+    text = (f"仪式现场，{S}分别与{E1}签署合作协议。{E1}投入资金与{S}共建“青岚产业学院”。"
+            f"同时，与{a1}、{a2}等13家行业协会签署合作协议。")
+    got = _facts(text)
+    assert ("PARTNERS_WITH", S, a1, "签约") in got and ("PARTNERS_WITH", S, a2, "签约") in got
+    assert not any(f[1] == "青岚产业学院" for f in got)
+
+
+def test_a_three_party_agreement_with_a_subdistrict():
+    d = "北岭区东岙街道"
+    text = f"当天，{S}还与{E1}签署战略合作协议。与{d}和{E2}签署“政企校”三方合作协议，并共建实训基地。"
+    pairs = {frozenset((f[1], f[2])) for f in _facts(text) if f[0] == "PARTNERS_WITH"}
+    assert {frozenset((S, d)), frozenset((S, E2)), frozenset((d, E2))} <= pairs
+
+
+def test_a_party_committee_is_keyed_without_the_party_prefix():
+    r = Resolver()
+    assert r.key("中共临江市委", "Agency") == r.key("临江市委", "Agency")
+    assert r.key("中共中央", "Agency") != r.key("中央", "Agency")
