@@ -24,11 +24,19 @@ _LABEL_ROLES = (("牵头", r"牵头单位|牵头部门|主责单位|主办单位
 _RESP_LABEL = "(?:" + "|".join(rx for _, rx in _LABEL_ROLES) + ")"
 # Also the label on a line of its own after the task (责任单位：市教育局), in square brackets
 # ([责任单位：市教育局]), and the led form （市教育局牵头，市财政局、市人力资源社会保障局配合）.
+# National task divisions write the supporting bodies as 按职责分工负责 (（教育部牵头，国家发展改革委、
+# 财政部等按职责分工负责）) and a list without a lead as （X、Y按职责分工负责） or （X负责）; a deadline may
+# close the bracket (（各省级人民政府负责，2031年底前完成）).
+_HELPS = r"(?:等)?(?:(?:按职责)?分工负责|按职责负责|负责|配合|参与|协助|协同)"
+_TAIL = r"(?:[，,；;][^（()）。]{0,30})?"
 STATED_RESPONSIBLE = re.compile(
     rf"[（(\[【](?P<l1>{_RESP_LABEL})[:：](?P<lab>(?:[^（()）\[\]【】]|[（(][^（()）]*[）)])+)[）)\]】]"
-    rf"|(?<![（(\[【\w])(?P<l2>{_RESP_LABEL})[:：](?P<line>[^（()）。]+)"
-    r"|[（(](?P<lead>[^（()）。，,]{2,60}?)牵头(?:[，,；;、](?P<help>[^（()）。]{2,80}?)(?:配合|参与|协助|协同))?[）)]")
-RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?牵头[，,；;、）)])")
+    rf"|(?<![（(\[【\w])(?P<l2>{_RESP_LABEL})[:：](?P<line>(?:[^（()）。]|[（(][^（()）。]{{1,10}}[）)])+)"
+    rf"|[（(](?P<lead>[^（()）。，,]{{2,60}}?)牵头(?:[，,；;、](?P<help>[^（()）。]{{2,80}}?){_HELPS})?{_TAIL}[）)]"
+    rf"|[（(](?P<owners>(?:[^（()）。，,；;]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?)(?:等)?(?:(?:按职责)?分工)?负责{_TAIL}[）)]")
+RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?(?:牵头[，,；;、）)]|负责[）)]))")
+# A time column written into a responsibility (责任部门：市财政局 完成时限：2031年12月) ends the list.
+_TIME_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间进度|进度安排|时限|时间)[:：].*$")
 # Unbracketed: 由市教育局牵头，市财政局、市人社局配合; 市教育局会同市经信委、市人社局…; a subject
 # that must act: 各县（市、区）教育局要…, 各地发展改革和教育部门要….
 _PLAIN_LEAD = re.compile(r"(?:由)?(?P<lead>[^，,。；;（()）：:、]{2,40}?(?:、[^，,。；;（()）：:、]{2,30}?)*)牵头"
@@ -73,12 +81,43 @@ def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
         if not all(_party(p) for p in [*lead, *help_]):
             return []
         return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
-    found = f"{m.group('l1') or m.group('l2')}：{m.group('lab') or m.group('line')}"
+    if m.group("owners"):  # （X、Y按职责分工负责）: only when every name is a party
+        owners = split_departments(m.group("owners"))
+        return [(p, "责任") for p in owners] if owners and all(_party(p) for p in owners) else []
+    found = f"{m.group('l1') or m.group('l2')}：{_TIME_LABEL.sub('', m.group('lab') or m.group('line'))}"
     out: list[tuple[str, str]] = []
     parts = re.split(rf"({_RESP_LABEL})[:：]", found)
     for label, cell in zip(parts[1::2], parts[2::2]):
         role = next(r for r, rx in _LABEL_ROLES if re.fullmatch(rx, label))
         out.extend((p, role) for p in split_departments(cell))
+    return out
+
+
+_CELL_LEAD = re.compile(r"^(?P<lead>[^，,；;]{2,60}?)牵头(?:[，,；;、](?P<help>[^，,；;]{2,80}?)"
+                        r"(?:等)?(?:(?:按职责)?分工负责|负责|配合|参与|协助|协同))?$")
+_CELL_MARK = re.compile(r"^(?P<name>.+?)\((?P<role>牵头|配合|参与|协同)\)$")
+
+
+def cell_roles(cell: str) -> list[tuple[str, str | None]]:
+    """The parties of a task-table cell with the role the cell itself states (None: the column's):
+    省教育厅（牵头）、省财政厅 → [(省教育厅, 牵头), (省财政厅, None)]; 省发展改革委牵头，省教育厅配合 →
+    [(省发展改革委, 牵头), (省教育厅, 配合)].
+
+    >>> cell_roles("省教育厅（牵头）、省财政厅")
+    [('省教育厅', '牵头'), ('省财政厅', None)]
+    """
+    m = _CELL_LEAD.match(clean_text(cell).replace(" ", ""))
+    if m:
+        lead, help_ = split_departments(m.group("lead")), split_departments(m.group("help") or "")
+        if lead and all(_party(p) for p in [*lead, *help_]):
+            return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
+    out: list[tuple[str, str | None]] = []
+    for part in split_departments(cell):
+        mark = _CELL_MARK.match(part)
+        if mark:
+            out.append((mark.group("name"), "牵头" if mark.group("role") == "牵头" else "配合"))
+        else:
+            out.append((part, None))
     return out
 
 

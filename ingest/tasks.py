@@ -31,7 +31,7 @@ from ingest.policy_text import (
 from ingest.policy_segments import PolicySegment, segment_policies
 from ingest.policy_cite import find_citations
 from ingest.policy_parties import (
-    RESPONSIBLE_LINE, STATED_RESPONSIBLE, agency_name, prose_roles, split_departments, stated_roles,
+    RESPONSIBLE_LINE, STATED_RESPONSIBLE, agency_name, cell_roles, prose_roles, split_departments, stated_roles,
 )
 
 _LEVELS = (
@@ -154,8 +154,9 @@ def measure_key(text: str, scope: str | None = None) -> str:
 
 
 # ---- task-list tables ---------------------------------------------------------------------
-TEXT_COLUMNS = ("任务内容", "政策内容", "具体任务", "工作任务", "工作内容", "任务措施", "措施内容",
-                "主要内容", "内容", "具体举措", "举措", "措施", "主要任务", "重点任务", "任务")
+TEXT_COLUMNS = ("任务内容", "政策内容", "具体任务", "工作任务", "工作内容", "任务措施", "措施内容", "具体措施",
+                "主要措施", "工作措施", "重点举措", "主要内容", "内容", "具体举措", "举措", "措施", "主要任务", "重点任务",
+                "任务")
 GROUP_COLUMNS = ("主要任务", "重点任务", "任务类别", "类别", "领域")
 _TITLE_SKIP = re.compile(r"^(?:单位|联系人|联系电话|填报人|填报日期|日期)\s*[:：]|^[\s\-]*附件\s*\d*\s*$")
 _TITLE_AGENCY = re.compile(r"^([\u4e00-\u9fff]{2,20}?(?:部|厅|局|委|政府|委员会|办公室|办公厅))")
@@ -274,11 +275,21 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
                     "owner": owner, "implied": implied.group(1) if implied and is_agency_name(implied.group(1)) else None,
                     "group_value": "", "pending": "", "last": None}
             continue
-        if cols is None or not cells or not re.fullmatch(r"\d{1,3}", cells[0]):
+        if cols is None or not cells or not (re.fullmatch(r"\d{1,3}", cells[0]) or not cells[0].strip()):
             continue
         get = lambda i: squeeze(cells[i]) if i is not None and i < len(cells) else ""  # noqa: E731
         number, body = cells[0], get(cols["text"])
-        depts = [(d, cols["names"][i]) for i in cols["resp"] for d in split_departments(get(i))]
+        # a role the cell states itself (省教育厅（牵头）) is kept with the column: 责任单位（牵头）
+        depts = [(d, cols["names"][i] + (f"（{role}）" if role else "")) for i in cols["resp"]
+                 for d, role in cell_roles(get(i))]
+        if cols is not None and not cells[0].strip() and body_continues(cells, cols, rows):
+            r = rows[-1]  # a row without its number: the task above wraps onto it
+            r.text += get(cols["text"])
+            r.departments += [d for d in depts if d not in r.departments]
+            r.end = ln.start + len(ln.text.rstrip("\t |"))
+            continue
+        if not cells[0].strip():
+            continue
         filled = [c for c in cells[1:] if c.strip()]
         if number == cols["last"] and not depts and len(filled) == 1 and len(filled[0]) <= 12:
             cols["pending"] = squeeze(filled[0])  # a group heading split over a page break
@@ -295,6 +306,14 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
         rows.append(Row(number, body, cols["group_value"] or cols["title"], depts, ln.start, end,
                         cols["owner"], seg, cols["title"], home.properties["key"]))
     return rows
+
+
+def body_continues(cells: list[str], cols: dict[str, object], rows: list[Row]) -> bool:
+    """Whether a row with an empty 序号 cell carries on the task of the row above (its text cell
+    filled, its group cell empty) rather than opening a group of its own."""
+    text_i, group_i = cols["text"], cols["group"]
+    filled = lambda i: i is not None and i < len(cells) and bool(cells[i].strip())  # noqa: E731
+    return bool(rows) and rows[-1].number == cols["last"] and filled(text_i) and not filled(group_i)
 
 
 def _unify(rows: list[Row]) -> list[Row]:
@@ -440,7 +459,7 @@ def _listed_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item
                     end: int, out: Extraction) -> Mention:
     """A task of a 一是/二是 list: named by its first clause, under the item's heading."""
     full = squeeze(doc.text[start:end]).rstrip("；;。，,")[len(marker):]
-    head = re.split(r"[，,；;。：:]", full, maxsplit=1)[0]
+    head = re.split(r"[，,；;。：:]", STATED_RESPONSIBLE.sub("", full), maxsplit=1)[0]  # not its （责任单位：…）
     name = head if 2 <= len(head) <= HEADING_MAX else (full if len(full) <= 60 else full[:60] + "…")
     scope = str(policy.properties["key"])
     props = {"key": measure_key(full, scope), "number": marker, "numbering": marker, "text": full,

@@ -83,3 +83,53 @@ def test_a_news_page_names_plans_after_their_verb():
     # inside a policy's own text the same words are tasks, not documents
     assert [c.title for c in find_citations("临教发〔2031〕3号\n临川市教育局关于推进合作的通知\n各学校：\n"
                                             "一、实施产教联合体高质量发展三年行动计划，推动校企合作。\n")] == []
+
+
+# ---- responsible departments: national task divisions and tables -------------------------
+def _roles(text: str):
+    return {(f.source.name, f.target.name, f.properties["role"]) for f in _facts(text, "RESPONSIBLE_FOR")}
+
+
+PLAN = ("北岭省人民政府办公厅关于印发职业教育提质行动方案的通知\n北政办发〔2031〕9号\n各市人民政府，省政府各部门：\n"
+        "现将《北岭省职业教育提质行动方案》印发给你们，请认真贯彻执行。\n北岭省人民政府办公厅\n2031年4月1日\n"
+        "北岭省职业教育提质行动方案\n")
+
+
+def test_a_national_division_by_duty():
+    text = ("职业教育改革重点工作分工方案\n各省、自治区、直辖市人民政府：\n"
+            "（一）推进中等职业教育优质发展。实施达标工程。（教育部牵头，国家发展改革委、财政部等按职责分工负责）\n"
+            "（二）推进高等职业教育提质培优。（教育部、人力资源社会保障部按职责分工负责）\n"
+            "（三）落实地方责任。（各省级人民政府负责，2031年底前完成）\n"
+            "（四）加强学校管理。（由学校负责）\n")
+    assert _roles(text) == {
+        ("教育部", "推进中等职业教育优质发展", "牵头"), ("国家发展改革委", "推进中等职业教育优质发展", "配合"),
+        ("财政部", "推进中等职业教育优质发展", "配合"), ("教育部", "推进高等职业教育提质培优", "责任"),
+        ("人力资源社会保障部", "推进高等职业教育提质培优", "责任"), ("各省级人民政府", "落实地方责任", "责任")}
+
+
+def test_label_lines_keep_bracketed_names_and_stop_at_a_time_label():
+    text = ("临川市人民政府关于推动职业教育高质量发展的实施意见\n临府发〔2031〕8号\n各县（市、区）人民政府：\n"
+            "一、重点任务\n1.深化产教融合。建设10个市域产教联合体。\n责任单位：市教育局、各县（市、区）人民政府\n"
+            "2.加强经费保障。落实生均拨款。（责任部门：市财政局 完成时限：2031年12月）\n"
+            "3.加强师资队伍建设。一是实施教师素质提升计划（责任单位：市教育局）；二是完善兼职教师制度（责任单位：市人社局）。\n")
+    roles = _roles(text)
+    assert ("各县(市、区)人民政府", "深化产教融合", "责任") in roles
+    assert ("临川市财政局", "加强经费保障", "责任") in roles and not any("时限" in s for s, _, _ in roles)
+    assert ("临川市教育局", "实施教师素质提升计划", "责任") in roles
+    assert ("临川市人社局", "完善兼职教师制度", "责任") in roles
+
+
+def test_a_pipe_table_with_a_measures_column_under_its_task_group():
+    text = PLAN + ("附件\n重点任务分工表\n| 序号 | 主要任务 | 具体措施 | 牵头单位 | 配合单位 |\n| --- | --- | --- | --- | --- |\n"
+                   "| 1 | 优化布局 | 建设高水平专业群 | 省教育厅 | 省财政厅、省人力资源社会保障厅 |\n")
+    assert _roles(text) == {("北岭省教育厅", "建设高水平专业群", "牵头"), ("北岭省财政厅", "建设高水平专业群", "配合"),
+                            ("北岭省人力资源社会保障厅", "建设高水平专业群", "配合")}
+    assert {f.target.properties.get("group") for f in _facts(text, "HAS_MEASURE")} == {"优化布局"}
+
+
+def test_roles_a_cell_states_and_a_task_wrapping_onto_an_unnumbered_row():
+    text = PLAN + ("附件\n任务分工\n序号\t工作任务\t责任单位\n1\t建设高水平专业群，打造一批\t省教育厅（牵头）、省财政厅\n"
+                   "\t特色专业\t\n2\t推进校企合作\t省发展改革委牵头，省教育厅配合\n")
+    assert _roles(text) == {
+        ("北岭省教育厅", "建设高水平专业群，打造一批特色专业", "牵头"), ("北岭省财政厅", "建设高水平专业群，打造一批特色专业", "责任"),
+        ("北岭省发展改革委", "推进校企合作", "牵头"), ("北岭省教育厅", "推进校企合作", "配合")}
