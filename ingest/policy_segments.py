@@ -133,7 +133,7 @@ def segment_policies(text: str) -> tuple[PolicySegment, ...]:
             found = _title_on_number_line(text, ln, nums[0])
             if found:
                 same_line[i] = found
-        if len(nums) == 1 and (i in same_line or _is_number_line(ln, nums[0][0])):
+        if len(nums) == 1 and (i in same_line or _is_number_line(ln, nums[0][0])) and not _cited_number(lines, i):
             block = ln.start
             j, seen = i - 1, 0
             while j >= 0 and seen < 3:
@@ -220,10 +220,20 @@ def _title_on_number_line(text: str, ln: Line, num: tuple[str, int, int]) -> tup
     return re.sub(r"\s+", " ", title), k, k + len(title)
 
 
+def _cited_number(lines: list[Line], i: int) -> bool:
+    """A bracketed number line that closes a citation wrapped above it (…的通知》 / （国发〔2031〕4号）)
+    rather than standing under a title."""
+    if not re.match(r"^[（(]", lines[i].stripped):
+        return False
+    prev = next((ln.stripped for ln in reversed(lines[:i]) if ln.stripped), "")
+    return not prev or prev.endswith(("》", "，", ",", "、", "。", "；")) or not policy_kind(prev)
+
+
 def _is_number_line(ln: Line, number: str) -> bool:
     """A document number alone on its line (签发人 after it, a doubled 号 or a spam word before
-    it do not count)."""
+    it do not count); web pages print it in brackets under the title (（岚政办发〔2031〕15号）)."""
     rest = SIGNER_RE.sub("", ln.stripped).strip()
+    rest = re.sub(r"^[（(](.+)[）)]$", r"\1", rest).strip()
     rest = re.sub(r"[号號]\s*$", "", rest) if rest.endswith(("号号", "號號", "号號")) else rest
     return rest == number.strip() or rest.replace(" ", "") == number.replace(" ", "")
 
@@ -382,6 +392,8 @@ def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], hea
         for ln in header:
             seg.issuers.extend(_header_issuers(ln))
     seg_lines = [ln for ln in lines if seg.body_start <= ln.start < seg.end]
+    # X等九部门关于…: the title names the lead only; the signature lists every issuer
+    joint = bool(seg.title and _JOINT_TITLE.search(seg.title))
     prev: Line | None = None
     for ln in seg_lines:
         if not ln.stripped:
@@ -391,14 +403,16 @@ def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], hea
             if seg.date is None:
                 seg.date, seg.date_span = iso_date(m), (ln.start, ln.end)
                 who = m.groupdict().get("who")
-                if not seg.issuers and who and issuer_list(who):
-                    base = ln.start + m.start("who")
-                    for name in issuer_list(who.strip()):
-                        k = text.find(name, base)
-                        seg.issuers.append((name, k, k + len(name)))
-                elif not seg.issuers and prev is not None and issuer_list(prev.stripped):
-                    for name in issuer_list(prev.stripped):
-                        k = text.find(name, prev.start)
+                have = {name_key(n) for n, _, _ in seg.issuers}
+                if (not seg.issuers or joint) and who and issuer_list(who):
+                    base, names = ln.start + m.start("who"), issuer_list(who.strip())
+                elif (not seg.issuers or joint) and prev is not None and issuer_list(prev.stripped):
+                    base, names = prev.start, issuer_list(prev.stripped)
+                else:
+                    base, names = 0, []
+                for name in names:
+                    k = text.find(name, base)
+                    if name_key(name) not in have:
                         seg.issuers.append((name, k, k + len(name)))
         prev = ln
     if seg.date is None and "date" in fields:
@@ -413,6 +427,9 @@ def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], hea
 # (东川省职业教育发展规划 / （2031—2035年）东川省教育厅 / （二〇三一年三月）).
 _DRAFTER = re.compile(r"^\s*(?:[（(][^（()）]{0,20}[）)])?\s*(?P<who>[^\s（()）]{3,40})\s*$")
 _MONTH_LINE = re.compile(r"^\s*[（(]\s*(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})\s*年[^（()）]{1,8}[）)]\s*$")
+
+
+_JOINT_TITLE = re.compile(r"^[^关]{2,30}?等\s*[\d一二三四五六七八九十]{1,3}\s*个?(?:部门|单位|部委)")
 
 
 def _add_drafter(seg: PolicySegment, text: str, seg_lines: list[Line]) -> None:

@@ -133,3 +133,18 @@ def test_roles_a_cell_states_and_a_task_wrapping_onto_an_unnumbered_row():
     assert _roles(text) == {
         ("北岭省教育厅", "建设高水平专业群，打造一批特色专业", "牵头"), ("北岭省财政厅", "建设高水平专业群，打造一批特色专业", "责任"),
         ("北岭省发展改革委", "推进校企合作", "牵头"), ("北岭省教育厅", "推进校企合作", "配合")}
+
+
+# ---- headers: a bracketed number under the title; 等N部门 and the signature ----------------
+def test_a_bracketed_number_under_the_title_heads_the_policy():
+    segs = _segs("临川市人民政府办公室关于印发临川市职业教育改革实施方案的通知\n（临政办发〔2031〕15号）\n"
+                 "各县（市、区）人民政府：\n现将实施方案印发给你们。\n")
+    assert [(s.number, s.title) for s in segs] == [("临政办发〔2031〕15号", "临川市人民政府办公室关于印发临川市职业教育改革实施方案的通知")]
+    # the number of a citation wrapped onto its own line heads nothing
+    assert _segs("为落实《北岭省人民政府关于推进合作的通知》\n（北政发〔2031〕4号）\n精神，现通知如下。\n") == ()
+
+
+def test_a_joint_title_with_deng_n_departments_takes_the_signature_list():
+    text = ("东川省教育厅等三部门关于推进实训基地建设的通知\n东教联〔2031〕7号\n各市教育局：\n现就有关事项通知如下。\n"
+            "东川省教育厅 东川省财政厅 东川省人力资源和社会保障厅\n2031年9月16日\n")
+    assert [n for n, _, _ in _segs(text)[0].issuers] == ["东川省教育厅", "东川省财政厅", "东川省人力资源和社会保障厅"]
