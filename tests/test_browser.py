@@ -166,6 +166,40 @@ def test_search_page_answers_the_lead_question(server, browser, tmp_path):
     assert not severe_console_errors(browser)
 
 
+def test_every_example_on_the_page_answers_and_a_typo_says_how_it_was_read(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/")
+    examples = [a.get_attribute("data-q") for a in browser.find_elements(By.CSS_SELECTOR, ".examples a")]
+    assert len(examples) >= 3
+    for i, question in enumerate(examples):
+        browser.get(server + "/")
+        browser.find_elements(By.CSS_SELECTOR, ".examples a")[i].click()
+        wait_for(browser, "return document.body.dataset.state")
+        assert browser.execute_script("return document.body.dataset.state") == "answered", question
+        assert browser.find_elements(By.CSS_SELECTOR, "li.answer"), f"the page's example {question!r} answers nothing"
+    browser.get(server + "/?q=" + urllib.parse.quote("辽西北职业教育联萌的牵头单位"))
+    wait_for(browser, "return document.body.dataset.state")
+    interpretation = browser.find_element(By.ID, "interpretation").text
+    assert "read 辽西北职业教育联萌 as 辽西北职业教育联盟" in interpretation
+    browser.get(server + "/?q=" + urllib.parse.quote("北京大学的合作企业"))
+    wait_for(browser, "return document.body.dataset.state")
+    assert "unknown name: 北京大学" in browser.find_element(By.ID, "interpretation").text
+
+
+def test_a_table_row_quote_is_shown_as_the_row_under_its_header(server, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get(server + "/?q=" + urllib.parse.quote("哪些学校牵头产教融合共同体"))
+    wait_for(browser, "return document.querySelector('table.evidence-row') !== null")
+    table = browser.find_element(By.CSS_SELECTOR, "table.evidence-row")
+    header = [th.text for th in table.find_elements(By.TAG_NAME, "th")]
+    cells = [td.text for td in table.find_elements(By.TAG_NAME, "td")]
+    assert header[:1] == ["序号"] and len(cells) >= 2
+    assert "\n" not in table.find_elements(By.TAG_NAME, "tr")[-1].text  # one row, not its neighbours
+    assert_only_local(browser, server)
+
+
 def test_viz_page_draws_the_nodes_the_api_lists(server, browser, tmp_path):
     (school,) = api(server, "/entities", name="辽宁职业学院", type="School", limit=1)["entities"]
     for depth in (1, 2):

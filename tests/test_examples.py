@@ -9,7 +9,6 @@ from __future__ import annotations
 import json
 import re
 import shlex
-import shutil
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -19,7 +18,7 @@ from api.cli import main
 from graph.networkx_store import NetworkxStore
 from search.answer import ask
 from search.hybrid import clear_cache
-from search.index import update_indexes
+from web_store import indexed_copy
 
 pytestmark = pytest.mark.slow
 
@@ -31,9 +30,7 @@ PAGE = ROOT / "api" / "static" / "index.html"
 @pytest.fixture(scope="module")
 def store_dir(seed_store_path, tmp_path_factory) -> Path:
     """A copy of the shared seed store with a search index of its own."""
-    path = tmp_path_factory.mktemp("examples") / "store"
-    shutil.copytree(seed_store_path, path)
-    update_indexes(NetworkxStore(path), embedder_spec="hash")
+    path = indexed_copy(seed_store_path, tmp_path_factory.mktemp("examples") / "store")
     clear_cache()
     return path
 

