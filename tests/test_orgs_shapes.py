@@ -96,3 +96,31 @@ def test_a_plaque_awarded_is_no_body():
 ])
 def test_find_orgs_bare_party_committees(text, expected):
     assert [m.name for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a city jieba tags as a verb still opens the name
+    ("遵义北岭职业教育集团(联盟)第一次会员大会召开", ["遵义北岭职业教育集团"]),
+    # a company's hotel department names the company
+    ("北岭职教集团与东川康旅投资有限公司酒店中心签约", ["北岭职教集团", "东川康旅投资有限公司"]),
+    # a kind of body before a place ends the name (构建…平台某地某某职业教育集团)
+    ("构建新农牧产业人才培养平台临江农牧职业教育集团成立", ["临江农牧职业教育集团"]),
+    # a zone's administration named bare after its party committee
+    ("北岭新区党工委委员、管委会副主任张三出席", ["北岭新区党工委", "北岭新区管委会"]),
+    # a provincial engineering centre is named field first
+    ("体系建设\n虚拟现实技术与系统临江省工程研究中心授牌", ["虚拟现实技术与系统临江省工程研究中心"]),
+    ("学校与北岭省工程研究中心合作", ["北岭省工程研究中心"]),
+])
+def test_find_orgs_round_three_odd_pages(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # regions and their industries sharing one group kind
+    ("统筹建设北岭生态康养、东川装备制造和临江能源化工行业产教融合共同体",
+     ["北岭生态康养行业产教融合共同体", "东川装备制造行业产教融合共同体", "临江能源化工行业产教融合共同体"]),
+    ("推动装备制造、北岭能源化工行业产教融合共同体建设", ["北岭能源化工行业产教融合共同体"]),
+    ("国内物流和北岭能源化工产业学院", ["北岭能源化工产业学院"]),
+])
+def test_find_orgs_fields_sharing_a_group_kind(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected

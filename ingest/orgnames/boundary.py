@@ -24,7 +24,8 @@ _LEGAL = frozenset({"有限公司", "股份有限公司", "有限责任公司"})
 # A verb with the complement 好 (落实好, 对接好, 建设好): it ends a clause, never opens a name.
 _VERB_GOOD_RE = re.compile(r"^(?:落实|对接|建设|办|用|发挥|抓|做|管|服务|完成|利用)好$")
 # Nouns for a kind of body: before a place they end a name (友好合作企业某省某某有限公司).
-_KIND_NOUNS = frozenset({"企业", "单位", "院校", "高校", "学校", "会员", "成员", "伙伴", "机构", "部门"})
+_KIND_NOUNS = frozenset({"企业", "单位", "院校", "高校", "学校", "会员", "成员", "伙伴", "机构", "部门",
+                         "平台", "载体", "基地", "纽带", "桥梁"})  # 构建…人才培养平台某省某某职业教育集团
 
 
 def _soft_space(text: str, i: int) -> bool:
@@ -123,6 +124,8 @@ def _walk_left(context: str, suffix: str, tok) -> int:
     """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``."""
     if not context:
         return 0
+    if suffix in ("酒店", "大酒店", "宾馆") and re.search(r"(?:有限公司|有限责任公司|集团)$", context):
+        return 0  # 某某投资有限公司酒店中心: a department of the company, which is the name
     tokens = list(tok.cut(context, HMM=False))
     taken: list[str] = []
     rev = list(reversed(tokens))

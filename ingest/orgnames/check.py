@@ -252,6 +252,8 @@ def _leading_verbs(prefix: str) -> int:
 
     n = 0
     for p in jieba.posseg.lcut(prefix, HMM=False):
+        if lookup_region(p.word) is not None:
+            break  # a place jieba tags as a verb (a city named by two verbs) opens the name
         # Not "d": jieba tags some place names as adverbs (大连).
         if (p.flag[:1] in ("v", "p", "c") or p.flag in ("ad", "l")) and p.flag != "vn" or p.word in _STOP_TOKENS:
             n += len(p.word)

@@ -19,12 +19,13 @@ from typing import Iterable
 from ingest.orgnames.boundary import _left_context, _walk_left
 from ingest.orgnames.listed import find_listed
 from ingest.agencies import canonical_agency, is_agency
+from ingest.industry_vocab import names_an_industry
 from ingest.model import Mention
 from ingest.orgnames.check import (_is_category, _is_generic, _leading_verbs, _longer_form, _place, _second_body, _specific,
                                    place_typo)
 from ingest.orgnames.words import (_CLOSE, _GENERIC_TOKENS, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
                                    _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, tokenizer)
-from ingest.regions import REGIONS, is_place_relative, lookup_region
+from ingest.regions import REGIONS, is_place_relative, lookup_region, region_prefix
 from ingest.resolve import rule_key
 
 
@@ -173,6 +174,11 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             typ = "Group"
         if typ == "School" and suffix.endswith("教育中心") and _national_or_provincial(prefix):
             typ = "Institute"  # 某省职业技术教育中心: the province's research and service body, not a school
+        if typ == "Institute" and (lab := _FIELD_LAB_RE.search(text, max(start, name_start - 24), name_start)) and \
+                re.search(r"(?:省|市|自治区|国家)(?:工程|工程技术)$", prefix) and region_prefix(prefix) is None and \
+                classify_org(lab.group(1)[:-1]) is None and lab.group(1)[:-1] not in _GENERIC_TOKENS | {"学校", "学院", "企业"}:
+            # 甲技术与乙系统某省工程研究中心: a provincial engineering centre is named field first
+            name, name_start = lab.group(1) + name, lab.start(1)
         cands.append((name_start, e, name, typ, len(suffix)))
     # One candidate per span, the longest suffix deciding the type (产业学院 over 学院); then drop
     # names nested in a longer one (酒店 in 青峰酒店产业学院, 学院 in …学院职教集团).
@@ -185,13 +191,14 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if kept and c[0] < kept[-1][1]:
             continue
         kept.append(c)
-    kept = sorted(kept + _shared_suffix(text, start, kept), key=lambda c: (c[0], c[1]))
+    kept = sorted(kept + _shared_suffix(text, start, kept) + _zone_administration(text, end, kept),
+                  key=lambda c: (c[0], c[1]))
     return [Mention(type=t, name=n, doc=doc, start=s, end=e, properties=_agency_key(n) if t == "Agency" else {})
             for s, e, n, t, _ in kept]
 
 
 # Places listed before one name that they share (某国、某国和某国鲁班工坊 names three bodies).
-_PLACE_LIST_RE = re.compile(r"([\u4e00-\u9fff]{2,6})(?:、|和|及|与)$")
+_PLACE_LIST_RE = re.compile(r"([\u4e00-\u9fff]{2,12}?)(?:、|和|及|与)$")
 
 
 def _shared_suffix(text: str, lo: int, kept: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
@@ -200,17 +207,55 @@ def _shared_suffix(text: str, lo: int, kept: list[tuple[int, int, str, str, int]
     out = []
     for s, e, name, typ, slen in kept:
         head = name[: len(name) - slen]
-        if not head or not _place(head) and lookup_region(head) is None or _ANY_PLACE_RE.search(text, max(lo, s - 12), s):
+        if not head or _ANY_PLACE_RE.search(text, max(lo, s - 12), s):
+            continue
+        if _place(head) or lookup_region(head) is not None:
+            item, width = _longest_place, 8
+        elif typ == "Group" and _field_item(head):
+            item, width = _field_item, 14  # 甲地生态康养、乙地装备制造和丙地能源化工行业产教融合共同体
+        else:
             continue
         pos = s
-        while m := _PLACE_LIST_RE.search(text, max(lo, pos - 8), pos):
-            place = _longest_place(m.group(1))
-            if place is None:
-                break
-            a = m.end(1) - len(place)
-            out.append((a, m.end(1), place + name[len(head):], typ, slen))
+        while m := _PLACE_LIST_RE.search(text, max(lo, pos - width), pos):
+            part = item(m.group(1))
+            if part is None or classify_org(part):
+                break  # 甲集团、乙… : the item is a whole name of its own
+            a = m.end(1) - len(part)
+            out.append((a, m.end(1), part + name[len(head):], typ, slen))
             pos = a
     return out
+
+
+# The first part of an engineering centre's field (甲技术与), opening a line or clause.
+_FIELD_LAB_RE = re.compile(r"(?:^|(?<=[\n，。；、：“\"]))([\u4e00-\u9fff]{2,10}[与和])$")
+# 某某高新区党工委副书记、管委会主任: the same zone's administration, named bare after its party committee.
+_BARE_ZONE_BODY_RE = re.compile(r"[^，。；,;：:\n]{0,12}?、(管委会|管理委员会)")
+
+
+def _zone_administration(text: str, hi: int, kept: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
+    """The bare 管委会 of a title after a zone's 党工委 (某某新区党工委委员、管委会副主任) names that zone's."""
+    out = []
+    for s, e, name, typ, slen in kept:
+        if typ == "Agency" and name.endswith("党工委") and len(name) > 3 and (m := _BARE_ZONE_BODY_RE.match(text, e, hi)) \
+                and not any(k[0] <= m.start(1) < k[1] for k in kept):
+            out.append((m.start(1), m.end(1), name[:-3] + m.group(1), typ, len(m.group(1))))
+    return out
+
+
+def _field_item(s: str) -> str | None:
+    """The tail of ``s`` that is a place (or a region: jieba's place and space words) and an industry
+    (甲地装备制造 of 建设甲地装备制造), or None."""
+    import jieba.posseg
+
+    words = list(tokenizer().cut(s, HMM=False))
+    for i, w in enumerate(words[:-1]):
+        tags = jieba.posseg.lcut(w, HMM=False)
+        if w in _GENERIC_TOKENS or re.search(r"[内外]$", w):
+            continue  # 国内, 境外: where, not a place's name
+        if _place(w) or lookup_region(w) is not None or len(w) >= 2 and len(tags) == 1 and tags[0].flag == "s":
+            tail = "".join(words[i:])
+            return tail if names_an_industry(tail[len(w):]) else None
+    return None
 
 
 def _national_or_provincial(prefix: str) -> bool:
