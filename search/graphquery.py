@@ -16,7 +16,8 @@ from graph.schema import EDGE_TYPES, ORG_TYPES, Edge, Evidence
 from search.graphview import GraphView
 from search.hybrid import SearchContext
 from search.naming import kind_accepts, kind_preferred
-from search.question import Interpretation, fits_relation, industry_core
+from search.constraints import industry_core
+from search.question import Interpretation, fits_relation
 from search.vocab import INDUSTRY_ZH_SYNONYMS
 
 # Relations whose far end is a text-like node (a task, a target, a policy) that questions

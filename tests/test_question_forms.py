@@ -14,7 +14,8 @@ from graph.schema import Edge, Evidence, Node, make_node_id
 from search.answer import answer_name, ask
 from search.evaluation import names_match
 from search.graphview import GraphView
-from search.question import PlainScanner, WordScanner, parse_question
+from search.constraints import PlainScanner, WordScanner
+from search.question import parse_question
 
 TEXT = ("东川市人民政府办公室关于深化校企合作的实施意见 东政办发〔2024〕7号\n"
         "为落实东川省人民政府办公厅关于推进产教融合的实施意见（东省政办发〔2023〕12号），制定本意见。\n"
