@@ -5,7 +5,6 @@ forgets them; removing then re-ingesting gives a byte-identical export."""
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -97,27 +96,19 @@ def test_remove_drops_the_documents_index_entries(tmp_path, monkeypatch, capsys)
 
 
 def test_delete_document_over_http(tmp_path, monkeypatch):
-    from fastapi.testclient import TestClient
+    from write_client import AUTH, write_client
 
-    from api.app import create_app
-    from fake_extractor import FAKE
-    from graph.settings import Settings
-
-    monkeypatch.setattr("ingest.pipeline.load_extractors", lambda: FAKE)
-    monkeypatch.setitem(sys.modules, "search.index", None)
-    store = tmp_path / "store"
-    client = TestClient(create_app(store=NetworkxStore(store), settings=Settings(store=store, api_token="t")))
-    auth = {"Authorization": "Bearer t"}
+    client = write_client(tmp_path / "store", monkeypatch)
     files = [("files", ("a.txt", "由甲乙职业学院牵头组建甲乙职教联盟。".encode())),
              ("files", ("b.txt", "由丙丁职业学院牵头组建丙丁职教联盟。甲乙职业学院".encode()))]
-    assert client.post("/documents", headers=auth, files=files).status_code == 201
+    assert client.post("/documents", headers=AUTH, files=files).status_code == 201
     assert client.delete("/documents/a").status_code == 403  # the token, as for uploads
-    r = client.delete("/documents/a", headers=auth)
+    r = client.delete("/documents/a", headers=AUTH)
     assert r.status_code == 200, r.text
     body = r.json()
     assert body["removed"] == ["a"] and body["removed_nodes"] == 1 and body["removed_edges"] == 1
     assert [d["id"] for d in client.get("/documents").json()["documents"]] == ["b"]
     names = {n["name"] for n in client.get("/entities").json()["entities"]}
     assert "甲乙职业学院" in names and "甲乙职教联盟" not in names  # b still names the school
-    r = client.delete("/documents/a", headers=auth)
+    r = client.delete("/documents/a", headers=AUTH)
     assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"

@@ -129,18 +129,11 @@ def test_the_lock_goes_with_its_holder(holder):
 
 
 def test_an_upload_beside_a_cli_ingest_keeps_both(tmp_path, monkeypatch):
-    from fastapi.testclient import TestClient
+    from write_client import AUTH, lead_file, write_client
 
-    from api.app import create_app
-    from fake_extractor import FAKE
-    from graph.settings import Settings
-
-    monkeypatch.setattr("ingest.pipeline.load_extractors", lambda: FAKE)
-    monkeypatch.setitem(sys.modules, "search.index", None)
     store = tmp_path / "store"
-    client = TestClient(create_app(store=NetworkxStore(store), settings=Settings(store=store, api_token="t")))
-    auth = {"Authorization": "Bearer t"}
-    r = client.post("/documents", headers=auth, files=[("files", ("api1.txt", "由甲甲职业学院牵头组建甲甲职教联盟。".encode()))])
+    client = write_client(store, monkeypatch)
+    r = client.post("/documents", headers=AUTH, files=[lead_file("api1.txt", "甲", "甲")])
     assert r.status_code == 201 and r.json()["documents"] == ["api1"]
     # Meanwhile another process (the CLI) ingests into the same folder.
     (tmp_path / "cli.txt").write_text("由乙乙职业学院牵头组建乙乙职教联盟。\n", encoding="utf-8")
@@ -148,22 +141,17 @@ def test_an_upload_beside_a_cli_ingest_keeps_both(tmp_path, monkeypatch):
     proc = _python(code, str(tmp_path / "cli.txt"))
     assert proc.wait(timeout=120) == 0, proc.stderr.read()
     assert client.get("/documents").json()["documents"][1]["id"] == "cli"  # readers see it
-    r = client.post("/documents", headers=auth, files=[("files", ("api2.txt", "由丙丙职业学院牵头组建丙丙职教联盟。".encode()))])
+    r = client.post("/documents", headers=AUTH, files=[lead_file("api2.txt", "丙", "丙")])
     assert r.status_code == 201
     assert set(NetworkxStore(store).documents()) == {"api1", "cli", "api2"}
 
 
 def test_an_upload_while_another_process_writes_is_503_naming_it(holder, monkeypatch):
-    from fastapi.testclient import TestClient
-
     import api.uploads
-    from api.app import create_app
-    from graph.settings import Settings
+    from write_client import AUTH, lead_file, write_client
 
     store, pid = holder
     monkeypatch.setattr(api.uploads, "WRITE_WAIT", 0.2)
-    client = TestClient(create_app(store=NetworkxStore(store), settings=Settings(store=store, api_token="t")))
-    r = client.post("/documents", headers={"Authorization": "Bearer t"},
-                    files=[("files", ("a.txt", "由甲甲职业学院牵头组建甲甲职教联盟。".encode()))])
+    r = write_client(store, monkeypatch).post("/documents", headers=AUTH, files=[lead_file("a.txt", "甲", "甲")])
     assert r.status_code == 503
     assert f"pid {pid}" in r.json()["error"]["message"]
