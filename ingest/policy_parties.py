@@ -33,7 +33,10 @@ STATED_RESPONSIBLE = re.compile(
     rf"[（(\[【](?P<l1>{_RESP_LABEL})[:：](?P<lab>(?:[^（()）\[\]【】]|[（(][^（()）]*[）)])+)[）)\]】]"
     rf"|(?<![（(\[【\w])(?P<l2>{_RESP_LABEL})[:：](?P<line>(?:[^（()）。]|[（(][^（()）。]{{1,10}}[）)])+)"
     rf"|[（(](?P<lead>[^（()）。，,]{{2,60}}?)牵头(?:[，,；;、](?P<help>[^（()）。]{{2,80}}?){_HELPS})?{_TAIL}[）)]"
-    rf"|[（(](?P<owners>(?:[^（()）。，,；;]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?)(?:等)?(?:(?:按职责)?分工)?负责{_TAIL}[）)]")
+    rf"|[（(](?P<owners>(?:[^（()）。，,；;]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?)(?:等)?(?:(?:按职责)?分工)?负责"
+    rf"(?P<more>{_TAIL})[）)]")
+# A second list in the same bracket: （X、Y按职责分工负责，各省级人民政府负责落实）.
+_MORE_OWNERS = re.compile(r"^[，,；;](?P<who>[^，,；;]{2,60}?)(?:等)?(?:(?:按职责)?分工)?负责")
 RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?(?:牵头[，,；;、）)]|负责[）)]))")
 # A time column written into a responsibility (责任部门：市财政局 完成时限：2031年12月) ends the list.
 _TIME_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间进度|进度安排|时限|时间)[:：].*$")
@@ -83,6 +86,9 @@ def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
         return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
     if m.group("owners"):  # （X、Y按职责分工负责）: only when every name is a party
         owners = split_departments(m.group("owners"))
+        more = _MORE_OWNERS.match(m.group("more") or "")
+        if more and all(_party(p) for p in split_departments(more.group("who"))):
+            owners += split_departments(more.group("who"))
         return [(p, "责任") for p in owners] if owners and all(_party(p) for p in owners) else []
     found = f"{m.group('l1') or m.group('l2')}：{_TIME_LABEL.sub('', m.group('lab') or m.group('line'))}"
     out: list[tuple[str, str]] = []

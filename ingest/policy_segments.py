@@ -300,6 +300,9 @@ def read_fields(text: str, lines: list[Line] | None = None) -> dict[str, tuple[s
             for (k, _), (v, vs) in zip(cells, cells[1:]):
                 if _field_key(k) in _FIELD_KEYS and _field_key(v) not in _FIELD_KEYS:
                     pairs.append((_field_key(k), v, vs))
+            for c, cs in cells:  # a cell holding key and value (文号：岚政办发〔2031〕7号 | 成文日期：…)
+                pairs += [(_field_key(m.group("k")), m.group("v"), cs + m.start("v")) for m in _FIELD_RE.finditer(c)
+                          if m.group("v")]
         else:
             pairs = [(_field_key(m.group("k")), m.group("v"), m.start("v")) for m in _FIELD_RE.finditer(ln.text)]
         for k, v, vs in pairs:

@@ -152,6 +152,32 @@ def format_score(s: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def check_headers(folder: Path, name: str) -> None:
+    """Assert that every header row of ``name`` is a policy segment with that title, issuers and date."""
+    from ingest.policy_segments import segment_policies
+    from ingest.policy_text import reading_view
+
+    headers, _ = load(folder)
+    segments = segment_policies(reading_view(doc(folder, name).text).text)
+    for want in headers[name]:
+        seg = next((s for s in segments if pkey(s.number or s.title or "") == pkey(want["policy"])), None)
+        assert seg is not None, (want["policy"], [s.name for s in segments])
+        assert name_key(seg.title or "") == name_key(want["title"])
+        assert "、".join(n for n, _, _ in seg.issuers) == want["issuer"]
+        assert seg.date == want["date"]
+
+
+def check_score(folder: Path, recall: float, precision: float, role: float) -> None:
+    """Assert the policy-facts and RESPONSIBLE_FOR figures of a folder reach these bounds."""
+    result = score(folder)
+    print(format_score(result))
+    rows = result["rows"]
+    assert rows["policy facts"]["recall"] >= recall, result["misses"]
+    assert rows["RESPONSIBLE_FOR"]["recall"] >= recall, result["misses"]
+    assert rows["policy facts"]["precision"] >= precision, result["wrong"]
+    assert rows["RESPONSIBLE_FOR"]["role"] >= role
+
+
 if __name__ == "__main__":
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).parent / "data/unseen/policy/heldout2")
     result = score(folder)

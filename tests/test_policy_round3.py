@@ -148,3 +148,16 @@ def test_a_joint_title_with_deng_n_departments_takes_the_signature_list():
     text = ("东川省教育厅等三部门关于推进实训基地建设的通知\n东教联〔2031〕7号\n各市教育局：\n现就有关事项通知如下。\n"
             "东川省教育厅 东川省财政厅 东川省人力资源和社会保障厅\n2031年9月16日\n")
     assert [n for n, _, _ in _segs(text)[0].issuers] == ["东川省教育厅", "东川省财政厅", "东川省人力资源和社会保障厅"]
+
+
+def test_metadata_cells_holding_key_and_value():
+    from ingest.policy_segments import read_fields
+    f = read_fields("索引号：xx/2032-00021 | 主题分类：教育 | 发布机构：临川市人民政府办公室\n"
+                    "文号：临政办发〔2032〕7号 | 成文日期：2032-03-01 | 发布日期：2032-03-05\n")
+    assert (f["number"][0], f["issuer"][0], f["date"][0]) == ("临政办发〔2032〕7号", "临川市人民政府办公室", "2032-03-01")
+
+
+def test_a_second_list_in_the_same_bracket():
+    text = ("职业技能提升重点任务分工方案\n各省人民政府：\n（一）落实资金保障。加强资金监管。（财政部、人力资源社会保障部按职责分工负责，"
+            "各省级人民政府负责落实）\n")
+    assert {s for s, _, _ in _roles(text)} == {"财政部", "人力资源社会保障部", "各省级人民政府"}
