@@ -38,6 +38,8 @@ OUTCOMES: tuple[Outcome, ...] = (
             "the search index was built with another embedder (run `vocgraph index --rebuild`)"),
     Outcome(E.ConfigError, EXIT_FATAL, 503, "unavailable",
             "bad settings, or an optional package is missing (the message says what to install)"),
+    Outcome(E.StoreBusyError, EXIT_FATAL, 503, "store_busy",
+            "another writer holds the store past --wait (the message names its pid and command); retry"),
     Outcome(E.StoreError, EXIT_FATAL, 503, "store_unavailable",
             "the store cannot be read or written (corrupt files, unreachable Bolt server)"),
     Outcome(E.VocgraphError, EXIT_FATAL, 400, "bad_request", "any other error vocgraph raises on purpose"),

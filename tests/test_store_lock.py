@@ -153,5 +153,5 @@ def test_an_upload_while_another_process_writes_is_503_naming_it(holder, monkeyp
     store, pid = holder
     monkeypatch.setattr(api.uploads, "WRITE_WAIT", 0.2)
     r = write_client(store, monkeypatch).post("/documents", headers=AUTH, files=[lead_file("a.txt", "甲", "甲")])
-    assert r.status_code == 503
+    assert r.status_code == 503 and r.json()["error"]["code"] == "store_busy"
     assert f"pid {pid}" in r.json()["error"]["message"]
