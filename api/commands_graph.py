@@ -37,6 +37,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--embedder", metavar="SPEC", help="embedder for the search index (default: $VOCGRAPH_EMBEDDER)")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary")
     p.add_argument("--json", action="store_true", help="print the ingest report as JSON")
+    p.add_argument("--max-chars", type=int, metavar="N",
+                   help="skip a document whose text is longer (default $VOCGRAPH_MAX_DOC_CHARS or 20000000; 0: no limit)")
+    p.add_argument("--time-budget", type=float, metavar="SECONDS",
+                   help="skip a document whose extraction takes longer (default $VOCGRAPH_DOC_SECONDS or 600; 0: no limit)")
     add_wait_option(p)
     p.set_defaults(handler=cmd_ingest)
 
@@ -59,9 +63,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 # ---- ingest -----------------------------------------------------------------------------
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from ingest.budget import Limits
     from ingest.pipeline import ingest_paths
 
-    missing = [p for p in args.paths if not Path(p).exists()]
+    settings = settings_from_args(args)
+    limits = Limits(max_chars=settings.max_doc_chars if args.max_chars is None else max(0, args.max_chars),
+                    seconds=settings.doc_seconds if args.time_budget is None else max(0.0, args.time_budget))
+    missing = [p for p in args.paths if not os.path.lexists(p)]  # a dangling link is reported, not missing
     if len(missing) == len(args.paths):  # nothing to read: an error, not a report of nothing
         raise InputError(", ".join(missing), "no such file or folder" if len(missing) == 1
                          else "no such files or folders; nothing was ingested")
@@ -74,7 +82,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             link = "none" if args.no_index else _embedder_choice(store, args)
             # With the index, graph and index are committed together (after the index is built).
             report = ingest_paths(args.paths, store, progress=bar, aliases=args.aliases, link_embedder=link,
-                                  commit=args.no_index)
+                                  commit=args.no_index, limits=limits)
         finally:
             bar.close()
         seconds = time.perf_counter() - started

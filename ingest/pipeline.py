@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -25,6 +26,7 @@ from typing import Any, Callable, Iterable, Sequence
 from graph.base import GraphStore
 from graph.errors import InputError, SchemaError, StoreError
 from graph.schema import EDGE_TYPES, NODE_TYPES, ORG_TYPES, Edge, Evidence, check_edge_types
+from ingest.budget import BudgetExceeded, Limits, deadline
 from ingest.extractors import load_extractors
 from ingest.model import Alias, Document, Extraction, Fact, Mention
 from ingest.policy_join import merge_stored, rekey_mentions, title_numbers
@@ -32,8 +34,11 @@ from ingest.readers import iter_input_files, read_document, unique_doc_id
 from ingest.regions import (Region, ancestors, document_scope, lookup_region, qualify_name,
                              region_prefix, scope_applies)
 from ingest.resolve import QUALIFIED, Decisions, Resolver, full_name, load_decisions
+from ingest.textforms import SURFACE
 
 Progress = Callable[[int, int, str], None]
+# C0/C1 controls (NUL included) and invisible format characters, removed from every name.
+_CONTROLS_RE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 Extractor = Callable[[Document], Extraction]
 
 
@@ -74,21 +79,22 @@ class IngestReport:
 def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, *,
                  progress: Progress | None = None, aliases: str | os.PathLike[str] | Decisions | None = None,
                  extractors: Sequence[tuple[str, Extractor]] | None = None, commit: bool = True,
-                 link_embedder: str | None = "none") -> IngestReport:
+                 link_embedder: str | None = "none", limits: Limits | None = None) -> IngestReport:
     """Ingest files and folders (recursively) into ``store``; see the module docstring.
 
     After the documents are written, measures are linked to the targets they implement
     (search.linking) using ``link_embedder`` ("none": quantities and keywords only; an embedder
-    spec adds similarity scoring; None skips linking).
+    spec adds similarity scoring; None skips linking). ``limits``: the size and time one
+    document may take (ingest.budget; a document over one is skipped, nothing of it stored).
     """
     files, skipped = iter_input_files(paths)
-    run = _Run(store, aliases, extractors, link_embedder)
+    run = _Run(store, aliases, extractors, link_embedder, limits)
     run.report.skipped.extend(skipped)
     for i, f in enumerate(files):
         if progress:
             progress(i, len(files), f.name)
         try:
-            doc = read_document(f)
+            doc = read_document(f, max_chars=run.limits.max_chars)
         except InputError as exc:
             run.report.skipped.append((str(f), exc.reason))
             continue
@@ -102,16 +108,20 @@ def ingest_paths(paths: Iterable[str | os.PathLike[str]], store: GraphStore, *,
 def ingest_documents(docs: Iterable[Document], store: GraphStore, *, progress: Progress | None = None,
                      aliases: str | os.PathLike[str] | Decisions | None = None,
                      extractors: Sequence[tuple[str, Extractor]] | None = None,
-                     commit: bool = True, link_embedder: str | None = "none") -> IngestReport:
+                     commit: bool = True, link_embedder: str | None = "none",
+                     limits: Limits | None = None) -> IngestReport:
     """Ingest in-memory Documents (API uploads). Ids are kept as given; a document with the
     id of a stored one and different text replaces it."""
-    run = _Run(store, aliases, extractors, link_embedder)
+    run = _Run(store, aliases, extractors, link_embedder, limits)
     docs = list(docs)
     for i, doc in enumerate(docs):
         if progress:
             progress(i, len(docs), doc.id)
         if not doc.text.strip():
             run.report.skipped.append((doc.path or doc.id, "empty document"))
+            continue
+        if reason := run.limits.size_reason(len(doc.text)):
+            run.report.skipped.append((doc.path or doc.id, reason))
             continue
         run.add(doc, path=None)
     run.finish(commit)
@@ -121,9 +131,10 @@ def ingest_documents(docs: Iterable[Document], store: GraphStore, *, progress: P
 # ---- the run --------------------------------------------------------------------------
 class _Run:
     def __init__(self, store: GraphStore, aliases: Any, extractors: Sequence[tuple[str, Extractor]] | None,
-                 link_embedder: str | None = "none"):
+                 link_embedder: str | None = "none", limits: Limits | None = None):
         self.store = store
         self.link_embedder = link_embedder
+        self.limits = limits or Limits()
         self.report = IngestReport()
         self.extractors = list(extractors) if extractors is not None else load_extractors()
         self.decisions = aliases if isinstance(aliases, Decisions) else load_decisions(
@@ -172,12 +183,19 @@ class _Run:
 
     def extract(self, doc: Document) -> Extraction:
         out = Extraction()
-        for name, fn in self.extractors:
-            try:
-                ex = fn(doc)
-            except Exception as exc:  # an extractor bug must not lose the rest of the batch
-                raise InputError(doc.path or doc.id, f"extractor {name} failed ({type(exc).__name__}: {exc})") from exc
-            out.extend(ex)
+        try:
+            with deadline(self.limits.seconds) as left:
+                for name, fn in self.extractors:
+                    try:
+                        ex = fn(doc)
+                    except Exception as exc:  # an extractor bug must not lose the rest of the batch
+                        raise InputError(doc.path or doc.id,
+                                         f"extractor {name} failed ({type(exc).__name__}: {exc})") from exc
+                    out.extend(ex)
+                    if left() < 0:  # where no timer can interrupt (a worker thread)
+                        raise BudgetExceeded()
+        except BudgetExceeded:
+            raise InputError(doc.path or doc.id, self.limits.time_reason()) from None
         out.mentions = [m for m in out.mentions if self._valid_mention(m, doc)]
         out.facts = [f for f in out.facts if self._valid_fact(f, doc)]
         # A name read from Traditional text keeps its original form as an alias.
@@ -185,6 +203,9 @@ class _Run:
         return out
 
     def _valid_mention(self, m: Mention, doc: Document) -> bool:
+        m.name = _CONTROLS_RE.sub("", m.name)  # NUL, controls, zero-width marks are never part of a name
+        if isinstance(m.properties.get(SURFACE), str):
+            m.properties[SURFACE] = _CONTROLS_RE.sub("", m.properties[SURFACE])
         if m.type not in NODE_TYPES or not m.name.strip():
             self.report.warnings.append(f"{doc.id}: dropped mention {m.name!r} of type {m.type!r}")
             return False

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Iterable
 
 from graph.errors import InputError
+from ingest.budget import DEFAULT_MAX_CHARS, Limits
 from ingest.ideographs import unify_ideographs
 from ingest.model import Document
 
@@ -39,12 +40,18 @@ _BINARY_CONTROLS = frozenset(chr(c) for c in range(32) if chr(c) not in "\t\n\r\
 _PDF_CONTROLS = {c: " " for c in [*range(32), 0x7f] if chr(c) not in "\t\n"}
 
 
-def read_document(path: str | os.PathLike[str], doc_id: str | None = None) -> Document:
+def read_document(path: str | os.PathLike[str], doc_id: str | None = None, *,
+                  max_chars: int = DEFAULT_MAX_CHARS) -> Document:
     """Read one file into a Document (id = file stem unless ``doc_id`` is given).
 
-    meta: path, sha256 (of the file bytes), format, encoding, chars.
+    meta: path, sha256 (of the file bytes), format, encoding, chars (pages for a PDF). A text
+    longer than ``max_chars`` characters (0: no limit) is refused, a plain-text file too big to
+    hold that few before it is read.
     """
     p = Path(path)
+    limits = Limits(max_chars=max_chars)
+    if p.is_symlink() and not p.exists():
+        raise InputError(str(p), dangling_reason(p))
     if not p.exists():
         raise InputError(str(p), "no such file")
     if not p.is_file():
@@ -54,6 +61,9 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None) -> Do
         raise InputError(str(p), f"unsupported file type {suffix or '(none)'!r}; "
                                  f"expected one of {', '.join(sorted(SUPPORTED_SUFFIXES))}")
     try:
+        if suffix in TEXT_SUFFIXES and max_chars and p.stat().st_size > 4 * max_chars + 4:
+            raise InputError(str(p), f"too large: {p.stat().st_size:,} bytes, more than any text of at most "
+                                     f"{max_chars:,} characters (--max-chars, VOCGRAPH_MAX_DOC_CHARS); nothing stored from it")
         data = p.read_bytes()
     except OSError as exc:
         raise InputError(str(p), f"cannot read ({exc.strerror or exc})") from exc
@@ -68,6 +78,8 @@ def read_document(path: str | os.PathLike[str], doc_id: str | None = None) -> Do
     text = unify_ideographs(normalize_newlines(text))
     if not text.strip():
         raise InputError(str(p), "no text in the file")
+    if reason := limits.size_reason(len(text)):
+        raise InputError(str(p), reason)
     meta = {
         "path": str(p),
         "sha256": hashlib.sha256(data).hexdigest(),
@@ -215,6 +227,9 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
+            for f in sorted(q for q in p.rglob("*") if q.is_symlink() and not q.exists()):
+                if not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    skipped.append((str(f), dangling_reason(f)))
             for f in sorted(q for q in p.rglob("*") if q.is_file()):
                 rel = f.relative_to(p)
                 if any(part.startswith(".") for part in rel.parts) or f.stem.lower() in FOLDER_NOTES:
@@ -228,11 +243,22 @@ def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path
                 add(p)
             else:
                 skipped.append((str(p), f"unsupported file type {p.suffix.lower() or '(none)'!r}"))
+        elif p.is_symlink() and not p.exists():
+            skipped.append((str(p), dangling_reason(p)))
         elif p.exists():
             skipped.append((str(p), "not a regular file"))
         else:
             skipped.append((str(p), "no such file or folder"))
     return files, skipped
+
+
+def dangling_reason(p: Path) -> str:
+    """Why a symbolic link whose target is gone cannot be read (the target named)."""
+    try:
+        target = os.readlink(p)
+    except OSError:
+        target = "?"
+    return f"dangling symbolic link (its target {target} does not exist)"
 
 
 def unique_doc_id(stem: str, taken: set[str]) -> str:

@@ -190,7 +190,7 @@ class _Reader(GroupRoleRules, PartnerRules):
         # Every name the document spells out: a fragment of common words (汽车工程学校) stands
         # for the one longer name it ends.
         found = find_orgs(self.text, 0, len(self.text), doc.id, self.names)
-        self.context = self.names | {m.name for m in found}
+        self.context = frozenset(self.names | {m.name for m in found})  # frozen: lookups index it once
         self.found = found  # every name of the page, for short forms (ingest.partners)
         self.doc_school = _title_school(self.text, found)
         self.home_school = self.doc_school or _header_school(self.text, doc.id, self.names, self.context)

@@ -217,7 +217,8 @@ def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) 
     report that names 营口市汽车工程学校. A ``specific`` name (中澳学院) only takes a place in front
     (营口中澳学院). None when there is none, or when the longer names are different bodies
     (天津中澳学院 and 营口中澳学院)."""
-    cands = {n for n in doc_names if len(n) > len(name) and n.endswith(name) and classify_org(n) == typ}
+    pool = _by_tail(doc_names).get(name[-2:], ()) if isinstance(doc_names, frozenset) and len(name) >= 2 else doc_names
+    cands = {n for n in pool if len(n) > len(name) and n.endswith(name) and classify_org(n) == typ}
     split = {n: _place_and_core(n) for n in cands}
     if specific:
         cands = {n for n in cands if split[n][1] == name}
@@ -228,21 +229,40 @@ def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) 
     return max(cands, key=lambda n: (len(n), n))
 
 
+@lru_cache(maxsize=4)
+def _by_tail(doc_names: frozenset[str]) -> dict[str, list[str]]:
+    """A document's names by their last two characters (a name ends with ``name`` only if it ends
+    with its last two): one scan per document, not one per name read."""
+    out: dict[str, list[str]] = {}
+    for n in doc_names:
+        out.setdefault(n[-2:], []).append(n)
+    return out
+
+
 def place_typo(name: str, doc_names: Iterable[str]) -> str | None:
     """The name the document writes elsewhere when ``name`` is it with one character of the place
     misread: 菅口现代制造服务学校 in a report that also writes 营口现代制造服务学校 (OCR). None when
     ``name`` opens with a known place, or when no single such name exists."""
     if region_prefix(name) is not None or is_place_relative(name):
         return None
+    index = _typo_index(frozenset(doc_names))  # built once per document, not a scan per name
     found = set()
-    for other in doc_names:
-        r = region_prefix(other) if len(other) == len(name) and other != name else None
-        if r is None:
-            continue
-        diff = [i for i, (a, b) in enumerate(zip(name, other)) if a != b]
-        if len(diff) == 1 and diff[0] < len(r[1]):
-            found.add(other)
+    for i in range(len(name)):
+        found |= index.get(name[:i] + "\0" + name[i + 1:], set())
+    found.discard(name)
     return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=4)
+def _typo_index(doc_names: frozenset[str]) -> dict[str, set[str]]:
+    """Each name that opens with a known place, under its forms with one character of the place
+    masked (营口… under \\0口… and 营\\0…): a name found under one of them differs from it there only."""
+    index: dict[str, set[str]] = {}
+    for other in doc_names:
+        r = region_prefix(other)
+        for i in range(len(r[1]) if r else 0):
+            index.setdefault(other[:i] + "\0" + other[i + 1:], set()).add(other)
+    return index
 
 
 def _leading_verbs(prefix: str) -> int:

@@ -185,8 +185,10 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
     cands.sort(key=lambda c: (c[0], -c[1], -c[4]))
     spans = list({(c[0], c[1]): c for c in reversed(cands)}.values())
     kept: list[tuple[int, int, str, str, int]] = []
+    reach = -1  # the furthest end of the spans before this one: they start no later (linear, not pairwise)
     for c in sorted(spans, key=lambda c: (c[0], -c[1])):
-        if any(k[0] <= c[0] and c[1] <= k[1] and (k[0], k[1]) != (c[0], c[1]) for k in spans):
+        nested, reach = reach >= c[1], max(reach, c[1])
+        if nested:
             continue
         if kept and c[0] < kept[-1][1]:
             continue

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ingest.model import Alias, Mention
+from ingest.orgnames.spans import CharIndex, Covered
 from ingest.orgnames.words import _BY_LENGTH, _GENERIC_TOKENS, _SHORT_HEADS, _STOP_TOKENS, classify_org, tokenizer
 from ingest.regions import region_prefix
 
@@ -59,7 +60,8 @@ def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[lis
             # 某省教育厅职业教育处 names 某省教育厅 too
             parents.append(Mention("Agency", p, doc, m.start, m.start + len(p)))
             fulls.setdefault(p, "Agency")
-    covered = sorted((m.start, m.end) for m in found)
+    covered = Covered((m.start, m.end) for m in found)
+    index = CharIndex(fulls)  # candidates: the names holding every character of a short form
     pairs: dict[str, set[tuple[str, str]]] = {}  # short → {(full, type)}
     occurrences: dict[str, list[tuple[int, int]]] = {}
     defined: set[str] = set()
@@ -76,9 +78,10 @@ def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[lis
     for s_name, s_type in fulls.items():
         if s_name in defined:
             continue
-        hits = {(f, t) for f, t in fulls.items() if f != s_name and _compatible(s_type, t) and
+        cands = [(f, fulls[f]) for f in index.holding(s_name) if f != s_name]
+        hits = {(f, t) for f, t in cands if _compatible(s_type, t) and
                 (abbreviates(s_name, f) or _relative_of(s_name, f))}
-        hits |= {(f, t) for f, t in fulls.items() if f != s_name and t == s_type and
+        hits |= {(f, t) for f, t in cands if t == s_type and
                  (_party_form(s_name, f) or _branch_without_place(s_name, f))}
         for f, t in hits:
             add(s_name, f, t)
@@ -95,9 +98,9 @@ def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[lis
     for (a, b), short in [*_bare_forms(text, fulls, covered), *_short_heads(text, fulls, covered)]:
         if short in fulls or short in defined:
             continue
-        for f, t in fulls.items():
+        for f in index.holding(short):
             if f.startswith(short) or abbreviates(short, f):
-                add(short, f, t)
+                add(short, f, fulls[f])
         occurrences.setdefault(short, []).append((a, b))
     aliases = []
     mentions = []
@@ -143,6 +146,7 @@ def _short_heads(text: str, fulls: dict[str, str], covered: list[tuple[int, int]
     """某某职院, 某某技校 where the text writes them and the suffix walk found nothing: the longest
     span before the head that abbreviates one full name of the document."""
     heads = "|".join(sorted(_SHORT_HEADS, key=len, reverse=True))
+    covered, index = _as_covered(covered), CharIndex(fulls)
     for m in re.finditer(heads, text):
         e = m.end()
         if _covered_at(e - 1, covered) or not _edge_after(text, e):
@@ -151,7 +155,7 @@ def _short_heads(text: str, fulls: dict[str, str], covered: list[tuple[int, int]
             s = text[p:e]
             if not all(_CJK_RE.match(c) for c in s) or p > 0 and not _edge_before(text, p):
                 continue
-            if len(_fewest_left_out(s, {(f, "") for f in fulls if abbreviates(s, f)})) == 1:
+            if len(_fewest_left_out(s, {(f, "") for f in index.holding(s) if abbreviates(s, f)})) == 1:
                 yield (p, e), s
                 break
 
@@ -161,13 +165,18 @@ def _compatible(a: str, b: str) -> bool:
 
 
 def _spots(text: str, short: str, covered: list[tuple[int, int]]) -> Iterable[tuple[int, int]]:
+    covered = _as_covered(covered)
     for m in re.finditer(re.escape(short), text):
         if not _inside(m.start(), m.end(), covered):
             yield m.start(), m.end()
 
 
 def _inside(a: int, b: int, covered: list[tuple[int, int]]) -> bool:
-    return any(s < b and a < e and not (s == a and e == b) for s, e in covered)
+    return _as_covered(covered).overlaps_other(a, b)
+
+
+def _as_covered(covered: list[tuple[int, int]]) -> Covered:
+    return covered if isinstance(covered, Covered) else Covered(covered)
 
 
 def _defined(text: str, found: list[Mention]) -> Iterable[tuple[str, str, str]]:
@@ -233,6 +242,7 @@ _ZONE_RE = re.compile(r"(?:高新区|开发区|新区|园区|经开区|自贸区
 def _zone_forms(text: str, fulls: dict[str, str], covered: list[tuple[int, int]]) -> Iterable[tuple[tuple[int, int], str, str]]:
     """某某高新区 and 高新区 for 某某高新区管委会: a zone's administration named by its zone, where the
     text writes the zone alone (代表高新区参会), not inside another name."""
+    covered = _as_covered(covered)
     for f, t in fulls.items():
         if t != "Agency" or not (m := _ZONE_AGENCY_RE.search(f)):
             continue
@@ -403,7 +413,9 @@ def _head_short(s_suffix: str, suffix: str) -> bool:
 
 def _bare_forms(text: str, fulls: dict[str, str], covered: list[tuple[int, int]]) -> Iterable[tuple[tuple[int, int], str]]:
     """Spans of text, outside the found names, that are a prefix or an abbreviation of a full name."""
-    firsts: dict[str, list[str]] = {}
+    # Names by (head character, a character they hold): a span of two or more characters from
+    # position p only fits names holding text[p + 1] (a scan of every name per position was quadratic).
+    firsts: dict[tuple[str, str], list[str]] = {}
     for f in fulls:
         if len(f) >= 4:
             words, places, _ = _words(f)
@@ -411,15 +423,18 @@ def _bare_forms(text: str, fulls: dict[str, str], covered: list[tuple[int, int]]
             if places and len(words) > places:
                 heads.add(words[places][0])
             for h in heads:
-                firsts.setdefault(h, []).append(f)
+                for d in dict.fromkeys(f):
+                    firsts.setdefault((h, d), []).append(f)
+    covered = _as_covered(covered)
     spans: dict[int, tuple[int, str]] = {}
     for p, c in enumerate(text):
-        if c not in firsts or _covered_at(p, covered):
+        cands = firsts.get((c, text[p + 1:p + 2]))
+        if not cands or _covered_at(p, covered):
             continue
         if p > 0 and not _edge_before(text, p):
             continue
         best = None
-        for f in firsts[c]:
+        for f in cands:
             for L in range(min(len(f) - 2, 8, len(text) - p), 1, -1):
                 s = text[p:p + L]
                 if _covered_at(p + L - 1, covered) or not _edge_after(text, p + L):
@@ -435,7 +450,7 @@ def _bare_forms(text: str, fulls: dict[str, str], covered: list[tuple[int, int]]
 
 
 def _covered_at(i: int, covered: list[tuple[int, int]]) -> bool:
-    return any(s <= i < e for s, e in covered)
+    return _as_covered(covered).at(i)
 
 
 def _edge_before(text: str, p: int) -> bool:
