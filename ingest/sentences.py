@@ -35,6 +35,8 @@ _HEADING_RE = re.compile(r"^\s*(?:\d+(?:\s*\.\s*\d+)+\s*\S|[一二三四五六�
 _ITEM_RE = re.compile(r"^\s*(?:[\uf000-\uf8ff•●◆■▪]|《|\d+[.、．]\s*\S)")
 _SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院|我院|本院)")
 _GROUP_REF_RE = re.compile(r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)")
+# Building a college together (合作共建“某某学院”): the college is a joint body (Group), not a school.
+_BUILT_COLLEGE_RE = re.compile(r"(?:共建|共同建设|合作建设|联合(?:创办|组建|共建))[“\"「]?$")
 _TITLE_SPANS_RE = re.compile(r"《[^》]{0,80}》")  # document titles: their names take no part in facts
 
 
@@ -206,6 +208,7 @@ class _Reader(GroupRoleRules, PartnerRules):
         self.subject_school: Mention | None = None  # the last school named as a sentence's subject
         self.read_any = False
         self.page_school: Mention | None = None  # the school the page's first sentence is about
+        self.built_colleges: set[str] = set()  # colleges the page says two bodies build (共建“某某学院”)
 
     # -- anaphora -----------------------------------------------------------------------------
     def _salient_group(self, word: str, pos: int) -> Mention | None:
@@ -390,12 +393,22 @@ class _Reader(GroupRoleRules, PartnerRules):
             self.seen_groups.extend(self.cur_groups)
             self.prev_groups, self.cur_groups = self.cur_groups, []
             for m in ms:
+                if m.type == "School" and _BUILT_COLLEGE_RE.search(self.text, max(0, m.start - 8), m.start) and \
+                        self.text[m.end:m.end + 1] in "”\"」":
+                    self.built_colleges.add(m.name)
                 if m.type == "Group":
                     self.ctx.group = m
                 if m.type == "School":
                     self.ctx.school = m
                     if self.ctx.in_case:
                         self.ctx.fallback = None
+        for m in self.ex.mentions:
+            if m.type == "School" and m.name in self.built_colleges:
+                m.type = "Group"  # 与X合作共建“某某学院”: a college two bodies build is a joint body
+        for f in self.ex.facts:
+            for m in (f.source, f.target):
+                if m.type == "School" and m.name in self.built_colleges:
+                    m.type = "Group"
         return self.ex
 
     def _group_anaphor(self, s: _Sentence, segment: str) -> Mention | None:

@@ -32,7 +32,7 @@ def test_a_committee_is_not_a_party_committee():
     ("中国北岭工程学会汽车应用与服务分会秘书长张三致辞", [("中国北岭工程学会汽车应用与服务分会", "Association")]),
     # an academy and a technology centre
     ("会议特邀中国工程院院士张三作报告", [("中国工程院", "Institute")]),
-    ("双方共建“北岭精雕数字化精密制造仿真技术中心”", [("北岭精雕数字化精密制造仿真技术中心", "Institute")]),
+    ("双方共建“北岭精刻数字化精密制造仿真技术中心”", [("北岭精刻数字化精密制造仿真技术中心", "Institute")]),
     ("企业技术中心", []),
     # a university's institute in a city is one name
     ("临江大学东川研究院、北岭工业大学东川研究院负责人",
@@ -48,7 +48,7 @@ def test_find_orgs_branches_institutes_centres(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # a division of a department in a person's title names the department
-    ("福建省交通运输厅科技教育处一级调研员张三", ["福建省交通运输厅"]),
+    ("吉林省交通运输厅科技教育处一级调研员张三", ["吉林省交通运输厅"]),
     ("省教育厅职成处副处长李四", ["省教育厅"]),
     # a ministry's department and a division that acts are names of their own
     ("教育部职业教育与成人教育司", ["教育部职业教育与成人教育司"]),
@@ -60,7 +60,7 @@ def test_find_orgs_divisions_in_titles(text, expected):
 
 @pytest.mark.parametrize("text, expected", [
     # single characters jieba reads as a number and a verb, between a place and the trade
-    ("学院与温州市三将贸易有限公司签署合作协议", ["温州市三将贸易有限公司"]),
+    ("学院与临江市五将贸易有限公司签署合作协议", ["临江市五将贸易有限公司"]),
     ("东川市的贸易有限公司", ["贸易有限公司"]),
     # 暨 joins two events; 特邀 is a word of the report
     ("北岭县人民政府与临江职业技术学院合作办学签约暨临江技术学院现代产业学院(北岭分院)揭牌仪式",
@@ -123,4 +123,19 @@ def test_find_orgs_round_three_odd_pages(text, expected):
     ("国内物流和北岭能源化工产业学院", ["北岭能源化工产业学院"]),
 ])
 def test_find_orgs_fields_sharing_a_group_kind(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an item of a list of names with the same suffix, though jieba reads it as a verb
+    ("包括临江职业教育集团、奋进职业教育集团、北岭交通职业教育集团等150家",
+     ["临江职业教育集团", "奋进职业教育集团", "北岭交通职业教育集团"]),
+    ("临江职业学院、中等职业学院、", ["临江职业学院"]),
+    # 振兴 names a field (乡村振兴学院)
+    ("北岭大学与临江乡村振兴学院“3+4”中本贯通", ["北岭大学", "临江乡村振兴学院"]),
+    # a public training centre is a body; a school's own is not
+    ("依托临江现代物流职业技能公共实训中心，将校企合作升级", ["临江现代物流职业技能公共实训中心"]),
+    ("北岭职业学院实训中心建成", ["北岭职业学院"]),
+])
+def test_find_orgs_lists_fields_training_centres(text, expected):
     assert [m.name for m in find_orgs(text)] == expected

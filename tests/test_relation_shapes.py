@@ -34,7 +34,7 @@ def test_two_bodies_lead_two_groups_respectively():
 
 
 def test_a_council_member_among_the_members():
-    c = "全国新能源汽车行业产教融合共同体"
+    c = "全国北岭汽车行业产教融合共同体"
     text = f"2023年10月18日，{c}成立大会召开。\n随后，会议表决通过理事会组成人员。\n青岚职专作为理事成员单位获得授牌\n大会圆满结束。"
     assert ("MEMBER_OF", "青岚职专", c, "理事") in _facts(text)
 
@@ -59,3 +59,9 @@ def test_a_party_committee_is_keyed_without_the_party_prefix():
     r = Resolver()
     assert r.key("中共临江市委", "Agency") == r.key("临江市委", "Agency")
     assert r.key("中共中央", "Agency") != r.key("中央", "Agency")
+
+
+def test_a_college_two_bodies_build_is_a_joint_body():
+    text = f"她回顾了{S}与北岭技术学院合作共建“临江厨艺学院”的友好合作历程。临江厨艺学院培养了大批人才。"
+    ex = sentences.extract(Document("r", "r.txt", text))
+    assert {m.type for m in ex.mentions if m.name == "临江厨艺学院"} == {"Group"}

@@ -126,6 +126,8 @@ def _walk_left(context: str, suffix: str, tok) -> int:
         return 0
     if suffix in ("酒店", "大酒店", "宾馆") and re.search(r"(?:有限公司|有限责任公司|集团)$", context):
         return 0  # 某某投资有限公司酒店中心: a department of the company, which is the name
+    if suffix == "实训中心" and re.search(r"(?:学院|学校|大学|职院|技校|中心)$", context):
+        return 0  # 某某职业学院实训中心: the school's own facility
     tokens = list(tok.cut(context, HMM=False))
     taken: list[str] = []
     rev = list(reversed(tokens))

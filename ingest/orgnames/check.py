@@ -70,7 +70,7 @@ def _is_verb(token: str) -> bool:
 
 # Verbs that name a trade inside organisation names (装备制造, 智能建造, 汽车维修).
 _NAME_VERBS = frozenset("""制造 建造 设计 维修 加工 运营 装配 检测 运输 养殖 种植 印刷 包装 销售 服务 建设 发展
-应用 保障 保育 管理 经营 开发 控制 监测 养护 运用 检修 创意 贸易 物流 融合""".split())
+应用 保障 保育 管理 经营 开发 控制 监测 养护 运用 检修 创意 贸易 物流 融合 振兴""".split())
 
 
 @lru_cache(maxsize=4096)

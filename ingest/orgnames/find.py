@@ -123,7 +123,9 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         name_start = pos[len(pos) - n] if n else s
         prefix = context[len(context) - n:] if n else ""
         initial = _place_initial_short(prefix, suffix, text, name_start, start)
-        if prefix and prefix + text[s:e] not in known and not initial:
+        in_list = text[name_start - 1:name_start] == "、" and re.match(r"[、等和及]", text[e:e + 1])
+        if prefix and prefix + text[s:e] not in known and not initial and not in_list:
+            # (甲集团、乙集团、丙集团等: a list of names holds no verb phrase)
             cut = _leading_verbs(prefix)
             if cut == len(prefix):
                 continue  # 承担学院, 推进专业协作体: a verb, not a name
@@ -165,7 +167,10 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if _NOT_ORG_RE.search(name):
             continue
         if name not in known:
-            specific = initial or _specific(prefix, list(tokenizer().cut(prefix, HMM=False)), suffix, typ)
+            # 甲职业教育集团、乙职业教育集团、: an item of a list of names with the same suffix is one
+            same_kind = in_list and typ in ("Group", "Enterprise") and \
+                text[max(start, name_start - 1 - len(suffix)):name_start - 1] == suffix
+            specific = initial or same_kind or _specific(prefix, list(tokenizer().cut(prefix, HMM=False)), suffix, typ)
             longer = _longer_form(name, typ, doc_names, specific)
             if longer is None and not specific:
                 continue

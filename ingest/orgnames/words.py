@@ -71,6 +71,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("研究院", "Institute"), ("研究所", "Institute"), ("科研院所", "Institute"), ("农科院", "Institute"),
     ("科学院", "Institute"), ("院士工作站", "Institute"), ("设计院", "Institute"), ("科研院", "Institute"),
     ("研究中心", "Institute"), ("工作站", "Institute"), ("工程院", "Institute"), ("技术中心", "Institute"),
+    ("实训中心", "Institute"),  # 某地公共实训中心: a public training service body (a school's own needs a name)
     # Enterprises
     ("股份有限公司", "Enterprise"), ("有限责任公司", "Enterprise"), ("有限公司", "Enterprise"),
     ("总公司", "Enterprise"), ("公司", "Enterprise"), ("集团", "Enterprise"), ("大酒店", "Enterprise"),
