@@ -284,6 +284,25 @@ class ReadingView:
         return self.origin[min(i, len(self.origin) - 1) - 1] + 1 if i < len(self.origin) else self.origin[-1]
 
 
+# A metadata row naming the document's number (文号：临政办发〔2031〕7号 | 成文日期：…): the page
+# cleaning blanks it as web furniture, the policy header reads it (policy_segments.read_fields).
+_NUMBER_FIELD = re.compile(r"(?:文\s?号|发文字号|文件编号)\s*[:：|｜]")
+
+
+def _metadata_lines(text: str, original: str) -> list[tuple[int, int]]:
+    """Spans of the lines blanked in the analysis text whose original is a metadata row with a
+    document number, among the first 40 lines."""
+    out, pos = [], 0
+    for n, line in enumerate(original.split("\n")):
+        if n >= 40:
+            break
+        a, b = pos, pos + len(line)
+        pos = b + 1
+        if line.strip() and not text[a:b].strip() and _NUMBER_FIELD.search(simplified(line)) and NUMBER_RE.search(line):
+            out.append((a, b))
+    return out
+
+
 def _blanked(text: str, original: str) -> list[tuple[int, int]]:
     """Runs the analysis text blanked inside a line (inline pinyin, spam words: ingest.textforms):
     spaces where the original has other characters."""
@@ -305,10 +324,15 @@ def reading_view(text: str, original: str | None = None) -> ReadingView:
     simp = list(simplified(text))
     for t in _cells_as_rows("".join(simp)):
         simp[t] = "\t"
+    kept: list[tuple[int, int]] = []
+    if original is not None and len(original) == len(text):
+        for a, b in _metadata_lines(text, original):  # the page's 文号 row, blanked as furniture
+            simp[a:b] = simplified(original[a:b])
+            kept.append((a, b))
     simp_text = "".join(simp)
     drops = [(m.start(), m.end()) for m in _PINYIN.finditer(simp_text)] + _spam_prefixes(simp_text)
     if original is not None and len(original) == len(text):
-        drops += _blanked(text, original)
+        drops += [(a, b) for a, b in _blanked(text, original) if not any(x <= a < y for x, y in kept)]
     drops = sorted(drops)
     if not drops:
         return ReadingView(simp_text)

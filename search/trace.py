@@ -178,7 +178,7 @@ def _down(view: _View, node: Node, edge: Edge | None, label: str, seen: set[str]
     tn = TraceNode(node, edge, label)
     if node.type == "Policy":
         tn.children += [TraceNode(a, e, "issued by") for e, a in view.out(node.id, "ISSUED_BY", "Agency")]
-        if depth == 0:
+        if depth == 0 or label == "issues":  # a plan a notice issues is the notice's text: its lineage too
             for e, p in view.out(node.id, "IMPLEMENTS", "Policy"):
                 if p.id in seen:
                     continue

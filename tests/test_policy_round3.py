@@ -161,3 +161,12 @@ def test_a_second_list_in_the_same_bracket():
     text = ("职业技能提升重点任务分工方案\n各省人民政府：\n（一）落实资金保障。加强资金监管。（财政部、人力资源社会保障部按职责分工负责，"
             "各省级人民政府负责落实）\n")
     assert {s for s, _, _ in _roles(text)} == {"财政部", "人力资源社会保障部", "各省级人民政府"}
+
+
+def test_a_number_row_the_page_cleaning_blanked_is_read_from_the_original():
+    from ingest.policy_text import reading_view
+    row = "文号：临政办发〔2032〕7号 | 成文日期：2032-03-01"
+    original = row + "\n正文。\n"
+    assert "临政办发〔2032〕7号" in reading_view(" " * len(row) + "\n正文。\n", original).text
+    other = "浏览次数：35 | 发布日期：2032-03-05"  # other furniture stays blanked
+    assert "浏览" not in reading_view(" " * len(other) + "\n正文。\n", other + "\n正文。\n").text
