@@ -32,7 +32,10 @@ WORKER = textwrap.dedent("""
     from fake_extractor import FAKE
     ingest.pipeline.load_extractors = lambda: FAKE
     from api.cli import main
+    import time
+    started = time.time()
     codes = [main(["ingest", p, "--store", {store!r}, "--no-index", "-q", "--wait", "60"]) for p in sys.argv[1:]]
+    print("span", started, time.time())
     sys.exit(max(codes))
 """)
 
@@ -83,6 +86,8 @@ def test_two_processes_ingesting_at_once_lose_nothing(tmp_path):
     outs = [p.communicate(timeout=240) for p in procs]
     seconds = time.perf_counter() - started
     assert [p.returncode for p in procs] == [0, 0], [o[1][-800:] for o in outs]
+    (a0, a1), (b0, b1) = [map(float, o[0].split()[-2:]) for o in outs]
+    assert a0 < b1 and b0 < a1  # the two writers did run at the same time
     st = NetworkxStore(store)
     expected = {Path(f).stem for fs in files.values() for f in fs}
     lost = expected - set(st.documents())
