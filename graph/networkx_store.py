@@ -11,8 +11,9 @@ Layout of the store folder (format 2)::
 A commit writes new text files and the index generation first (new names, never overwriting
 anything live), then graph.json to a temp file, fsyncs it and renames it over the old one: that
 rename is the commit. A kill at any point leaves either the old or the new generation whole.
-Files of the generation before the live one are kept (a reader may still hold it), older ones,
-files no generation names and ``.tmp`` leftovers are deleted by the next writer.
+Files the live generation stops naming are kept RETAIN_SECONDS for readers still on an older
+one (graph.json lists them under ``retired``); files no generation names and ``.tmp`` leftovers of
+killed writers are deleted by the next writer.
 
 Format 1 stores (graph.json + documents.json + docs/<id>.txt + index/CURRENT) still load; the
 first commit rewrites them as format 2.
@@ -40,6 +41,9 @@ from graph.schema import Edge, Node
 FORMAT_VERSION = 2
 # Fault injection for the crash tests: seconds to sleep at each commit step (tests/test_crash.py).
 PAUSE_ENV = "VOCGRAPH_COMMIT_PAUSE"
+# Files a commit stops naming stay this long for readers still on an older generation.
+RETAIN_SECONDS = 120.0
+RETAIN_INDEXES = 4  # ... but no more than this many superseded index generations
 
 
 def _fsync_dir(path: Path) -> None:
@@ -142,7 +146,8 @@ class NetworkxStore(GraphStore):
         self._texts: dict[str, str] = {}  # document id -> text file, relative to the store
         self._pending_texts: dict[str, str] = {}
         self._index: str | None = None
-        self._index_on_disk: str | None = None
+        self._retired: dict[str, float] = {}  # file -> when the live generation stopped naming it
+        self._live_files: set[str] = set()  # the files the generation on disk names
         self._generation = 0
         self._format = 0  # 0: nothing on disk, 1: legacy layout, 2: current
         self._stamp: tuple[int, int, int] | None = None
@@ -174,6 +179,7 @@ class NetworkxStore(GraphStore):
             self._docs = data.get("documents") or {}
             self._texts = dict(data.get("texts") or {})
             self._index = data.get("index")
+            self._retired = dict(data.get("retired") or {})
         elif isinstance(data, dict) and isinstance(data.get("format"), int) and data["format"] > FORMAT_VERSION:
             raise StoreError(f"{self.graph_file}: store format {data['format']} is newer than this "
                              f"vocgraph reads ({FORMAT_VERSION}); upgrade vocgraph")
@@ -182,7 +188,7 @@ class NetworkxStore(GraphStore):
         if not isinstance(self._docs, dict) or not all(isinstance(m, dict) for m in self._docs.values()):
             where = self.graph_file if self._format == FORMAT_VERSION else self.docs_file
             raise StoreError(f"{where}: expected an object of documents by id")
-        self._index_on_disk = self._index
+        self._live_files = {*self._texts.values(), *([f"index/{self._index}"] if self._index else [])}
         from graph.check import quick_problems
 
         self.problems = quick_problems(self)
@@ -263,9 +269,11 @@ class NetworkxStore(GraphStore):
                 _pause("text")
             texts[doc_id] = rel
         texts = {d: texts[d] for d in sorted(self._docs) if d in texts}
+        live = {*texts.values(), *([f"index/{self._index}"] if self._index else [])}
+        retired, expired = self._retire(live)
         data = {
             "format": FORMAT_VERSION, "generation": self._generation + 1, "index": self._index,
-            "documents": self._docs, "texts": texts,
+            "documents": self._docs, "texts": texts, "retired": retired,
             "nodes": [n.to_dict() for n in self.iter_nodes()],
             "edges": [e.to_dict() for e in self.iter_edges()],
         }
@@ -273,13 +281,27 @@ class NetworkxStore(GraphStore):
         _pause("graph")
         atomic_write_text(self.graph_file, payload)  # the commit point
         _pause("renamed")
-        before_texts, before_index, was_format1 = self._texts, self._index_on_disk, self._format == 1
-        self._index_on_disk = self._index
-        self._texts, self._format, self._generation = texts, FORMAT_VERSION, self._generation + 1
+        was_format1 = self._format == 1
+        self._texts, self._retired, self._format = texts, retired, FORMAT_VERSION
+        self._generation += 1
         self._pending_texts.clear()
         self._dirty = False
         self._stamp = _stat_stamp(self.graph_file)
-        self._collect({*texts.values(), *before_texts.values()}, {self._index, before_index}, was_format1)
+        self._live_files = live
+        self._collect(live | set(retired), expired, was_format1)
+
+    def _retire(self, live: set[str]) -> tuple[dict[str, float], list[str]]:
+        """Files the live generation names and the new one does not are retired, not deleted:
+        a reader that loaded an older generation still reads them for RETAIN_SECONDS (at most
+        RETAIN_INDEXES index generations are kept). Returns (still retired, expired)."""
+        now = time.time()
+        before = set(self._live_files)
+        retired = {f: t for f, t in self._retired.items() if f not in live}
+        retired.update({f: now for f in before - live if f not in retired})
+        expired = [f for f, t in retired.items() if now - t > RETAIN_SECONDS]
+        indexes = sorted((t, f) for f, t in retired.items() if f.startswith("index/") and f not in expired)
+        expired += [f for _, f in indexes[:-RETAIN_INDEXES]] if len(indexes) > RETAIN_INDEXES else []
+        return {f: t for f, t in sorted(retired.items()) if f not in expired}, expired
 
     # ---- cleaning ---------------------------------------------------------------------
     def _clean_temp_files(self) -> None:
@@ -290,17 +312,20 @@ class NetworkxStore(GraphStore):
             for p in folder.glob(".*.tmp"):
                 shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
 
-    def _collect(self, keep_texts: set[str], keep_index: set[str | None], was_format1: bool) -> None:
-        """After a commit: drop text files and index generations neither the live generation
-        nor the one before it names (a reader may still be on that one)."""
+    def _collect(self, keep: set[str], expired: list[str], was_format1: bool) -> None:
+        """After a commit: delete expired files and those no generation names (written by a
+        writer killed before its commit)."""
+        for rel in expired:
+            p = self.path / rel
+            shutil.rmtree(p, ignore_errors=True) if p.is_dir() else p.unlink(missing_ok=True)
         for folder in ("texts", "docs"):
             for p in (self.path / folder).glob("*.txt") if (self.path / folder).is_dir() else ():
-                if f"{folder}/{p.name}" not in keep_texts:
+                if f"{folder}/{p.name}" not in keep:
                     p.unlink(missing_ok=True)
         index = self.path / "index"
         if index.is_dir():
             for p in index.iterdir():
-                if p.is_dir() and not p.name.startswith(".") and p.name not in keep_index:
+                if p.is_dir() and not p.name.startswith(".") and f"index/{p.name}" not in keep:
                     shutil.rmtree(p, ignore_errors=True)
             if was_format1:
                 (index / "CURRENT").unlink(missing_ok=True)  # graph.json names the index now

@@ -112,3 +112,23 @@ def test_leftovers_of_a_killed_writer_are_swept_on_the_next_open(tmp_path):
     assert not any(p.exists() for p in leftovers) and not (path / "index" / ".g123.tmp").exists()
     st.commit()  # a commit also drops text files no generation names
     assert not orphan.exists() and set(NetworkxStore(path).documents()) == {"a", "b"}
+
+
+def test_files_a_commit_stops_naming_stay_a_while_for_readers(tmp_path, monkeypatch):
+    import graph.networkx_store as nxs
+
+    path = tmp_path / "store"
+    st = _store(path)
+    old_text = path / json.loads((path / "graph.json").read_text(encoding="utf-8"))["texts"]["b"]
+    reader = NetworkxStore(path)  # still on this generation
+    from ingest.remove import remove_documents
+
+    remove_documents(st, ["b"])
+    st.commit()
+    assert old_text.exists() and reader.get_document_text("b") == TEXTS["b"]
+    assert f"texts/{old_text.name}" in json.loads((path / "graph.json").read_text(encoding="utf-8"))["retired"]
+    monkeypatch.setattr(nxs, "RETAIN_SECONDS", -1.0)
+    st.put_node(next(st.iter_nodes()))
+    st.commit()  # retired long enough: gone
+    assert not old_text.exists()
+    assert not json.loads((path / "graph.json").read_text(encoding="utf-8"))["retired"]
