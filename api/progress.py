@@ -2,7 +2,8 @@
 
 On a terminal a bar redraws itself on one line; in a log (CI, ``nohup``, ``2> ingest.log``)
 a bar would print nothing readable, so a line is written per stage (reading, resolving,
-embedding nodes …) and every few documents or tenth of the texts:
+embedding nodes …), every ten documents (every document of a few) and every tenth of the texts
+to embed:
 
     vocgraph: reading 73 document(s)
     vocgraph: reading 10/73 (4 s)
@@ -70,7 +71,8 @@ class ProgressLines:
 
     def __call__(self, done: int, total: int, label: str) -> None:
         stage = stage_of(label)
-        step = self.every if stage == "reading" else max(1, -(-total // LINES_PER_STAGE))
+        # Reading: every ``every`` documents, or every document of a few (each takes seconds).
+        step = min(self.every, max(1, total // 5)) if stage == "reading" else max(1, -(-total // LINES_PER_STAGE))
         if stage != self.stage:
             self.stage = stage
             what = {"reading": f"reading {total} document(s)", "resolving": "resolving entities and links"}

@@ -153,16 +153,27 @@ def test_progress_without_a_terminal_is_a_line_per_stage_and_per_ten_documents()
     log = io.StringIO()
     assert isinstance(progress_for(stream=log), ProgressLines)
     p = progress_for(stream=log)
-    for i in range(25):
-        p(i, 25, f"{i:03}.txt")
-    p(25, 25, "resolving")
+    for i in range(73):
+        p(i, 73, f"{i:03}.txt")
+    p(73, 73, "resolving")
     for done in range(0, 101, 5):
         p(done, 100, "embedding nodes")
     lines = log.getvalue().splitlines()
-    assert lines[0].startswith("vocgraph: reading 25 document(s)")
-    assert [ln.split(" (")[0] for ln in lines[1:3]] == ["vocgraph: reading 10/25", "vocgraph: reading 20/25"]
+    assert lines[0].startswith("vocgraph: reading 73 document(s)")
+    assert [ln.split(" (")[0] for ln in lines[1:8]] == [f"vocgraph: reading {n}/73" for n in range(10, 71, 10)]
     assert any(ln.startswith("vocgraph: resolving") for ln in lines)
     assert sum(ln.startswith("vocgraph: embedding nodes") for ln in lines) == 11  # the start and each tenth
+
+
+def test_a_few_documents_get_a_line_each():
+    from api.progress import ProgressLines
+
+    log = io.StringIO()
+    p = ProgressLines(log)
+    for i in range(5):
+        p(i, 5, f"{i}.txt")
+    assert [ln.split(" (")[0] for ln in log.getvalue().splitlines()] == [
+        "vocgraph: reading 5 document(s)", *(f"vocgraph: reading {n}/5" for n in range(1, 5))]
 
 
 def test_ingest_into_a_log_writes_progress_lines(tmp_path):
