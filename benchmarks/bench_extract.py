@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import statistics
 import subprocess
 import sys
@@ -107,10 +108,13 @@ def one_run(scale: float, seed: int, profile: Path | None) -> dict:
 
         texts = [p.read_text(encoding="utf-8") for p in sorted((tmp / "corpus").glob("*.txt"))]
         tk = jieba_default()  # jieba.dt, already loaded by extraction
-        t = time.process_time()
-        for text in texts:
-            tk.lcut(text)
-        jieba_cpu = time.process_time() - t
+        jieba_runs = []
+        for _ in range(3):  # short: the median of three steadies it
+            t = time.process_time()
+            for text in texts:
+                tk.lcut(text)
+            jieba_runs.append(time.process_time() - t)
+        jieba_cpu = statistics.median(jieba_runs)
 
     return {"scale": scale, "docs": docs, "chars": chars, "nodes": nodes, "edges": edges,
             "warmup": warmup, "stages": stages, "extractors": per_extractor, "jieba": jieba_cpu,
@@ -169,6 +173,27 @@ def report(results: list[dict]) -> None:
             a = (base["jieba"] if s == "jieba" else base["stages"][s]) / base["chars"]
             b = (r["jieba"] if s == "jieba" else r["stages"][s]) / r["chars"]
             print(f"  {s:<10} {b / a if a else float('nan'):6.2f}×")
+    if len(results) > 1:
+        extrapolate(results[-2], results[-1])
+
+
+def extrapolate(lo: dict, hi: dict) -> None:
+    """Cost per character at 100× and 1,000×, continuing the slope between the two largest
+    measured scales on a log-log curve (cost ∝ characters^k). Not measured: said so."""
+    print(f"\nextrapolated, NOT measured (log-log slope {lo['scale']:g}× → {hi['scale']:g}×): CPU s and µs/char")
+    ratio = hi["chars"] / lo["chars"]
+    for scale in (100, 1000):
+        if scale <= hi["scale"]:
+            continue
+        chars = hi["chars"] * scale / hi["scale"]
+        row = []
+        for s in STAGES:
+            a, b = lo["stages"][s] / lo["chars"], hi["stages"][s] / hi["chars"]
+            # per-character growth exponent; a cost per character that fell is assumed flat from here
+            k = max(0.0, math.log(b / a) / math.log(ratio)) if a > 0 and b > 0 else 0.0
+            per_char = b * (chars / hi["chars"]) ** k
+            row.append(f"{s} {per_char * chars:,.0f} s ({per_char * 1e6:.1f})")
+        print(f"  {scale:g}× ({chars / 1e6:.1f} M chars): " + ", ".join(row))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -117,9 +117,49 @@ class LexicalIndex:
 
     @classmethod
     def load(cls, folder: Path) -> "LexicalIndex":
+        """The index saved in ``folder``, for scoring (a loaded index is not saved again)."""
         size = json.loads((folder / "size.json").read_text(encoding="utf-8"))["size"]
         if not size:
             return cls(None, 0)
+        postings = _Postings.open(folder)
+        if postings is not None:
+            return cls(postings, size)
         import bm25s
 
         return cls(bm25s.BM25.load(str(folder), show_progress=False), size)
+
+
+class _Postings:
+    """A saved bm25s index read with numpy alone. Importing bm25s pulls in scipy.sparse, half a
+    second of a cold ``vocgraph ask``, and scoring a query needs only the precomputed postings:
+    the scores are those of ``bm25s.BM25.get_scores`` (the same sum over the query's tokens).
+    Only for the file format and methods known here; anything else is loaded by bm25s."""
+
+    METHODS = ("lucene", "robertson", "atire")  # no non-occurrence term
+
+    def __init__(self, vocab: dict[str, int], data: np.ndarray, indices: np.ndarray, indptr: np.ndarray,
+                 num_docs: int, dtype: str) -> None:
+        self.vocab_dict = vocab
+        self.data, self.indices, self.indptr = data, indices, indptr
+        self.num_docs, self.dtype = num_docs, np.dtype(dtype)
+
+    @classmethod
+    def open(cls, folder: Path) -> "_Postings | None":
+        try:
+            params = json.loads((folder / "params.index.json").read_text(encoding="utf-8"))
+            if not str(params.get("version", "")).startswith("0.3.") or params.get("method") not in cls.METHODS:
+                return None
+            vocab = json.loads((folder / "vocab.index.json").read_text(encoding="utf-8"))
+            arrays = [np.load(folder / f"{n}.csc.index.npy", allow_pickle=False) for n in ("data", "indices", "indptr")]
+        except (OSError, ValueError, KeyError):
+            return None
+        return cls(vocab, *arrays, num_docs=int(params["num_docs"]), dtype=params.get("dtype", "float32"))
+
+    def get_scores(self, tokens: list[str]) -> np.ndarray:
+        scores = np.zeros(self.num_docs, dtype=self.dtype)
+        for t in tokens:
+            i = self.vocab_dict.get(t)
+            if i is not None:
+                start, end = self.indptr[i], self.indptr[i + 1]
+                np.add.at(scores, self.indices[start:end], self.data[start:end])
+        return scores
