@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from ingest.cues import LIST_TAIL_RE, contiguous_after, contiguous_before, partner_kind
-from ingest.model import Mention
+from ingest.model import Alias, Mention
 
 _PARTNER_VERB_RE = re.compile(r"签订|签署|签定|签约|合作|共建|联合|建立|共同|交流|开展|进行|共育|携手|贯通|衔接"
                               r"|揭牌|对口支援|结对|帮扶|联办|合办|打造")
@@ -221,6 +221,11 @@ class PartnerRules:
                     break
         if best is None:
             return None
+        written = head[len(head) - best[1]:]
+        if written != best[0]:
+            # 某某时代订单班: the form written is the company's alias (the pipeline resolves it to the name)
+            self.ex.aliases.append(Alias(written, best[0], "Enterprise"))
+            self.ex.mentions.append(Mention("Enterprise", written, self.doc.id, pos - best[1], pos))
         return Mention("Enterprise", best[0], self.doc.id, pos - best[1], pos)
 
     def _host_school(self, here, pos: int, exclude: Mention | None = None) -> Mention | None:

@@ -624,4 +624,4 @@ def subjects(doc: Document) -> dict[tuple[int, int], Mention | None]:
 
 def extract(doc: Document) -> Extraction:
     ex = _read(doc.id, doc.text, doc.path).ex
-    return Extraction(list(ex.mentions), list(ex.facts))
+    return Extraction(list(ex.mentions), list(ex.facts), list(ex.aliases))

@@ -10,8 +10,10 @@ short form that fits two bodies of the document gives no alias: the two stay apa
 
 from __future__ import annotations
 
-from ingest.model import Document, Extraction
-from ingest.orgnames import find_orgs, short_forms
+import re
+
+from ingest.model import Alias, Document, Extraction, Mention
+from ingest.orgnames import SHORT_HEADS, find_orgs, short_forms
 from ingest.tables import table_names
 
 
@@ -19,4 +21,17 @@ def extract(doc: Document) -> Extraction:
     names = table_names(doc)
     found = find_orgs(doc.text, 0, len(doc.text), doc.id, names)
     aliases, mentions = short_forms(doc.text, found, doc.id)
-    return Extraction(mentions=mentions, aliases=aliases)
+    fragments = _fragments(doc, find_orgs(doc.text, 0, len(doc.text), doc.id, names, {m.name for m in found}))
+    return Extraction(mentions=mentions + [m for _, m in fragments], aliases=aliases + [a for a, _ in fragments])
+
+
+def _fragments(doc: Document, found: list[Mention]) -> list[tuple[Alias, Mention]]:
+    """A short school form (某某技校, 某某职院) that find_orgs reports by the longer name of the document
+    it ends (物流技校 read as 临江物流技校): the form written is an alias of that body too. Fragments of
+    common words without a short head (汽车工程学校) are no alias: they name a kind of school."""
+    out = []
+    for m in found:
+        written = re.sub(r"\s+", "", doc.text[m.start:m.end])
+        if written != m.name and len(written) >= 3 and m.name.endswith(written) and written.endswith(SHORT_HEADS):
+            out.append((Alias(written, m.name, m.type), Mention(m.type, written, doc.id, m.start, m.end)))
+    return out

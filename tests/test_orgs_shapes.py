@@ -139,3 +139,14 @@ def test_find_orgs_fields_sharing_a_group_kind(text, expected):
 ])
 def test_find_orgs_lists_fields_training_centres(text, expected):
     assert [m.name for m in find_orgs(text)] == expected
+
+
+def test_a_person_after_a_title_is_no_listed_body():
+    from ingest.orgnames import find_listed
+
+    text = "临江市公共交通技工学校校长助理张晓芬等学校相关部门负责人出席"
+    assert find_listed(text, 0, len(text), "d", find_orgs(text), set()) == []
+
+
+def test_a_short_school_form_before_its_head_is_the_school():
+    assert [m.name for m in find_orgs("北岭职院院长张三、临江技校校长李四出席")] == ["北岭职院", "临江技校"]

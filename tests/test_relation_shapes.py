@@ -65,3 +65,9 @@ def test_a_college_two_bodies_build_is_a_joint_body():
     text = f"她回顾了{S}与北岭技术学院合作共建“临江厨艺学院”的友好合作历程。临江厨艺学院培养了大批人才。"
     ex = sentences.extract(Document("r", "r.txt", text))
     assert {m.type for m in ex.mentions if m.name == "临江厨艺学院"} == {"Group"}
+
+
+def test_an_order_class_named_by_a_prefix_keeps_the_written_form_as_alias():
+    text = "青岚职业技术学院携手北岭轨道交通集团有限公司打造的“2019北岭轨道订单班”开班。"
+    ex = sentences.extract(Document("r", "r.txt", text))
+    assert ("北岭轨道", "北岭轨道交通集团有限公司") in {(a.short, a.full) for a in ex.aliases}

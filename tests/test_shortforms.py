@@ -137,3 +137,13 @@ def test_a_bare_party_committee_is_the_documents_own():
     text = "《中共临江省委、临江省人民政府关于加快发展的意见》。在省委、省政府的领导下，全省职业教育快速发展。"
     pairs = _pairs(text)
     assert ("省委", "中共临江省委", "Agency") in pairs
+
+
+def test_a_short_school_form_read_by_its_longer_name_is_its_alias():
+    from ingest import shortforms
+
+    text = "临江市公共物流技工学校与北岭公司签约。临江物流技校第三届订单班开班。仪式上，物流技校校长致辞。"
+    ex = shortforms.extract(Document("s", "s.txt", text))
+    pairs = {(a.short, a.full) for a in ex.aliases}
+    assert ("物流技校", "临江物流技校") in pairs
+    assert any(m.name == "物流技校" for m in ex.mentions)

@@ -22,6 +22,9 @@ from ingest.orgnames.find import clean_name, find_orgs, starts_with_stop_word
 from ingest.orgnames.listed import find_listed
 from ingest.orgnames.short import abbreviates, short_forms
 from ingest.orgnames.words import classify_org, tokenizer
+from ingest.orgnames.words import _SHORT_HEADS
 
-__all__ = ["abbreviates", "classify_org", "clean_name", "find_listed", "find_orgs", "place_typo", "short_forms",
+SHORT_HEADS = tuple(sorted(_SHORT_HEADS))  # the short heads of school names (职院, 技校 …)
+
+__all__ = ["SHORT_HEADS", "abbreviates", "classify_org", "clean_name", "find_listed", "find_orgs", "place_typo", "short_forms",
            "starts_with_stop_word", "tokenizer"]

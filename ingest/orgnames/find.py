@@ -94,8 +94,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             continue  # 大学校长: the 大学 and its head, not a 学校
         if suffix in ("子公司", "公司", "分公司") and re.search(r"(?:全资|控股|参股|下属|旗下)子?$", text[max(start, s - 3):s]):
             continue  # 东川集团全资子公司: what the company is to its group, not its name
-        if suffix in _SHORT_HEADS and _NOT_AFTER_SHORT_RE.match(text, e):
-            continue  # 高职院校, 技校生, 中医专业: a common noun, not a short name
+        if suffix in _SHORT_HEADS and _NOT_AFTER_SHORT_RE.match(text, e) and not re.match(r"(?:副?校长|副?院长)", text[e:e + 3]):
+            continue  # 高职院校, 技校生, 中医专业: a common noun, not a short name (临江技校校长: the school)
         if suffix in _COMMITTEES and text[e:e + 1] in "员托派屈":
             continue  # 某市委员会, 受市委托: not the party committee
         if suffix.endswith("部") and text[e:e + 1] == "门":

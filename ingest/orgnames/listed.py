@@ -10,7 +10,7 @@ from typing import Iterable
 from ingest.orgnames.boundary import _left_context, _walk_left
 from ingest.model import Mention
 from ingest.orgnames.check import _NAME_VERBS, _is_generic, _is_verb, _leading_verbs, _specific
-from ingest.orgnames.words import _STOP_TOKENS, _SUFFIX_RE, _SUFFIX_TYPE, classify_org, tokenizer
+from ingest.orgnames.words import _ROLE_TOKENS, _STOP_TOKENS, _SUFFIX_RE, _SUFFIX_TYPE, classify_org, tokenizer
 from ingest.regions import lookup_region, region_prefix
 
 # 与星河、云帆、华腾等企业; 联合A、B等10余家知名企业; X、Y等高校. The head noun after 等 types
@@ -104,8 +104,9 @@ def find_listed(text: str, start: int = 0, end: int | None = None, doc: str = ""
                 parts = [context[len(context) - n:]]
                 if whole and len(pieces := _LIST_JOIN_RE.split(parts[0])) == 2 and all(len(p) >= 2 for p in pieces):
                     parts = pieces  # A、B和C等企业
-                if not all(_bare_name(p, typ) for p in parts):
-                    ok = False
+                if not all(_bare_name(p, typ) for p in parts) or not whole and any(
+                        context[:len(context) - n].endswith(r) for r in _ROLE_TOKENS):
+                    ok = False  # (校长助理张三等学校负责人: a person after a title, not a body)
                     break
                 at = len(context) - n
                 for p in parts:
