@@ -211,6 +211,11 @@ class NetworkxStore(GraphStore):
             self._index = name if name and (self.path / "index" / name).is_dir() else None
 
     @property
+    def generation(self) -> int:
+        """The number of the generation this copy holds (0: nothing committed in format 2)."""
+        return self._generation
+
+    @property
     def dirty(self) -> bool:
         """Whether there are changes made through the primitives that are not committed yet."""
         return self._dirty

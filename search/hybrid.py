@@ -17,7 +17,7 @@ from typing import Any, Iterable, Sequence
 import numpy as np
 
 from graph.base import GraphStore
-from graph.errors import NotFoundError
+from graph.errors import NotFoundError, StoreBusyError
 from graph.schema import Edge, Evidence
 from search.embedders.base import Embedder
 from search.embedders.factory import get_embedder
@@ -162,7 +162,8 @@ _LOCK = threading.Lock()
 def _context_key(store: GraphStore, gen, embedder_spec: str | None) -> tuple:
     # Cheap on every backend (counting edges is not): an ingest adds documents and nodes, and
     # an update of the index (after every ingest) starts a new generation.
-    return (str(gen), embedder_spec, store.node_count(), len(store.documents()))
+    # The embedded store also has a generation number: a removal and an ingest can keep the counts.
+    return (str(gen), embedder_spec, store.node_count(), len(store.documents()), getattr(store, "generation", None))
 
 
 def get_context(store: GraphStore, embedder_spec: str | None = None, index_dir=None) -> SearchContext:
@@ -181,9 +182,12 @@ def get_context(store: GraphStore, embedder_spec: str | None = None, index_dir=N
         indexes = load_generation(gen)
         check_embedder(indexes, embedder_spec)
         if indexes.manifest.get("graph") != sig:
-            update_indexes(store, embedder_spec=indexes.embedder_spec, index_dir_override=index_dir)
-            gen = current_generation(store, index_dir)
-            indexes = load_generation(gen)
+            try:  # a reader never waits for a writer: while one works, the older index serves
+                update_indexes(store, embedder_spec=indexes.embedder_spec, index_dir_override=index_dir, wait=0)
+                gen = current_generation(store, index_dir)
+                indexes = load_generation(gen)
+            except StoreBusyError:
+                pass
     else:
         if store.node_count() == 0 and not store.documents():
             raise NotFoundError("the graph is empty: ingest documents first (`vocgraph ingest PATH`)")

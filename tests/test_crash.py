@@ -189,7 +189,7 @@ def test_readers_beside_a_busy_writer_always_see_a_whole_generation(tmp_path):
             if not (path / "graph.json").exists():
                 continue
             st = NetworkxStore(path)
-            generations.add(st._generation)
+            generations.add(st.generation)
             reads += 1
             report = check_store(st)
             node_docs = {d for n in st.iter_nodes() for d in n.docs}
