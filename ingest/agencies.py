@@ -265,6 +265,8 @@ def split_agencies(text: str) -> list[str]:
             if all(is_agency(t) for t in tail):
                 return [head, *tail]
     nat = next((f for f in _NATIONAL_BY_LENGTH if s.startswith(f) and len(s) > len(f)), None)
+    if nat is not None and nat.endswith("总局") and s.endswith(nat[2:-2] + "局"):
+        return [s]  # a national 总局's branch in a place: 国家税务总局东川省税务局 is one body
     if nat is not None:  # 教育部人力资源社会保障部
         rest = s[len(nat):]
         if national_body(rest) is not None or _starts_body(rest):

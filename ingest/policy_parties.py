@@ -176,7 +176,7 @@ def split_departments(cell: str) -> list[str]:
     # 、 inside brackets belongs to the name: 各县(市、区)人民政府 is one party.
     cell = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", "\0"), cell)
     parts = re.split(r"[、，,；;/\s]+|(?<=[厅局委会部办府])(?:和|及)", cell)
-    parts = [p.replace("\0", "、") for p in parts]
+    parts = [re.sub(r"等(?:部门|单位)?$", "", p.replace("\0", "、")) for p in parts]  # 省财政厅等
     return [p.strip("。.") for p in parts if p.strip("。. ") and p.strip("()")]
 
 
@@ -193,7 +193,9 @@ def agency_name(name: str, places: dict[str, str] | str | None) -> str:
     if m:
         return f"{m.group(1)}{m.group(2)}人民政府"
     level = name[:1]
-    if level in places and len(name) > 1 and not name.startswith(("省份", "市场", "市民", "县域", "区域")):
+    # not a word that starts with the level's character (市场, 县域), nor the units under it (省直有关部门)
+    if (level in places and len(name) > 1 and not name.startswith(("省份", "市场", "县域", "区域", "省直", "市直", "县直"))
+            and not (name.startswith("市民") and not name.startswith("市民政"))):
         rest = name[1:]
         return places[level] + rest  # 市政府 → 岚州市政府 (its node is 岚州市人民政府: ingest.agencies)
     if _PLACE.match(name) and not is_agency_name(name):

@@ -248,6 +248,8 @@ def _title_before(lines: list[Line], i: int, floor: int) -> tuple[str, int, int]
             if parts:
                 break
             continue
+        if is_furniture(ln.text) and not parts:
+            continue  # the page's 发布时间/来源 line between the title and the number
         if ln.is_table_row or is_furniture(ln.text) or ln.stripped.endswith(("。", "：", ":", "；")):
             break
         parts.insert(0, ln)
@@ -398,6 +400,7 @@ def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], hea
     # X等九部门关于…: the title names the lead only; the signature lists every issuer
     joint = bool(seg.title and _JOINT_TITLE.search(seg.title))
     prev: Line | None = None
+    above: list[Line] = []  # the non-empty lines before this one, nearest last
     for ln in seg_lines:
         if not ln.stripped:
             continue
@@ -410,7 +413,8 @@ def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], hea
                 if (not seg.issuers or joint) and who and issuer_list(who):
                     base, names = ln.start + m.start("who"), issuer_list(who.strip())
                 elif (not seg.issuers or joint) and prev is not None and issuer_list(prev.stripped):
-                    base, names = prev.start, issuer_list(prev.stripped)
+                    block = _signature_block(above)  # a joint signature may run over several lines
+                    base, names = block[0].start, [n for b in block for n in issuer_list(b.stripped)]
                 else:
                     base, names = 0, []
                 for name in names:
@@ -418,6 +422,7 @@ def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], hea
                     if name_key(name) not in have:
                         seg.issuers.append((name, k, k + len(name)))
         prev = ln
+        above.append(ln)
     if seg.date is None and "date" in fields:
         dm = re.search(DATE_PATTERN, fields["date"][0])
         if dm:
@@ -430,6 +435,17 @@ def _fill_issuers_and_date(seg: PolicySegment, text: str, lines: list[Line], hea
 # (东川省职业教育发展规划 / （2031—2035年）东川省教育厅 / （二〇三一年三月）).
 _DRAFTER = re.compile(r"^\s*(?:[（(][^（()）]{0,20}[）)])?\s*(?P<who>[^\s（()）]{3,40})\s*$")
 _MONTH_LINE = re.compile(r"^\s*[（(]\s*(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})\s*年[^（()）]{1,8}[）)]\s*$")
+
+
+def _signature_block(above: list[Line]) -> list[Line]:
+    """The signature lines right above a date line: the nearest, and up to three more above it
+    that name only bodies (东川省教育厅 东川省财政厅 / 东川省总工会)."""
+    block = [above[-1]]
+    for ln in reversed(above[-4:-1]):
+        if not issuer_list(ln.stripped) or ln.stripped.endswith(("：", ":")):
+            break
+        block.insert(0, ln)
+    return block
 
 
 _JOINT_TITLE = re.compile(r"^[^关]{2,30}?等\s*[\d一二三四五六七八九十]{1,3}\s*个?(?:部门|单位|部委)")

@@ -202,6 +202,21 @@ def _column(names: list[str], wanted: tuple[str, ...], exclude: set[int] = froze
     return None
 
 
+_ROLE_WORDS = r"(?:牵头|配合|协同|参与|协助|责任|主责|协办)(?:单位|部门)?"
+
+
+def _spanned_roles(upper: list[str], lower: list[str]) -> list[str]:
+    """Column names of a header whose 责任单位 cell spans role cells in the row below:
+    [序号, 工作任务, 责任单位, '', 时限] over ['', '', 牵头, 配合, ''] → […, 责任单位牵头, 责任单位配合, 时限]."""
+    out, span = [], ""
+    for i in range(max(len(upper), len(lower))):
+        up = upper[i] if i < len(upper) else ""
+        low = lower[i] if i < len(lower) else ""
+        span = up or span
+        out.append(span + low if low and re.fullmatch(_ROLE_WORDS, low) else (up or low))
+    return out
+
+
 def _table_title(lines: list[Line], idx: int) -> tuple[str, Line | None]:
     seen = 0
     for ln in reversed(lines[:idx]):
@@ -252,10 +267,17 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
                     names = [lower[i] if i < len(lower) and lower[i] else n for i, n in enumerate(names)]
                     names += lower[len(names):]
                     lower_headers.add(nxt)
+                elif lower and not lower[0] and any(re.fullmatch(_ROLE_WORDS, c) for c in lower if c):
+                    names = _spanned_roles(names, lower)  # 责任单位 over 牵头 | 配合
+                    lower_headers.add(nxt)
             tcol = _column(names, TEXT_COLUMNS)
             if tcol is None:
                 cols = None
                 continue
+            if names[tcol] in GROUP_COLUMNS:  # 重点任务 | 工作举措: the tasks group the measures beside them
+                finer = next((i for i, n in enumerate(names) if i != tcol and re.search(r"(?:举措|措施|内容)$", n)
+                              and not re.search(r"单位|部门|时限|时间", n)), None)
+                tcol = finer if finer is not None else tcol
             gcol = _column(names, GROUP_COLUMNS, {tcol})
             # 牵头/责任/负责 units lead; 配合/协同 units share the task (the column name is kept on the edge)
             rcols = [i for i, n in enumerate(names) if re.search(r"责任|牵头|负责|配合|协同|参与", n)]

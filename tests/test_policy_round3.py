@@ -170,3 +170,26 @@ def test_a_number_row_the_page_cleaning_blanked_is_read_from_the_original():
     assert "临政办发〔2032〕7号" in reading_view(" " * len(row) + "\n正文。\n", original).text
     other = "浏览次数：35 | 发布日期：2032-03-05"  # other furniture stays blanked
     assert "浏览" not in reading_view(" " * len(other) + "\n正文。\n", other + "\n正文。\n").text
+
+
+# ---- heldout4 shapes, stated as patterns --------------------------------------------------
+def test_a_signature_over_two_lines_and_a_national_bureaus_local_branch():
+    from ingest.agencies import split_agencies
+    assert split_agencies("国家税务总局东川省税务局") == ["国家税务总局东川省税务局"]
+    text = ("东川省教育厅等三部门关于推进实训基地建设的通知\n东教联〔2031〕7号\n各市教育局：\n现就有关事项通知如下。\n"
+            "东川省教育厅　东川省财政厅\n国家税务总局东川省税务局\n2031年9月16日\n")
+    assert [n for n, _, _ in _segs(text)[0].issuers] == ["东川省教育厅", "东川省财政厅", "国家税务总局东川省税务局"]
+
+
+def test_a_responsibility_header_spanning_role_cells_below():
+    text = PLAN + ("任务清单\n序号\t工作任务\t责任单位\t\t完成时限\n\t\t牵头\t配合\t\n"
+                   "1\t推进办学条件达标\t省人力资源社会保障厅\t省财政厅、各市人民政府\t2033年底\n")
+    assert _roles(text) == {("北岭省人力资源社会保障厅", "推进办学条件达标", "牵头"),
+                            ("北岭省财政厅", "推进办学条件达标", "配合"), ("各市人民政府", "推进办学条件达标", "配合")}
+
+
+def test_the_measures_column_beside_a_task_column_names_the_measure():
+    text = PLAN + ("附件\n重点任务分工\n| 序号 | 重点任务 | 工作举措 | 责任单位 |\n| --- | --- | --- | --- |\n"
+                   "| 1 | 建设联合体 | 在园区布局建设市域产教联合体 | 省发展改革委、省教育厅等 |\n")
+    assert _roles(text) == {("北岭省发展改革委", "在园区布局建设市域产教联合体", "责任"),
+                            ("北岭省教育厅", "在园区布局建设市域产教联合体", "责任")}
