@@ -168,6 +168,23 @@ def all_documents() -> str:
     return f"MATCH (d:{DOCUMENT}) RETURN d.id AS id, d.meta AS meta ORDER BY d.seq"
 
 
+# ---- removing (a document and the facts resting on it alone) -------------------------------
+def delete_edge(relation: str) -> str:
+    """Delete the edge ($source)-[relation]->($target) if present."""
+    return (f"MATCH (a:{ENTITY} {{id: $source}})-[r:{rel_type(relation)}]->(b:{ENTITY} {{id: $target}}) "
+            "DELETE r")
+
+
+def delete_node() -> str:
+    """Delete the node $id with its edges, if present."""
+    return f"MATCH (n:{ENTITY} {{id: $id}}) DETACH DELETE n"
+
+
+def delete_document() -> str:
+    """Delete the stored document $id (its text and metadata), if present."""
+    return f"MATCH (d:{DOCUMENT} {{id: $id}}) DELETE d"
+
+
 # ---- maintenance ----------------------------------------------------------------------
 def delete_batch() -> str:
     """Delete up to $batch vocgraph nodes with their edges; run until it returns 0."""

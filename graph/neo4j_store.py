@@ -221,6 +221,19 @@ class Neo4jStore(GraphStore):
     def commit(self) -> None:
         """Nothing to do: every write is committed in its own transaction when it returns."""
 
+    def remove_edge(self, source: str, target: str, type: str) -> None:
+        """Delete an edge if present (a changed or removed document's facts)."""
+        if _known(relation=type):
+            self._write(lambda tx: tx.run(cypher.delete_edge(type), source=source, target=target).consume())
+
+    def remove_node(self, node_id: str) -> None:
+        """Delete a node and its edges if present."""
+        self._write(lambda tx: tx.run(cypher.delete_node(), id=node_id).consume())
+
+    def remove_document(self, doc_id: str) -> None:
+        """Delete a stored document (ingest.remove drops its evidence first)."""
+        self._write(lambda tx: tx.run(cypher.delete_document(), id=doc_id).consume())
+
     # ---- batched writes and server-side shortcuts -------------------------------------
     def put_documents(self, docs: Iterable[tuple[str, str, dict[str, Any]]]) -> None:
         """Store many documents (id, text, meta), ``batch_size`` a transaction."""
