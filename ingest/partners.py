@@ -34,6 +34,8 @@ _SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院|我院|本�
 # A short description of a partner before its name (国内知名企业X, 国家产业链链主企业X, 行业龙头X).
 _DESCRIBED_RE = re.compile(r"(?:[\u4e00-\u9fff“”\"]{1,12}?(?:企业|公司|院校|高校|单位|机构|者|伙伴|龙头|巨头)、?){1,3}")
 _PARTIES_RE = re.compile(r"[三四五多]方")
+# The kinds of the parties in a row (“校-校-企”), anywhere in the sentence: one agreement of all of them.
+_PARTY_ROW_RE = re.compile(r"[校企政行][-－—][校企政行][-－—][校企政行]")
 _GROUP_WORDS = r"联盟|集团|联合体|共同体|协作体|理事会"
 _BUILT_RE = re.compile(r"产业学院|实训基地|实习基地|研发中心|工作站|鲁班工坊|实践中心|培训基地|示范基地|实验室|平台")
 
@@ -95,7 +97,7 @@ class PartnerRules:
             for x in xs:
                 for y in ys:
                     self._fact("PARTNERS_WITH", x, y, s, pattern="X与Y合作", kind=local or kind)
-            if len(ys) > 1 and _PARTIES_RE.search(own) and (local or kind) == "签约":
+            if len(ys) > 1 and (_PARTIES_RE.search(own) or _PARTY_ROW_RE.search(sent)) and (local or kind) == "签约":
                 # X与Y、Z签署三方协议: one agreement, every party with every other
                 for i, a in enumerate(ys):
                     for b in ys[i + 1:]:

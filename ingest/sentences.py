@@ -155,6 +155,17 @@ def _title_groups(text: str, found: list[Mention]) -> list[Mention]:
     return []
 
 
+def _title_opener(text: str, found: list[Mention]) -> Mention | None:
+    """The school that opens a title line of the page's head (临江职院携手北岭公司签约): a school's news
+    page titles its own news so, and 我校 in its text means that school."""
+    for a, b in _head_lines(text):
+        first = next((m for m in found if a <= m.start < b), None)
+        if first is not None and first.start == a and first.type == "School" and first.end < b and \
+                not re.search(r"[。！？；]", text[a:b]):  # a title, not the page's first sentence
+            return first
+    return None
+
+
 def _header_school(text: str, doc_id: str, names: set[str], context: set[str]) -> Mention | None:
     """The school a page belongs to when a line of its head is that school's name alone
     (a school site's banner): 我校/我院 on the page mean it."""
@@ -197,6 +208,7 @@ class _Reader(GroupRoleRules, PartnerRules):
         self.doc_school = _title_school(self.text, found)
         self.home_school = self.doc_school or _header_school(self.text, doc.id, self.names, self.context)
         self.title_groups = _title_groups(self.text, found)
+        self.title_opener = _title_opener(self.text, found)
         self.seen_groups: list[Mention] = []  # every group named so far, in order
         self.prev_groups: list[Mention] = []  # the groups the previous sentence named
         self.cur_groups: list[Mention] = []  # the groups the current sentence names
@@ -242,8 +254,9 @@ class _Reader(GroupRoleRules, PartnerRules):
             target = self.ctx.case_school or self.ctx.fallback
         if kind == "school" and target is None and not self.ctx.in_case:
             target = self.home_school  # a school's own report or news page: 学校/我校 is that school
-            # else the school the page's first sentence is about (a school's profile or news)
-            target = target or self.page_school
+            # else the school the page's first sentence is about (a school's profile or news), else
+            # the school that opens the page's title (临江职院携手…签约)
+            target = target or self.page_school or self.title_opener
         if kind == "school" and self.text[start:end] in ("该校", "该院") and not self.ctx.in_case:
             target = self.ctx.school  # 该校 points back to the school the text last named
         if target is None:

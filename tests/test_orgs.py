@@ -309,7 +309,7 @@ def test_find_orgs_report_words_and_venues(text, expected):
     ("东川市人民政府东川市教育委员会", ["东川市人民政府", "东川市教育委员会"]),
     # 各 before a list of kinds of place: every such body, not one
     ("各盟行政公署、市人民政府，各旗县人民政府，自治区各委办厅局", []),
-    ("东川市、各自治州人民政府，北岭行署", []),
+    ("东川市、各自治州人民政府，北岭行署", ["北岭行署"]),  # a named prefecture's office is one body
     ("市人民政府负责统筹", ["市人民政府"]),
 ])
 def test_find_orgs_government_commissions_and_every_kind(text, expected):

@@ -150,3 +150,15 @@ def test_a_person_after_a_title_is_no_listed_body():
 
 def test_a_short_school_form_before_its_head_is_the_school():
     assert [m.name for m in find_orgs("北岭职院院长张三、临江技校校长李四出席")] == ["北岭职院", "临江技校"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a prefecture's administrative office and a joint conference of departments
+    ("北岭市、各自治州人民政府，东川行署，省政府各委", ["北岭市", "东川行署", "省政府"]),
+    ("成立了临江省职业教育联席会议。省职业教育联席会议各成员单位协调配合", ["临江省职业教育联席会议", "省职业教育联席会议"]),
+    ("经国务院职业教育工作部际联席会议审议通过", ["国务院职业教育工作部际联席会议"]),
+    ("建立职业教育联席会议制度", []),
+])
+def test_find_orgs_offices_and_joint_conferences(text, expected):
+    assert [m.name for m in find_orgs(text) if m.type == "Agency" or m.name == "北岭市"] == \
+        [n for n in expected if n != "北岭市"]

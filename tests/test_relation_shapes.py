@@ -71,3 +71,12 @@ def test_an_order_class_named_by_a_prefix_keeps_the_written_form_as_alias():
     text = "青岚职业技术学院携手北岭轨道交通集团有限公司打造的“2019北岭轨道订单班”开班。"
     ex = sentences.extract(Document("r", "r.txt", text))
     assert ("北岭轨道", "北岭轨道交通集团有限公司") in {(a.short, a.full) for a in ex.aliases}
+
+
+def test_a_row_of_party_kinds_makes_one_agreement_and_the_title_school_is_our_school():
+    t1, e = "东川吉达技术学院", "北岭(泰国)制冷设备有限公司"
+    text = (f"首 页\n\n学校要闻\n\n临江职院携手{t1}、北岭泰国公司签约\n\n2026年03月12日\n\n"
+            f"3月12日，我校与{t1}、{e}以线上形式举行国际交流合作协议签约仪式，正式开启“校-校-企”产教合作。")
+    pairs = {frozenset((f[1], f[2])) for f in _facts(text) if f[0] == "PARTNERS_WITH"}
+    assert frozenset((t1, e)) in pairs
+    assert frozenset(("临江职院", e)) in pairs

@@ -165,8 +165,9 @@ def _walk_left(context: str, suffix: str, tok) -> int:
                 taken[-1] not in ("附属", "附设") and not (before.endswith("大学") and suffix == "学院") and \
                 not (before.endswith(("大学", "学院")) and suffix in ("研究院", "研究所", "研究中心")) and \
                 not (before.endswith("人民政府") and suffix.endswith(("委员会", "办公室", "办公厅")) and
-                     not _place(taken[-1])):
-            # (某市人民政府国有资产监督管理委员会: a commission of the government is one name)
+                     not _place(taken[-1])) and not (before.endswith(("国务院", "人民政府")) and suffix == "联席会议"):
+            # (某市人民政府国有资产监督管理委员会: a commission of the government is one name, and so is
+            # its joint conference, 国务院某某工作部际联席会议)
             # (某某大学化学化工学院: a college of the university is one name; so is its institute,
             # 某某大学北岭研究院)
             # 学校青峰酒店产业学院: the school before the 产业学院 is a separate name; but

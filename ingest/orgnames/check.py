@@ -155,6 +155,8 @@ def _specific(prefix: str, tokens: list[str], suffix: str, typ: str) -> bool:
         return True
     if typ in ("Agency", "Institute") and prefix in ("省", "市", "区", "县", "州"):
         return True  # 省教育厅, 市教育局: the document's own province or city
+    if typ == "Agency" and any(prefix.startswith(n) for n in _STANDALONE):
+        return True  # 国务院某某工作部际联席会议: a body of a national one
     if typ == "Group" or suffix in _FIELD_ASSOCIATIONS:
         if names_an_industry(prefix):
             return True

@@ -135,7 +135,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if _is_category(prefix_tokens, suffix):
             continue
         if not alone and not initial and _is_generic(prefix_tokens) and not (
-                prefix in ("省", "市", "区", "县", "州") and typ in ("Agency", "Institute")):
+                prefix in ("省", "市", "区", "县", "州") and typ in ("Agency", "Institute")) and not (
+                suffix == "联席会议" and prefix[:1] in "省市"):  # 省职业教育联席会议: the province's own
             # 中等职业学校 is no name; 省农科院 and 市教育局 are (abbreviated, but one body).
             continue
         while prefix and prefix[0] in _CLOSE:  # ")临江市教育局…": the end of a note before the name

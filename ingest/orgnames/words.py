@@ -61,6 +61,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     # 某市政协) and a subdistrict's office (某区某某街道); a bare 市委 only before a list, a government or a title
     ("人大常委会", "Agency"), ("政协", "Agency"), ("省委", "Agency"), ("市委", "Agency"), ("县委", "Agency"),
     ("区委", "Agency"), ("州委", "Agency"), ("街道办事处", "Agency"), ("街道", "Agency"), ("党中央", "Agency"),
+    ("行政公署", "Agency"), ("行署", "Agency"), ("联席会议", "Agency"),  # 某地行署; 某省职业教育联席会议
     # Associations
     ("联合会", "Association"), ("协会", "Association"), ("学会", "Association"), ("商会", "Association"),
     ("行指委", "Association"), ("教指委", "Association"), ("教学指导委员会", "Association"),
