@@ -12,6 +12,7 @@ can be shown in the text it came from.
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -161,13 +162,17 @@ class Edge:
                 self.evidence.append(ev)
                 seen.add((ev.doc, ev.start, ev.end))
                 changed = True
+        if changed:  # evidence in document order, whatever order the facts came in
+            self.evidence.sort(key=lambda e: (e.doc, e.start, e.end))
         for k, v in other.properties.items():
             if k == "confidence" and isinstance(v, (int, float)):
                 if v > float(self.properties.get(k, -1.0)):
                     self.properties[k] = v
                     changed = True
-            elif k not in self.properties and v not in (None, "", [], {}):
-                self.properties[k] = v
+            elif v in (None, "", [], {}):
+                continue
+            elif k not in self.properties or _sort_key(v) < _sort_key(self.properties[k]):
+                self.properties[k] = v  # of two values, the one that sorts first: order-independent
                 changed = True
         return changed
 
@@ -196,3 +201,7 @@ def check_edge_types(edge: Edge, source_type: str, target_type: str) -> None:
         raise SchemaError(f"{edge.type} cannot start at a {source_type}")
     if allowed_tgt is not None and target_type not in allowed_tgt:
         raise SchemaError(f"{edge.type} cannot end at a {target_type}")
+
+
+def _sort_key(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True, default=str)

@@ -278,7 +278,7 @@ class _Run:
             if node.id in existing and existing[node.id].to_dict() != node.to_dict():
                 store.put_node(node)  # merged forms, docs and canonical name replace the stored node
         edges: dict[tuple[str, str, str], Edge] = {}
-        for f in facts:
+        for f in _drop_overridden_scopes(store, facts, resolver.node_id):
             src, tgt = resolver.node_id(f.source), resolver.node_id(f.target)
             if src == tgt:
                 continue  # a body does not lead/partner itself; a resolution merge made it a loop
@@ -291,7 +291,7 @@ class _Run:
                 edge.merge(Edge(source=src, target=tgt, type=f.type, properties=dict(f.properties),
                                 evidence=[f.evidence]))
         valid = []
-        for edge in _drop_overridden_scopes(store, edges):
+        for _, edge in sorted(edges.items()):
             try:
                 check_edge_types(edge, built[edge.source].type, built[edge.target].type)
             except SchemaError as exc:
@@ -438,15 +438,25 @@ def _name_evidence(doc: Document, m: Mention) -> Evidence | None:
     return doc.evidence(at, at + len(m.name)) if at >= 0 else None
 
 
-def _drop_overridden_scopes(store: GraphStore, edges: dict[tuple[str, str, str], Edge]) -> list[Edge]:
-    """A school placed by its own name is not also placed by a document's scope."""
-    by_name: set[str] = {e.source for e in edges.values()
-                         if e.type == "LOCATED_IN" and e.properties.get("rule") == "name_prefix"}
-    for src in {e.source for e in edges.values() if e.properties.get("rule") == "document_scope"}:
-        if any(e.type == "LOCATED_IN" and e.properties.get("rule") == "name_prefix" for e in store.out_edges(src)):
-            by_name.add(src)
-    return [e for k, e in sorted(edges.items())
-            if not (e.properties.get("rule") == "document_scope" and e.source in by_name)]
+def _drop_overridden_scopes(store: GraphStore, facts: list[Fact], node_id: Callable[[Mention], str]) -> list[Fact]:
+    """A school placed by its own name is not also placed by a document's scope: its scope facts
+    are dropped, and so are the scope edges stored for it before, so that the graph is the same
+    whatever order the documents come in (a merged edge once kept the rule of its first fact, and
+    a scope rule then dropped the name's evidence with it)."""
+    def placed(f: Fact, rule: str) -> bool:
+        return f.type == "LOCATED_IN" and f.properties.get("rule") == rule
+
+    def stored(src: str, rule: str) -> list[Edge]:
+        return [e for e in store.out_edges(src) if e.type == "LOCATED_IN" and e.properties.get("rule") == rule]
+
+    named = {node_id(f.source) for f in facts if placed(f, "name_prefix")}
+    by_name = named | {src for src in {node_id(f.source) for f in facts if placed(f, "document_scope")} - named
+                       if stored(src, "name_prefix")}
+    if can_forget(store):
+        for src in sorted(named):
+            for e in stored(src, "document_scope"):
+                store.remove_edge(e.source, e.target, e.type)  # type: ignore[attr-defined]
+    return [f for f in facts if not (placed(f, "document_scope") and node_id(f.source) in by_name)]
 
 
 # ---- replacing a changed document ------------------------------------------------------
