@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from ingest.model import Document
-from ingest.policy import extract, split_goals
+from ingest.policy import extract
+from ingest.policy_targets import split_goals
 from ingest.policy_text import find_numbers, normalize_number, policy_kind
 from ingest.policy_segments import segment_policies
 from ingest.policy_cite import find_citations
