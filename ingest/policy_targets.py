@@ -102,6 +102,11 @@ def _target(doc: Document, goal: str, year: int | None, start: int, end: int) ->
 def clause_end(text: str, start: int, stop: int) -> int:
     """Where the sentence from start ends: the first 。；; outside brackets (a ；inside
     （牵头单位：…；配合单位：…） does not end it)."""
+    return next(_outside_brackets(text, start, stop, "。；;"), stop)
+
+
+def _outside_brackets(text: str, start: int, stop: int, chars: str):
+    """Offsets in text[start:stop] of the characters in ``chars`` that stand outside brackets."""
     depth = 0
     for i in range(start, stop):
         ch = text[i]
@@ -109,24 +114,15 @@ def clause_end(text: str, start: int, stop: int) -> int:
             depth += 1
         elif ch in "）)":
             depth = max(0, depth - 1)
-        elif ch in "。；;" and depth == 0:
-            return i
-    return stop
+        elif ch in chars and depth == 0:
+            yield i
 
 
 def _goal_spans(text: str, year_start: int, start: int, end: int, n: int) -> list[tuple[int, int]]:
     """The evidence of each of n goals of a target sentence: its own clause (the first with the
     year phrase); the whole sentence for all when the clauses cannot be told apart."""
     whole = [(year_start, min(end + 1, len(text)))] * n
-    depth, seps = 0, []
-    for i in range(start, end):
-        ch = text[i]
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)":
-            depth = max(0, depth - 1)
-        elif depth == 0 and ch in "，、；,;":
-            seps.append(i)
+    seps = list(_outside_brackets(text, start, end, "，、；,;"))
     quantities = [q for q in QUANTITY_RE.finditer(text, start, end)
                   if not any(a < q.start() < b for a, b in _brackets(text, start, end))]
     if len(quantities) != n:
