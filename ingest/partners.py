@@ -17,6 +17,7 @@ and ``_subject_before``; nothing here imports the reader. ``kind`` is one of 签
 | (学校)开设X订单班 / X冠名班 (X a short form of an enterprise the page names) | the school–X (订单班) |
 | E…产业学院揭牌(仪式)在Y举行 (the college named after the enterprise) | E–Y (共建) |
 | (学校)对接X、Y等企业 | the school–X (合作) |
+| X向Y捐赠…，双方共建Z; (X与Y…。)双方代表签署协议 | X–Y (the two named before 双方) |
 """
 
 from __future__ import annotations
@@ -186,6 +187,7 @@ class PartnerRules:
                 self._fact("PARTNERS_WITH", g, x, s, pattern="参加G举办的活动", kind="合作")
         self._order_classes(here)
         self._unveiled_colleges(here)
+        self._both_parties(here)
         # (X的)合作企业有A、B / 合作院校包括A、B
         for m in re.finditer(r"合作(?:企业|单位|院校|高校|伙伴|学校|机构)(?:主要)?(?:有|包括|涵盖|为)[:：]?", sent):
             if re.search(r"(?:各|其他|所有|部分|成员|与)\s*$", sent[:m.start()]):
@@ -204,6 +206,25 @@ class PartnerRules:
             x = self._subject_before(s, s.start + m.start(), ms)
             for y in ys:
                 self._fact("PARTNERS_WITH", x, y, s, pattern="对接企业", kind="合作")
+
+    def _both_parties(self, here) -> None:
+        """X向Y捐赠…，双方共建Z / 随后，双方代表签署合作协议: 双方 are the two bodies the sentence named
+        before it, else the two the previous sentence named (a sentence without a body of its own)."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(r"双方(?:代表|负责人|领导)?(?:还|将|正式|共同|一致同意)?", sent):
+            clause = re.split(r"[，,。；;]", sent[m.end():])[0]
+            kind = partner_kind(clause)
+            if kind in (None, "合作"):
+                continue  # 标志着双方…开启合作新篇章: what the pair's other facts already say
+            before = [x for x in here.ms if x.end <= s.start + m.start() and x.type != "Group"]
+            if not before and not [x for x in here.ms if x.type != "Group"]:
+                before = [x for x in self.prev_ms if x.type != "Group"]
+            pair = list({x.name: x for x in before}.values())
+            names = {x.name for x in pair}
+            if len(pair) == 2 and not any(f.type == "PARTNERS_WITH" and {f.source.name, f.target.name} == names
+                                          for f in self.ex.facts):
+                # (a pair the text already paired keeps its own kind: 双方 only says they are partners)
+                self._fact("PARTNERS_WITH", pair[0], pair[1], s, pattern="双方", kind=kind)
 
     # -- an enterprise named by the first characters of its name --------------------------------
     def _enterprise_before(self, here, pos: int) -> Mention | None:

@@ -221,6 +221,7 @@ class _Reader(GroupRoleRules, PartnerRules):
         self.read_any = False
         self.page_school: Mention | None = None  # the school the page's first sentence is about
         self.built_colleges: set[str] = set()  # colleges the page says two bodies build (共建“某某学院”)
+        self.prev_ms: list[Mention] = []  # the bodies the previous sentence named
 
     # -- anaphora -----------------------------------------------------------------------------
     def _salient_group(self, word: str, pos: int) -> Mention | None:
@@ -405,6 +406,7 @@ class _Reader(GroupRoleRules, PartnerRules):
                     self.subject_school = self.prev_opener
             self.seen_groups.extend(self.cur_groups)
             self.prev_groups, self.cur_groups = self.cur_groups, []
+            self.prev_ms = ms
             for m in ms:
                 if m.type == "School" and _BUILT_COLLEGE_RE.search(self.text, max(0, m.start - 8), m.start) and \
                         self.text[m.end:m.end + 1] in "”\"」":

@@ -80,3 +80,12 @@ def test_a_row_of_party_kinds_makes_one_agreement_and_the_title_school_is_our_sc
     pairs = {frozenset((f[1], f[2])) for f in _facts(text) if f[0] == "PARTNERS_WITH"}
     assert frozenset((t1, e)) in pairs
     assert frozenset(("临江职院", e)) in pairs
+
+
+def test_both_parties_are_the_two_bodies_named_before():
+    text = f"{E1}向{S}捐赠软件套装，双方共建“北岭数字化仿真技术中心”。"
+    assert ("PARTNERS_WITH", E1, S, "共建") in _facts(text)
+    text = f"{E1}董事长、{S}校长出席。\n随后，双方代表正式签署战略合作协议。"
+    assert ("PARTNERS_WITH", E1, S, "签约") in _facts(text)
+    # a cooperation in general adds nothing to what the pair's own facts say
+    assert not _facts(f"{E1}向{S}捐赠设备，标志着双方开启深度合作新篇章。")
