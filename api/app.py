@@ -44,15 +44,17 @@ NodeType = Literal[NODE_TYPES]  # type: ignore[valid-type]
 
 
 class StoreHolder:
-    """The store behind the app and the lock that serialises access to it.
+    """The store behind the app and the locks that keep its readers and writers apart.
 
-    Handlers run in a thread pool; the embedded store is not thread-safe for writes, and
-    an upload must not be seen half-ingested, so every access holds the lock.
+    Handlers run in a thread pool and the embedded store is not thread-safe, so readers take
+    ``lock``. A write (``writer()``) changes a fresh copy of the embedded store and swaps it in
+    once committed: readers go on with the live one meanwhile and never see half an upload.
     """
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
         self.lock = threading.RLock()
+        self.write_lock = threading.Lock()  # one write at a time in this process
 
     @contextmanager
     def use(self) -> Iterator[GraphStore]:
@@ -62,11 +64,21 @@ class StoreHolder:
                 self.store.reload()  # another process (a CLI ingest) committed a new generation
             yield self.store
 
-    def reload(self) -> None:
-        """Drop uncommitted changes: load the embedded store's live generation again."""
-        reload = getattr(self.store, "reload", None)
-        if callable(reload):
-            reload()
+    @contextmanager
+    def writer(self) -> Iterator[GraphStore]:
+        """The store to change: a fresh copy of the embedded store, swapped in when the block
+        succeeds (dropped when it fails); a server backend itself, with readers held off."""
+        from graph.networkx_store import NetworkxStore
+
+        with self.write_lock:
+            if isinstance(self.store, NetworkxStore):
+                copy = NetworkxStore(self.store.path)
+                yield copy
+                with self.lock:
+                    self.store = copy
+            else:
+                with self.lock:
+                    yield self.store
 
 
 def _fastapi(**kwargs: Any) -> FastAPI:

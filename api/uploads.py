@@ -4,7 +4,8 @@ Both need the API token, checked from the headers before a byte of the body is r
 body is counted while it streams in and refused (413) past ``MAX_BODY_BYTES``, whatever
 Content-Length says; each file is then limited to ``MAX_UPLOAD_BYTES``. Writes hold the store
 lock (graph/lock.py), so an upload beside a CLI ingest waits for it and then adds to what it
-committed; after ``WRITE_WAIT`` seconds it gives up with 503 naming the other writer.
+committed; after ``WRITE_WAIT`` seconds it gives up with 503 naming the other writer. They work
+on a copy of the embedded store (``StoreHolder.writer``): the API's readers do not wait for them.
 """
 
 from __future__ import annotations
@@ -113,8 +114,7 @@ def ingest_uploads(holder: Any, files: list[UploadFile]) -> S.Upload:
     """Read, then ingest under the store lock; graph and index are committed together."""
     docs = read_uploads(files)
     ingest_documents = package_function("ingest.pipeline", "ingest_documents")
-    with holder.lock:
-        st = holder.store
+    with holder.writer() as st:
         with st.writing(wait=WRITE_WAIT, command="vocgraph serve: POST /documents"):
             before_nodes, before_edges = st.node_count(), st.edge_count()
             report = ingest_documents(docs, st, commit=False)
@@ -132,8 +132,7 @@ def ingest_uploads(holder: Any, files: list[UploadFile]) -> S.Upload:
 def remove_upload(holder: Any, doc_id: str) -> S.Removed:
     """Remove one document (its facts, text and index entries) under the store lock."""
     remove_documents = package_function("ingest.remove", "remove_documents")
-    with holder.lock:
-        st = holder.store
+    with holder.writer() as st:
         with st.writing(wait=WRITE_WAIT, command=f"vocgraph serve: DELETE /documents/{doc_id}"):
             if doc_id not in st.documents():
                 raise not_found(f"no document with id {doc_id!r}; known: {', '.join(sorted(st.documents()))}")

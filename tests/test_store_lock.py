@@ -185,3 +185,33 @@ def test_a_question_while_a_writer_works_answers_from_the_older_index(tmp_path, 
     finally:
         proc.kill()
         proc.wait()
+
+
+def test_the_apis_readers_do_not_wait_for_an_upload(tmp_path, monkeypatch):
+    import threading
+
+    from fake_extractor import fake_extract
+    from write_client import AUTH, lead_file, write_client
+
+    client = write_client(tmp_path / "store", monkeypatch)
+    assert client.post("/documents", headers=AUTH, files=[lead_file("a.txt", "甲", "乙")]).status_code == 201
+    started = threading.Event()
+
+    def slow(doc):
+        started.set()
+        time.sleep(1.5)
+        return fake_extract(doc)
+
+    monkeypatch.setattr("ingest.pipeline.load_extractors", lambda: [("slow", slow)])
+    upload = threading.Thread(target=lambda: client.post("/documents", headers=AUTH,
+                                                         files=[lead_file("b.txt", "丙", "丁")]))
+    upload.start()
+    assert started.wait(10)
+    t = time.perf_counter()
+    docs = [d["id"] for d in client.get("/documents").json()["documents"]]
+    health = client.get("/health").json()
+    waited = time.perf_counter() - t
+    upload.join()
+    assert docs == ["a"] and health["nodes"] == 2  # the live generation, not half an upload
+    assert waited < 1.0
+    assert [d["id"] for d in client.get("/documents").json()["documents"]] == ["a", "b"]
