@@ -80,7 +80,7 @@ def _index_embedder(store, args: argparse.Namespace) -> str | None:
 def cmd_check(args: argparse.Namespace) -> int:
     from graph.check import check_store
 
-    opened = writer_from_args(args, allow_problems=True) if args.repair else store_from_args(args)
+    opened = writer_from_args(args, allow_problems=True) if args.repair else store_from_args(args, warn=False)
     with opened as store:  # a check alone reads one generation, as every reader: no lock
         report = check_store(store, repair=args.repair)
     if args.json:

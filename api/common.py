@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 from contextlib import contextmanager
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -38,9 +39,15 @@ def settings_from_args(args: argparse.Namespace) -> Settings:
     )
 
 
-def store_from_args(args: argparse.Namespace) -> GraphStore:
+def store_from_args(args: argparse.Namespace, warn: bool = True) -> GraphStore:
+    """The store the options name; what the load-time check found is said on stderr."""
     settings = settings_from_args(args)
-    return open_store(settings, backend=getattr(args, "backend", "networkx") or "networkx")
+    store = open_store(settings, backend=getattr(args, "backend", "networkx") or "networkx")
+    problems = getattr(store, "problems", None)
+    if warn and problems:
+        print(f"vocgraph: warning: the store is inconsistent ({'; '.join(problems[:3])}); "
+              "run `vocgraph check --repair`", file=sys.stderr)
+    return store
 
 
 def add_wait_option(p: argparse.ArgumentParser) -> None:
@@ -57,7 +64,7 @@ def writer_from_args(args: argparse.Namespace, allow_problems: bool = False) -> 
     """The store, opened and held for a change (the store lock, graph/lock.py): a second writer
     waits ``--wait`` seconds, then fails naming the holder; the copy is reloaded if another
     writer committed while this one waited."""
-    with store_from_args(args) as store:
+    with store_from_args(args, warn=False) as store:  # a writer refuses an inconsistent store itself
         with store.writing(wait=getattr(args, "wait", 5.0), allow_problems=allow_problems):
             yield store
 

@@ -74,6 +74,8 @@ def test_a_document_list_behind_the_graph_is_found_and_repaired(tmp_path, capsys
     (tmp_path / "c.txt").write_text("由戊己职业学院牵头组建戊己职教联盟。\n", encoding="utf-8")
     assert main(["ingest", str(tmp_path / "c.txt"), "--store", str(path), "--no-index"]) == 1
     assert "vocgraph check --repair" in capsys.readouterr().err  # no change on top of it
+    assert main(["stats", "--store", str(path)]) == 0  # readers still read, with a warning
+    assert "run `vocgraph check --repair`" in capsys.readouterr().err
     assert main(["check", "--store", str(path)]) == 1
     assert "cite documents that are not stored" in capsys.readouterr().out
     assert main(["check", "--repair", "--store", str(path)]) == 0
