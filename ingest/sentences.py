@@ -10,34 +10,32 @@
 Anaphora: 联盟/此联合体/该集团 mean the group the text last named; 学校/我校 mean the school named in
 the title of the current case (【案例 5-4】临江市外贸服务学校…), or, for a case whose title names no
 school and whose body names none before, the school of the previous case of the same chapter.
+
+The page is cut into sentences, and its head read, by ``ingest.sentence_spans``; the rules on group
+roles and on partnerships are the mixins ``ingest.group_roles`` and ``ingest.partners``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.orgnames import find_listed, find_orgs
 from ingest.cues import contiguous_after as _contiguous_after
 from ingest.cues import contiguous_before as _contiguous_before
-from ingest.cues import group_role, partner_kind
+from ingest.cues import partner_kind
 from ingest.group_roles import GroupRoleRules
 from ingest.partners import PartnerRules
-from ingest.tables import table_names, table_spans
+from ingest.sentence_spans import (CASE_RE, HEADING_RE, Sentence, header_school, split_sentences, title_groups,
+                                   title_opener, title_school, title_spans)
+from ingest.tables import table_names
 
-_END_RE = re.compile(r"[。！？!?；;]")
-_CASE_RE = re.compile(r"^\s*【案例\s*(\d+)\s*-\s*(\d+)")
-_HEADING_RE = re.compile(r"^\s*(?:\d+(?:\s*\.\s*\d+)+\s*\S|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）"
-                         r"|[一二三四五六七八九十]+是\s|重点[一二三四五六七八九十]+[：:])")
-# Lines that start a new item even without a full stop before them (bullets, title lists).
-_ITEM_RE = re.compile(r"^\s*(?:[\uf000-\uf8ff•●◆■▪]|《|\d+[.、．]\s*\S)")
 _SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院|我院|本院)")
 _GROUP_REF_RE = re.compile(r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)")
 # Building a college together (合作共建“某某学院”): the college is a joint body (Group), not a school.
 _BUILT_COLLEGE_RE = re.compile(r"(?:共建|共同建设|合作建设|联合(?:创办|组建|共建))[“\"「]?$")
-_TITLE_SPANS_RE = re.compile(r"《[^》]{0,80}》")  # document titles: their names take no part in facts
 
 
 @dataclass
@@ -51,140 +49,12 @@ class _Context:
     school: Mention | None = None  # the school the text named last
 
 
-@dataclass
-class _Sentence:
-    start: int
-    end: int
-    is_title: bool = False
-    mentions: list[Mention] = field(default_factory=list)
-
-
-def _sentences(doc: Document) -> list[_Sentence]:
-    """Sentences outside tables; a case title or a heading line is a sentence of its own."""
-    spans = sorted(table_spans(doc))
-    text = doc.text
-    out: list[_Sentence] = []
-    buf_start: int | None = None
-    pos = 0
-
-    def flush(upto: int) -> None:
-        nonlocal buf_start
-        if buf_start is None:
-            return
-        s = buf_start
-        for m in _END_RE.finditer(text, buf_start, upto):
-            if text[s:m.end()].strip():
-                out.append(_Sentence(s, m.end()))
-            s = m.end()
-        if text[s:upto].strip():
-            out.append(_Sentence(s, upto))
-        buf_start = None
-
-    si = 0
-    first = True
-    for line in text.split("\n"):
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        while si < len(spans) and spans[si][1] < start:
-            si += 1
-        in_table = si < len(spans) and spans[si][0] <= start + len(line) - len(line.lstrip()) <= spans[si][1]
-        if in_table or "\t" in line:
-            flush(start)
-            continue
-        if _CASE_RE.match(line) or _HEADING_RE.match(line):
-            flush(start)
-            # "（一）明确牵头主体。市域产教联合体由…": a policy heading runs on into its paragraph.
-            stop = None if _CASE_RE.match(line) else _END_RE.search(line)
-            if stop and line[stop.end():].strip():
-                out.append(_Sentence(start, start + stop.end(), is_title=True))
-                buf_start = start + stop.end()
-                continue
-            out.append(_Sentence(start, end, is_title=True))
-            continue
-        if _ITEM_RE.match(line):
-            flush(start)
-        if buf_start is None and line.strip():
-            buf_start = start
-        if first and line.strip():
-            first = False
-            if len(line.strip()) <= 60 and not _END_RE.search(line) and not re.search(r"[，,、：:（(]\s*$", line):
-                flush(end)  # a page's title line is a sentence of its own (某某集团成立)
-    flush(len(text))
-    return out
-
-
-def _title_school(text: str, found: list[Mention]) -> Mention | None:
-    """The one school a document's title block names (南通航运职业技术学院 / 2024年…质量年度报告):
-    the document is that school's own, so 学校 and 我校 outside a case mean it. The title block is
-    the short lines before the first blank line after text starts; a city's report names none."""
-    head = re.match(r"\s*(?:[^\n]{1,40}\n)+?(?=\s*\n|[^\n]{41})", text)
-    if head is None:
-        return None
-    schools = {m.name: m for m in found if m.end <= head.end() and m.type == "School"}
-    others = [m for m in found if m.end <= head.end() and m.type == "Group"]
-    if len(schools) != 1 or others:
-        return None
-    return next(iter(schools.values()))
-
-
-def _head_lines(text: str) -> list[tuple[int, int]]:
-    """The short lines that open a page (title, site name, breadcrumbs) before its first paragraph."""
-    out: list[tuple[int, int]] = []
-    pos = 0
-    for line in text.split("\n")[:15]:
-        start, end = pos, pos + len(line)
-        pos = end + 1
-        if len(line.strip()) > 80:
-            break
-        if line.strip():
-            out.append((start + len(line) - len(line.lstrip()), start + len(line.rstrip())))
-    return out
-
-
-def _title_groups(text: str, found: list[Mention]) -> list[Mention]:
-    """The groups a page's title names: the first opening line that names a group, or, when the
-    page opens with its first paragraph, its first sentence."""
-    lines = _head_lines(text) or []
-    if not lines:
-        first = re.match(r"\s*[^。！？\n]{1,120}", text)
-        lines = [(first.start(), first.end())] if first else []
-    for a, b in lines:
-        groups = [m for m in found if a <= m.start and m.end <= b and m.type == "Group"]
-        if groups:
-            return groups
-    return []
-
-
-def _title_opener(text: str, found: list[Mention]) -> Mention | None:
-    """The school that opens a title line of the page's head (临江职院携手北岭公司签约): a school's news
-    page titles its own news so, and 我校 in its text means that school."""
-    for a, b in _head_lines(text):
-        first = next((m for m in found if a <= m.start < b), None)
-        if first is not None and first.start == a and first.type == "School" and first.end < b and \
-                not re.search(r"[。！？；]", text[a:b]):  # a title, not the page's first sentence
-            return first
-    return None
-
-
-def _header_school(text: str, doc_id: str, names: set[str], context: set[str]) -> Mention | None:
-    """The school a page belongs to when a line of its head is that school's name alone
-    (a school site's banner): 我校/我院 on the page mean it."""
-    for a, b in _head_lines(text):
-        ms = find_orgs(text, a, b, doc_id, names, context)
-        if len(ms) == 1 and ms[0].type == "School" and re.sub(r"\s+", "", text[a:b]) == ms[0].name:
-            return ms[0]
-    return None
-
-
-def _outside_titles(text: str, s: _Sentence) -> list[tuple[int, int]]:
-    return [(m.start() + s.start, m.end() + s.start) for m in _TITLE_SPANS_RE.finditer(text[s.start:s.end])]
-
 
 @dataclass
 class _Here:
     """One sentence being read: its span, org mentions, text, partnership kind, named groups."""
 
-    s: _Sentence
+    s: Sentence
     ms: list[Mention]
     sent: str
     kind: str | None
@@ -205,10 +75,10 @@ class _Reader(GroupRoleRules, PartnerRules):
         found = find_orgs(self.text, 0, len(self.text), doc.id, self.names)
         self.context = frozenset(self.names | {m.name for m in found})  # frozen: lookups index it once
         self.found = found  # every name of the page, for short forms (ingest.partners)
-        self.doc_school = _title_school(self.text, found)
-        self.home_school = self.doc_school or _header_school(self.text, doc.id, self.names, self.context)
-        self.title_groups = _title_groups(self.text, found)
-        self.title_opener = _title_opener(self.text, found)
+        self.doc_school = title_school(self.text, found)
+        self.home_school = self.doc_school or header_school(self.text, doc.id, self.names, self.context)
+        self.title_groups = title_groups(self.text, found)
+        self.title_opener = title_opener(self.text, found)
         self.seen_groups: list[Mention] = []  # every group named so far, in order
         self.prev_groups: list[Mention] = []  # the groups the previous sentence named
         self.cur_groups: list[Mention] = []  # the groups the current sentence names
@@ -273,7 +143,7 @@ class _Reader(GroupRoleRules, PartnerRules):
                 return Mention(target.type, target.name, self.doc.id, start, end)
         return None
 
-    def _clause_school(self, s: _Sentence, ms: list[Mention]) -> Mention | None:
+    def _clause_school(self, s: Sentence, ms: list[Mention]) -> Mention | None:
         """The school that opens a clause of the sentence (作为…，X以…为使命) when it is the only
         school the sentence names: its subject."""
         if len({m.name for m in ms if m.type == "School"}) != 1:
@@ -283,7 +153,7 @@ class _Reader(GroupRoleRules, PartnerRules):
                 return m
         return None
 
-    def _opener(self, s: _Sentence, ms: list[Mention]) -> Mention | None:
+    def _opener(self, s: Sentence, ms: list[Mention]) -> Mention | None:
         """The school that opens a sentence (named, or 学校/我校/学院 as its subject), if any."""
         head = self.text[s.start:s.end]
         lead = len(head) - len(head.lstrip())
@@ -305,7 +175,7 @@ class _Reader(GroupRoleRules, PartnerRules):
             return self._college_ref(s.start + lead, s.start + lead + 2)
         return None
 
-    def _subject_before(self, s: _Sentence, pos: int, ms: list[Mention]) -> Mention | None:
+    def _subject_before(self, s: Sentence, pos: int, ms: list[Mention]) -> Mention | None:
         """Who acts at ``pos``: a named org just before it in the clause, else 学校/联盟 …"""
         clause_start = s.start
         for m in re.finditer(r"[，,：:]", self.text[s.start:pos]):
@@ -365,7 +235,7 @@ class _Reader(GroupRoleRules, PartnerRules):
         return None
 
     # -- facts --------------------------------------------------------------------------------
-    def _fact(self, rel: str, src: Mention | None, tgt: Mention | None, s: _Sentence, **props) -> None:
+    def _fact(self, rel: str, src: Mention | None, tgt: Mention | None, s: Sentence, **props) -> None:
         if src is None or tgt is None or src.name == tgt.name:
             return
         if rel in ("LEADS", "MEMBER_OF") and tgt.type != "Group":
@@ -379,8 +249,8 @@ class _Reader(GroupRoleRules, PartnerRules):
         self.ex.facts.append(Fact(rel, src, tgt, ev, {k: v for k, v in props.items() if v}))
 
     def read(self) -> Extraction:
-        for s in _sentences(self.doc):
-            titles = _outside_titles(self.text, s)
+        for s in split_sentences(self.doc):
+            titles = title_spans(self.text, s)
             ms = find_orgs(self.text, s.start, s.end, self.doc.id, self.names, self.context)
             # 与星河、云帆等企业: names without a suffix, typed by the head noun of their list.
             listed = find_listed(self.text, s.start, s.end, self.doc.id, ms, self.context)
@@ -426,7 +296,7 @@ class _Reader(GroupRoleRules, PartnerRules):
                     m.type = "Group"
         return self.ex
 
-    def _group_anaphor(self, s: _Sentence, segment: str) -> Mention | None:
+    def _group_anaphor(self, s: Sentence, segment: str) -> Mention | None:
         """The current group when ``segment`` (the start of the sentence) refers to it: 此联合体 /
         该集团 anywhere, or a bare 联盟/集团 as the sentence's subject (联盟是由…牵头)."""
         found = [m for m in _GROUP_REF_RE.finditer(segment)
@@ -435,7 +305,7 @@ class _Reader(GroupRoleRules, PartnerRules):
             return None
         return self._ref("group", s.start + found[-1].start(), s.start + found[-1].end())
 
-    def _group_near(self, s: _Sentence, m: re.Match, groups_named: list[Mention]) -> Mention | None:
+    def _group_near(self, s: Sentence, m: re.Match, groups_named: list[Mention]) -> Mention | None:
         """The group a role phrase is about: named before it, else after it, else the current one."""
         before = [g for g in groups_named if g.end <= s.start + m.start()]
         after = [g for g in groups_named if g.start >= s.start + m.end()]
@@ -445,7 +315,7 @@ class _Reader(GroupRoleRules, PartnerRules):
             return after[0]
         return self._ref("group", s.start + m.start(), s.start + m.start())
 
-    def _sentence_subject(self, s: _Sentence, ms: list[Mention]) -> Mention | None:
+    def _sentence_subject(self, s: Sentence, ms: list[Mention]) -> Mention | None:
         """Who the sentence is about: the org that opens it, else (inside a case) the case's school."""
         if ms and not self.text[s.start:ms[0].start].strip():
             return ms[0]
@@ -458,11 +328,11 @@ class _Reader(GroupRoleRules, PartnerRules):
             return self._ref("school", a, b)
         return None
 
-    def _title(self, s: _Sentence, ms: list[Mention]) -> None:
+    def _title(self, s: Sentence, ms: list[Mention]) -> None:
         line = self.text[s.start:s.end]
-        case = _CASE_RE.match(line)
+        case = CASE_RE.match(line)
         if not case:
-            if re.match(r"^\s*\d+(?:\s*\.\s*\d+)*\s", line) or _HEADING_RE.match(line):
+            if re.match(r"^\s*\d+(?:\s*\.\s*\d+)*\s", line) or HEADING_RE.match(line):
                 self.ctx.in_case = False
                 self.ctx.case_school = None
                 self.ctx.fallback = None
@@ -477,7 +347,7 @@ class _Reader(GroupRoleRules, PartnerRules):
         elif not ms and self.ctx.last_titled and self.ctx.last_titled[0] == chapter:
             self.ctx.fallback = self.ctx.last_titled[1]
 
-    def _patterns(self, s: _Sentence, ms: list[Mention]) -> None:
+    def _patterns(self, s: Sentence, ms: list[Mention]) -> None:
         text = self.text
         sent = text[s.start:s.end]
         kind = partner_kind(sent)  # the sentence's kind; a pair's own clause comes first
