@@ -16,19 +16,23 @@ from ingest.policy_parties import STATED_RESPONSIBLE, stated_roles
 from ingest.policy_text import QUANTITY_RE, lines_of, squeeze
 
 # 到2025年(底), or the end of a five-year plan: 到“十四五”末 = 到2025年 (十一五 ended in 2010).
-# Or a span of years from the policy's own year: 经过三年努力 / 经过5年时间 (经过5—10年 sets no year).
-# A range of past years (2005至2007年, 2005年至2007年) sets no target.
-_YEAR_RE = re.compile(r"(?:(?:力争|争取|预计)?(?<![\d年月])(?:到|至)\s*(?:((?:19|20)\d{2})\s*年(?:底|末)?"
-                      r"|[“\"]?十([一二三四五六七八九])五[”\"]?\s*(?:时期|规划)?期?末)"
-                      r"|经过\s*(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:个)?年(?:左右)?(?:的)?(?:努力|时间|建设|奋斗)?)\s*[，,]?")
+# Or a span of years from the policy's own year: 经过三年努力 / 经过5年时间 / 用3年时间 (经过5—10年
+# sets no year). Or a deadline opening its clause: 2025年前，… / 2025年底前，…
+# A range of past years (2005至2007年, 2005年至2007年) and a status (截至2020年底) set no target.
+_SPAN = r"(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:个)?年(?:左右)?(?:的)?"
+_YEAR_RE = re.compile(r"(?:(?:力争|争取|预计)?(?<![\d年月截])(?:到|至)\s*(?:(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?"
+                      r"|[“\"]?十(?P<p>[一二三四五六七八九])五[”\"]?\s*(?:时期|规划)?期?末)"
+                      rf"|经过\s*{_SPAN.replace('(', '(?P<n>', 1)}(?:努力|时间|建设|奋斗)?"
+                      rf"|(?:力争|争取)?用\s*{_SPAN.replace('(', '(?P<u>', 1)}时间"
+                      r"|(?<![^\n。；;，,])\s*(?:力争|争取)?(?P<b>(?:19|20)\d{2})\s*年(?:底)?(?:以)?前(?=\s*[，,]))\s*[，,]?")
 
 
 def _year(m: re.Match[str], base: int | None = None) -> int | None:
-    if m.group(1):
-        return int(m.group(1))
-    if m.group(2):
-        return 2010 + 5 * "一二三四五六七八九".index(m.group(2))
-    n = m.group(3)
+    if m.group("y") or m.group("b"):
+        return int(m.group("y") or m.group("b"))
+    if m.group("p"):
+        return 2010 + 5 * "一二三四五六七八九".index(m.group("p"))
+    n = m.group("n") or m.group("u")
     years = int(n) if n.isdigit() else (10 + "一二三四五六七八九".index(n[1]) + 1 if len(n) == 2 else
                                         10 if n == "十" else "一二三四五六七八九".index(n) + 1)
     return base + years if base else None
@@ -150,6 +154,9 @@ def target_mentions(doc: Document, begin: int, stop: int, base_year: int | None 
         if any(a <= m.start() < b for a, b in rows):
             continue
         end = clause_end(text, m.end(), stop)
+        more = re.match(r"[。；;]\s*其中\s*[，,：:]?", text[end:stop])
+        if more:  # 到2030年，基本建成…。其中，建成1所…、5所…: the goals the sentence goes on to count
+            end = clause_end(text, end + more.end(), stop)
         clause = text[m.end():end]
         stated = [d for r in STATED_RESPONSIBLE.finditer(clause) for d in stated_roles(r)]
         goals = split_goals(squeeze(STATED_RESPONSIBLE.sub("", clause)))

@@ -3,6 +3,8 @@ short real-shaped texts with invented bodies, titles and numbers."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_policy_shapes import _facts, _segs
 
 
@@ -193,3 +195,20 @@ def test_the_measures_column_beside_a_task_column_names_the_measure():
                    "| 1 | 建设联合体 | 在园区布局建设市域产教联合体 | 省发展改革委、省教育厅等 |\n")
     assert _roles(text) == {("北岭省发展改革委", "在园区布局建设市域产教联合体", "责任"),
                             ("北岭省教育厅", "在园区布局建设市域产教联合体", "责任")}
+
+
+# ---- targets: more year phrases -----------------------------------------------------------
+TARGET_HEAD = "临川市人民政府关于推进职业教育发展的实施意见\n临府发〔2032〕3号\n各县（市、区）人民政府：\n"
+
+
+@pytest.mark.parametrize("sentence,want", [
+    ("2025年前，新增10所达标中职学校，职业院校毕业生就业率超过95%。",
+     {(2025, 10), (2025, 95)}),
+    ("力争用3年时间，培育20家产教融合型企业，建设5个市域产教联合体。", {(2035, 20), (2035, 5)}),
+    ("到2026年，实现县域中职学校全覆盖，累计投入资金2亿元，培训技能人才1.5万人次。", {(2026, 2), (2026, 1.5)}),
+    ("到2030年，基本建成现代职业教育体系。其中，建成1所职业本科学校、5所省级“双高”学校。", {(2030, 1), (2030, 5)}),
+    ("截至2031年底，全市已建成3所示范学校。2031年前三季度新增培训2万人次。", set()),
+])
+def test_more_year_phrases(sentence, want):
+    got = {(f.target.properties["year"], f.target.properties["quantity"]) for f in _facts(TARGET_HEAD + sentence + "\n", "HAS_TARGET")}
+    assert got == want
