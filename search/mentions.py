@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from search.graphview import GraphView, match_key
+from search.graphview import GraphView, keyed, match_key
 
 MIN_RATIO = 88  # rapidfuzz ratio (0-100) for a near spelling
 MIN_SCORE = 0.8  # weakest reading shown as "read X as Y"
@@ -71,6 +71,7 @@ class NameIndex:
     # For loose matching: (key, core start positions, node ids) of names of 3+ characters.
     loose: list[tuple[str, tuple[int, ...], frozenset[str]]] = field(default_factory=list)
     loose_keys: list[str] = field(default_factory=list)
+    places: dict[str, frozenset[str]] = field(default_factory=dict)  # place keys by first character
 
 
 _INDEXES: "weakref.WeakKeyDictionary[GraphView, NameIndex]" = weakref.WeakKeyDictionary()
@@ -86,7 +87,7 @@ def name_index(view: GraphView) -> NameIndex:
         for k in {key, simplified(key)}:
             idx.by_key.setdefault(k, set()).update(ids)
     idx.max_key = max((len(k) for k in idx.by_key), default=0)
-    places = _place_keys(view)
+    places = idx.places = _place_keys(view)
     idx.loose = [(k, _anchors(k, places), frozenset(ids)) for k, ids in idx.by_key.items() if len(k) >= 3]
     idx.loose_keys = [k for k, _, _ in idx.loose]
     _INDEXES[view] = idx
@@ -188,12 +189,28 @@ def abbreviation_score(mention: str, key: str, anchors: tuple[int, ...] = (0,)) 
     return best
 
 
-def one_typo(mention: str, key: str) -> bool:
-    """Do two keys of the same length differ in one character, neither a numeral?"""
+def one_typo(mention: str, key: str, places: dict[str, frozenset[str]] | None = None) -> bool:
+    """Do two keys of the same length differ in one character, neither a numeral? With the
+    view's ``places``, a character that differs inside what names the body (the name without
+    its leading places and kind word: 航空 of 航空职教集团) needs five such characters: 航天 is
+    not a typo of 航空, nor 林业 of 农业, but 联萌 is one of 联盟."""
     if len(mention) != len(key) or len(key) < MIN_TYPO_CHARS:
         return False
-    diff = [(a, b) for a, b in zip(mention, key) if a != b]
-    return len(diff) == 1 and not _NUMERAL.match(diff[0][0]) and not _NUMERAL.match(diff[0][1])
+    diff = [i for i, (a, b) in enumerate(zip(mention, key)) if a != b]
+    if len(diff) != 1 or _NUMERAL.match(mention[diff[0]]) or _NUMERAL.match(key[diff[0]]):
+        return False
+    if places is None:
+        return True
+    start = _anchors(key, places)[-1]
+    kind = _TYPO_KIND.search(key)
+    end = max(start, kind.start()) if kind else len(key)  # 辽西北职教联盟: no core but the place
+    return not start <= diff[0] < end or end - start >= MIN_TYPO_CHARS
+
+
+# Kind words that end names (in match-key form: 职教 = 职业教育), longest first.
+_TYPO_KIND = re.compile(r"(产教融合共同体|产教联合体|共同体|联合体|协作体|职教集团|职教联盟|职教园区|产业学院|"
+                        r"职业技术学院|职业学院|技师学院|技工学校|职业学校|集团|联盟|学院|学校|大学|中心|研究院|协会|学会|"
+                        r"委员会|(?:集团)?(?:股份有限公司|有限责任公司|有限公司)|公司)$")
 
 
 @dataclass
@@ -235,8 +252,9 @@ def loose_matches(view: GraphView, mention: str, types: set[str] | None = None,
     if len(key) >= 4:
         cutoff = min(MIN_RATIO, 100.0 * (1 - 1 / len(key)) - 0.01) if len(key) >= MIN_TYPO_CHARS else MIN_RATIO
         for k, ratio, pos in process.extract(key, idx.loose_keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=10):
-            if ratio < MIN_RATIO and not one_typo(key, k):
-                continue
+            substitution = len(k) == len(key) and sum(a != b for a, b in zip(k, key)) == 1
+            if (ratio < MIN_RATIO or substitution) and not one_typo(key, k, idx.places):
+                continue  # (one character off inside a short core is another body: 航天 / 航空)
             # A near spelling keeps the place: 西川现代服务业职教集团 is not 东川现代服务业职教集团.
             if abs(len(k) - len(key)) <= 3 and same_kind(key, k) and view.place_in_name(k) == view.place_in_name(key):
                 offer(idx.loose[pos][2], 0.8 + 0.15 * max(0.0, ratio - MIN_RATIO) / (100 - MIN_RATIO), k,
@@ -273,3 +291,62 @@ def suggestions(view: GraphView, mention: str, types: set[str] | None = None, li
             if (types is None or n.type in types) and n.name not in out:
                 out.append(n.name)
     return out[:limit]
+
+
+@dataclass
+class TypoIndex:
+    """Names of MIN_TYPO_CHARS or more by (length, first character) and (length, last character):
+    a name with one character typed wrong keeps one of its two ends."""
+
+    by_first: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+    by_last: dict[tuple[int, str], list[str]] = field(default_factory=dict)
+    lengths: tuple[int, ...] = ()
+
+
+_TYPO_INDEXES: "weakref.WeakKeyDictionary[GraphView, TypoIndex]" = weakref.WeakKeyDictionary()
+
+
+def typo_index(view: GraphView) -> TypoIndex:
+    idx = _TYPO_INDEXES.get(view)
+    if idx is None:
+        idx = TypoIndex()
+        for key in name_index(view).by_key:
+            if len(key) >= MIN_TYPO_CHARS and re.search(r"[\u4e00-\u9fff]", key):
+                idx.by_first.setdefault((len(key), key[0]), []).append(key)
+                idx.by_last.setdefault((len(key), key[-1]), []).append(key)
+        idx.lengths = tuple(sorted({n for n, _ in idx.by_first}, reverse=True))
+        _TYPO_INDEXES[view] = idx
+    return idx
+
+
+def typo_spans(view: GraphView, text: str, types: set[str], mask: str) -> list[tuple[int, int, list[Reading]]]:
+    """(start, end, readings) of names written with one character wrong anywhere in ``text``
+    (who leads 东川职教联萌, 东川职教联萌): the longest run first, never across ``mask``ed
+    characters; a run that nearly spells more than MAX_READINGS names reads as none."""
+    key, pos = keyed(simplified(text))
+    idx, names = typo_index(view), name_index(view)
+    out: list[tuple[int, int, list[Reading]]] = []
+    i = 0
+    while i < len(key):
+        found = None
+        for n in idx.lengths:
+            w = key[i:i + n]
+            if len(w) < n or mask in w or w in names.by_key:
+                continue
+            cands = {k for k in (*idx.by_first.get((n, w[0]), ()), *idx.by_last.get((n, w[-1]), ()))
+                     if one_typo(w, k, names.places) and view.place_in_name(k) == view.place_in_name(w)}
+            ids = sorted(i2 for k in cands for i2 in names.by_key[k] if view.nodes[i2].type in types)
+            if ids and len({view.nodes[x].name for x in ids}) <= MAX_READINGS:
+                by_name: dict[str, Reading] = {}
+                for x in ids:
+                    nm = view.nodes[x].name
+                    by_name.setdefault(nm, Reading([], nm, "near spelling", 0.8)).ids.append(x)
+                found = (n, list(by_name.values()))
+                break
+        if found:
+            n, readings = found
+            out.append((pos[i], pos[i + n - 1] + 1, readings))
+            i += n
+        else:
+            i += 1
+    return out

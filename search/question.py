@@ -21,7 +21,7 @@ from graph.normalize import clean_text
 from graph.schema import EDGE_TYPES
 from search.constraints import MASK, industry_constraint, region_constraint
 from search.graphview import GraphView, keyed
-from search.mentions import Reading, loose_matches, name_index, simplified, suggestions
+from search.mentions import Reading, loose_matches, name_index, simplified, suggestions, typo_spans
 from search.naming import describe_english, question_kind
 from search.relations import entity_role, find_relation
 from search.vocab import ADMIN_LEVEL_EN, AGENCY_EN, GROUP_KIND_EN, INDUSTRY_EN
@@ -376,6 +376,11 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
             interp.entities.append({"id": n.id, "name": n.name, "type": n.type, "mention": text[s:e],
                                     "_span": (s, e)})
         masked_spans.append((_leading_place(view, text, s, nodes), e))
+    masked = _mask(text, masked_spans)
+    # A name typed with one character wrong, anywhere (who leads 东川职教联萌, 东川职教联萌的成员).
+    for start, end, readings in typo_spans(view, masked, _NAMED_TYPES, MASK):
+        _add_readings(view, interp, text[start:end], readings)
+        masked_spans.append((start, end))
     masked = _mask(text, masked_spans)
     english = _is_english(masked.replace(MASK, ""))  # "who leads 东川职业教育联盟" is English
 

@@ -50,6 +50,16 @@ def test_a_one_character_typo_in_a_group_name_is_read_and_said(view, question):
     assert "联萌" in ent["read_as"] and ent["read_as"].endswith("as 辽西北职业教育联盟")
 
 
+@pytest.mark.parametrize("question,relation", [("who leads 辽西北职教联萌", "LEADS"),
+                                               ("哪些学校加入了辽西北职教联萌", "MEMBER_OF"),
+                                               ("辽西北职教联萌", None)])
+def test_a_typo_is_read_anywhere_in_the_question(view, question, relation):
+    it = parse_question(view, question)
+    assert [e["name"] for e in it.entities] == ["辽西北职业教育联盟"] and it.relation == relation
+    assert it.entities[0]["read_as"] == "read 辽西北职教联萌 as 辽西北职业教育联盟"
+    assert it.region is None  # the 辽西北 of the name is no constraint
+
+
 def test_the_typo_answers_the_lead_not_the_group_itself(store):
     out = ask(store, "辽西北职业教育联萌的牵头单位")
     got = [a["name"] for a in out["answers"]]
@@ -65,6 +75,17 @@ def test_the_typo_answers_the_lead_not_the_group_itself(store):
 ])
 def test_what_counts_as_a_one_character_typo(a, b, typo):
     assert one_typo(a, b) is typo
+
+
+@pytest.mark.parametrize("a,b,typo", [
+    ("东川职教联萌", "东川职教联盟", True),  # the kind word: a typo
+    ("东川职业学阮", "东川职业学院", True),
+    ("航天职教集团", "航空职教集团", False),  # what names the body: 航天 is another industry
+    ("东川现代林业职教集团", "东川现代农业职教集团", False),  # (after the place) four characters: too few
+    ("东川现代服务业职教集团", "东川现代服各业职教集团", True),  # five: one wrong is a typo
+])
+def test_a_typo_inside_what_names_a_body_needs_a_long_name(a, b, typo):
+    assert one_typo(a, b, {"东": frozenset({"东川"})}) is typo
 
 
 def test_an_unknown_name_is_said_with_suggestions(store):
