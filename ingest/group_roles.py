@@ -227,7 +227,8 @@ class GroupRoleRules:
                 named = [x for x in here.groups if x.end <= pos]
                 g = named[-1] if named else None
             if g is None and (m.group("found") or re.match(rf"\s*(?:{_ANAPHOR})", sent)
-                              or re.search(r"成立|组建", sent[m.end():])):
+                              or re.search(r"成立|组建", sent[m.end():])
+                              or re.search(rf"(?:此|该|本)(?:{_ANAPHOR})(?:是)?由[^，,。；;]*$", clause)):
                 g = self._near_group(pos)  # 该联盟…由X牵头，Y发起，联合…共同成立
             for x in xs:
                 self._fact("LEADS", x, g, s, pattern="X发起", role="发起")

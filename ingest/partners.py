@@ -28,7 +28,7 @@ from ingest.cues import LIST_TAIL_RE, contiguous_after, contiguous_before, partn
 from ingest.model import Alias, Mention
 
 _PARTNER_VERB_RE = re.compile(r"签订|签署|签定|签约|合作|共建|联合|建立|共同|交流|开展|进行|共育|携手|贯通|衔接"
-                              r"|揭牌|对口支援|结对|帮扶|联办|合办|打造")
+                              r"|揭牌|对口支援|结对|帮扶|联办|合办|打造|订单班|冠名班|学徒制")
 _ATTEND_RE = re.compile(r"出席|参加会议|参会|主持|致辞|讲话|见证|参观|调研|考察|座谈")
 _COOPERATE_RE = re.compile(r"签|合作|共建|协议|订单|共育|携手|揭牌|授牌")
 _SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院|我院|本院)")
@@ -66,7 +66,6 @@ class PartnerRules:
         s, ms, sent, kind, subject_group = here.s, here.ms, here.sent, here.kind, here.subject_group
         text = self.text
         # X与Y…(签订/合作/共建…)
-        founded = re.search(r"(?:共同|联合)?(?:成立|组建)", sent)
         for m in re.finditer(r"与", sent):
             ys = contiguous_after(ms, s.start + m.end(), text)
             if not ys:
@@ -80,8 +79,9 @@ class PartnerRules:
             verb = _PARTNER_VERB_RE.search(rest[:40])
             if verb is None:
                 continue
-            if founded and founded.start() > m.end():
-                continue
+            founded = re.search(r"(?:共同|联合)?(?:成立|组建)", rest)
+            if founded and (verb.start() >= founded.start() or verb.group(0) in ("共同", "联合", "建立")):
+                continue  # X与Y共同成立G: its founders (the reader's 共同成立 rule); not X与Y共建的G揭牌成立
             clause = re.split(r"[，,。；;]", rest)[0]
             if _ATTEND_RE.search(clause) and not _COOPERATE_RE.search(clause):
                 continue  # X与Y负责人共同出席仪式: attending together is no partnership

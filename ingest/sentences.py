@@ -35,7 +35,7 @@ from ingest.tables import table_names
 _SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院|我院|本院)")
 _GROUP_REF_RE = re.compile(r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)")
 # Building a college together (合作共建“某某学院”): the college is a joint body (Group), not a school.
-_BUILT_COLLEGE_RE = re.compile(r"(?:共建|共同建设|合作建设|联合(?:创办|组建|共建))[“\"「]?$")
+_BUILT_COLLEGE_RE = re.compile(r"(?:共建|共同建设|合作建设|联合(?:创办|组建|共建))的?[“\"「]?$")
 
 
 @dataclass

@@ -89,3 +89,20 @@ def test_both_parties_are_the_two_bodies_named_before():
     assert ("PARTNERS_WITH", E1, S, "签约") in _facts(text)
     # a cooperation in general adds nothing to what the pair's own facts say
     assert not _facts(f"{E1}向{S}捐赠设备，标志着双方开启深度合作新篇章。")
+
+
+def test_an_anaphor_before_its_initiator():
+    text = "临江新能源汽车产教融合联盟成立\n据悉，该联盟由临江大学发起，东川职业技术学院等30家单位共同参与。"
+    assert ("LEADS", "临江大学", "临江新能源汽车产教融合联盟", "发起") in _facts(text)
+
+
+def test_an_order_class_opening_and_a_college_built_together_are_partnerships():
+    got = _facts(f"{S}与{E1}举行订单班开班仪式，首届“北岭乳业班”共招收学生40名。")
+    assert ("PARTNERS_WITH", S, E1, "订单班") in got
+    text = f"{E1}与{S}共建的“北岭工匠学院”揭牌成立。"
+    ex = sentences.extract(Document("r", "r.txt", text))
+    assert ("PARTNERS_WITH", E1, S, "共建") in _facts(text)
+    assert {m.type for m in ex.mentions if m.name == "北岭工匠学院"} == {"Group"}
+    # founding a group together stays a founding (its members), not a pairwise partnership of 与
+    got = _facts(f"{S}与{E1}共同成立北岭乳业产教融合共同体。")
+    assert ("MEMBER_OF", S, "北岭乳业产教融合共同体", "成员") in got
