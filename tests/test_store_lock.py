@@ -26,7 +26,7 @@ PER_WORKER = 8
 
 # A writer process: ingests its documents one `vocgraph ingest` at a time (fake extractor).
 WORKER = textwrap.dedent("""
-    import sys
+    import os, sys
     sys.path[:0] = [{root!r}, {tests!r}]
     import ingest.pipeline
     from fake_extractor import FAKE
@@ -34,7 +34,8 @@ WORKER = textwrap.dedent("""
     from api.cli import main
     import time
     started = time.time()
-    codes = [main(["ingest", p, "--store", {store!r}, "--no-index", "-q", "--wait", "60"]) for p in sys.argv[1:]]
+    index = [] if os.environ.get("WORKER_INDEX") else ["--no-index"]
+    codes = [main(["ingest", p, "--store", {store!r}, *index, "-q", "--wait", "60"]) for p in sys.argv[1:]]
     print("span", started, time.time())
     sys.exit(max(codes))
 """)
@@ -58,9 +59,9 @@ def _doc(folder: Path, worker: int, i: int) -> Path:
     return p
 
 
-def _python(code: str, *args: str) -> subprocess.Popen:
+def _python(code: str, *args: str, env: dict[str, str] | None = None) -> subprocess.Popen:
     return subprocess.Popen([sys.executable, "-c", code, *args], cwd=ROOT, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+                            stderr=subprocess.PIPE, text=True, env={**os.environ, **(env or {})})
 
 
 @pytest.fixture()
@@ -82,7 +83,9 @@ def test_two_processes_ingesting_at_once_lose_nothing(tmp_path):
     files = {w: [str(_doc(folder, w, i)) for i in range(PER_WORKER)] for w in (0, 1)}
     code = WORKER.format(root=str(ROOT), tests=str(TESTS), store=str(store))
     started = time.perf_counter()
-    procs = [_python(code, *files[w]) for w in (0, 1)]
+    # One writer also updates the search index in each commit (hash embedder).
+    procs = [_python(code, *files[w], env={"WORKER_INDEX": "1", "VOCGRAPH_EMBEDDER": "hash"} if w else None)
+             for w in (0, 1)]
     outs = [p.communicate(timeout=240) for p in procs]
     seconds = time.perf_counter() - started
     assert [p.returncode for p in procs] == [0, 0], [o[1][-800:] for o in outs]
@@ -96,6 +99,10 @@ def test_two_processes_ingesting_at_once_lose_nothing(tmp_path):
           f"{len(expected - leads)} LEADS edges lost")
     assert not lost and leads == expected
     assert st.stats()["edges_by_type"]["LEADS"] == 2 * PER_WORKER and not st.problems
+    from search.index import current_generation, load_generation
+
+    built_for = load_generation(current_generation(st)).manifest["graph"]["documents"]
+    assert set(built_for) <= expected and built_for  # an index of a whole generation
 
 
 def test_a_second_writer_waits_then_exits_1_naming_the_holder(holder, tmp_path, capsys, monkeypatch):
