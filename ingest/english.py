@@ -460,6 +460,9 @@ _GROUP_GAP_RE = re.compile(rf"^[\s,”\"’]*(?:{_NOTE}[\s,]*)?(?:(?:which|that|
                            r"|officially|formally|newly|recently|first|initially|successfully|also|and|established"
                            r"|founded|formed|set|up|launched|created|built)\s*,?\s*)*$", re.I)
 _SCHOOLISH = frozenset({"School"})
+# What a sentence that opens with a group says before its cues: The G was established on May 5, led by …
+_FOUNDED_THEN_RE = re.compile(r"\s+(?:was|were|has been|is)\s+(?:officially\s+|formally\s+|jointly\s+)?"
+                              r"(?:established|founded|launched|set up|formed|inaugurated)\b[^;]*$")
 # "the first Foo Center certified by …", "each Foo Academy": a kind of body, not one body.
 _CATEGORY_RE = re.compile(r"\b(?:the\s+(?:first|second|third|only|largest)|each|every|any|such|another)\s+[“\"‘]?$")
 
@@ -735,6 +738,12 @@ class _Reader:
         refs = list(_GROUP_REF_RE.finditer(self.text, s.start, a))
         if refs and self.group is not None and _GROUP_GAP_RE.match(self.text[refs[-1].end():a]):
             return self._ref(refs[-1].start(), refs[-1].end())
+        first = s.ms[0] if s.ms else None
+        if first is not None and first.type == "Group" and first.end <= a and \
+                re.fullmatch(r"\s*(?:(?:In|On)\s[^,]{1,20},\s*)?(?:[Tt]he\s+)?", self.text[s.start:first.start]) and \
+                _FOUNDED_THEN_RE.match(self.text[first.end:a]) and \
+                not any(m.type == "Group" for m in s.ms if first.end <= m.start < a):
+            return first  # The G was established on May 5, led by X and initiated by Y: the sentence's subject
         return None
 
     def _sentence_group(self, s: _Sent, a: int, b: int) -> Mention | None:

@@ -276,3 +276,10 @@ def test_pipeline_makes_one_node_of_a_chinese_and_an_english_name(tmp_path):
     assert {schools[0].name, *schools[0].aliases} >= {"临江职业技术学院", "Linjiang Polytechnic"}
     member = [e for e in store.iter_edges("MEMBER_OF") if e.source == schools[0].id]
     assert member and store.get_node(member[0].target).name == ALLIANCE
+
+
+def test_cues_after_the_founding_of_the_group_that_opens_the_sentence():
+    text = ("The Linjiang Vocational Education Alliance was established on May 5, led by Beiling Polytechnic "
+            "and initiated by Dongchuan Vocational and Technical College.")
+    got = {(f[0], f[1], f[3]) for f in _facts(text) if f[2] == "Linjiang Vocational Education Alliance"}
+    assert got == {("LEADS", "Beiling Polytechnic", "牵头"), ("LEADS", "Dongchuan Vocational and Technical College", "发起")}
