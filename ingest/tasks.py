@@ -84,9 +84,17 @@ class Item:
 
 
 def _body_end(text: str, start: int, end: int) -> int:
+    """Where a body ends: its 附件 line, （此件公开发布） or date line; the last two before any text
+    (the notice's, above the plan it issues) open the body instead."""
+    seen = False
     for ln in lines_of(text, start, end):
-        if _ANNEX.match(ln.text) or PUBLIC_RE.match(ln.text) or DATE_LINE_RE.match(ln.text):
+        if _ANNEX.match(ln.text):
             return ln.start
+        if PUBLIC_RE.match(ln.text) or DATE_LINE_RE.match(ln.text):
+            if seen:
+                return ln.start
+        elif ln.stripped:
+            seen = True
     return end
 
 

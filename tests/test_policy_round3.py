@@ -212,3 +212,19 @@ TARGET_HEAD = "临川市人民政府关于推进职业教育发展的实施意�
 def test_more_year_phrases(sentence, want):
     got = {(f.target.properties["year"], f.target.properties["quantity"]) for f in _facts(TARGET_HEAD + sentence + "\n", "HAS_TARGET")}
     assert got == want
+
+
+# ---- heldout5 shapes, stated as patterns --------------------------------------------------
+def test_the_plan_a_notice_issues_keeps_its_measures_below_the_public_line():
+    text = ("东川省人民政府办公厅关于印发东川省技能提升行动方案的通知\n东政办发〔2032〕22号\n各市人民政府：\n"
+            "《东川省技能提升行动方案》已经省政府同意，现印发给你们。\n东川省人民政府办公厅\n2032年5月6日\n（此件公开发布）\n"
+            "东川省技能提升\n行动方案\n一、重点任务\n1．扩大招生规模。支持技工院校扩大招生。（责任单位：省人力资源社会保障厅；完成时限：2034年）\n")
+    assert {(f.source.name, f.target.name) for f in _facts(text, "HAS_MEASURE")} == {("东川省技能提升行动方案", "扩大招生规模")}
+    assert {s for s, _, _ in _roles(text)} == {"东川省人力资源社会保障厅"}
+
+
+def test_a_list_of_key_tasks_is_a_document():
+    from ingest.policy_text import policy_kind
+    assert policy_kind("2032年技能提升重点工作任务") == "工作任务"
+    assert policy_kind("2032年职业教育工作要点") == "工作要点"
+    assert policy_kind("重点任务") is None  # a section heading, not a title
