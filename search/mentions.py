@@ -319,34 +319,43 @@ def typo_index(view: GraphView) -> TypoIndex:
     return idx
 
 
+def longest_spans(text: str, lengths, match) -> list[tuple[int, int, object]]:
+    """Non-overlapping spans of ``text`` found by ``match(key_run) -> value or None``, trying at
+    each position the ``lengths(position, key)`` given (longest first): (start, end, value) in
+    ``text`` positions, the text being compared in Simplified match-key form."""
+    key, pos = keyed(simplified(text))
+    out: list[tuple[int, int, object]] = []
+    i = 0
+    while i < len(key):
+        for n in lengths(i, key):
+            value = match(key[i:i + n]) if i + n <= len(key) else None
+            if value is not None:
+                out.append((pos[i], pos[i + n - 1] + 1, value))
+                i += n
+                break
+        else:
+            i += 1
+    return out
+
+
 def typo_spans(view: GraphView, text: str, types: set[str], mask: str) -> list[tuple[int, int, list[Reading]]]:
     """(start, end, readings) of names written with one character wrong anywhere in ``text``
     (who leads 东川职教联萌, 东川职教联萌): the longest run first, never across ``mask``ed
     characters; a run that nearly spells more than MAX_READINGS names reads as none."""
-    key, pos = keyed(simplified(text))
     idx, names = typo_index(view), name_index(view)
-    out: list[tuple[int, int, list[Reading]]] = []
-    i = 0
-    while i < len(key):
-        found = None
-        for n in idx.lengths:
-            w = key[i:i + n]
-            if len(w) < n or mask in w or w in names.by_key:
-                continue
-            cands = {k for k in (*idx.by_first.get((n, w[0]), ()), *idx.by_last.get((n, w[-1]), ()))
-                     if one_typo(w, k, names.places) and view.place_in_name(k) == view.place_in_name(w)}
-            ids = sorted(i2 for k in cands for i2 in names.by_key[k] if view.nodes[i2].type in types)
-            if ids and len({view.nodes[x].name for x in ids}) <= MAX_READINGS:
-                by_name: dict[str, Reading] = {}
-                for x in ids:
-                    nm = view.nodes[x].name
-                    by_name.setdefault(nm, Reading([], nm, "near spelling", 0.8)).ids.append(x)
-                found = (n, list(by_name.values()))
-                break
-        if found:
-            n, readings = found
-            out.append((pos[i], pos[i + n - 1] + 1, readings))
-            i += n
-        else:
-            i += 1
-    return out
+
+    def readings(w: str) -> list[Reading] | None:
+        n = len(w)
+        if mask in w or w in names.by_key:
+            return None
+        cands = {k for k in (*idx.by_first.get((n, w[0]), ()), *idx.by_last.get((n, w[-1]), ()))
+                 if one_typo(w, k, names.places) and view.place_in_name(k) == view.place_in_name(w)}
+        ids = sorted(i for k in cands for i in names.by_key[k] if view.nodes[i].type in types)
+        if not ids or len({view.nodes[i].name for i in ids}) > MAX_READINGS:
+            return None
+        by_name: dict[str, Reading] = {}
+        for i in ids:
+            by_name.setdefault(view.nodes[i].name, Reading([], view.nodes[i].name, "near spelling", 0.8)).ids.append(i)
+        return list(by_name.values())
+
+    return longest_spans(text, lambda i, key: idx.lengths, readings)  # type: ignore[return-value]

@@ -21,7 +21,7 @@ from graph.normalize import clean_text
 from graph.schema import EDGE_TYPES
 from search.constraints import MASK, industry_constraint, region_constraint
 from search.graphview import GraphView, keyed
-from search.mentions import Reading, loose_matches, name_index, simplified, suggestions, typo_spans
+from search.mentions import Reading, longest_spans, loose_matches, name_index, simplified, suggestions, typo_spans
 from search.naming import describe_english, question_kind
 from search.relations import entity_role, find_relation
 from search.vocab import ADMIN_LEVEL_EN, AGENCY_EN, GROUP_KIND_EN, INDUSTRY_EN
@@ -137,25 +137,13 @@ def _is_english(text: str) -> bool:
 def find_entities(view: GraphView, text: str) -> list[tuple[int, int, list[str]]]:
     """Longest-match spans of node names in ``text``: (start, end, node ids), non-overlapping.
     Names match in Simplified form whichever form the page or the question wrote."""
-    key, idx = keyed(simplified(text))
     names = name_index(view)
-    spans: list[tuple[int, int, list[str]]] = []
-    i = 0
-    while i < len(key):
-        found = None
-        for length in range(min(names.max_key, len(key) - i), 1, -1):
-            ids = [n for n in names.by_key.get(key[i:i + length], ())
-                   if length >= _MIN_ENTITY_CHARS.get(view.nodes[n].type, 3)]
-            if ids:
-                found = (length, sorted(ids))
-                break
-        if found:
-            length, ids = found
-            spans.append((idx[i], idx[i + length - 1] + 1, ids))
-            i += length
-        else:
-            i += 1
-    return spans
+
+    def ids(run: str) -> list[str] | None:
+        found = sorted(n for n in names.by_key.get(run, ()) if len(run) >= _MIN_ENTITY_CHARS.get(view.nodes[n].type, 3))
+        return found or None
+
+    return longest_spans(text, lambda i, key: range(min(names.max_key, len(key) - i), 1, -1), ids)  # type: ignore
 
 
 def _mask(text: str, spans: list[tuple[int, int]]) -> str:
