@@ -85,7 +85,8 @@ class PartnerRules:
             clause = re.split(r"[，,。；;]", rest)[0]
             if _ATTEND_RE.search(clause) and not _COOPERATE_RE.search(clause):
                 continue  # X与Y负责人共同出席仪式: attending together is no partnership
-            unveil = re.match(r"\s*(?:共同|一起|一同)?为(?P<g>[^，,。；;]{1,40}?)(?:揭牌|授牌)", clause)
+            unveil = re.match(r"\s*(?:(?:的|主要)?(?:负责人|领导|代表|嘉宾)(?:们)?)?\s*(?:共同|一起|一同)?为(?P<g>[^，,。；;]{1,40}?)(?:揭牌|授牌)",
+                              clause)
             if unveil and re.search(_GROUP_WORDS, unveil.group("g")):
                 continue  # X与Y共同为G揭牌: unveiling a group together is no partnership
             x = self._partner_subject(here, s.start + m.start())

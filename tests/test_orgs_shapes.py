@@ -162,3 +162,8 @@ def test_a_short_school_form_before_its_head_is_the_school():
 def test_find_orgs_offices_and_joint_conferences(text, expected):
     assert [m.name for m in find_orgs(text) if m.type == "Agency" or m.name == "北岭市"] == \
         [n for n in expected if n != "北岭市"]
+
+
+def test_a_school_attached_to_a_university_is_one_name():
+    assert [m.name for m in find_orgs("北岭大学附属中学、临江师范大学第二附属小学")] == \
+        ["北岭大学附属中学", "临江师范大学第二附属小学"]

@@ -106,3 +106,7 @@ def test_an_order_class_opening_and_a_college_built_together_are_partnerships():
     # founding a group together stays a founding (its members), not a pairwise partnership of 与
     got = _facts(f"{S}与{E1}共同成立北岭乳业产教融合共同体。")
     assert ("MEMBER_OF", S, "北岭乳业产教融合共同体", "成员") in got
+
+
+def test_officials_unveiling_a_group_together_are_no_partners():
+    assert not _facts(f"临江市教育局与{S}负责人共同为北岭新能源产教融合共同体揭牌。")

@@ -162,7 +162,7 @@ def _walk_left(context: str, suffix: str, tok) -> int:
             break  # 合作企业某省某某有限公司: the kind of partner, then the name
         before = context[: len(context) - sum(len(x) for x in taken)]
         if taken and not _is_generic(list(reversed(taken))) and _ends_with_org(before) and \
-                taken[-1] not in ("附属", "附设") and not (before.endswith("大学") and suffix == "学院") and \
+                not {"附属", "附设"} & set(taken) and not (before.endswith("大学") and suffix == "学院") and \
                 not (before.endswith(("大学", "学院")) and suffix in ("研究院", "研究所", "研究中心")) and \
                 not (before.endswith("人民政府") and suffix.endswith(("委员会", "办公室", "办公厅")) and
                      not _place(taken[-1])) and not (before.endswith(("国务院", "人民政府")) and suffix == "联席会议"):
