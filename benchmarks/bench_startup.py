@@ -5,6 +5,7 @@
     .venv/bin/python benchmarks/bench_startup.py --store DIR      # an existing store with an index
     .venv/bin/python benchmarks/bench_startup.py --before 1824f33~1   # also the tree of that commit
     .venv/bin/python benchmarks/bench_startup.py --ingest --runs 3    # and a whole ingest per run
+    .venv/bin/python benchmarks/bench_startup.py --before 1824f33~1 --paths search/lexical.py ingest/segmenter.py
 
 Each run is a new process (``python -m api.cli`` in the source tree), so imports, the store
 load, the index load and the jieba dictionary are all paid again. Prints the median wall time
@@ -55,11 +56,20 @@ def timed(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float]
     return wall, cpu
 
 
-def export(rev: str, into: Path) -> Path:
-    """The source tree of ``rev`` (git archive: no worktree, nothing written to .git)."""
+def export(rev: str, into: Path, paths: list[str] | None = None) -> Path:
+    """The source tree of ``rev`` (git archive: no worktree, nothing written to .git); with
+    ``paths``, the tree of HEAD with only those files as they were at ``rev`` (one change
+    measured alone, beside everything committed since)."""
     into.mkdir()
-    archive = subprocess.run(["git", "archive", rev], cwd=ROOT, check=True, capture_output=True).stdout
+    archive = subprocess.run(["git", "archive", "HEAD" if paths else rev], cwd=ROOT, check=True,
+                             capture_output=True).stdout
     subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    for path in paths or ():
+        old = subprocess.run(["git", "show", f"{rev}:{path}"], cwd=ROOT, capture_output=True)
+        if old.returncode == 0:
+            (into / path).write_bytes(old.stdout)
+        else:  # the file did not exist then
+            (into / path).unlink(missing_ok=True)
     return into
 
 
@@ -69,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--question", default=QUESTION)
     ap.add_argument("--before", metavar="REV", help="also time the CLI of this commit")
+    ap.add_argument("--paths", nargs="+", metavar="PATH",
+                    help="with --before: HEAD's tree with only these files from REV")
     ap.add_argument("--ingest", action="store_true",
                     help="also time a fresh `vocgraph ingest data/corpus` (hash index) per run")
     ap.add_argument("--no-bytecode", action="store_true",
@@ -79,7 +91,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         trees = {"now": ROOT}
         if args.before:
-            trees[args.before] = export(args.before, Path(tmp) / "before")
+            label = args.before + (f" ({', '.join(args.paths)})" if args.paths else "")
+            trees[label] = export(args.before, Path(tmp) / "before", args.paths)
         store = args.store
         if store is None:
             store = Path(tmp) / "store"

@@ -134,20 +134,30 @@ def sample_size() -> int:
     return sum(len(p.read_text(encoding="utf-8", errors="ignore")) for p in sorted(SAMPLE.glob("*.txt")))
 
 
+REUSE = 0.3  # the share of mentions that name a body an earlier document of the province named
+
+
 class Names:
-    """Invents bodies; the same name is never given twice, and no real name is ever given."""
+    """Invents bodies, and names them again in later documents of their province (as a school
+    recurs in lists, reports and plans, which resolution must merge). A name is invented once,
+    and no real name is ever given."""
 
     def __init__(self, rng: random.Random, industries: list[str]):
         self.rng = rng
         self.industries = industries
         self.used: set[str] = set()
         self.real = _real_names()
+        self.pool: dict[tuple[str, str], list[str]] = {}
 
-    def _fresh(self, make) -> str:
+    def _fresh(self, make, kind: str = "", place: Place | None = None) -> str:
+        pool = self.pool.setdefault((kind, place.province if place else ""), [])
+        if pool and self.rng.random() < REUSE:
+            return self.rng.choice(pool)
         for _ in range(200):
             name = make()
             if name not in self.used and name not in self.real:
                 self.used.add(name)
+                pool.append(name)
                 return name
         raise RuntimeError("name space exhausted; add name parts")
 
@@ -161,7 +171,7 @@ class Names:
             f"{place.province_short}{industry}{r.choice(SCHOOL_SUFFIXES[:2])}",
             f"{place.name}{r.choice(('第一', '第二', '', industry))}职业中等专业学校",
             f"{place.short}{self.brand()}{r.choice(SCHOOL_SUFFIXES)}",
-        )))
+        )), "school", place)
 
     def enterprise(self, place: Place, industry: str) -> str:
         r = self.rng
@@ -169,7 +179,7 @@ class Names:
             f"{place.short}{self.brand()}{industry}{r.choice(ENTERPRISE_SUFFIXES)}",
             f"{place.province_short}{self.brand()}{r.choice(self.industries)}{r.choice(ENTERPRISE_SUFFIXES)}",
             f"{self.brand()}{industry}{r.choice(ENTERPRISE_SUFFIXES)}",
-        )))
+        )), "enterprise", place)
 
     def group(self, place: Place, industry: str) -> str:
         r = self.rng
@@ -178,10 +188,11 @@ class Names:
             f"{place.short}{industry}{r.choice(GROUP_SUFFIXES)}",
             f"{place.name}{industry}产教联合体",
             f"{place.short}{self.brand()}{industry}{r.choice(GROUP_SUFFIXES[:3])}",
-        )))
+        )), "group", place)
 
     def association(self, place: Place, industry: str) -> str:
-        return self._fresh(lambda: f"{place.name}{industry}{self.rng.choice(('行业协会', '协会', '商会'))}")
+        return self._fresh(lambda: f"{place.name}{industry}{self.rng.choice(('行业协会', '协会', '商会'))}",
+                           "association", place)
 
 
 class Writer:
@@ -247,26 +258,30 @@ class Writer:
         year = r.randint(2012, 2023)
         group, lead = self.names.group(place, ind), self.names.school(place, ind)
         schools = [self.names.school(self.near(place) if r.random() < 0.3 else place, ind) for _ in range(r.randint(3, 8))]
-        firms = [self.names.enterprise(place, r.choice(self.industries)) for _ in range(r.randint(3, 10))]
+        schools = [s for s in dict.fromkeys(schools) if s != lead]
+        firms = list(dict.fromkeys(self.names.enterprise(place, r.choice(self.industries)) for _ in range(r.randint(3, 10))))
         assoc = self.names.association(place, ind)
         members = r.randint(40, 400)
+        # The usual short form of a college (临江职业技术学院 → 临江职院), used in the rest of the report.
+        short = lead[:2] + "职院" if lead.endswith(("职业技术学院", "职业学院")) else ""
         out = [f"{group}{year}年度工作报告", "",
-               f"{group}成立于{year - r.randint(1, 6)}年{r.randint(1, 12)}月，由{lead}牵头，联合{'、'.join(schools[:3])}"
+               f"{group}成立于{year - r.randint(1, 6)}年{r.randint(1, 12)}月，由{lead}"
+               + (f"（以下简称“{short}”）" if short else "") + f"牵头，联合{'、'.join(schools[:3])}"
                f"及{assoc}等单位共同组建，现有成员单位{members}个，其中企业{members // 2}家。", ""]
         out.append(f"成员单位包括{'、'.join(schools[3:] + firms[:3])}等。")
         for f in firms[3:]:
             verb = r.choice(("签订校企合作协议", "签署战略合作协议", "签约共建产业学院"))
-            out.append(f"{self.date(year)}，{r.choice([lead, *schools])}与{f}{verb}，双方将在人才培养、技术研发等方面开展合作。")
+            out.append(f"{self.date(year)}，{r.choice([short or lead, *schools])}与{f}{verb}，双方将在人才培养、技术研发等方面开展合作。")
         size = sum(map(len, out))
         heads = iter("一二三四五六七八九十")
         while size < budget:
             para = [f"（{next(heads, '十')}）{r.choice(('完善运行机制', '深化产教融合', '服务区域发展', '推进协同育人'))}"]
-            para += [self.prose(group, r.choice([lead, *schools]), r.choice((ind, r.choice(self.industries))))
+            para += [self.prose(group, r.choice([short or lead, *schools]), r.choice((ind, r.choice(self.industries))))
                      for _ in range(r.randint(1, 3))]
             para.append(self.plain(ind, r.randint(3, 7)))
             if r.random() < 0.3:
                 f = self.names.enterprise(place, ind)
-                para.append(f"本年度新增成员单位{f}，{lead}与{f}签订订单培养协议，开设“{f[:4]}班”。")
+                para.append(f"本年度新增成员单位{f}，{short or lead}与{f}签订订单培养协议，开设“{f[:4]}班”。")
             text = "".join(para[1:])
             out += ["", para[0], text]
             size += len(para[0]) + len(text) + 2

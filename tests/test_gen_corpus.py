@@ -25,7 +25,7 @@ def test_same_seed_same_documents_other_seed_others():
 
 
 def test_documents_have_the_shapes_extraction_reads():
-    text = "\n".join(t for _, t in gen_corpus.generate(1, 0))
+    text = "\n".join(t for _, t in gen_corpus.generate(3, 0))
     for shape in ("序号\t集团名称\t牵头单位", "序号\t工作任务\t责任单位", "牵头", "成员单位", "签", "到20"):
         assert shape in text, shape
 
