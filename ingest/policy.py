@@ -203,9 +203,8 @@ def context_issuers(text: str, start: int) -> list[tuple[str, int]]:
     base = start - len(before)
     verb = _ISSUE_VERB.search(before)
     head = before[:verb.start()] if verb else before
-    if re.search(r"等\s*[\d一二三四五六七八九十]{0,3}\s*个?(?:部门|单位|部委)\s*$", head):
-        return []  # 教育部等九部门《…》: the list is not given
-    head = re.sub(r"等\s*$", "", head)  # X、Y、Z等联合颁布《…》: the list is given
+    # X、Y、Z等联合颁布《…》: the list is given; 教育部等九部门印发的《…》: the lead is named
+    head = re.sub(r"等\s*(?:[\d一二三四五六七八九十]{1,3}\s*个?(?:部门|单位|部委))?\s*$", "", head)
     cut = max((m.end() for m in re.finditer(r"[，,：:]", head)), default=0)
     names: list[str] = []
     tokens = head[cut:].split("、")

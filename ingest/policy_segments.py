@@ -54,6 +54,7 @@ class PolicySegment:
         东川省教育厅 → {省: 东川省}; 临江市教育局 → {市: 临江市}; 松阳县教育局办公室 → {县: 松阳县}."""
         out: dict[str, str] = {}
         for name, _, _ in self.issuers:
+            name = re.sub(r"^中共", "", name)  # 中共临川市委办公室: the party committee of 临川市
             for m in _ISSUER_PLACE.finditer(name):
                 level = "省" if m.group(2) == "自治区" else m.group(2)
                 out.setdefault(level, name[:m.end()])

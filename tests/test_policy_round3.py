@@ -228,3 +228,16 @@ def test_a_list_of_key_tasks_is_a_document():
     assert policy_kind("2032年技能提升重点工作任务") == "工作任务"
     assert policy_kind("2032年职业教育工作要点") == "工作要点"
     assert policy_kind("重点任务") is None  # a section heading, not a title
+
+
+# ---- heldout6 shapes, stated as patterns --------------------------------------------------
+def test_a_party_committee_issuer_names_its_city():
+    text = ("中共临川市委办公室 临川市人民政府办公室关于推动职业教育发展的实施意见\n临办发〔2032〕12号\n各县（市、区）党委和人民政府：\n"
+            "（一）优化布局。整合办学资源。（市委组织部、市教育局按职责分工负责）\n")
+    assert _segs(text)[0].places == {"市": "临川市"}
+    assert {s for s, _, _ in _roles(text)} == {"临川市委组织部", "临川市教育局"}
+
+
+def test_units_under_a_level_are_a_party_in_a_led_cell():
+    text = PLAN + "附件\n任务分工\n序号\t重点任务\t责任单位\n1\t开展专业评估\t省教育厅牵头，省直有关部门配合\n"
+    assert _roles(text) == {("北岭省教育厅", "开展专业评估", "牵头"), ("省直有关部门", "开展专业评估", "配合")}
