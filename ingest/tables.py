@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from ingest.cues import group_role, partner_kind
 from ingest.model import Document, Extraction, Fact, Mention
-from ingest.orgnames import classify_org, clean_name, place_typo, starts_with_stop_word
+from ingest.orgnames import classify_org, clean_name, find_orgs, place_typo, starts_with_stop_word
 
 _PROSE_RE = re.compile(r"[。；！？]|，.*，")
 _CAPTION_RE = re.compile(r"^\s*(?:表|附件|附表)\s*[0-9０-９一二三四五六七八九十]")
@@ -30,13 +30,15 @@ _SEPARATOR_RE = re.compile(r"^[\s|:\-—]*$")  # |----|---| and "- | | |"
 # Header words → column role.
 _ROLE_RULES: tuple[tuple[str, str], ...] = (
     (r"序号|编号", "index"),
+    (r"^(?:理事会)?(?:职务|类别|角色|身份|担任职务|成员类别)$", "post"),  # 理事长单位 / 副理事长单位 / 理事单位 per row
     (r"牵头|主体单位|理事长|主席单位|主持单位|依托单位", "lead"),
     (r"成员", "member"),
     (r"合作方|合作企业|合作单位|合作机构", "partner"),
     (r"集团|联盟|联合体|共同体|协作体|产业学院", "group"),
     (r"学校|院校|单位名称", "school"),
 )
-_HEADER_WORDS = re.compile(r"序号|编号|名称|单位|学校|院校|专业|合作|项目|指标|类别|备注|大类|层次|地区|对接|产业|所在|所属")
+_HEADER_WORDS = re.compile(r"序号|编号|名称|单位|学校|院校|专业|合作|项目|指标|类别|备注|大类|层次|地区|对接|产业|所在|所属"
+                           r"|职务|角色|身份")
 
 
 @dataclass
@@ -388,6 +390,14 @@ def _row_facts(doc: Document, table: Table, row: Row, ex: Extraction) -> None:
             used = {id(m) for f in ex.facts[first_fact:] for m in (f.source, f.target)}
             ex.mentions.extend(m for m in mentions.values() if id(m) in used)
         return
+    # No group in the row, a post column (单位名称 | 职务: 理事长单位…) and the group in the title line.
+    post_cols = [i for i, r in enumerate(roles) if r == "post"]
+    if post_cols and post_cols[0] < len(row.cells) and (said := group_role(row.cells[post_cols[0]].text)) and \
+            (group := _context_group(doc, table)) is not None:
+        for u in others:
+            if u.column not in post_cols and u.type != "Region":
+                ex.facts.append(Fact(said[0], mentions[id(u)], group, evidence, {"pattern": "table:post", "role": said[1]}))
+        return
     # No group in the row: a school/partner table (学校 | 合作方 | 合作项目).
     school_cols = [i for i, r in enumerate(roles) if r == "school"]
     partner_cols = [i for i, r in enumerate(roles) if r == "partner"]
@@ -396,6 +406,16 @@ def _row_facts(doc: Document, table: Table, row: Row, ex: Extraction) -> None:
         for p in (u for u in others if u.column in partner_cols):
             props = {"pattern": "table:partner", "kind": partner_kind(header_text(p.column) or "") or "合作"}
             ex.facts.append(Fact("PARTNERS_WITH", mentions[id(a)], mentions[id(p)], evidence, props))
+
+
+def _context_group(doc: Document, table: Table) -> Mention | None:
+    """The one group the line above a table names (某某职业教育集团理事会成员名单)."""
+    first = table.header or (table.rows[0] if table.rows else None)
+    at = doc.text.rfind(table.context, 0, first.start) if table.context and first else -1
+    if at < 0:
+        return None
+    groups = [m for m in find_orgs(doc.text, at, at + len(table.context), doc.id) if m.type == "Group"]
+    return groups[0] if len({m.name for m in groups}) == 1 else None
 
 
 @lru_cache(maxsize=16)

@@ -167,3 +167,13 @@ def test_find_orgs_offices_and_joint_conferences(text, expected):
 def test_a_school_attached_to_a_university_is_one_name():
     assert [m.name for m in find_orgs("北岭大学附属中学、临江师范大学第二附属小学")] == \
         ["北岭大学附属中学", "临江师范大学第二附属小学"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("北岭卫生职业学院、东川人民医院等共计56家理事单位", [("北岭卫生职业学院", "School"), ("东川人民医院", "Institute")]),
+    ("北岭医科大学附属医院", [("北岭医科大学附属医院", "Institute")]),
+    ("到医院就诊", []),
+    ("县级医院", []),
+])
+def test_find_orgs_hospitals(text, expected):
+    assert [(m.name, m.type) for m in find_orgs(text)] == expected

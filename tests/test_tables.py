@@ -165,3 +165,16 @@ def test_table_roles_are_the_graph_vocabulary():
             "1\t青岚现代农业职业教育集团\t青岚职业技术学院\t北岭乳业有限公司\n")
     got = {(f.type, f.source.name, f.properties.get("role")) for f in tables.extract(Document("t", "t.txt", text)).facts}
     assert got == {("LEADS", "青岚职业技术学院", "理事长"), ("MEMBER_OF", "北岭乳业有限公司", "副理事长")}
+
+
+def test_a_member_table_with_a_post_column_under_the_groups_title():
+    from ingest import tables
+    from ingest.model import Document
+
+    text = ("北岭智能制造职业教育集团成员单位名单\n序号\t单位名称\t职务\n1\t北岭职业技术学院\t理事长单位\n"
+            "2\t东川机电有限公司\t副理事长单位\n3\t临江技师学院\t理事单位\n")
+    got = {(f.type, f.source.name, f.target.name, f.properties.get("role"))
+           for f in tables.extract(Document("t", "t.txt", text)).facts}
+    g = "北岭智能制造职业教育集团"
+    assert got == {("LEADS", "北岭职业技术学院", g, "理事长"), ("MEMBER_OF", "东川机电有限公司", g, "副理事长"),
+                   ("MEMBER_OF", "临江技师学院", g, "理事")}

@@ -73,6 +73,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("科学院", "Institute"), ("院士工作站", "Institute"), ("设计院", "Institute"), ("科研院", "Institute"),
     ("研究中心", "Institute"), ("工作站", "Institute"), ("工程院", "Institute"), ("技术中心", "Institute"),
     ("实训中心", "Institute"),  # 某地公共实训中心: a public training service body (a school's own needs a name)
+    ("医院", "Institute"), ("人民医院", "Institute"), ("中医院", "Institute"),  # a hospital: a service body
     # Enterprises
     ("股份有限公司", "Enterprise"), ("有限责任公司", "Enterprise"), ("有限公司", "Enterprise"),
     ("总公司", "Enterprise"), ("公司", "Enterprise"), ("集团", "Enterprise"), ("大酒店", "Enterprise"),
