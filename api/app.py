@@ -273,7 +273,11 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
         _require_text(q)
         fn = package_function("search.trace", "trace")
         with holder.use() as st:
-            return fn(st, q, direction=direction)
+            result = fn(st, q, direction=direction)
+            if not result.get("matches"):  # as `vocgraph trace` (exit 1): nothing to trace is a 404
+                raise not_found(f"no policy, target or measure matches {q!r}",
+                                [S.brief(n) for n in match_entities(st, q, "Policy", 5)])
+            return result
 
     # ---- documents --------------------------------------------------------------------
     @app.get("/documents", response_model=S.DocumentList, tags=["documents"])

@@ -11,7 +11,8 @@ import argparse
 import json
 import sys
 
-from api.common import add_store_options, add_wait_option, settings_from_args, store_from_args, writer_from_args
+from api.common import (add_store_options, add_wait_option, match_entities, settings_from_args, store_from_args,
+                        writer_from_args)
 from api.exitcodes import EXIT_USAGE
 from graph.errors import NotFoundError
 
@@ -52,14 +53,20 @@ def cmd_trace(args: argparse.Namespace) -> int:
         if args.json:
             result = trace(store, args.query, direction=args.direction)
             if not result["matches"]:
-                raise NotFoundError(f"no policy, target or measure matches {args.query!r}")
+                raise not_traced(store, args.query)
             print(json.dumps(result, ensure_ascii=False, indent=1))
             return 0
         text = render(store, args.query, direction=args.direction)
-    if not text:
-        raise NotFoundError(f"no policy, target or measure matches {args.query!r}")
+        if not text:
+            raise not_traced(store, args.query)
     sys.stdout.write(text)
     return 0
+
+
+def not_traced(store, query: str) -> NotFoundError:
+    """The error for a query nothing matches, with the policies it may mean (as the API's 404)."""
+    hint = "; ".join(n.name for n in match_entities(store, query, "Policy", 5))
+    return NotFoundError(f"no policy, target or measure matches {query!r}" + (f"; did you mean: {hint}" if hint else ""))
 
 
 def cmd_link(args: argparse.Namespace) -> int:

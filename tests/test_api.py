@@ -279,7 +279,7 @@ def fake_search(monkeypatch):
 
     def trace(store, query, direction="down"):
         calls.append(("trace", query, direction))
-        return {"query": query, "matches": [], "nodes": [], "edges": []}
+        return {"query": query, "matches": [{"id": "Policy-0", "type": "Policy", "name": query}], "nodes": [], "edges": []}
 
     answer.ask, answer.search, trace_mod.trace = ask, search, trace
     monkeypatch.setitem(sys.modules, "search.answer", answer)

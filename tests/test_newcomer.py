@@ -128,6 +128,17 @@ def test_an_empty_question_is_a_422_in_the_api(store, route):
     assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_parameter"
 
 
+def test_nothing_to_trace_is_not_found_in_both_with_suggestions(store, capsys):
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    assert main(["trace", "不存在的政策文件", "--store", str(store.path)]) == 1
+    assert "no policy, target or measure matches '不存在的政策文件'" in capsys.readouterr().err
+    r = TestClient(create_app(store=store)).get("/trace", params={"q": "不存在的政策文件"})
+    assert r.status_code == 404 and r.json()["error"]["code"] == "not_found"
+
+
 def test_version():
     proc = subprocess.run([sys.executable, "-m", "api.cli", "--version"], cwd=ROOT, capture_output=True,
                           text=True, timeout=60)
