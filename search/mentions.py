@@ -203,7 +203,7 @@ def one_typo(mention: str, key: str, places: dict[str, frozenset[str]] | None = 
         return True
     start = _anchors(key, places)[-1]
     kind = _TYPO_KIND.search(key)
-    end = max(start, kind.start()) if kind else len(key)  # 辽西北职教联盟: no core but the place
+    end = max(start, kind.start()) if kind else len(key)  # 东川职教联盟: no core but the place
     return not start <= diff[0] < end or end - start >= MIN_TYPO_CHARS
 
 
