@@ -32,7 +32,7 @@ _ANAPHOR = r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|�
 _ANAPHOR_RE = re.compile(rf"^(?:{_ANAPHOR})$")
 _BE = r"担任|被(?:推选|选举|选)为|当选为|当选|成为|作为|入选为|为|是|任"
 # A batch or term before a role word (首批成员单位, 第二批理事单位, 新一届理事单位): no group.
-_BATCH = r"(?:首批|第[一二三四五六七八九十\d]+批|新一届|新一批|新增|创始)"
+_BATCH = r"(?:首批|第[一二三四五六七八九十\d]+批|新一届|新一批|新增|创始|首届|第[一二三四五六七八九十\d]+届|共同|联合)"
 # 理事成员单位 (a council member among the members): the first role word counts.
 _ROLE_AFTER_RE = re.compile(rf"(?:{_BE})(?P<g>[^，,。；;：:、]{{0,40}}?)的?{_BATCH}?(?P<role>{ROLE_WORD})(?:组建|发起|成员)?"
                             rf"(?:{ROLE_UNIT})")
@@ -58,6 +58,29 @@ class GroupRoleRules:
         self._joins(here)
         self._allies_of_a_group(here)
         self._respective_roles(here)
+        self._allies_founding(here)
+
+    def _allies_founding(self, here) -> None:
+        """X、Y作为牵头单位，携手/联合A、B等单位(共同)组建G (或该共同体): in a sentence that gave the
+        group its leads, the bodies they join with found it as members."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(r"(?:携手|联合)", sent):
+            allies = [x for x in contiguous_after(here.ms, s.start + m.end(), self.text) if x.type != "Group"]
+            if not allies:
+                continue
+            v = re.compile(rf"[^，,。；;]{{0,16}}?(?:共同)?(?:组建|成立|发起成立)了?的?(?P<g>{_ANAPHOR})?").match(
+                self.text, allies[-1].end, s.end)
+            if v is None:
+                continue
+            after = contiguous_after(here.ms, v.end(), self.text)
+            g = after[0] if after and after[0].type == "Group" and not v.group("g") else (
+                self._ref("group", v.start("g"), v.end("g")) if v.group("g") else None)
+            leads = {f.target.name for f in self.ex.facts
+                     if f.type == "LEADS" and s.start <= f.evidence.start < s.end}
+            if g is None or g.name not in leads:
+                continue
+            for x in allies:
+                self._fact("MEMBER_OF", x, g, s, pattern="牵头，携手A组建G", role="成员")
 
     def _respective_roles(self, here) -> None:
         """A和B…，分别以两所高校为牵头单位的G1和G2 / A、B分别牵头组建G1、G2: the i-th body has its role in

@@ -368,10 +368,15 @@ class _Reader(GroupRoleRules, PartnerRules):
                 continue
             span = sent[m.end():lead_pos]
             if lead_pos - m.end() > 60 or re.search(r"[，,]", span):
-                # a long span: every body named in it, unless a clause of its own ends on another verb
+                # a long span: every body named in it, unless a clause of its own ends on another verb;
+                # then only the last clause leads (由A指导，X和Y牵头组建)
+                first = m.end()
                 if re.search(r"主办|承办|指导|主持|负责|组织", span):
-                    continue
-                leads = [x for x in ms if s.start + m.end() <= x.start and x.end <= s.start + lead_pos]
+                    last = max(c.end() for c in re.finditer(r"[，,]", span)) if re.search(r"[，,]", span) else 0
+                    if not last or re.search(r"主办|承办|指导|主持|负责|组织", span[last:]):
+                        continue
+                    first = m.end() + last
+                leads = [x for x in ms if s.start + first <= x.start and x.end <= s.start + lead_pos]
             else:
                 leads = _contiguous_after(ms, s.start + m.end(), text)
                 inside = [x for x in ms if s.start + m.end() <= x.start and x.end <= s.start + lead_pos]

@@ -110,3 +110,20 @@ def test_an_order_class_opening_and_a_college_built_together_are_partnerships():
 
 def test_officials_unveiling_a_group_together_are_no_partners():
     assert not _facts(f"临江市教育局与{S}负责人共同为北岭新能源产教融合共同体揭牌。")
+
+
+G2 = "北岭现代物流产教融合共同体"
+
+
+def test_council_roles_elected_and_shared_leads_with_allies():
+    head = f"{G2}成立\n"
+    assert ("LEADS", "北岭物流集团有限公司", G2, "理事长") in _facts(head + "北岭物流集团有限公司当选为首届理事长单位。")
+    got = _facts(head + "大会选举北岭职业技术学院为理事长单位，东川物流有限公司为副理事长单位。")
+    assert ("LEADS", "北岭职业技术学院", G2, "理事长") in got
+    got = _facts(head + "北岭职业技术学院与东川物流有限公司作为共同牵头单位，携手临江技师学院等单位组建共同体。")
+    assert {("LEADS", "北岭职业技术学院", G2, "牵头"), ("LEADS", "东川物流有限公司", G2, "牵头"),
+            ("MEMBER_OF", "临江技师学院", G2, "成员")} <= got
+    assert not any(f[0] == "PARTNERS_WITH" for f in got)
+    got = _facts(head + "共同体由北岭市人民政府指导，北岭职业技术学院和东川物流有限公司牵头组建。")
+    assert {f for f in got if f[0] == "LEADS"} == {("LEADS", "北岭职业技术学院", G2, "牵头"),
+                                                    ("LEADS", "东川物流有限公司", G2, "牵头")}
