@@ -44,6 +44,7 @@ _TIME_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间进度|进度�
 # that must act: 各县（市、区）教育局要…, 各地发展改革和教育部门要….
 _PLAIN_LEAD = re.compile(r"(?:由)?(?P<lead>[^，,。；;（()）：:、]{2,40}?(?:、[^，,。；;（()）：:、]{2,30}?)*)牵头"
                          r"(?:[，,、]\s*(?P<help>[^，,。；;（()）]{2,80}?)(?:配合|参与|协助|协同))?(?=[，,。；;]|$)")
+_PLAIN_DUTY = re.compile(r"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{2,60}?)(?:等)?(?:按职责)?分工负责(?=[，,。；;]|$)")
 _TOGETHER = re.compile(r"^(?P<lead>[^，,。；;（()）]{2,40}?)会同(?P<help>[^，,。；;（()）]{2,80})")
 _SUBJECT = re.compile(r"^(?P<who>(?:各|有关|相关)?[^，,。；;：:]{2,40}?)(?:要|应|应当|须|必须|负责)(?!求|点|素)")
 _GROUP_PARTY = re.compile(r"^(?:各|有关|相关|[省市县区]直(?:各|有关|相关)?)[\u4e00-\u9fff（()）、]{0,20}(?:部门|单位|政府|机关)$")
@@ -136,10 +137,15 @@ def prose_roles(text: str, opening: bool = True) -> list[tuple[str, str]]:
     """Responsibilities a task states in its own words: 由X牵头，Y配合 (牵头/配合), X会同Y (牵头/配合),
     a subject that must act (X要…: 责任). ``text`` is the task from its first word.
 
-    A subject that must act names the task's party only where it opens the task (``opening``):
-    a X要 sentence further on (after the heading, or closing the item: 各市政府要制定方案) is a
-    duty inside the task, not who carries the task."""
+    A subject that must act names the task's party only where it opens the task (``opening``:
+    its first words, or its first sentence after a heading of its own): a X要 sentence further on
+    (closing the item: 各市政府要制定方案) is a duty inside the task, not who carries the task.
+    Parties named before 按职责分工负责 carry it (…，省财政厅、省税务局按职责分工负责)."""
     text = STATED_RESPONSIBLE.sub("", text)
+    for m in _PLAIN_DUTY.finditer(text):
+        who = leading_parties(m.group("who"))
+        if who and "、".join(who) == m.group("who"):
+            return [(p, "责任") for p in who]
     for m in _PLAIN_LEAD.finditer(text):
         lead = leading_parties(re.sub(r"^由", "", m.group("lead")))
         if lead and "".join(lead) == re.sub(r"^由|、", "", m.group("lead")).replace("、", ""):

@@ -212,14 +212,21 @@ def listed_parts(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
             for i, m in enumerate(kept)]
 
 
-def responsibilities(text: str) -> list[tuple[str, str]]:
+def responsibilities(text: str, headed: bool = False) -> list[tuple[str, str]]:
     """(party, role) a task's text states: labelled lists and led forms in brackets, then what its
-    sentences say in words (由X牵头，Y配合; X会同Y; X要…)."""
+    sentences say in words (由X牵头，Y配合; X会同Y; X要…). A task with a heading of its own
+    (``headed``: 建设产教融合型城市。各市发展改革委要…) is opened by its first sentence after it."""
     found = [r for m in STATED_RESPONSIBLE.finditer(text) for r in stated_roles(m)]
     if not found:
         for i, sentence in enumerate(re.split(r"[。；;]", text)):
-            found.extend(r for r in prose_roles(sentence.strip(), opening=i == 0) if r not in found)
+            opening = i == 0 or (headed and i == 1)
+            found.extend(r for r in prose_roles(sentence.strip(), opening=opening) if r not in found)
     return found
+
+
+# Headings of the closing duties of a plan (组织领导, 督导考核 …): a X要 sentence under them exhorts
+# every party, it does not carry a task.
+_GUARANTEE = re.compile(r"保障|组织领导|组织实施|协同|督导|督查|考核|工作要求|责任落实|监督")
 
 
 # ---- extraction ---------------------------------------------------------------------------
@@ -275,13 +282,15 @@ def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, 
     m = Mention("Measure", name, doc.id, it.start, it.end, properties=props)
     out.mentions.append(m)
     out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(it.start, it.end)))
-    _responsible(doc, seg, m, full, it.start, it.end, out)
+    headed = bool(head) and len(head) < len(full) and not any(
+        _GUARANTEE.search(a.heading or squeeze(a.parts[0])) for a in [it, *it.ancestors()])
+    _responsible(doc, seg, m, full, it.start, it.end, out, headed)
     return m
 
 
 def _responsible(doc: Document, seg: PolicySegment, m: Mention, text: str, start: int, end: int,
-                 out: Extraction) -> None:
-    for dept, role in responsibilities(text):
+                 out: Extraction, headed: bool = False) -> None:
+    for dept, role in responsibilities(text, headed):
         found = agency_mentions(doc, dept, seg.places)
         out.mentions.extend(found)
         out.facts.append(Fact("RESPONSIBLE_FOR", found[0], m, doc.evidence(start, end),

