@@ -18,6 +18,7 @@ and ``_subject_before``; nothing here imports the reader. ``kind`` is one of 签
 | E…产业学院揭牌(仪式)在Y举行 (the college named after the enterprise) | E–Y (共建) |
 | (学校)对接X、Y等企业 | the school–X (合作) |
 | X向Y捐赠…，双方共建Z; (X与Y…。)双方代表签署协议 | X–Y (the two named before 双方) |
+| X联合Y共建/开设…; X·Y产教融合实训基地 | X–Y |
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ _PARTIES_RE = re.compile(r"[三四五多]方")
 # The kinds of the parties in a row (“校-校-企”), anywhere in the sentence: one agreement of all of them.
 _PARTY_ROW_RE = re.compile(r"[校企政行][-－—][校企政行][-－—][校企政行]")
 _GROUP_WORDS = r"联盟|集团|联合体|共同体|协作体|理事会"
+# What two builders named together build (甲学院·乙公司产教融合实训基地).
+_JOINT_BASE_RE = re.compile(r"[\u4e00-\u9fff“”\"]{0,12}?(?:实训基地|实习基地|实践基地|培训基地|产业学院|研发中心|创新中心|工作站|实验室)")
 _BUILT_RE = re.compile(r"产业学院|实训基地|实习基地|研发中心|工作站|鲁班工坊|实践中心|培训基地|示范基地|实验室|平台")
 
 
@@ -189,6 +192,8 @@ class PartnerRules:
         self._order_classes(here)
         self._unveiled_colleges(here)
         self._both_parties(here)
+        self._allied(here)
+        self._joint_base(here)
         # (X的)合作企业有A、B / 合作院校包括A、B
         for m in re.finditer(r"合作(?:企业|单位|院校|高校|伙伴|学校|机构)(?:主要)?(?:有|包括|涵盖|为)[:：]?", sent):
             if re.search(r"(?:各|其他|所有|部分|成员|与)\s*$", sent[:m.start()]):
@@ -207,6 +212,35 @@ class PartnerRules:
             x = self._subject_before(s, s.start + m.start(), ms)
             for y in ys:
                 self._fact("PARTNERS_WITH", x, y, s, pattern="对接企业", kind="合作")
+
+    def _allied(self, here) -> None:
+        """X联合Y(、Z)共建/开设/打造…: X–Y (a school or company joining another to build something); a
+        group joining bodies, or a lead joining them to found a group, gives members (group_roles)."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(r"联合", sent):
+            ys = [y for y in contiguous_after(here.ms, s.start + m.end(), self.text) if y.type != "Group"]
+            if not ys:
+                continue
+            clause = re.split(r"[，,。；;]", self.text[ys[-1].end:s.end])[0]
+            if not re.match(r"\s*(?:共同)?(?:共建|建设|打造|开设|开办|举办|申报|培养|开发|研发|签订|签署)", clause) or \
+                    re.search(r"成立|组建", clause[:8]):
+                continue
+            xs = [x for x in contiguous_before(here.ms, s.start + m.start(), self.text) if x.type != "Group"]
+            if not xs or any(f.type in ("LEADS", "MEMBER_OF") and s.start <= f.evidence.start < s.end
+                             and f.source.name in {x.name for x in xs + ys} for f in self.ex.facts):
+                continue
+            kind = partner_kind(clause) or "合作"
+            for x in xs:
+                for y in ys:
+                    self._fact("PARTNERS_WITH", x, y, s, pattern="X联合Y共建", kind=kind)
+
+    def _joint_base(self, here) -> None:
+        """X·Y产教融合实训基地(揭牌): a base named by both its builders (X–Y, 共建)."""
+        s, sent = here.s, here.sent
+        for a, b in zip(here.ms, here.ms[1:]):
+            if re.fullmatch(r"\s*[·•\-－—]\s*", self.text[a.end:b.start]) and a.type != "Group" and b.type != "Group" and \
+                    _JOINT_BASE_RE.match(self.text, b.end, s.end):
+                self._fact("PARTNERS_WITH", a, b, s, pattern="X·Y实训基地", kind="共建")
 
     def _both_parties(self, here) -> None:
         """X向Y捐赠…，双方共建Z / 随后，双方代表签署合作协议: 双方 are the two bodies the sentence named

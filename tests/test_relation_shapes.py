@@ -127,3 +127,11 @@ def test_council_roles_elected_and_shared_leads_with_allies():
     got = _facts(head + "共同体由北岭市人民政府指导，北岭职业技术学院和东川物流有限公司牵头组建。")
     assert {f for f in got if f[0] == "LEADS"} == {("LEADS", "北岭职业技术学院", G2, "牵头"),
                                                     ("LEADS", "东川物流有限公司", G2, "牵头")}
+
+
+def test_a_school_joining_a_company_to_build_and_a_base_named_by_both():
+    assert ("PARTNERS_WITH", S, E1, "共建") in _facts(f"{S}联合{E1}共建人工智能产业学院。")
+    assert ("PARTNERS_WITH", S, E1, "共建") in _facts(f"{S}·{E1}产教融合实训基地揭牌仪式举行。")
+    # a lead joining bodies to found a group makes them members (group roles), not partners
+    got = _facts(f"{U}成立。该联合体由{S}牵头，联合{E1}、{E2}等单位共同组建。")
+    assert not any(f[0] == "PARTNERS_WITH" for f in got)

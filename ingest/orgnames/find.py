@@ -139,7 +139,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
                 suffix == "联席会议" and prefix[:1] in "省市"):  # 省职业教育联席会议: the province's own
             # 中等职业学校 is no name; 省农科院 and 市教育局 are (abbreviated, but one body).
             continue
-        while prefix and prefix[0] in _CLOSE:  # ")临江市教育局…": the end of a note before the name
+        while prefix and prefix[0] in _CLOSE + "·•-":  # ")临江市教育局…", "甲学院·乙公司": a note's end, a joint
             prefix = prefix[1:]
             name_start = pos[len(pos) - len(prefix)] if prefix else s
         if (committee := _COMMITTEE_BEFORE_RE.match(prefix)) and typ == "Agency":
