@@ -192,7 +192,10 @@ def _read_pdf(p: Path) -> tuple[str, list[int]]:
             page = pdf[i]
             textpage = page.get_textpage()
             try:
-                pages.append(normalize_newlines(textpage.get_text_range()).translate(_PDF_CONTROLS))
+                text = textpage.get_text_range()
+                if " " in text and len(text) == textpage.count_chars():
+                    text = _column_gaps(textpage, text)
+                pages.append(normalize_newlines(text).translate(_PDF_CONTROLS))
             finally:
                 textpage.close()
                 page.close()
@@ -205,6 +208,25 @@ def _read_pdf(p: Path) -> tuple[str, list[int]]:
         starts.append(at)
         at += len(text) + 2
     return "\n\n".join(pages), starts
+
+
+def _column_gaps(textpage, text: str) -> str:
+    """A space PDFium inserted where the next character stands far off (over 1.5 em: the next
+    cell of a table; words are a quarter em apart) becomes a tab, so a printed table's row reads
+    as the tab-separated line the table extractors know (as .docx rows do)."""
+    import pypdfium2.raw as raw
+
+    chars = list(text)
+    for i in range(1, len(chars) - 1):
+        if chars[i] != " " or chars[i - 1] in "\r\n " or chars[i + 1] in "\r\n " or \
+                not raw.FPDFText_IsGenerated(textpage.raw, i):
+            continue
+        left, bottom, right, top = textpage.get_charbox(i - 1)
+        nleft, nbottom, _, ntop = textpage.get_charbox(i + 1)
+        em = max(top - bottom, ntop - nbottom)
+        if em > 0 and nleft - right > 1.5 * em:
+            chars[i] = "\t"
+    return "".join(chars)
 
 
 def iter_input_files(paths: Iterable[str | os.PathLike[str]]) -> tuple[list[Path], list[tuple[str, str]]]:

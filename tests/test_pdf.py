@@ -67,3 +67,15 @@ def test_encrypted_pdf_is_refused_naming_the_file():
     with pytest.raises(InputError) as info:
         read_document(PDF_DIR / "encrypted.pdf")
     assert "encrypted.pdf" in str(info.value) and "encrypted PDF" in info.value.reason
+
+
+def test_a_printed_table_reads_as_tab_separated_rows():
+    """chromium_table.pdf: a bordered HTML table printed by Chromium. Cells stand over 1.5 em
+    apart, so PDFium's inserted spaces there become tabs; words of a sentence keep their spaces."""
+    from ingest.tables import extract
+
+    source = (PDF_DIR / "chromium_table.txt").read_text(encoding="utf-8").rstrip("\n")
+    doc = read_document(PDF_DIR / "chromium_table.pdf")
+    assert doc.stored_text == source
+    leads = {(f.source.name, f.target.name) for f in extract(doc).facts if f.type == "LEADS"}
+    assert ("临川高等职业技术学院", "临川马车智能装备职业教育集团") in leads
