@@ -18,9 +18,9 @@ from ingest.policy_text import is_agency_name
 # A responsibility stated in the text: （责任单位：省教育厅、省财政厅）.
 # A unit list may hold one level of brackets (（责任单位：市教育局、各县（市、区）人民政府）) and
 # several labelled lists (（牵头单位：市教育局；配合单位：市财政局）).
-_LABEL_ROLES = (("牵头", r"牵头单位|牵头部门|主责单位|主办单位"),
-                ("配合", r"配合单位|配合部门|参与单位|协办单位|协同单位|协助单位|支持单位"),
-                ("责任", r"责任单位|责任部门|负责单位|责任处室|实施单位|落实单位"))
+_LABEL_ROLES = (("牵头", r"牵头单位|牵头部门|牵头处室|主责单位|主责部门|主办单位"),
+                ("配合", r"配合单位|配合部门|配合处室|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|协助单位|支持单位"),
+                ("责任", r"责任单位|责任部门|负责单位|负责部门|责任处室|责任主体|实施单位|落实单位"))
 _RESP_LABEL = "(?:" + "|".join(rx for _, rx in _LABEL_ROLES) + ")"
 # Also the label on a line of its own after the task (责任单位：市教育局), in square brackets
 # ([责任单位：市教育局]), and the led form （市教育局牵头，市财政局、市人力资源社会保障局配合）.
@@ -36,7 +36,7 @@ STATED_RESPONSIBLE = re.compile(
     rf"|[（(](?P<owners>(?:[^（()）。，,；;]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?)(?:等)?(?:(?:按职责)?分工)?负责"
     rf"(?P<more>{_TAIL})[）)]")
 # A second list in the same bracket: （X、Y按职责分工负责，各省级人民政府负责落实）.
-_MORE_OWNERS = re.compile(r"^[，,；;](?P<who>[^，,；;]{2,60}?)(?:等)?(?:(?:按职责)?分工)?负责")
+_MORE_OWNERS = re.compile(r"^[，,；;](?P<who>[^，,；;]{2,60}?)(?:等)?(?:(?:(?:按职责)?分工)?(?P<own>负责)|配合|参与|协助|协同)")
 RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?(?:牵头[，,；;、）)]|负责[）)]))")
 # A time column written into a responsibility (责任部门：市财政局 完成时限：2031年12月) ends the list.
 _TIME_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间进度|进度安排|时限|时间)[:：].*$")
@@ -46,7 +46,7 @@ _PLAIN_LEAD = re.compile(r"(?:由)?(?P<lead>[^，,。；;（()）：:、]{2,40}?
                          r"(?:[，,、]\s*(?P<help>[^，,。；;（()）]{2,80}?)(?:配合|参与|协助|协同))?(?=[，,。；;]|$)")
 _PLAIN_DUTY = re.compile(r"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{2,60}?)(?:等)?(?:按职责)?分工负责(?=[，,。；;]|$)")
 _TOGETHER = re.compile(r"^(?P<lead>[^，,。；;（()）]{2,40}?)会同(?P<help>[^，,。；;（()）]{2,80})")
-_SUBJECT = re.compile(r"^(?P<who>(?:各|有关|相关)?[^，,。；;：:]{2,40}?)(?:要|应|应当|须|必须|负责)(?!求|点|素)")
+_SUBJECT = re.compile(r"^由?(?P<who>(?:各|有关|相关)?[^，,。；;：:]{2,40}?)(?:要|应|应当|须|必须|负责)(?!求|点|素)")
 _GROUP_PARTY = re.compile(r"^(?:各|有关|相关|[省市县区]直(?:各|有关|相关)?)[\u4e00-\u9fff（()）、]{0,20}(?:部门|单位|政府|机关)$")
 
 
@@ -87,10 +87,13 @@ def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
         return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
     if m.group("owners"):  # （X、Y按职责分工负责）: only when every name is a party
         owners = split_departments(m.group("owners"))
-        more = _MORE_OWNERS.match(m.group("more") or "")
+        if not owners or not all(_party(p) for p in owners):
+            return []
+        out = [(p, "责任") for p in owners]
+        more = _MORE_OWNERS.match(m.group("more") or "")  # …，各省级人民政府负责落实 / …，各市教育局配合
         if more and all(_party(p) for p in split_departments(more.group("who"))):
-            owners += split_departments(more.group("who"))
-        return [(p, "责任") for p in owners] if owners and all(_party(p) for p in owners) else []
+            out += [(p, "责任" if more.group("own") else "配合") for p in split_departments(more.group("who"))]
+        return out
     found = f"{m.group('l1') or m.group('l2')}：{_TIME_LABEL.sub('', m.group('lab') or m.group('line'))}"
     out: list[tuple[str, str]] = []
     parts = re.split(rf"({_RESP_LABEL})[:：]", found)
@@ -102,6 +105,7 @@ def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
 
 _CELL_LEAD = re.compile(r"^(?P<lead>[^，,；;]{2,60}?)牵头(?:[，,；;、](?P<help>[^，,；;]{2,80}?)"
                         r"(?:等)?(?:(?:按职责)?分工负责|负责|配合|参与|协助|协同))?$")
+_CELL_UNIT = re.compile(r"^(?P<name>[^()]+?)\([^()]{2,20}\)$")
 _CELL_MARK = re.compile(r"^(?P<name>.+?)\((?P<role>牵头|配合|参与|协同)\)$")
 
 
@@ -121,8 +125,11 @@ def cell_roles(cell: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     for part in split_departments(cell):
         mark = _CELL_MARK.match(part)
+        unit = _CELL_UNIT.match(part)
         if mark:
             out.append((mark.group("name"), "牵头" if mark.group("role") == "牵头" else "配合"))
+        elif unit and is_agency_name(unit.group("name")) and not _COLLECTIVE.match(part):
+            out.append((unit.group("name"), None))  # 市人社局（市职业技能鉴定中心）: the body and its unit
         else:
             out.append((part, None))
     return out

@@ -255,3 +255,27 @@ def test_parties_before_an_unbracketed_division_by_duty():
 def test_a_subject_that_must_act_right_after_a_task_heading_carries_it():
     text = TARGET_HEAD + "一、重点任务\n（一）建设产教融合型城市。各县（市、区）教育局要制定建设方案，统筹推进试点。\n"
     assert {s for s, _, _ in _roles(text)} == {"各县（市、区）教育局"}
+
+
+# ---- heldout8 shapes, stated as patterns --------------------------------------------------
+def test_a_leader_column_names_no_body_and_a_bracketed_unit_is_its_bodys():
+    text = PLAN + ("任务清单\n序号\t重点任务\t责任领导\t责任单位\n"
+                   "1\t开展技能提升行动\t王副省长\t省人力资源社会保障厅（省职业技能鉴定中心）、省教育厅\n")
+    assert _roles(text) == {("北岭省人力资源社会保障厅", "开展技能提升行动", "责任"), ("北岭省教育厅", "开展技能提升行动", "责任")}
+
+
+@pytest.mark.parametrize("tail,want", [
+    ("（省教育厅负责，各市教育局配合）", {("东川省教育厅", "责任"), ("各市教育局", "配合")}),
+    ("（牵头处室：省教育厅教师处；协同部门：省人力资源社会保障厅）", {("东川省教育厅教师处", "牵头"), ("东川省人力资源社会保障厅", "配合")}),
+    ("（责任主体：各市教育局）", {("各市教育局", "责任")}),
+])
+def test_more_trailing_forms(tail, want):
+    text = ("东川省教育厅关于推进教师队伍建设的实施意见\n东教师〔2032〕14号\n各市教育局：\n"
+            f"（一）完善教师准入制度。落实企业工作经历要求。{tail}\n")
+    assert {(s, r) for s, _, r in _roles(text)} == want
+
+
+def test_you_x_fuze_after_the_heading():
+    text = ("东川省教育厅关于推进教师队伍建设的实施意见\n东教师〔2032〕14号\n各市教育局：\n"
+            "（二）健全教师培训体系。由省教育厅负责，每年组织教师全员培训。\n")
+    assert _roles(text) == {("东川省教育厅", "健全教师培训体系", "责任")}
