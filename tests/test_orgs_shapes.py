@@ -177,3 +177,15 @@ def test_a_school_attached_to_a_university_is_one_name():
 ])
 def test_find_orgs_hospitals(text, expected):
     assert [(m.name, m.type) for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("北岭市教育和体育局、北岭市妇联、北岭市文化广电和旅游局",
+     [("北岭市教育和体育局", "Agency"), ("北岭市妇联", "Association"), ("北岭市文化广电和旅游局", "Agency")]),
+    ("中国北岭银行东川分行、北岭市疾病预防控制中心",
+     [("中国北岭银行东川分行", "Enterprise"), ("北岭市疾病预防控制中心", "Institute")]),
+    ("成立了北岭—东川职业教育联盟", [("北岭—东川职业教育联盟", "Group")]),
+    ("加强体育局建设", []),
+])
+def test_find_orgs_more_departments_branches_and_paired_places(text, expected):
+    assert [(m.name, m.type) for m in find_orgs(text)] == expected

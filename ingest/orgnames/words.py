@@ -62,24 +62,32 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("人大常委会", "Agency"), ("政协", "Agency"), ("省委", "Agency"), ("市委", "Agency"), ("县委", "Agency"),
     ("区委", "Agency"), ("州委", "Agency"), ("街道办事处", "Agency"), ("街道", "Agency"), ("党中央", "Agency"),
     ("行政公署", "Agency"), ("行署", "Agency"), ("联席会议", "Agency"),  # 某地行署; 某省职业教育联席会议
+    # more departments of a place's government, as their names go
+    ("文化广电和旅游局", "Agency"), ("文化广电和旅游厅", "Agency"), ("文化广电旅游局", "Agency"), ("文广旅局", "Agency"),
+    ("体育局", "Agency"), ("公安局", "Agency"), ("公安厅", "Agency"), ("司法局", "Agency"), ("司法厅", "Agency"),
+    ("水利局", "Agency"), ("水利厅", "Agency"), ("林业局", "Agency"), ("林业和草原局", "Agency"),
+    ("城市管理局", "Agency"), ("投资促进局", "Agency"), ("大数据局", "Agency"), ("行政审批局", "Agency"),
+    ("数据局", "Agency"), ("外事办", "Agency"), ("金融办", "Agency"), ("国资局", "Agency"), ("人防办", "Agency"),
     # Associations
     ("联合会", "Association"), ("协会", "Association"), ("学会", "Association"), ("商会", "Association"),
     ("行指委", "Association"), ("教指委", "Association"), ("教学指导委员会", "Association"),
     ("行业指导委员会", "Association"), ("促进会", "Association"), ("研究会", "Association"),
     ("基金会", "Association"), ("联合社", "Association"), ("工商联", "Association"),
-    ("分会", "Association"),  # 某某学会某某分会: a branch of an association (see _BRANCH_OF_RE in find)
+    ("分会", "Association"), ("妇联", "Association"), ("科协", "Association"), ("残联", "Association"),
+    ("侨联", "Association"), ("文联", "Association"),  # 某某学会某某分会: a branch of an association (see _BRANCH_OF_RE in find)
     # Institutes
     ("研究院", "Institute"), ("研究所", "Institute"), ("科研院所", "Institute"), ("农科院", "Institute"),
     ("科学院", "Institute"), ("院士工作站", "Institute"), ("设计院", "Institute"), ("科研院", "Institute"),
     ("研究中心", "Institute"), ("工作站", "Institute"), ("工程院", "Institute"), ("技术中心", "Institute"),
     ("实训中心", "Institute"),  # 某地公共实训中心: a public training service body (a school's own needs a name)
     ("医院", "Institute"), ("人民医院", "Institute"), ("中医院", "Institute"),  # a hospital: a service body
+    ("疾病预防控制中心", "Institute"), ("疾控中心", "Institute"),
     # Enterprises
     ("股份有限公司", "Enterprise"), ("有限责任公司", "Enterprise"), ("有限公司", "Enterprise"),
     ("总公司", "Enterprise"), ("公司", "Enterprise"), ("集团", "Enterprise"), ("大酒店", "Enterprise"),
     ("分公司", "Enterprise"), ("子公司", "Enterprise"), ("股份公司", "Enterprise"), ("集团公司", "Enterprise"),
     ("合作社", "Enterprise"), ("电视台", "Enterprise"), ("广播电视台", "Enterprise"), ("出版社", "Enterprise"),
-    ("酒店", "Enterprise"), ("银行", "Enterprise"), ("宾馆", "Enterprise"),
+    ("酒店", "Enterprise"), ("银行", "Enterprise"), ("宾馆", "Enterprise"), ("分行", "Enterprise"), ("支行", "Enterprise"),
 )
 _SUFFIX_TYPE = dict(_SUFFIXES)
 _BY_LENGTH = sorted(_SUFFIXES, key=lambda st: -len(st[0]))
