@@ -42,8 +42,10 @@ RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【]?{_RESP_LABEL}[:：]|[（(][^（(
 _TIME_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间进度|进度安排|时限|时间)[:：].*$")
 # Unbracketed: 由市教育局牵头，市财政局、市人社局配合; 市教育局会同市经信委、市人社局…; a subject
 # that must act: 各县（市、区）教育局要…, 各地发展改革和教育部门要….
-_PLAIN_LEAD = re.compile(r"(?:由)?(?P<lead>[^，,。；;（()）：:、]{2,40}?(?:、[^，,。；;（()）：:、]{2,30}?)*)牵头"
+_PLAIN_LEAD = re.compile(r"(?:由)?(?P<lead>[^，,。；;（()）：:、]{2,40}?(?:、[^，,。；;（()）：:、]{2,30}?)*)牵头(?:负责)?"
                          r"(?:[，,、]\s*(?P<help>[^，,。；;（()）]{2,80}?)(?:配合|参与|协助|协同))?(?=[，,。；;]|$)")
+# X为责任单位 / X为牵头单位，Y为配合单位
+_NAMED_AS = re.compile(rf"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{{2,60}}?)为(?P<label>{_RESP_LABEL})(?=[，,。；;]|$)")
 _PLAIN_DUTY = re.compile(r"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{2,60}?)(?:等)?(?:按职责)?分工负责(?=[，,。；;]|$)")
 _TOGETHER = re.compile(r"^(?P<lead>[^，,。；;（()）]{2,40}?)会同(?P<help>[^，,。；;（()）]{2,80})")
 _SUBJECT = re.compile(r"^由?(?P<who>(?:各|有关|相关)?[^，,。；;：:]{2,40}?)(?:要|应|应当|须|必须|负责)(?!求|点|素)")
@@ -149,6 +151,11 @@ def prose_roles(text: str, opening: bool = True) -> list[tuple[str, str]]:
     (closing the item: 各市政府要制定方案) is a duty inside the task, not who carries the task.
     Parties named before 按职责分工负责 carry it (…，省财政厅、省税务局按职责分工负责)."""
     text = STATED_RESPONSIBLE.sub("", text)
+    named = [(p, next(r for r, rx in _LABEL_ROLES if re.fullmatch(rx, m.group("label"))))
+             for m in _NAMED_AS.finditer(text) for p in leading_parties(m.group("who"))
+             if "、".join(leading_parties(m.group("who"))) == m.group("who")]
+    if named:
+        return named
     for m in _PLAIN_DUTY.finditer(text):
         who = leading_parties(m.group("who"))
         if who and "、".join(who) == m.group("who"):

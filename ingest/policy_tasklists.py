@@ -52,7 +52,13 @@ def _cells(line: Line) -> list[str]:
 
 
 def _is_header(cells: list[str]) -> bool:
-    return any(squeeze(c) == "序号" for c in cells)
+    return any(squeeze(c).replace(" ", "") in ("序号", "编号") for c in cells)
+
+
+# A row's number: 1, 1. or 1、; or a Chinese numeral (一, （一）), a task when the row names its
+# departments, else the heading of the group of rows below it.
+_ROW_NUMBER = re.compile(r"\d{1,3}[.．、]?")
+_CN_ROW_NUMBER = re.compile(r"[（(]?[一二三四五六七八九十]{1,3}[）)、]?")
 
 
 def _column(names: list[str], wanted: tuple[str, ...], exclude: set[int] = frozenset()) -> int | None:
@@ -163,7 +169,8 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
                     "owner": owner, "implied": implied.group(1) if implied and is_agency_name(implied.group(1)) else None,
                     "group_value": "", "pending": "", "last": None}
             continue
-        if cols is None or not cells or not (re.fullmatch(r"\d{1,3}", cells[0]) or not cells[0].strip()):
+        chinese = bool(cells) and bool(_CN_ROW_NUMBER.fullmatch(cells[0].strip()))
+        if cols is None or not cells or not (_ROW_NUMBER.fullmatch(cells[0].strip()) or chinese or not cells[0].strip()):
             continue
         get = lambda i: squeeze(cells[i]) if i is not None and i < len(cells) else ""  # noqa: E731
         number, body = cells[0], get(cols["text"])
@@ -177,6 +184,9 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
             r.end = ln.start + len(ln.text.rstrip("\t |"))
             continue
         if not cells[0].strip():
+            continue
+        if chinese and not depts:  # 一 | 优化布局 |  | : the heading of the rows below
+            cols["group_value"], cols["pending"] = body or get(cols["group"]), ""
             continue
         filled = [c for c in cells[1:] if c.strip()]
         if number == cols["last"] and not depts and len(filled) == 1 and len(filled[0]) <= 12:

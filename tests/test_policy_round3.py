@@ -279,3 +279,23 @@ def test_you_x_fuze_after_the_heading():
     text = ("东川省教育厅关于推进教师队伍建设的实施意见\n东教师〔2032〕14号\n各市教育局：\n"
             "（二）健全教师培训体系。由省教育厅负责，每年组织教师全员培训。\n")
     assert _roles(text) == {("东川省教育厅", "健全教师培训体系", "责任")}
+
+
+# ---- more forms, stated before a new set was written -------------------------------------
+@pytest.mark.parametrize("sentence,want", [
+    ("建立联席会议制度。由市教育局牵头负责，市财政局、市人社局协助。",
+     {("临川市教育局", "牵头"), ("临川市财政局", "配合"), ("临川市人社局", "配合")}),
+    ("建立联席会议制度，市教育局为责任单位。", {("临川市教育局", "责任")}),
+    ("建立联席会议制度。（市教育局等部门负责；完成时间：2032年底前）", {("临川市教育局", "责任")}),
+])
+def test_departments_in_words(sentence, want):
+    text = TARGET_HEAD + "一、重点任务\n（一）加强统筹。" + sentence + "\n"
+    assert {(s, r) for s, _, r in _roles(text)} == want
+
+
+def test_numbered_rows_with_dots_chinese_numerals_and_a_group_row():
+    text = PLAN + ("任务分工\n编号\t工作任务\t责任部门（单位）\n1.\t建设实训基地\t省教育厅\n"
+                   "二\t深化产教融合\t\n3、\t推进校企合作\t省发展改革委\n四\t办好技工院校\t省人力资源社会保障厅\n")
+    facts = _facts(text, "HAS_MEASURE")
+    assert {f.target.name for f in facts} == {"建设实训基地", "推进校企合作", "办好技工院校"}
+    assert next(f for f in facts if f.target.name == "推进校企合作").target.properties["group"] == "深化产教融合"
