@@ -147,3 +147,8 @@ def test_a_short_school_form_read_by_its_longer_name_is_its_alias():
     pairs = {(a.short, a.full) for a in ex.aliases}
     assert ("物流技校", "临江物流技校") in pairs
     assert any(m.name == "物流技校" for m in ex.mentions)
+
+
+def test_a_prefix_after_以_and_before_援藏_is_a_short_form():
+    pairs = _pairs("北岭泓锐科技有限公司与临江职业技术学院签约。以北岭泓锐援藏团队为起点，带动发展。")
+    assert ("北岭泓锐", "北岭泓锐科技有限公司", "Enterprise") in pairs

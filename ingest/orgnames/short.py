@@ -39,10 +39,10 @@ _DEFINED_RE = re.compile(
 _ITEM_RE = re.compile(rf"[{_Q_OPEN}]?([^{_Q_OPEN}{_Q_CLOSE}、和及\s]{{2,16}})[{_Q_CLOSE}]?")
 _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 # Characters and words that may stand next to a short form in running text (与东川吉达签约).
-_EDGE_CHARS = frozenset("与和及、的在等签共为将已于向同跟对把被是也都还就并由从到赴或暨获入先分")
+_EDGE_CHARS = frozenset("与和及、的在等签共为将已于向同跟对把被是也都还就并由从到赴或暨获入先分以")
 _EDGE_WORDS = frozenset("""签约 签订 签署 订单 合作 共建 携手 联合 举行 揭牌 开展 深化 达成 建立 成立 组建 牵头 双方 三方
 校企 校长 院长 党委 董事 总经 副总 负责 领导 一行 冠名 捐赠 授牌 学生 师生 毕业 实训 产业 参加 参与 代表 相关 有关 主办
-承办 召开 座谈 交流 调研 考察 走进 来到""".split())
+承办 召开 座谈 交流 调研 考察 走进 来到 援藏 援疆 援青 帮扶 支援 对口""".split())
 _PLACE_END_RE = re.compile(r"(?:省|市|县|区|州|旗|自治区|特别行政区)$")
 _OWN_RELATIVE_RE = re.compile(r"^[省市县区州]")
 
