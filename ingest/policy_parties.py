@@ -47,13 +47,27 @@ _PLAIN_LEAD = re.compile(r"(?:由)?(?P<lead>[^，,。；;（()）：:、]{2,40}?
 # X为责任单位 / X为牵头单位，Y为配合单位
 _NAMED_AS = re.compile(rf"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{{2,60}}?)为(?P<label>{_RESP_LABEL})(?=[，,。；;]|$)")
 _PLAIN_DUTY = re.compile(r"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{2,60}?)(?:等)?(?:按职责)?分工负责(?=[，,。；;]|$)")
-_TOGETHER = re.compile(r"^(?P<lead>[^，,。；;（()）]{2,40}?)会同(?P<help>[^，,。；;（()）]{2,80})")
+_TOGETHER = re.compile(r"^(?P<lead>[^，,。；;（()）]{2,40}?)(?:要|应|应当)?会同(?P<help>[^，,。；;（()）]{2,80})")
 _SUBJECT = re.compile(r"^由?(?P<who>(?:各|有关|相关)?[^，,。；;：:]{2,40}?)(?:要|应|应当|须|必须|负责)(?!求|点|素)")
 _GROUP_PARTY = re.compile(r"^(?:各|有关|相关|[省市县区]直(?:各|有关|相关)?)[\u4e00-\u9fff（()）、]{0,20}(?:部门|单位|政府|机关)$")
 
 
 def _party(name: str) -> bool:
-    return is_agency_name(name) or bool(_COLLECTIVE.match(clean_text(name))) or bool(_GROUP_PARTY.match(name))
+    return (is_agency_name(name) or bool(_COLLECTIVE.match(clean_text(name))) or bool(_GROUP_PARTY.match(name))
+            or _kind_department(name))
+
+
+def is_party(name: str) -> bool:
+    """A body that can carry a task: a government body, a collective (各市人民政府, 有关单位), or a
+    kind of department (财政部门)."""
+    return _party(name)
+
+
+def _kind_department(name: str) -> bool:
+    """A kind of department named for every place (人力资源社会保障部门, 财政部门): the kind of a
+    局/厅 followed by 部门."""
+    m = re.fullmatch(r"([\u4e00-\u9fff]{2,12}?)(?:行政)?部门", name)
+    return bool(m) and any(is_agency_name("市" + m.group(1) + k) for k in ("局", "厅", "委"))
 
 
 def leading_parties(text: str) -> list[str]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ingest.model import Document, Mention
 from ingest.policy import PolicyPart, citation_mention, part_owner
 from ingest.policy_cite import find_citations
-from ingest.policy_parties import cell_roles
+from ingest.policy_parties import STATED_RESPONSIBLE, cell_roles, is_party, split_departments, stated_roles
 from ingest.policy_segments import PolicySegment
 from ingest.policy_text import NOISE_LINE_RE, Line, is_agency_name, lines_of, squeeze
 
@@ -73,6 +73,7 @@ def _column(names: list[str], wanted: tuple[str, ...], exclude: set[int] = froze
     return None
 
 
+_TRAILING_LIST = re.compile(r"[（(]([^（()）]{2,80})[）)]\s*$")  # 建设实训基地（省教育厅、省财政厅）
 _ROLE_WORDS = r"(?:牵头|配合|协同|参与|协助|责任|主责|协办)(?:单位|部门)?"
 
 
@@ -156,7 +157,7 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
             if cols is not None and cols["names"][cols["text"]] == names[tcol]:
                 continue  # the same table's header repeated on a new page
             title, title_line = _table_title(lines, idx)
-            if not rcols and not re.search(r"清单|任务|举措|措施|政策", title):
+            if not rcols and not re.search(r"清单|任务|举措|措施|政策|要点", title):
                 cols = None
                 continue
             owner = home
@@ -198,6 +199,15 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
         cols["last"] = number
         if not body:
             continue
+        if not depts:  # 建设实训基地（省教育厅、省财政厅）: the task cell states its departments
+            stated = [r for m in STATED_RESPONSIBLE.finditer(body) for r in stated_roles(m)]
+            listed = _TRAILING_LIST.search(body)
+            if not stated and listed and all(is_party(p) for p in split_departments(listed.group(1))):
+                stated = [(p, "责任") for p in split_departments(listed.group(1))]
+                body = squeeze(body[:listed.start()])
+            if stated:
+                body = squeeze(STATED_RESPONSIBLE.sub("", body))
+                depts = [(d, f"stated（{role}）") for d, role in stated]
         if not depts and cols["implied"]:
             depts = [(cols["implied"], "title")]
         end = ln.start + len(ln.text.rstrip("\t |"))

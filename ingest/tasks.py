@@ -58,6 +58,7 @@ class Item:
     parts: list[str] = field(default_factory=list)
     parent: "Item | None" = None
     closed: bool = False
+    shared: str = ""  # a 责任单位 line closing the group this item belongs to
 
     @property
     def text(self) -> str:
@@ -120,6 +121,7 @@ def parse_items(text: str, start: int, end: int) -> list[Item]:
         if current is not None and RESPONSIBLE_LINE.match(s):
             current.parts.append(ln.text)  # 责任单位：… on its own line belongs to the task above
             current.end = ln.end
+            _share_duty(items, current, ln.text)
             continue
         if current is None or current.closed:
             continue
@@ -129,6 +131,19 @@ def parse_items(text: str, start: int, end: int) -> list[Item]:
         else:
             current.closed = True  # an unnumbered paragraph after a finished item stands alone
     return items
+
+
+def _share_duty(items: list[Item], current: Item, line: str) -> None:
+    """A 责任单位 line after the last task of a group (（一）… / 1.… 2.… / 责任单位：…) is the duty of
+    the group's tasks above it that state none of their own."""
+    if current.parent is None or not current.parent.heading_only:
+        return
+    for sib in reversed(items):
+        if sib is current:
+            continue
+        if sib.parent is not current.parent or STATED_RESPONSIBLE.search(sib.text) or sib.shared:
+            break
+        sib.shared = line
 
 
 # A closing section whose text is one unnumbered paragraph (三、保障措施 / 各部门要高度重视…) is
@@ -284,7 +299,7 @@ def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, 
     out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(it.start, it.end)))
     headed = bool(head) and len(head) < len(full) and not any(
         _GUARANTEE.search(a.heading or squeeze(a.parts[0])) for a in [it, *it.ancestors()])
-    _responsible(doc, seg, m, full, it.start, it.end, out, headed)
+    _responsible(doc, seg, m, f"{full}\n{it.shared}" if it.shared else full, it.start, it.end, out, headed)
     return m
 
 

@@ -299,3 +299,28 @@ def test_numbered_rows_with_dots_chinese_numerals_and_a_group_row():
     facts = _facts(text, "HAS_MEASURE")
     assert {f.target.name for f in facts} == {"建设实训基地", "推进校企合作", "办好技工院校"}
     assert next(f for f in facts if f.target.name == "推进校企合作").target.properties["group"] == "深化产教融合"
+
+
+# ---- heldout9 shapes, stated as patterns --------------------------------------------------
+def test_a_duty_line_closing_a_group_is_its_tasks_duty():
+    text = PLAN + ("一、重点任务\n（一）实施达标工程\n1.改善办学条件。新建一批校舍。\n2.完善实训设施。更新实训设备。\n"
+                   "责任单位：省教育厅、省财政厅\n（二）推进专业建设\n3.优化专业布局。调整专业。（责任单位：省人力资源社会保障厅）\n"
+                   "4.建设骨干专业。遴选一批专业。\n责任单位：省教育厅\n")
+    assert {(s, t) for s, t, _ in _roles(text)} == {
+        ("北岭省教育厅", "改善办学条件"), ("北岭省财政厅", "改善办学条件"), ("北岭省教育厅", "完善实训设施"),
+        ("北岭省财政厅", "完善实训设施"), ("北岭省人力资源社会保障厅", "优化专业布局"), ("北岭省教育厅", "建设骨干专业")}
+
+
+def test_a_task_cell_ending_in_its_departments():
+    text = PLAN + ("北岭省2033年职业教育工作要点\n| 序号 | 工作内容 | 完成时间 |\n| --- | --- | --- |\n"
+                   "| 1 | 建设高水平实训基地（省教育厅、省财政厅） | 2033年底 |\n"
+                   "| 2 | 开展技能大赛（省教育厅牵头，省人力资源社会保障厅配合） | 2033年6月 |\n"
+                   "| 3 | 修订专业目录（2033年版） | 2033年 |\n")
+    assert _roles(text) == {("北岭省教育厅", "建设高水平实训基地", "责任"), ("北岭省财政厅", "建设高水平实训基地", "责任"),
+                            ("北岭省教育厅", "开展技能大赛", "牵头"), ("北岭省人力资源社会保障厅", "开展技能大赛", "配合")}
+
+
+def test_x_yao_huitong_y_and_kinds_of_department():
+    text = ("教育部办公厅关于做好学生实习管理工作的通知\n教职成厅函〔2032〕12号\n各省教育厅：\n"
+            "二、加强实习保障。各省级教育行政部门要会同人力资源社会保障部门推动落实实习责任保险。\n")
+    assert {(s, r) for s, _, r in _roles(text)} == {("各省级教育行政部门", "牵头"), ("人力资源社会保障部门", "配合")}
