@@ -30,7 +30,7 @@ from ingest.model import Mention
 # A group word standing for the group the text is about (集团, 本联盟, 该共同体, 理事会 …).
 _ANAPHOR = r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)(?:第[一二三四五六七八九十\d]+届)?(?:理事会)?|理事会"
 _ANAPHOR_RE = re.compile(rf"^(?:{_ANAPHOR})$")
-_BE = r"担任|被(?:推选|选举|选)为|当选为|当选|成为|作为|入选为|为|是|任"
+_BE = r"担任|被(?:推选|选举|选)为|当选为|当选|成为|作为|入选为|入选|为|是|任"
 # A batch or term before a role word (首批成员单位, 第二批理事单位, 新一届理事单位): no group.
 _BATCH = r"(?:首批|第[一二三四五六七八九十\d]+批|新一届|新一批|新增|创始|首届|第[一二三四五六七八九十\d]+届|共同|联合)"
 # 理事成员单位 (a council member among the members): the first role word counts.
@@ -41,6 +41,15 @@ _COUNT = r"(?:(?:共计?|合计|达)?\s*\d+\s*余?\s*[家个所]\s*[，,]?\s*(?=
 _ROLE_BEFORE_RE = re.compile(rf"(?P<role>{ROLE_WORD}|共建(?=单位))(?:组建|发起)?(?:{ROLE_UNIT}){_COUNT}(?:分别)?"
                              rf"(?:为|是|有|包括|主要有|涵盖)?[:：]?\s*(?:——|—|－|-)?\s*")
 _HOST_RE = re.compile(r"主办|承办|协办|出席|主持|讲话|致辞|召开|举行|所属|下属")
+
+
+def _blank(items: str, names: list[Mention], at: int) -> str:
+    """``items`` (text from offset ``at``) with the ``names`` in it removed."""
+    out = list(items)
+    for x in names:
+        for i in range(max(0, x.start - at), min(len(out), x.end - at)):
+            out[i] = " "
+    return "".join(out)
 
 
 class GroupRoleRules:
@@ -59,6 +68,29 @@ class GroupRoleRules:
         self._allies_of_a_group(here)
         self._respective_roles(here)
         self._allies_founding(here)
+        self._listed_roles(here)
+
+    def _listed_roles(self, here) -> None:
+        """共同体首批成员单位名单如下：/ 1. X / 2. Y: the items after a heading that ends on a role word
+        and a colon have that role in its group, until a line that is not a list of names."""
+        s, sent = here.s, here.sent
+        items = re.sub(r"^\s*(?:\d+[.、．]|[（(]\d+[)）]|[•●◆■▪])?", "", sent)
+        at = s.start + len(sent) - len(items)
+        numbered = len(items) < len(sent.lstrip())
+        line = items.split("\n")[0] if numbered else items  # 2. X / 会议强调…: the item is its line
+        names = [x for x in here.ms if x.end <= at + len(line)]
+        if self.list_head is not None and names and not re.sub(r"[\s、，,;；。.()（）]", "", _blank(line, names, at)):
+            word, g = self.list_head
+            for x in names:
+                if x.type != "Group":
+                    self._role_fact(word, x, g, here, "名单如下：X")
+            if not items[len(line):].strip():
+                return  # the list goes on
+        self.list_head = None
+        head = re.search(rf"(?P<role>{ROLE_WORD})(?:{ROLE_UNIT})(?:名单|名录)?(?:如下|有)?\s*[:：]\s*$", sent)
+        if head and not [x for x in here.ms if x.start >= s.start + head.end()]:
+            g = self._group_in(here, s.start, s.start + head.start()) or self._group_about(here, s.start + head.start())
+            self.list_head = (head.group("role"), g) if g is not None else None
 
     def _allies_founding(self, here) -> None:
         """X、Y作为牵头单位，携手/联合A、B等单位(共同)组建G (或该共同体): in a sentence that gave the

@@ -92,6 +92,7 @@ class _Reader(GroupRoleRules, PartnerRules):
         self.page_school: Mention | None = None  # the school the page's first sentence is about
         self.built_colleges: set[str] = set()  # colleges the page says two bodies build (共建“某某学院”)
         self.prev_ms: list[Mention] = []  # the bodies the previous sentence named
+        self.list_head: tuple[str, Mention] | None = None  # (role word, group) of a 名单如下： heading
 
     # -- anaphora -----------------------------------------------------------------------------
     def _salient_group(self, word: str, pos: int) -> Mention | None:

@@ -135,3 +135,13 @@ def test_a_school_joining_a_company_to_build_and_a_base_named_by_both():
     # a lead joining bodies to found a group makes them members (group roles), not partners
     got = _facts(f"{U}成立。该联合体由{S}牵头，联合{E1}、{E2}等单位共同组建。")
     assert not any(f[0] == "PARTNERS_WITH" for f in got)
+
+
+def test_roles_of_names_one_per_line_or_numbered_under_a_heading():
+    head = f"{G2}成立\n"
+    got = _facts(head + "副理事长单位\n东川物流有限公司\n临江技师学院\n")
+    assert {("MEMBER_OF", "东川物流有限公司", G2, "副理事长"), ("MEMBER_OF", "临江技师学院", G2, "副理事长")} <= got
+    got = _facts(head + "共同体首批成员单位名单如下：\n1. 北岭职业技术学院\n2. 东川物流有限公司\n会议强调，要加强合作。\n")
+    assert {f for f in got if f[0] == "MEMBER_OF"} == {("MEMBER_OF", "北岭职业技术学院", G2, "成员"),
+                                                       ("MEMBER_OF", "东川物流有限公司", G2, "成员")}
+    assert ("MEMBER_OF", "东川物流有限公司", G2, "副理事长") in _facts(head + "东川物流有限公司成功入选共同体副理事长单位。")

@@ -20,6 +20,8 @@ _SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 _NAME_CHAR_RE = re.compile(rf"[{_CJK}〇A-Za-z0-9·•（）()\-]")
 _MAX_NAME = 40
+# The suffixes that end a whole name (学校, 有限公司 …): a line ending in one ends there.
+_SUFFIX_END_RE = re.compile("(?:" + "|".join(sorted((re.escape(x) for x, _ in _SUFFIXES), key=len, reverse=True)) + r")\s*$")
 _LEGAL = frozenset({"有限公司", "股份有限公司", "有限责任公司"})
 # A verb with the complement 好 (落实好, 对接好, 建设好): it ends a clause, never opens a name.
 _VERB_GOOD_RE = re.compile(r"^(?:落实|对接|建设|办|用|发挥|抓|做|管|服务|完成|利用)好$")
@@ -44,6 +46,8 @@ def _soft_space(text: str, i: int) -> bool:
         prev_line = text[text.rfind("\n", 0, k) + 1:k]
         if _HEADING_LINE_RE.match(prev_line):
             return False  # a caption or heading ends at its line break (表 5-1 兴辽产业学院名单)
+    if "\n" in run and _SUFFIX_END_RE.search(text[text.rfind("\n", 0, k) + 1:k]):
+        return False  # a line that ends with a whole name (a list of one name per line)
     if "\n" in run and re.search(r"[ \u3000]\r?\n", run):
         # A line that ends in a space ends a heading or a cell ("专业委员会为基础 \n联盟在…"),
         # while a name broken by the PDF ("辽宁开原雨润\n食品有限公司") has no trailing space.
