@@ -40,11 +40,11 @@ _LEVELS = (
 _MARKS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}"}
 # Headings whose paragraphs state aims or context, not tasks.
 # Aims are named anywhere in the heading; context words end a heading of their own
-# (申报条件, 总结主要内容, 其他事宜), but not a task that starts with its verb (提升学校办学条件,
+# (申报条件, 总结主要内容, 其他事宜, 现实基础, 存在问题), but not a task that starts with its verb (提升学校办学条件,
 # 改革教学内容: 002's 报送 notice has the former, a county plan the latter).
-_TASK_VERB = r"(?:提升|提高|改善|优化|改革|完善|加强|强化|扩大|丰富|更新|拓展|规范|深化|推进|推动|健全|创新|保障|落实|实施|建设|打造|调整|充实)"
+_TASK_VERB = r"(?:提升|提高|改善|优化|改革|完善|加强|强化|扩大|丰富|更新|拓展|规范|深化|推进|推动|健全|创新|保障|落实|实施|建设|打造|调整|充实|夯实|筑牢|巩固|解决)"
 NOT_TASKS = re.compile(r"目标|指导思想|原则|总体要求|^联系")
-_CONTEXT = re.compile(rf"^(?!{_TASK_VERB})\S{{0,8}}(?:内容|事宜|背景|意义|形势|范围|对象|条件|程序|材料)$")
+_CONTEXT = re.compile(rf"^(?!{_TASK_VERB})\S{{0,8}}(?:内容|事宜|背景|意义|形势|范围|对象|条件|程序|材料|基础|现状|成绩|成效|问题|机遇|挑战)$")
 _ANNEX = re.compile(r"^[\s\-]*附件")
 HEADING_MAX = 40
 

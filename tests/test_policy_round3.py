@@ -324,3 +324,9 @@ def test_x_yao_huitong_y_and_kinds_of_department():
     text = ("教育部办公厅关于做好学生实习管理工作的通知\n教职成厅函〔2032〕12号\n各省教育厅：\n"
             "二、加强实习保障。各省级教育行政部门要会同人力资源社会保障部门推动落实实习责任保险。\n")
     assert {(s, r) for s, _, r in _roles(text)} == {("各省级教育行政部门", "牵头"), ("人力资源社会保障部门", "配合")}
+
+
+def test_background_headings_are_no_measures():
+    text = PLAN + ("一、背景\n（一）现实基础。全省职业教育快速发展，规模持续扩大。\n（二）存在问题。办学条件仍有短板。\n"
+                   "二、重点任务\n（三）夯实发展基础。改善办学条件。（责任单位：省教育厅）\n")
+    assert [f.target.name for f in _facts(text, "HAS_MEASURE")] == ["夯实发展基础"]
