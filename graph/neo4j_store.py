@@ -100,6 +100,7 @@ class Neo4jStore(GraphStore):
         self._read_routing = neo4j.RoutingControl.READ
         self._schema_ready = False
         self._last_seq = 0
+        self._password = password
         auth = (user or "", password) if password is not None else None
         if "://" not in uri or uri.partition("://")[0] not in URI_SCHEMES:
             raise _uri_error(uri)
@@ -157,6 +158,32 @@ class Neo4jStore(GraphStore):
                 return session.execute_write(work)
         self._ensure_schema()
         return self._call(run)
+
+    # ---- for the search indexes kept in the database (search/neo4j_index.py) ----------
+    # The search side keeps its tables and indexes in the same database; these run its
+    # statements (graph/cypher_search.py) with the store's error handling.
+    indexes_in_database = True
+
+    def read(self, query: str, **params: Any) -> list[Any]:
+        """The records of a read query."""
+        return self._read(query, **params)
+
+    def write_batches(self, query: str, rows: list[dict[str, Any]], key: str = "rows") -> None:
+        """Run ``query`` (an ``UNWIND $rows``) over ``rows`` in batches, one transaction each."""
+        for chunk in _chunks(rows, self.batch_size):
+            self._write(lambda tx, c=chunk: tx.run(query, {key: c}).consume())
+
+    def execute(self, query: str, **params: Any) -> None:
+        """Run one auto-committed statement (index DDL cannot share a transaction with writes)."""
+        self._call(lambda: self._driver.execute_query(query, params, database_=self.database))
+
+    def server_agent(self) -> str:
+        """The server's agent string (``Neo4j/5.26.0``; ArcadeDB's names itself after it)."""
+        return self._call(lambda: self._driver.get_server_info().agent) or ""
+
+    def credentials(self) -> tuple[str | None, str | None]:
+        """(user, password), for a server API beside Bolt (ArcadeDB's HTTP index DDL)."""
+        return self.user, self._password
 
     def _ensure_schema(self) -> None:
         """Create the uniqueness constraints (and their id indexes) before the first write."""

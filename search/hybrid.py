@@ -169,7 +169,11 @@ def _context_key(store: GraphStore, gen, embedder_spec: str | None) -> tuple:
 def get_context(store: GraphStore, embedder_spec: str | None = None, index_dir=None) -> SearchContext:
     """The warm context for a store: reused while the index generation and the graph's counts
     are unchanged. Builds the index first when there is none, and refreshes it (incrementally)
-    when the graph has changed since it was built."""
+    when the graph has changed since it was built. The Neo4j backend keeps its indexes in the
+    database (search/neo4j_index.py): its generation is read from there on every call, so a
+    server sees another process's ingest at its next question."""
+    if index_dir is None and getattr(store, "indexes_in_database", False):
+        return _database_context(store, embedder_spec)
     gen = current_generation(store, index_dir)
     key = _context_key(store, gen, embedder_spec)
     with _LOCK:
@@ -196,6 +200,26 @@ def get_context(store: GraphStore, embedder_spec: str | None = None, index_dir=N
         indexes = load_generation(gen)
     ctx = SearchContext(view=GraphView(store), indexes=indexes, embedder=get_embedder(indexes.embedder_spec))
     key = _context_key(store, gen, embedder_spec)
+    with _LOCK:
+        _CONTEXTS[key] = ctx
+        while len(_CONTEXTS) > 4:
+            _CONTEXTS.popitem(last=False)
+    return ctx
+
+
+def _database_context(store: GraphStore, embedder_spec: str | None) -> SearchContext:
+    from search.neo4j_index import db_generation, fresh_db_indexes
+
+    where = ("database", getattr(store, "uri", ""), getattr(store, "database", None))
+    key = _context_key(store, (*where, db_generation(store)), embedder_spec)
+    with _LOCK:
+        ctx = _CONTEXTS.get(key)
+        if ctx is not None:
+            _CONTEXTS.move_to_end(key)
+            return ctx
+    indexes = fresh_db_indexes(store, embedder_spec)
+    ctx = SearchContext(view=GraphView(store), indexes=indexes, embedder=get_embedder(indexes.embedder_spec))
+    key = _context_key(store, (*where, str(indexes.path)), embedder_spec)
     with _LOCK:
         _CONTEXTS[key] = ctx
         while len(_CONTEXTS) > 4:

@@ -234,6 +234,10 @@ def current_generation(store: GraphStore, index_dir_override=None) -> Path | Non
 
 def indexed_embedder(store: GraphStore, index_dir_override=None) -> str | None:
     """The embedder spec the store's live index was built with, or None without an index."""
+    if index_dir_override is None and getattr(store, "indexes_in_database", False):
+        from search.neo4j_index import read_manifest
+
+        return (read_manifest(store)[0] or {}).get("embedder")
     gen = current_generation(store, index_dir_override)
     if gen is None:
         return None
@@ -283,6 +287,10 @@ def load_indexes(store: GraphStore, embedder_spec: str | None = None,
                  index_dir_override=None) -> SearchIndexes:
     """The store's persisted indexes. NotFoundError when there are none; IndexMismatchError when
     ``embedder_spec`` is given and differs from the one the index was built with."""
+    if index_dir_override is None and getattr(store, "indexes_in_database", False):
+        from search.neo4j_index import load_db_indexes
+
+        return load_db_indexes(store, embedder_spec)
     root = index_dir(store, index_dir_override)
     gen = current_generation(store, index_dir_override)
     if gen is None:
@@ -340,6 +348,10 @@ def update_indexes(store: GraphStore, doc_ids: Iterable[str] | None = None,
     store's own index is written under its lock (``wait``: seconds to wait for another writer)
     and committed together with the graph.
     """
+    if index_dir_override is None and getattr(store, "indexes_in_database", False):
+        from search.neo4j_index import update_db_indexes  # the Neo4j backend: no local folder
+
+        return update_db_indexes(store, doc_ids, embedder_spec, progress, rebuild)
     writing = getattr(store, "writing", None)
     if _store_managed(store, index_dir_override) and callable(writing):
         with writing(**({} if wait is None else {"wait": wait})):  # the store lock: committed with the graph

@@ -173,3 +173,29 @@ def test_ingesting_straight_into_neo4j_builds_the_same_graph(corpus_files, tmp_p
         assert _export(remote) == _export(embedded)
         again = ingest_paths(files, remote)  # re-ingesting changes nothing
         assert _export(remote) == _export(embedded) and again.stats == embedded.stats()
+
+
+def test_questions_get_the_same_answers_from_the_indexes_in_the_database(stores, tmp_path_factory):
+    """No index folder on the Neo4j side: vectors and BM25 tokens live on search rows of the
+    database and are queried through its vector and full-text indexes."""
+    answer = pytest.importorskip("search.answer")
+    from search.hybrid import clear_cache
+    from search.index import update_indexes
+
+    embedded, remote, _ = stores
+    kwargs = {"embedder_spec": "hash"}
+    local = tmp_path_factory.mktemp("index-embedded-2")
+    first = update_indexes(remote, embedder_spec="hash")
+    assert first["embedded"] > 0 and first["passages"] > 100
+    again = update_indexes(remote, embedder_spec="hash")  # idempotent: nothing written, same generation
+    assert again["embedded"] == 0 and again["generation"] == first["generation"]
+    clear_cache()
+    answered = 0
+    for q in _questions():
+        want = answer.ask(embedded, q, index_dir=local, **kwargs)
+        got = answer.ask(remote, q, **kwargs)
+        assert got == want, q
+        answered += bool(want["answers"])
+    assert answered >= len(_questions()) // 2
+    for q in ("职业教育集团 牵头", "装备制造 产教融合", "人社"):
+        assert answer.search(remote, q, **kwargs) == answer.search(embedded, q, index_dir=local, **kwargs), q
