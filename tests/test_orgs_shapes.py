@@ -189,3 +189,13 @@ def test_find_orgs_hospitals(text, expected):
 ])
 def test_find_orgs_more_departments_branches_and_paired_places(text, expected):
     assert [(m.name, m.type) for m in find_orgs(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("北岭数字经济产教融合共同体秘书处设在北岭职业技术学院", ["北岭数字经济产教融合共同体", "北岭职业技术学院"]),
+    ("北岭—东川—临江职教协作体", ["北岭—东川—临江职教协作体"]),
+    ("国家级北岭电子信息职业教育集团", ["北岭电子信息职业教育集团"]),
+    ("省级示范性职教集团", []),
+])
+def test_find_orgs_seats_dashes_and_levels(text, expected):
+    assert [m.name for m in find_orgs(text)] == expected

@@ -178,10 +178,13 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             name = longer or name
         if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
             typ = "Group"
-        if typ == "Group" and (pair := _PLACE_PAIR_RE.search(text, max(start, name_start - 9), name_start)) and \
-                (other := _longest_place(pair.group(1))) and (_place(prefix[:2]) or region_prefix(prefix)):
-            # 甲地—乙地职业教育联盟: two places joined by a dash name one body
+        while typ == "Group" and (pair := _PLACE_PAIR_RE.search(text, max(start, name_start - 9), name_start)) and \
+                (other := _longest_place(pair.group(1))) and (_place(name[:2]) or region_prefix(name)):
+            # 甲地—乙地(—丙地)职业教育联盟: places joined by a dash name one body
             name, name_start = text[pair.end(1) - len(other):name_start] + name, pair.end(1) - len(other)
+        if (level := _LEVEL_BEFORE_PLACE_RE.match(name)) and (_place(name[level.end():level.end() + 2]) or
+                                                               region_prefix(name[level.end():])):
+            name, name_start = name[level.end():], name_start + level.end()  # 国家级某地某某集团: the level is no part
         if typ == "School" and suffix.endswith("教育中心") and _national_or_provincial(prefix):
             typ = "Institute"  # 某省职业技术教育中心: the province's research and service body, not a school
         if typ == "Institute" and (lab := _FIELD_LAB_RE.search(text, max(start, name_start - 24), name_start)) and \
@@ -238,6 +241,8 @@ def _shared_suffix(text: str, lo: int, kept: list[tuple[int, int, str, str, int]
     return out
 
 
+# A level or batch written before a name that opens with a place (国家级北岭…集团, 首批东川…联盟).
+_LEVEL_BEFORE_PLACE_RE = re.compile(r"(?:国家级|省级|市级|县级|首批|第[一二三四五六七八九十]批|示范性|骨干)+")
 # A place and a dash right before a group's name that opens with a place (甲地—乙地职业教育联盟).
 _PLACE_PAIR_RE = re.compile(r"([\u4e00-\u9fff]{2,8})[—－\-]$")
 # The first part of an engineering centre's field (甲技术与), opening a line or clause.
