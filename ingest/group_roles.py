@@ -40,6 +40,8 @@ _ROLE_AFTER_RE = re.compile(rf"(?:{_BE})(?P<g>[^，,。；;：:、]{{0,40}}?)的
 _COUNT = r"(?:(?:共计?|合计|达)?\s*\d+\s*余?\s*[家个所]\s*[，,]?\s*(?=分别|为|是|有|包括|主要有|涵盖))?"
 _ROLE_BEFORE_RE = re.compile(rf"(?P<role>{ROLE_WORD}|共建(?=单位))(?:组建|发起)?(?:{ROLE_UNIT}){_COUNT}(?:分别)?"
                              rf"(?:为|是|有|包括|主要有|涵盖)?[:：]?\s*(?:——|—|－|-)?\s*")
+# Titles of the head of a body (X董事长张三): the person speaks for the body.
+_TITLES = r"董事长|总经理|院长|校长|党委书记|书记|局长|厅长|主任|会长|理事长|总裁|厂长"
 _HOST_RE = re.compile(r"主办|承办|协办|出席|主持|讲话|致辞|召开|举行|所属|下属")
 
 
@@ -69,6 +71,25 @@ class GroupRoleRules:
         self._respective_roles(here)
         self._allies_founding(here)
         self._listed_roles(here)
+        self._person_roles(here)
+
+    def _person_roles(self, here) -> None:
+        """X董事长张三当选(第一届理事会)理事长: the head of a body elected to a council post gives the body
+        that post (its 理事长单位); a post of a person only (秘书长) gives none."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(r"(?:当选|担任|出任)(?:为)?(?:[^，,。；;]{0,12}?理事会)?(?P<role>常务副理事长|副理事长|理事长)(?!单位)", sent):
+            clause_start = max([0] + [c.end() for c in re.finditer(r"[，,；;]", sent[:m.start()])])
+            xs = [x for x in here.ms if s.start + clause_start <= x.start and x.end <= s.start + m.start() and x.type != "Group"]
+            if not xs:
+                continue
+            gap = self.text[xs[-1].end:s.start + m.start()]
+            if not re.fullmatch(rf"[\u4e00-\u9fff、]{{0,12}}?(?:{_TITLES})[\u4e00-\u9fff·•]{{2,4}}", gap):
+                continue
+            g = self._group_about(here, s.start + m.start())
+            if g is None or any(f.type == "LEADS" and f.source.name == xs[-1].name and f.target.name == g.name
+                                for f in self.ex.facts):
+                continue  # a lead whose head holds a council post: the body's own role is its lead
+            self._role_fact(m.group("role"), xs[-1], g, here, "X负责人当选理事长")
 
     def _listed_roles(self, here) -> None:
         """共同体首批成员单位名单如下：/ 1. X / 2. Y: the items after a heading that ends on a role word

@@ -145,3 +145,11 @@ def test_roles_of_names_one_per_line_or_numbered_under_a_heading():
     assert {f for f in got if f[0] == "MEMBER_OF"} == {("MEMBER_OF", "北岭职业技术学院", G2, "成员"),
                                                        ("MEMBER_OF", "东川物流有限公司", G2, "成员")}
     assert ("MEMBER_OF", "东川物流有限公司", G2, "副理事长") in _facts(head + "东川物流有限公司成功入选共同体副理事长单位。")
+
+
+def test_the_head_of_a_body_elected_chairman_gives_the_body_the_post():
+    head = f"{G2}成立\n"
+    got = _facts(head + "会议选举产生了第一届理事会。北岭物流集团有限公司董事长王五当选理事长，临江交通职业学院院长赵六当选副理事长。")
+    assert {("LEADS", "北岭物流集团有限公司", G2, "理事长"), ("MEMBER_OF", "临江交通职业学院", G2, "副理事长")} <= got
+    # a person's post of its own gives nothing
+    assert not _facts(head + "北岭职业技术学院副院长张三当选共同体秘书长。")
