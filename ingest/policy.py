@@ -109,6 +109,7 @@ def lineage_facts(doc: Document) -> Extraction:
     segments = segment_policies(doc.text)
     prev: tuple[Citation, list[tuple[str, int]]] | None = None  # the last title and its issuers
     grounds: list[Citation] = []  # titles cited as grounds (根据《…》) so far
+    last_title: Citation | None = None
     for c in find_citations(doc.text):
         cited = citation_mention(doc, c)
         out.mentions.append(cited)
@@ -141,6 +142,10 @@ def lineage_facts(doc: Document) -> Extraction:
             grounds.append(c)
         if seg is None and issuers and c.title:
             _reported_lineage(doc, c, cited, grounds, out)
+        if seg is None and c.title and last_title is not None:
+            _stated_by_subject(doc, last_title, c, cited, out)
+        if c.title:
+            last_title = c
         if seg is None or seg.key == c.key or not _is_lineage(doc.text, c):
             continue
         # The citing policy is the one whose text holds the clause: a plan issued by a notice
@@ -162,6 +167,17 @@ def _reported_lineage(doc: Document, c: Citation, cited: Mention, grounds: list[
         if start <= a.start < c.start and a.key != c.key:
             s, _ = _clause_span(doc.text, a.start, a.end)
             out.facts.append(Fact("IMPLEMENTS", cited, citation_mention(doc, a), doc.evidence(s, c.end)))
+
+
+# A report naming what a document carries out: 《方案》是落实《…》的具体举措, 《A》作为贯彻《B》的….
+_SUBJECT_IMPLEMENTS = re.compile(r"^\s*(?:[（(][^（()）]{0,40}[）)])?\s*(?:是|系|作为|为)(?:我[省市县区])?"
+                                 r"(?:深入)?(?:贯彻落实|贯彻|落实|实施|执行)\s*$")
+
+
+def _stated_by_subject(doc: Document, a: Citation, c: Citation, cited: Mention, out: Extraction) -> None:
+    """On a page with no policy of its own: 《A》是落实《B》的举措 gives A IMPLEMENTS B."""
+    if a.key != c.key and _SUBJECT_IMPLEMENTS.match(doc.text[a.end:c.start]):
+        out.facts.append(Fact("IMPLEMENTS", citation_mention(doc, a), cited, doc.evidence(*_clause_span(doc.text, a.start, c.end))))
 
 
 # A title that names what it implements: 贯彻实施国务院某某决定的意见, 关于贯彻落实《…》的实施意见.

@@ -36,8 +36,9 @@ _LEVELS = (
     (3, re.compile(r"^\s*(\d{1,2})\s*[.．、](?!\d)\s*")),
     (4, re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*")),
     (5, re.compile(r"^\s*([\u2460-\u2473])\s*")),  # ① … ⑳
+    (6, re.compile(r"^\s*第([一二三四五六七八九十]{1,3})\s*[，,、：:]\s*")),  # 第一，… 第二，…
 )
-_MARKS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}"}
+_MARKS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}", 6: "第{}，"}
 # Headings whose paragraphs state aims or context, not tasks.
 # Aims are named anywhere in the heading; context words end a heading of their own
 # (申报条件, 总结主要内容, 其他事宜, 现实基础, 存在问题), but not a task that starts with its verb (提升学校办学条件,

