@@ -16,8 +16,8 @@ written as ``t`` + 12 hex digits of its hash, so that any full-text analyzer kee
 Values travel as $parameters; labels and property names come from the constants below, and the
 only number written into a statement (the vector dimension of an index) is checked to be one.
 
->>> vector_query()
-'CALL db.index.vector.queryNodes($index, $k, $vector) YIELD node, score RETURN node.sid AS sid, node.embedding AS vector'
+>>> vector_query().split(" YIELD ")[0]
+'CALL db.index.vector.queryNodes($index, $k, $vector)'
 """
 
 from __future__ import annotations
@@ -85,18 +85,25 @@ def drop_index(label: str, prop: str) -> str:
 
 # ---- queries ------------------------------------------------------------------------------
 def vector_query() -> str:
-    """The ``$k`` nearest rows to ``$vector`` in vector index ``$index``, with their vectors
-    (the caller rescores them exactly, as the local index does)."""
+    """The ids of the ``$k`` rows nearest to ``$vector`` in vector index ``$index``, nearest first,
+    in one record (ArcadeDB sends a Bolt message per record: one list is much faster)."""
     return ("CALL db.index.vector.queryNodes($index, $k, $vector) YIELD node, score "
-            "RETURN node.sid AS sid, node.embedding AS vector")
+            "WITH node, score ORDER BY score DESC RETURN collect(node.sid) AS sids")
 
 
 def fulltext_query() -> str:
-    """The best ``$k`` rows of full-text index ``$index`` for the Lucene query ``$terms`` (hashed
-    tokens joined by OR), with their tokens (the caller scores them with BM25)."""
+    """The ids of the best ``$k`` rows of full-text index ``$index`` for the Lucene query
+    ``$terms`` (hashed tokens joined by OR), in one record."""
     return ("CALL db.index.fulltext.queryNodes($index, $terms, {limit: $k}) YIELD node, score "
-            "RETURN node.sid AS sid, node.tokens AS tokens, node.dl AS dl, score "
-            "ORDER BY score DESC LIMIT $k")
+            "WITH node, score ORDER BY score DESC LIMIT $k RETURN collect(node.sid) AS sids")
+
+
+def rows_by_sid(label: str) -> str:
+    """Vector, tokens and token count of the rows ``$sids`` (the caller scores them exactly and
+    keeps them: a row does not change within an index generation)."""
+    return (f"UNWIND $sids AS sid MATCH (p:{_label(label)} {{sid: sid}}) "
+            f"RETURN collect(p.sid) AS sids, collect(coalesce(p.embedding, [])) AS vectors, "
+            f"collect(coalesce(p.{TOKENS}, '')) AS tokens")  # collect() drops nulls: keep the lists aligned
 
 
 def read_search_items(label: str) -> str:

@@ -37,6 +37,7 @@ from search.vector import VectorIndex
 
 VECTOR_CANDIDATES = 1000   # rows asked of the vector index per query
 LEXICAL_CANDIDATES = 2000  # rows asked of the full-text index per query
+EXACT_ROWS = 50_000        # up to this many rows, cosine is computed as the local index does
 BM25_K1, BM25_B = 1.5, 0.75  # bm25s's defaults, which the local index uses
 EMPTY = "∅"                # the token of a text without one (as LexicalIndex.build)
 
@@ -94,47 +95,71 @@ def bm25_scores(query: Sequence[str], candidates: Iterable[tuple[int, Sequence[s
 
 
 # ---- the query side ---------------------------------------------------------------------
+class RowCache:
+    """Vectors and tokens of the rows of one label fetched so far, by row: the index returns ids,
+    and each row's content is fetched once per index generation (it cannot change within one)."""
+
+    def __init__(self, store: Any, label: str, row_of: dict[str, int], dim: int) -> None:
+        self.store, self.label, self.row_of = store, label, row_of
+        self.vectors = np.zeros((len(row_of), dim), dtype=np.float32)
+        self.tokens: list[list[str] | None] = [None] * len(row_of)
+
+    def rows(self, sids: Sequence[str]) -> list[int]:
+        """Rows of ``sids`` (unknown ones, written after this generation was loaded, dropped),
+        fetching the content of those not seen yet."""
+        rows = [self.row_of[s] for s in sids if s in self.row_of]
+        missing = [s for s in sids if s in self.row_of and self.tokens[self.row_of[s]] is None]
+        for b in range(0, len(missing), 1000):
+            rec = self.store.read(cs.rows_by_sid(self.label), sids=missing[b:b + 1000])[0]
+            for sid, vec, toks in zip(rec["sids"], rec["vectors"], rec["tokens"]):
+                row = self.row_of[sid]
+                if vec:
+                    self.vectors[row] = vec
+                self.tokens[row] = (toks or "").split()
+        return rows
+
+
 class DatabaseVectors:
     """``scores(qvec)`` like VectorIndex: cosine for the rows the vector index returns, -1 else."""
 
-    def __init__(self, store: Any, index: str, row_of: dict[str, int], embedded: int,
-                 k: int = VECTOR_CANDIDATES) -> None:
-        self.store, self.index, self.row_of, self.embedded, self.k = store, index, row_of, embedded, k
+    def __init__(self, cache: RowCache, index: str, embedded: int, k: int = VECTOR_CANDIDATES) -> None:
+        self.cache, self.index, self.embedded, self.k = cache, index, embedded, k
 
     def __len__(self) -> int:
-        return len(self.row_of)
+        return len(self.cache.row_of)
 
     def scores(self, query_vec: np.ndarray) -> np.ndarray:
-        out = np.full(len(self.row_of), -1.0, dtype=np.float32)
+        out = np.full(len(self.cache.row_of), -1.0, dtype=np.float32)
         if not self.embedded:
             return out
         q = np.asarray(query_vec, dtype=np.float32)
-        recs = self.store.read(cs.vector_query(), index=self.index, k=min(self.k, self.embedded),
-                               vector=[float(x) for x in q])
-        hits = [(self.row_of[r["sid"]], r["vector"]) for r in recs if r["sid"] in self.row_of and r["vector"]]
-        if hits:
-            rows = [h[0] for h in hits]
-            out[rows] = np.asarray([h[1] for h in hits], dtype=np.float32) @ q
+        rec = self.cache.store.read(cs.vector_query(), index=self.index, k=min(self.k, self.embedded),
+                                    vector=[float(x) for x in q])
+        rows = self.cache.rows(rec[0]["sids"] if rec else [])
+        if rows:
+            # The whole matrix while it is small: the same product as the local index, bit for bit
+            # (a product over a subset of rows may round the last bit differently).
+            whole = len(self.cache.row_of) <= EXACT_ROWS
+            out[rows] = (self.cache.vectors @ q)[rows] if whole else self.cache.vectors[rows] @ q
         return out
 
 
 class DatabaseLexical:
     """``scores(query)`` like LexicalIndex: BM25 of the rows the full-text index returns."""
 
-    def __init__(self, store: Any, index: str, row_of: dict[str, int], stats: dict[str, Any],
-                 k: int = LEXICAL_CANDIDATES) -> None:
-        self.store, self.index, self.row_of, self.stats, self.k = store, index, row_of, stats, k
-        self.size = len(row_of)
+    def __init__(self, cache: RowCache, index: str, stats: dict[str, Any], k: int = LEXICAL_CANDIDATES) -> None:
+        self.cache, self.index, self.stats, self.k = cache, index, stats, k
+        self.size = len(cache.row_of)
 
     def scores(self, query: str | list[str]) -> np.ndarray:
         tokens = tokenize(query) if isinstance(query, str) else list(query)
         codes = [c for c in (token_code(t) for t in tokens) if c in self.stats["df"]]
         if not codes:
             return np.zeros(self.size, dtype=np.float32)
-        recs = self.store.read(cs.fulltext_query(), index=self.index, terms=" OR ".join(dict.fromkeys(codes)),
-                               k=self.k)
-        cands = [(self.row_of[r["sid"]], (r["tokens"] or "").split()) for r in recs if r["sid"] in self.row_of]
-        return bm25_scores(codes, cands, self.stats, self.size)
+        rec = self.cache.store.read(cs.fulltext_query(), index=self.index,
+                                    terms=" OR ".join(dict.fromkeys(codes)), k=self.k)
+        rows = self.cache.rows(rec[0]["sids"] if rec else [])
+        return bm25_scores(codes, [(r, self.cache.tokens[r]) for r in rows], self.stats, self.size)
 
 
 def read_manifest(store: Any) -> tuple[dict[str, Any] | None, str | None]:
@@ -181,19 +206,19 @@ def load_db_indexes(store: Any, embedder_spec: str | None = None) -> SearchIndex
     stats = store.read(cs.read_stats(), id=cs.META_ID)[0]
     admin = search_index_admin(store)
     tables = {}
+    dim = int(manifest["dim"])
     for label, key in ((cs.SEARCH_NODE, "node_stats"), (cs.SEARCH_PASSAGE, "passage_stats")):
         recs = store.read(cs.read_search_items(label))
         items = [json.loads(r["item"]) for r in recs]
-        row_of = {r["sid"]: i for i, r in enumerate(recs)}
+        cache = RowCache(store, label, {r["sid"]: i for i, r in enumerate(recs)}, dim)
         embedded = sum(1 for it in items if it.get("hash"))
-        tables[label] = (items, DatabaseVectors(store, admin.index_name(label, "embedding"), row_of, embedded),
-                         DatabaseLexical(store, admin.index_name(label, cs.TOKENS), row_of, json.loads(stats[key])))
+        tables[label] = (items, DatabaseVectors(cache, admin.index_name(label, "embedding"), embedded),
+                         DatabaseLexical(cache, admin.index_name(label, cs.TOKENS), json.loads(stats[key])))
     names_recs = store.read(cs.read_vectors(cs.SEARCH_NODE, "name_embedding"))
     nodes = tables[cs.SEARCH_NODE][0]
     by_sid = {f"n:{it['id']}": it for it in nodes}
     names = [{"id": by_sid[r["sid"]]["id"], "name": by_sid[r["sid"]]["name"],
               "hash": content_hash(by_sid[r["sid"]]["name"])} for r in names_recs if r["sid"] in by_sid]
-    dim = int(manifest["dim"])
     name_matrix = np.asarray([r["vector"] for r in names_recs if r["sid"] in by_sid], dtype=np.float32).reshape(-1, dim)
     return SearchIndexes(
         path=Path(generation or "neo4j"), manifest=manifest,
