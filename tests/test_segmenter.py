@@ -35,3 +35,16 @@ def test_cached_dictionary_is_jiebas_own(tmp_path):
     first = _run(tmp_path, "compare")  # no cache yet: jieba loads it, and the cache is written
     assert len(list((tmp_path / "vocgraph").glob("jieba-*"))) == 2
     assert _run(tmp_path, "cached") == first
+
+
+def test_a_short_text_is_cut_as_with_the_whole_dictionary():
+    from graph.normalize import clean_text
+    from ingest.segmenter import for_text, with_words
+
+    words = ["产教联合体", "临江职教", "产教"]
+    full = with_words(words, freq=200000)
+    lines = [clean_text(line).lower()[:120] for p in sorted((ROOT / "data" / "corpus").glob("*.txt"))
+             for line in p.read_text(encoding="utf-8").splitlines()[:80] if line.strip()]
+    lines += ["哪些职教集团服务装备制造产业", "which groups serve 装备制造 in 2023?", "临江职教产教联合体"]
+    for line in lines:
+        assert for_text(line, words, 200000).lcut(line) == full.lcut(line), line
