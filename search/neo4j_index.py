@@ -10,7 +10,7 @@ beside the index), so answers are the same as on the embedded store while the ca
 (``VECTOR_CANDIDATES``, ``LEXICAL_CANDIDATES``).
 
 >>> token_code("职业教育")
-'t8bc4c5ab7cba'
+'te2cabafc0b54'
 """
 
 from __future__ import annotations

@@ -28,17 +28,20 @@ def server_env(neo4j_settings, monkeypatch):
 @pytest.mark.neo4j
 @pytest.mark.slow
 def test_push_then_read_through_the_neo4j_backend(seed_store_path, server_env, capsys):
-    assert main(["neo4j", "push", "--store", str(seed_store_path), "--clear"]) == 0
+    assert main(["neo4j", "push", "--store", str(seed_store_path), "--clear", "--embedder", "hash"]) == 0
     err = capsys.readouterr().err
     assert err.startswith("pushed 5 documents, ") and server_env.neo4j_uri in err
+    assert "search indexes in the database: " in err and "(hash)" in err
 
     assert main(["export", "--store", str(seed_store_path)]) == 0
     embedded = capsys.readouterr().out
     assert main(["export", "--backend", "neo4j"]) == 0
     assert capsys.readouterr().out == embedded
 
-    assert main(["neo4j", "push", "--store", str(seed_store_path)]) == 0  # idempotent
-    capsys.readouterr()
+    assert main(["neo4j", "push", "--store", str(seed_store_path), "--embedder", "hash"]) == 0  # idempotent
+    assert " 0 texts embedded" in capsys.readouterr().err
+    assert main(["ask", "哪些学校牵头职业教育集团", "--backend", "neo4j", "--embedder", "hash"]) == 0
+    assert capsys.readouterr().out.strip()
     assert main(["stats", "--backend", "neo4j"]) == 0
     remote_stats = capsys.readouterr().out
     assert main(["stats", "--store", str(seed_store_path)]) == 0
