@@ -65,7 +65,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[tupl
 POLICY_KINDS = (
     "实施意见", "指导意见", "实施方案", "工作方案", "行动方案", "行动计划", "实施细则", "管理办法",
     "意见", "通知", "方案", "计划", "办法", "章程", "规划", "纲要", "大纲", "决定", "条例", "细则",
-    "规定", "规则", "标准", "清单", "指南", "批复", "函", "法", "政策", "措施", "名单", "工作要点", "工作任务", "重点任务",
+    "规定", "规则", "标准", "清单", "指南", "批复", "函", "法", "政策", "措施", "名单", "工作要点", "工作任务", "重点任务", "任务分工", "工作安排",
 )
 # Quoted titles that end like a policy but are curricula, research or teaching material.
 # (A title built as …关于…的通知/意见 is a policy whatever its subject.)

@@ -23,11 +23,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from graph.normalize import name_key
+from ingest.agencies import local_kind, national_body
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.policy import agency_mentions, part_owner, policy_parts
 from ingest.policy_text import DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, bigram_dice, lines_of, on_reading_view, squeeze
 from ingest.policy_segments import PolicySegment, segment_policies
-from ingest.policy_parties import RESPONSIBLE_LINE, STATED_RESPONSIBLE, agency_name, prose_roles, stated_roles
+from ingest.policy_parties import (
+    RESPONSIBLE_LINE, STATED_RESPONSIBLE, agency_name, is_party, prose_roles, split_departments, stated_roles,
+)
 from ingest.policy_tasklists import Row, parse_task_tables, role_of_column
 
 _LEVELS = (
@@ -300,13 +303,33 @@ def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, 
     out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(it.start, it.end)))
     headed = bool(head) and len(head) < len(full) and not any(
         _GUARANTEE.search(a.heading or squeeze(a.parts[0])) for a in [it, *it.ancestors()])
-    _responsible(doc, seg, m, f"{full}\n{it.shared}" if it.shared else full, it.start, it.end, out, headed)
+    _responsible(doc, seg, m, f"{full}\n{it.shared}" if it.shared else full, it.start, it.end, out, headed,
+                 implied=implied_parties(it))
     return m
 
 
+# A bracket closing a task that lists only bodies: …给予奖补。（市教育局、市财政局）
+_TRAILING_BODIES = re.compile(r"[（(]([^（()）]{2,80})[）)]\s*[。；;]?\s*$")
+
+
+def implied_parties(it: Item) -> list[tuple[str, str]]:
+    """Parties a task states without a label: a closing bracket of bodies only, else the heading
+    of its group when that heading is a body (一、市教育局 / 1.… 2.…: a division by department)."""
+    m = _TRAILING_BODIES.search(it.text)
+    names = split_departments(m.group(1)) if m else []
+    if names and all(is_party(n) for n in names):
+        return [(n, "责任") for n in names]
+    for a in it.ancestors():
+        head = squeeze(a.text).rstrip("。：:；;")
+        # a body of the vocabulary (市教育局, 教育部), not a heading that merely ends like one (…格局)
+        if a.heading_only and (local_kind(head) or national_body(head)) and not re.search(r"[，,、]", head):
+            return [(head, "责任")]
+    return []
+
+
 def _responsible(doc: Document, seg: PolicySegment, m: Mention, text: str, start: int, end: int,
-                 out: Extraction, headed: bool = False) -> None:
-    for dept, role in responsibilities(text, headed):
+                 out: Extraction, headed: bool = False, implied: list[tuple[str, str]] | None = None) -> None:
+    for dept, role in responsibilities(text, headed) or implied or []:
         found = agency_mentions(doc, dept, seg.places)
         out.mentions.extend(found)
         out.facts.append(Fact("RESPONSIBLE_FOR", found[0], m, doc.evidence(start, end),

@@ -344,3 +344,12 @@ def test_a_report_naming_what_a_document_carries_out():
     text = ("近日，临川市人民政府办公室印发《临川市产教融合实施方案》（以下简称《方案》）。\n"
             "据了解，《方案》是落实《北岭省产教融合实施意见》（北政办发〔2031〕12号）的具体举措。\n")
     assert _pairs(text, "IMPLEMENTS") == {("临川市产教融合实施方案", "北政办发〔2031〕12号")}
+
+
+# ---- heldout11 shapes, stated as patterns -------------------------------------------------
+def test_a_division_of_tasks_headed_by_department_and_a_plain_bracket_of_bodies():
+    text = PLAN + ("一、省教育厅\n1.统筹职业学校布局调整。\n2.组织教师素质提升计划。\n二、构建产教融合发展格局\n"
+                   "3.支持办学条件改善。对达标学校给予奖补。（省教育厅、省财政厅）\n4.开展培训（含技工院校培训）。\n")
+    assert {(s, t) for s, t, _ in _roles(text)} == {
+        ("北岭省教育厅", "统筹职业学校布局调整"), ("北岭省教育厅", "组织教师素质提升计划"),
+        ("北岭省教育厅", "支持办学条件改善"), ("北岭省财政厅", "支持办学条件改善")}
