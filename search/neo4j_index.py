@@ -239,7 +239,7 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
 
 
-def _sync(store: Any, label: str, items: list[dict[str, Any]], texts: list[str], existing: dict[str, dict],
+def sync_rows(store: Any, label: str, items: list[dict[str, Any]], texts: list[str], existing: dict[str, dict],
           embed_texts: list[str], embedder, progress, name_of=None) -> tuple[dict[str, Any], int, int]:
     """Write the rows of one label that are new or changed, embed the texts whose hash is new,
     delete rows that are gone. Returns (BM25 statistics, rows written, texts embedded)."""
@@ -284,7 +284,7 @@ def _embed_and_write(store, label, prop, todo: list[tuple[str, str]], embedder, 
     return len(todo)
 
 
-def _existing(store: Any, label: str) -> dict[str, dict]:
+def existing_rows(store: Any, label: str) -> dict[str, dict]:
     return {r["sid"]: {"thash": r["thash"], "hash": r["hash"], "item": r["item"]}
             for r in store.read(cs.read_search_items(label))}
 
@@ -310,7 +310,7 @@ def update_db_indexes(store: Any, doc_ids: Iterable[str] | None = None, embedder
     admin.ensure(embedder.dim)
 
     nodes = node_items(store)
-    existing_p = _existing(store, cs.SEARCH_PASSAGE)
+    existing_p = existing_rows(store, cs.SEARCH_PASSAGE)
     docs = store.documents()
     changed = set(doc_ids) if doc_ids is not None else set(docs)
     old_chunks: dict[str, list[dict[str, Any]]] = {}
@@ -331,10 +331,10 @@ def update_db_indexes(store: Any, doc_ids: Iterable[str] | None = None, embedder
     def stage(name: str):
         return (lambda done, total: progress(done, total, f"embedding {name}")) if progress else None
 
-    node_stats, n_written, n_embedded = _sync(
-        store, cs.SEARCH_NODE, nodes, [f"{n['name']} {n['text']}" for n in nodes], _existing(store, cs.SEARCH_NODE),
+    node_stats, n_written, n_embedded = sync_rows(
+        store, cs.SEARCH_NODE, nodes, [f"{n['name']} {n['text']}" for n in nodes], existing_rows(store, cs.SEARCH_NODE),
         [n["embed"] for n in nodes], embedder, stage("nodes"), name_of=True)
-    passage_stats, p_written, p_embedded = _sync(
+    passage_stats, p_written, p_embedded = sync_rows(
         store, cs.SEARCH_PASSAGE, passages, [p["text"] for p in passages], existing_p,
         [p["text"][:QUOTE_CHARS] for p in passages], embedder, stage("passages"))
     signature = graph_signature(store)
