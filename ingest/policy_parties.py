@@ -42,14 +42,14 @@ RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【]?{_RESP_LABEL}[:：]|[（(][^（(
 _TIME_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间进度|进度安排|时限|时间)[:：].*$")
 # Unbracketed: 由市教育局牵头，市财政局、市人社局配合; 市教育局会同市经信委、市人社局…; a subject
 # that must act: 各县（市、区）教育局要…, 各地发展改革和教育部门要….
-_PLAIN_LEAD = re.compile(r"(?:由)?(?P<lead>[^，,。；;（()）：:、]{2,40}?(?:、[^，,。；;（()）：:、]{2,30}?)*)牵头(?:负责)?"
+_PLAIN_LEAD = re.compile(r"(?:由)?(?P<lead>[^，,。；;（()）：:、]{2,40}?(?:、[^，,。；;（()）：:、]{2,30}?)*)(?:负责)?牵头(?:负责)?"
                          r"(?:[，,、]\s*(?P<help>[^，,。；;（()）]{2,80}?)(?:配合|参与|协助|协同))?(?=[，,。；;]|$)")
 # X为责任单位 / X为牵头单位，Y为配合单位
 _NAMED_AS = re.compile(rf"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{{2,60}}?)为(?P<label>{_RESP_LABEL})(?=[，,。；;]|$)")
 _PLAIN_DUTY = re.compile(r"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{2,60}?)(?:等)?(?:按职责)?分工负责(?=[，,。；;]|$)")
 _TOGETHER = re.compile(r"^(?P<lead>[^，,。；;（()）]{2,40}?)(?:要|应|应当)?会同(?P<help>[^，,。；;（()）]{2,80})")
 _SUBJECT = re.compile(r"^由?(?P<who>(?:各|有关|相关)?[^，,。；;：:]{2,40}?)(?:要|应|应当|须|必须|负责)(?!求|点|素)")
-_GROUP_PARTY = re.compile(r"^(?:各|有关|相关|[省市县区]直(?:各|有关|相关)?)[\u4e00-\u9fff（()）、]{0,20}(?:部门|单位|政府|机关)$")
+_GROUP_PARTY = re.compile(r"^(?:各|有关|相关|[省市县区]直(?:各|有关|相关)?)[\u4e00-\u9fff（()）、]{0,20}(?:部门|单位|政府|机关|学校|院校)$")
 
 
 def _party(name: str) -> bool:
@@ -120,7 +120,9 @@ def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
 
 
 _CELL_LEAD = re.compile(r"^(?P<lead>[^，,；;]{2,60}?)牵头(?:[，,；;、](?P<help>[^，,；;]{2,80}?)"
-                        r"(?:等)?(?:(?:按职责)?分工负责|负责|配合|参与|协助|协同))?$")
+                        r"(?:等)?(?:(?:按职责)?分工负责|负责|配合|参与|协助|协同|落实))?$")
+# A cell that ends by saying its bodies are responsible: X、Y按职责分工负责, X、Y等负责.
+_CELL_DUTY = re.compile(r"(?:等)?(?:(?:按职责)?分工)?负责$")
 _CELL_UNIT = re.compile(r"^(?P<name>[^()]+?)\([^()]{2,20}\)$")
 _CELL_MARK = re.compile(r"^(?P<name>.+?)\((?P<role>牵头|配合|参与|协同)\)$")
 
@@ -139,7 +141,7 @@ def cell_roles(cell: str) -> list[tuple[str, str | None]]:
         if lead and all(_party(p) for p in [*lead, *help_]):
             return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
     out: list[tuple[str, str | None]] = []
-    for part in split_departments(cell):
+    for part in split_departments(_CELL_DUTY.sub("", clean_text(cell).strip())):
         mark = _CELL_MARK.match(part)
         unit = _CELL_UNIT.match(part)
         if mark:

