@@ -73,6 +73,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
     end = len(text) if end is None else end
     tok = tokenizer(names)
     known = set(names)
+    # frozen once per call: _longer_form looks names up by an index built once per frozenset
+    doc_names = doc_names if isinstance(doc_names, frozenset) else frozenset(doc_names)
     cands: list[tuple[int, int, str, str, int]] = []  # (start, end, name, type, suffix length)
     # Every position where a suffix starts, so 中学校 yields 学校 and not only 中学; of the
     # suffixes ending at one place only the longest counts (产业学院, never its 学院).
