@@ -311,7 +311,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
               summary="Upload and ingest documents (.txt .md .docx .pdf); needs the API token")
     async def upload(request: Request) -> S.Upload:
         files = await read_upload_form(request)
-        return await run_in_threadpool(ingest_uploads, holder, files)
+        return await run_in_threadpool(ingest_uploads, holder, files, settings)
 
     @app.delete("/documents/{doc_id}", response_model=S.Removed, tags=["documents"],
                 dependencies=[Depends(require_token)],

@@ -110,14 +110,17 @@ def read_uploads(files: list[UploadFile]) -> list[Any]:
     return docs
 
 
-def ingest_uploads(holder: Any, files: list[UploadFile]) -> S.Upload:
-    """Read, then ingest under the store lock; graph and index are committed together."""
+def ingest_uploads(holder: Any, files: list[UploadFile], settings: Settings | None = None) -> S.Upload:
+    """Read, then ingest under the store lock; graph and index are committed together. The
+    settings' document limits (VOCGRAPH_MAX_DOC_CHARS, VOCGRAPH_DOC_SECONDS) apply."""
     docs = read_uploads(files)
     ingest_documents = package_function("ingest.pipeline", "ingest_documents")
+    limits = package_function("ingest.budget", "Limits")(
+        max_chars=settings.max_doc_chars, seconds=settings.doc_seconds) if settings is not None else None
     with holder.writer() as st:
         with st.writing(wait=WRITE_WAIT, command="vocgraph serve: POST /documents"):
             before_nodes, before_edges = st.node_count(), st.edge_count()
-            report = ingest_documents(docs, st, commit=False)
+            report = ingest_documents(docs, st, commit=False, limits=limits)
             indexed = _update_indexes(st, report.ingested) if report.ingested else False
             if report.ingested and getattr(st, "dirty", True):
                 st.commit()

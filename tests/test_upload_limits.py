@@ -113,3 +113,22 @@ def test_the_response_lists_exactly_the_documents_stored(client, monkeypatch):
     assert len(body["skipped"]) == 1 and body["skipped"][0].startswith("c.txt")
     stored = [d["id"] for d in client.get("/documents").json()["documents"]]
     assert stored == ["a", "b"]
+
+
+def test_uploads_use_the_settings_document_limit(tmp_path):
+    """VOCGRAPH_MAX_DOC_CHARS applies to uploads as to `vocgraph ingest`: an over-long text is
+    skipped with its reason and nothing of it is stored."""
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+    from graph.settings import Settings
+
+    settings = Settings.from_env({"VOCGRAPH_STORE": str(tmp_path / "s"), "VOCGRAPH_API_TOKEN": "t",
+                                  "VOCGRAPH_EMBEDDER": "hash", "VOCGRAPH_MAX_DOC_CHARS": "50"})
+    client = TestClient(create_app(settings=settings))
+    text = "临川职业技术学院牵头组建临川装备制造职业教育集团。" * 5
+    r = client.post("/documents", headers={"Authorization": "Bearer t"},
+                    files={"files": ("long.txt", text.encode("utf-8"), "text/plain")})
+    assert r.status_code in (200, 201), r.text
+    body = r.json()
+    assert body["documents"] == [] and any("long.txt" in s and "too large" in s for s in body["skipped"])
