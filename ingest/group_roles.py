@@ -26,6 +26,7 @@ import re
 
 from ingest.cues import ROLE_UNIT, ROLE_WORD, contiguous_after, contiguous_before, group_role
 from ingest.model import Mention
+from ingest.title_roles import profile_titles
 
 # A group word standing for the group the text is about (集团, 本联盟, 该共同体, 理事会 …).
 _ANAPHOR = r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)(?:第[一二三四五六七八九十\d]+届)?(?:理事会)?|理事会"
@@ -72,6 +73,7 @@ class GroupRoleRules:
         self._allies_founding(here)
         self._listed_roles(here)
         self._person_roles(here)
+        profile_titles(self, here)
 
     def _person_roles(self, here) -> None:
         """X董事长张三当选(第一届理事会)理事长: the head of a body elected to a council post gives the body
@@ -411,6 +413,11 @@ class GroupRoleRules:
                 if g is None:
                     lead = re.match(rf"\s*(?:{_ANAPHOR})", sent)
                     g = self._ref("group", s.start + lead.start(), s.start + lead.end()) if lead else None
+            if "发起" in v.group(0):
+                # G由A携手B、C…共同发起成立: the founders who initiate a group lead it (发起)
+                for x in xs:
+                    self._fact("LEADS", x, g, s, pattern="G由A、B发起成立", role="发起")
+                continue
             for x in xs:
                 self._fact("MEMBER_OF", x, g, s, pattern="G由A、B组建", role="成员")
 

@@ -112,7 +112,7 @@ class PartnerRules:
             ys = [y for y in contiguous_after(ms, s.start + m.end(), text)]
             if not ys:
                 continue
-            if any(f.properties.get("pattern") in ("G联合A与B", "牵头，携手A组建G") and s.start <= f.evidence.start < s.end
+            if any(f.properties.get("pattern") in ("G联合A与B", "牵头，携手A组建G", "G由A、B发起成立") and s.start <= f.evidence.start < s.end
                    for f in self.ex.facts):
                 continue  # a group joins with them: they are its members (group_roles)
             xs = contiguous_before(ms, s.start + m.start(), text)

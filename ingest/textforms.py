@@ -46,13 +46,14 @@ The rules, in the order they run, and why:
    - markdown images ``![…](…)``, link targets ``](…)``, inline ASCII image file names;
    - URLs, ``www.`` addresses, bare domain names (``XX.COM`` put by a mirror site in place of a
      name), e-mail addresses;
-   - HTML tags and entities, JSON remnants (``text":"``, ``","``, ``"}``) and backslash escapes
+   - HTML tags (also escaped as a script string writes them: ``<\\/p>``) and entities, JSON remnants (``text":"``, ``","``, ``"}``) and backslash escapes
      (``\\n``, ``\\u6e56``) left by pages scraped from scripts;
    - bylines in brackets: ``(记者 … 通讯员 …)``, ``(文/… 图/…)``, ``(本网讯 …)``, ``(…供稿)``, ``(完)``;
    - spam tokens: a run of digits glued to a site word (``…7799908网站``, ``188体育365官网``) with
      the Chinese characters before it back to a function word (在, 由, 与 …) when they are six at
      most (a mirror site's brand put in place of a body's name);
-   - sentences with Japanese kana in a Chinese page (injected unrelated text);
+   - sentences with Japanese kana in a Chinese page (injected unrelated text), and their whole line
+     when it also carries a random key of letters and digits (``euJ3xY-yAzoyB3a6QWq-``);
    - injected line prefixes: a short token that starts two or more lines right before a heading
      number (``XX一、``, ``XX(二)``) is spam glued to the lines; every occurrence is blanked;
    - inline pinyin: ``(lián)`` right after a Chinese character, when the letters carry a tone
@@ -260,7 +261,8 @@ _SPAN_RES = [
     re.compile(r"(?<![A-Za-z0-9._\-@/])[A-Za-z0-9][A-Za-z0-9_\-.]*@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)+"),  # e-mail
     re.compile(r"(?<![A-Za-z0-9._\-@/])[A-Za-z0-9][A-Za-z0-9\-]*(?:\.[A-Za-z0-9\-]+)*"
                r"\.(?:com|net|org|cn|cc|vip|top|xyz|info|biz|tv|hk|tw)(?![A-Za-z0-9])", re.I),
-    re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,300})?/?>"),  # HTML tag
+    # HTML tag, also as a script string escapes it (<\/p>, attributes in \"…\")
+    re.compile(r"<\\?/?[A-Za-z][A-Za-z0-9]*(?:\s[^<>\n]{0,300})?\\?/?>"),
     re.compile(r"&(?:nbsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|mdash|ndash|hellip|middot|emsp|ensp|"
                r"#\d{1,7}|#x[0-9a-fA-F]{1,6});"),                    # HTML entity
     # bylines: (记者 … 通讯员 …), (文/… 图/…), (本网讯 …), (…供稿), (完)
@@ -289,6 +291,16 @@ _PINYIN_RE = re.compile(rf"(?<=[\u4e00-\u9fff])[(（]([a-zü{_TONE}]{{1,7}})[)�
 _SYLLABLE_RE = re.compile(r"^(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouü]|[aeiouü][aeiouünrg]{1,3})$")
 
 
+_TOKEN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_\-]{11,}")
+
+
+def _random_token(t: str) -> bool:
+    """A run of 12+ letters and digits mixing upper case, lower case and digits (or broken by
+    hyphens into pieces of that mix): a mirror site's random key, no word of any language."""
+    return bool(re.search(r"[a-z]", t) and re.search(r"[A-Z]", t) and re.search(r"\d", t)
+                and re.search(r"[a-z][A-Z]|[A-Z]{2}[a-z]|\d[A-Za-z]\d", t))
+
+
 def _spans(s: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for rx in _SPAN_RES:
@@ -312,6 +324,13 @@ def _spans(s: str) -> list[tuple[int, int]]:
             for m in _SENTENCE_RE.finditer(s):
                 if len(_KANA_RE.findall(m.group())) >= 2:
                     out.append(m.span())
+                    # …and the whole line when it also carries a mirror's random token
+                    # (euJ3xY-yAzoyB3a6QWq-): the quotes glued to it are injected too
+                    a = s.rfind("\n", 0, m.start()) + 1
+                    b = s.find("\n", m.end())
+                    b = len(s) if b < 0 else b
+                    if any(_random_token(t.group()) for t in _TOKEN_RE.finditer(s, a, b)):
+                        out.append((a, b))
     # Spam glued to the start of lines before heading numbers of two or more kinds (XX一、 … XX(二)).
     kinds: dict[str, set[int]] = {}
     for m in _PREFIX_RE.finditer(s):

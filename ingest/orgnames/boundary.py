@@ -14,6 +14,7 @@ from ingest.orgnames.words import classify_org, _CJK, _CLOSE, _OPEN, _ROLE_TOKEN
 
 _HEADING_LINE_RE = re.compile(r"^\s*(?:[表图冬]\s*\d|【|\d+(?:\s*\.\s*\d+)+\s|[一二三四五六七八九十]+[、是]|"
                               r"（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
+_KICKER_RE = re.compile(r"^\s*[^。，,；;:：\n]{2,14}[:：][^。，,；;:：\n]{2,30}$")
 _ORDINAL_RE = re.compile(r"^第?[一二三四五六七八九十百千两几首]+[个家所批届位名]$")  # 第一个, 两所 (not 第一中学)
 # Stop words that also occur inside names (北岭联合物流有限公司, 南浦技术合作有限公司).
 _SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
@@ -46,6 +47,11 @@ def _soft_space(text: str, i: int) -> bool:
         prev_line = text[text.rfind("\n", 0, k) + 1:k]
         if _HEADING_LINE_RE.match(prev_line):
             return False  # a caption or heading ends at its line break (表 5-1 兴辽产业学院名单)
+    if "\n" in run and _KICKER_RE.match(text[text.rfind("\n", 0, k) + 1:k]):
+        line_start = text.rfind("\n", 0, k) + 1
+        before = text[:line_start].rstrip(" \u3000\r\n")
+        if not before or before[-1] in "。！？!?”":
+            return False  # a news subheading between paragraphs (聚焦循环经济：某某展现领先实力)
     if "\n" in run and _SUFFIX_END_RE.search(text[text.rfind("\n", 0, k) + 1:k]):
         return False  # a line that ends with a whole name (a list of one name per line)
     if "\n" in run and re.search(r"[ \u3000]\r?\n", run):
