@@ -12,4 +12,6 @@ if [ -x scripts/arcadedb.sh ]; then
     # shellcheck disable=SC1091
     source .arcadedb/env.sh
 fi
+# The crash tests fork writers: run them alone, in a process with no other threads.
+VOCGRAPH_FORK_TESTS=1 .venv/bin/python -m pytest -q tests/test_crash.py
 .venv/bin/python -m pytest -q "$@"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import random
+import threading
 import signal
 import time
 from collections import Counter
@@ -97,6 +98,8 @@ def _consistent(path: Path, committed: set[str], in_flight: str | None) -> tuple
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_sigkill_at_random_points_leaves_one_whole_generation(tmp_path):
+    if threading.active_count() > 1 and not os.environ.get("VOCGRAPH_FORK_TESTS"):
+        pytest.skip("a fork beside other threads can deadlock: scripts/test.sh runs this file alone first")
     rng = random.Random(11)
     path = tmp_path / "store"
     warm = NetworkxStore(tmp_path / "warm")  # import and warm up what the children will use
@@ -164,6 +167,8 @@ def test_sigkill_at_random_points_leaves_one_whole_generation(tmp_path):
 
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
 def test_readers_beside_a_busy_writer_always_see_a_whole_generation(tmp_path):
+    if threading.active_count() > 1 and not os.environ.get("VOCGRAPH_FORK_TESTS"):
+        pytest.skip("a fork beside other threads can deadlock: scripts/test.sh runs this file alone first")
     path = tmp_path / "store"
     warm = NetworkxStore(tmp_path / "warm")
     ingest_documents([sample_doc(999)], warm, extractors=FAKE, commit=False)
