@@ -23,7 +23,7 @@ differences that shaped it).
 
 from __future__ import annotations
 
-from graph.errors import SchemaError
+from graph.errors import allowed
 from graph.schema import EDGE_TYPES, NODE_TYPES
 
 ENTITY = "Entity"      # every graph node carries it: one uniqueness constraint covers all ids
@@ -36,18 +36,12 @@ _EDGE_FIELDS = ("a.id AS source, b.id AS target, type(r) AS type, r.props AS pro
 
 def node_label(node_type: str | None) -> str:
     """The label to match nodes of ``node_type`` (``Entity`` for any); only schema types pass."""
-    if node_type is None:
-        return ENTITY
-    if node_type not in NODE_TYPES:
-        raise SchemaError(f"unknown node type {node_type!r}; expected one of {', '.join(NODE_TYPES)}")
-    return node_type
+    return ENTITY if node_type is None else allowed(node_type, NODE_TYPES, "node type")
 
 
 def rel_type(relation: str) -> str:
     """A relationship type for a query; only the schema's relation types pass."""
-    if relation not in EDGE_TYPES:
-        raise SchemaError(f"unknown relation type {relation!r}; expected one of {', '.join(EDGE_TYPES)}")
-    return relation
+    return allowed(relation, EDGE_TYPES, "relation type")
 
 
 def _rel_pattern(relation: str | None) -> str:

@@ -22,7 +22,7 @@ only number written into a statement (the vector dimension of an index) is check
 
 from __future__ import annotations
 
-from graph.errors import SchemaError
+from graph.errors import SchemaError, allowed
 
 SEARCH_NODE = "SearchNode"
 SEARCH_PASSAGE = "SearchPassage"
@@ -34,15 +34,11 @@ META_ID = "vocgraph"
 
 
 def _label(label: str) -> str:
-    if label not in SEARCH_LABELS:
-        raise SchemaError(f"not a search label: {label!r} (expected one of {', '.join(SEARCH_LABELS)})")
-    return label
+    return allowed(label, SEARCH_LABELS, "search label")
 
 
 def _vector_property(prop: str) -> str:
-    if prop not in VECTOR_PROPERTIES:
-        raise SchemaError(f"not a vector property: {prop!r}")
-    return prop
+    return allowed(prop, VECTOR_PROPERTIES, "vector property")
 
 
 def index_name(label: str, prop: str) -> str:

@@ -3,6 +3,8 @@
 The CLI maps these to exit codes and the API maps them to HTTP codes, each in one place.
 """
 
+from collections.abc import Collection
+
 
 class VocgraphError(Exception):
     """Base of every error vocgraph raises on purpose."""
@@ -10,6 +12,14 @@ class VocgraphError(Exception):
 
 class SchemaError(VocgraphError):
     """A node or edge does not fit the schema (unknown type, wrong endpoint types)."""
+
+
+def allowed(value: str, choices: Collection[str], what: str) -> str:
+    """``value`` if it is one of ``choices`` (a whitelist: only such names are spliced into
+    query text), else a SchemaError naming what was expected."""
+    if value not in choices:
+        raise SchemaError(f"unknown {what} {value!r}; expected one of {', '.join(choices)}")
+    return value
 
 
 class StoreError(VocgraphError):
