@@ -77,12 +77,12 @@ def summary(results: list[dict]) -> dict:
             "mrr": round(sum(r["rr"] for r in results) / n, 3)}
 
 
-def build_store(folder: Path, embedder: str | None) -> NetworkxStore:
+def build_store(folder: Path, embedder: str | None, corpora: tuple[Path, ...] = CORPORA) -> NetworkxStore:
     from ingest.pipeline import ingest_paths
 
     store = NetworkxStore(folder)
     t0 = time.perf_counter()
-    paths = [p for c in CORPORA for p in sorted(c.glob("*.txt"))]
+    paths = [p for c in corpora for p in sorted(c.glob("*.txt"))]
     ingest_paths(paths, store)
     store.commit()
     info = update_indexes(store, embedder_spec=embedder)
@@ -125,18 +125,24 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps({**out, "results": report["results"]}, ensure_ascii=False, indent=1))
         return 0
-    for h, s in out.items():
-        print(f"{h:<4}  questions: {s['questions']}  hit@1: {s['hit@1']:.3f}  hit@5: {s['hit@5']:.3f}  "
-              f"MRR: {s['mrr']:.3f}")
+    shown = []
     if args.failures != "none":
         wanted = args.failures.split("+")
         shown = [r for h, rs in (("odd", halves["odd"]), *quarters.items()) if h in wanted for r in rs if not r["hit5"]]
-        if shown:
-            print("failures:")
-        for r in shown:
-            print(f"  {r['id']} [{r['doc'][:3]}] {r['question']}\n      {r['why']}\n"
-                  f"      understood: {json.dumps(r['interpretation'], ensure_ascii=False)}")
+    print_report(out, shown)
     return 0
+
+
+def print_report(out: dict[str, dict], failures: list[dict], width: int = 4) -> None:
+    """One line of figures per group, then the failed questions with how each was understood."""
+    for h, s in out.items():
+        print(f"{h:<{width}}  questions: {s['questions']}  hit@1: {s['hit@1']:.3f}  hit@5: {s['hit@5']:.3f}  "
+              f"MRR: {s['mrr']:.3f}")
+    if failures:
+        print("failures:")
+    for r in failures:
+        print(f"  {r['id']} [{r['doc'][:3]}] {r['question']}\n      {r['why']}\n"
+              f"      understood: {json.dumps(r['interpretation'], ensure_ascii=False)}")
 
 
 if __name__ == "__main__":

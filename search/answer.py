@@ -89,12 +89,22 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
         weights.append(1.0)
     fused = rank_fusion(ranks, weights)
     best = sum(weights) / (RRF_K + 1)
+    # "A与哪家企业共建B": among A's partners, those whose evidence also names B come first.
+    tier = ({i: -co_mentions(by_id[i], interp.entities) for i in by_id}
+            if interp.relation and len(interp.entities) > 1 else dict.fromkeys(by_id, 0))
     answers = []
-    for nid, score in sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:top]:
+    for nid, score in sorted(fused.items(), key=lambda kv: (tier[kv[0]], -kv[1], kv[0]))[:top]:
         m, node = by_id[nid], view.nodes[nid]
         answers.append({"id": nid, "name": answer_name(node), "type": node.type, "score": round(score / best, 4),
                         "path": _path(view, m.path), "evidence": evidence_dicts(m.evidence)})
     return answers, len(by_id)
+
+
+def co_mentions(match: Match, entities: list[dict[str, Any]]) -> int:
+    """How many of the question's bodies the match's evidence quotes name (by mention or name)."""
+    quotes = [ev.quote for ev in match.evidence] + [ev.quote for e in match.path for ev in e.evidence]
+    return sum(any(form and form in q for q in quotes for form in {ent.get("mention"), ent.get("name")})
+               for ent in entities)
 
 
 def answer_name(node) -> str:

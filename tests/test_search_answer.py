@@ -240,3 +240,39 @@ def test_a_count_question_says_how_many(store):
 
 def test_an_industry_nobody_serves_has_no_answers(store):
     assert names(ask(store, "哪些职教集团服务辽宁的航天产业")) == []
+
+
+def test_a_second_body_in_the_question_picks_the_partner_whose_evidence_names_it(tmp_path):
+    """"A与哪家企业共建B": of A's partners, the one whose evidence also names B comes first,
+    though A's list of partners names the others first."""
+    from graph.networkx_store import NetworkxStore
+    from ingest.model import Document
+    from ingest.pipeline import ingest_documents
+
+    text = ("青岚职业技术学院2024年度质量报告\n"
+            "学院与青岚远山机械有限公司、青岚北坡电子有限公司、青岚南湖制药有限公司等31家企业建立合作关系。"
+            "学院与青岚南湖制药有限公司共建生物医药产业学院，联合开设订单班2个。\n"
+            "学院与青岚远山机械有限公司签订校企合作协议，共建数控实训基地。\n"
+            "学院与青岚北坡电子有限公司签约开设电子订单班。学院与青岚远山机械有限公司联合开发教材。\n")
+    st = NetworkxStore(tmp_path / "store")
+    ingest_documents([Document.from_text("r1", "r1.txt", text)], st)
+    update_indexes(st, embedder_spec="hash")
+    clear_cache()
+    got = ask(st, "青岚职业技术学院与哪家企业共建生物医药产业学院", embedder_spec="hash")
+    assert len(got["answers"]) >= 2
+    assert got["answers"][0]["name"] == "青岚南湖制药有限公司"
+    assert any("共建生物医药产业学院" in ev["quote"] for ev in got["answers"][0]["evidence"])
+
+
+def test_co_mentions_counts_the_question_bodies_named_in_a_matchs_evidence():
+    from graph.schema import Edge, Evidence
+    from search.answer import co_mentions
+    from search.graphquery import Match
+
+    listed = Evidence("r1", 0, 30, "学院与甲公司、乙公司等31家企业建立合作关系。")
+    built = Evidence("r1", 31, 60, "学院与乙公司共建生物医药产业学院。")
+    school = {"id": "s", "name": "青岚职业技术学院", "mention": "青岚职业技术学院"}
+    college = {"id": "g", "name": "生物医药产业学院", "mention": "生物医药产业学院"}
+    edge = Edge("s", "b", "PARTNERS_WITH", evidence=[built])
+    assert co_mentions(Match("a", 1.0, [], [listed]), [school, college]) == 0
+    assert co_mentions(Match("b", 1.0, [edge], [listed]), [school, college]) == 1
