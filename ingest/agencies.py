@@ -184,6 +184,9 @@ def _canonical(name: str, places: tuple[tuple[str, str], ...]) -> str:
     m = re.fullmatch(r"团(省|市|县|区|州)委", s)  # 团市委 = 共青团 + the city + 委员会
     if m:
         return f"共青团{dict(places).get(m.group(1), m.group(1))}委员会"
+    m = re.fullmatch(r"共青团([\u4e00-\u9fff]{2,12}?(?:省|市|县|区|州))委", s)  # 共青团岚州市委
+    if m:
+        return f"共青团{m.group(1)}委员会"
     hit = local_kind(s)
     if hit is None:
         return _qualify(s, dict(places))
@@ -213,6 +216,8 @@ def canonical_agency(name: str, places: dict[str, str] | None = None) -> str:
     >>> canonical_agency("国家发展改革委办公厅")
     '国家发展和改革委员会办公厅'
     >>> canonical_agency("团市委", {"市": "岚州市"})
+    '共青团岚州市委员会'
+    >>> canonical_agency("共青团岚州市委")
     '共青团岚州市委员会'
     """
     return _canonical(name, tuple(sorted((places or {}).items())))

@@ -152,11 +152,24 @@ def lineage_facts(doc: Document) -> Extraction:
         # (为落实《…》，制定本方案) implements what its own text names.
         part = next((p for p in policy_parts(doc.text, seg) if p.start <= c.start < p.end), None)
         citing = part_owner(doc, seg, part) if part is not None else policy_mentions(doc, seg)[0]
-        if citing.properties.get("key") == c.key:
+        if citing.properties.get("key") == c.key or _forwarded_inside(doc.text, seg, c):
             continue
         s, e = _clause_span(doc.text, c.start, c.end)
         out.facts.append(Fact("IMPLEMENTS", citing, cited, doc.evidence(s, e)))
     return out
+
+
+def _forwarded_inside(text: str, seg: PolicySegment, c: Citation) -> bool:
+    """A 转发 title naming the plan (关于转发《X》的通知) whose text forwards the notice that issued it
+    (现将…《关于印发〈X〉的通知》（number）转发给你们): the notice forwards that notice, so its lineage
+    is the number, not X."""
+    if not (seg.title_span and seg.title_span[0] <= c.start < seg.title_span[1]) or "转发" not in (seg.title or ""):
+        return False
+    inner = name_key(c.title or "")
+    return bool(inner) and any(
+        d.key != c.key and d.start >= seg.body_start and d.start < seg.end and d.title
+        and inner in name_key(d.title) and len(name_key(d.title)) > len(inner) and _is_lineage(text, d)
+        for d in find_citations(text))
 
 
 def _reported_lineage(doc: Document, c: Citation, cited: Mention, grounds: list[Citation], out: Extraction) -> None:
@@ -363,6 +376,13 @@ def _base_year(seg: PolicySegment) -> int | None:
     return int(m.group()) if m else None
 
 
+def _plan_year(seg: PolicySegment, owner: Mention) -> int | None:
+    """The year a policy is for, where its title names one (2031年职业教育工作要点): its 全年 goals."""
+    title = str(owner.properties.get("title") or seg.title or "")
+    years = re.findall(r"(?<![\d—\-－至到])((?:19|20)\d{2})\s*年(?![\d—\-－至到])", title)
+    return int(years[0]) if len(years) == 1 else None
+
+
 @on_reading_view
 def extract(doc: Document) -> Extraction:
     """Policies, issuers, dates, cited policies, lineage and targets of one document."""
@@ -400,7 +420,7 @@ def extract(doc: Document) -> Extraction:
                     # 印发 issues the plan (it does not implement it); the plan keeps the notice's key
                     # so a trace of the notice's number reaches the plan's targets and measures.
                     owner.properties["issued_with"] = seg.key
-            for target, (s, e) in target_mentions(doc, part.start, part.end, _base_year(seg)):
+            for target, (s, e) in target_mentions(doc, part.start, part.end, _base_year(seg), _plan_year(seg, owner)):
                 out.mentions.append(target)
                 out.facts.append(Fact("HAS_TARGET", owner, target, doc.evidence(s, e)))
                 for dept, role in target.properties.pop("responsible", []):  # （责任单位：…） after the goal

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from graph.normalize import name_key
 from ingest.policy_segments import segment_policies
-from ingest.policy_text import OPEN_BRACKET, find_numbers, normalize_number, policy_kind
+from ingest.policy_text import OPEN_BRACKET, find_numbers, normalize_number, policy_kind, repair_number
 
 
 # ---- cited policies -----------------------------------------------------------------------
@@ -79,7 +79,7 @@ def find_citations(text: str) -> tuple[Citation, ...]:
         if pm:
             nums = find_numbers(after, pm.end(), len(after))
             if nums and nums[0][1] == pm.end():
-                number, end = nums[0][0], m.end() + nums[0][2]
+                number, end = repair_number(nums[0][0]), m.end() + nums[0][2]
                 taken.append((m.end() + nums[0][1], m.end() + nums[0][2]))
         alias = _ALIAS_RE.match(text[end:end + 60])
         kind = policy_kind(title)
@@ -115,7 +115,8 @@ def find_citations(text: str) -> tuple[Citation, ...]:
     for number, s, e in find_numbers(text):
         if any(a <= s < b for a, b in taken):
             continue
-        raw.append(Citation(key=normalize_number(number), title=None, number=number, start=s, end=e, kind=None))
+        raw.append(Citation(key=normalize_number(number), title=None, number=repair_number(number), start=s, end=e,
+                            kind=None))
     # A later pass: titles cited before their number was paired, and short aliases (《意见》).
     full: dict[str, Citation] = {}
     for c in raw:

@@ -13,31 +13,36 @@ import re
 from graph.normalize import clean_text
 from ingest.policy_text import is_agency_name
 
+# The key of PolicySegment.places naming the policy's one issuer (not a place level).
+OWN = "issuer"
+
 
 # ---- responsible parties ------------------------------------------------------------------
 # A responsibility stated in the text: （责任单位：省教育厅、省财政厅）.
 # A unit list may hold one level of brackets (（责任单位：市教育局、各县（市、区）人民政府）) and
 # several labelled lists (（牵头单位：市教育局；配合单位：市财政局）).
-_LABEL_ROLES = (("牵头", r"牵头单位|牵头部门|牵头处室|主责单位|主责部门|主办单位"),
-                ("配合", r"配合单位|配合部门|配合处室|参与单位|参与部门|协办单位|协办部门|协同单位|协同部门|协助单位|支持单位"),
-                ("责任", r"责任单位|责任部门|负责单位|负责部门|责任处室|责任主体|实施单位|落实单位"))
+# The unit word of a label: 单位, 部门, or the internal divisions of a bureau (处室, 科室, 股室).
+_UNIT_WORD = r"(?:单位|部门|处室|科室|股室)"
+_LABEL_ROLES = (("牵头", rf"(?:牵头|主责){_UNIT_WORD}|主办单位"),
+                ("配合", rf"(?:配合|参与|协办|协同|协助){_UNIT_WORD}|支持单位"),
+                ("责任", rf"(?:责任|负责){_UNIT_WORD}|责任主体|实施单位|落实单位"))
 _RESP_LABEL = "(?:" + "|".join(rx for _, rx in _LABEL_ROLES) + ")"
 # Also the label on a line of its own after the task (责任单位：市教育局), in square brackets
 # ([责任单位：市教育局]), and the led form （市教育局牵头，市财政局、市人力资源社会保障局配合）.
 # National task divisions write the supporting bodies as 按职责分工负责 (（教育部牵头，国家发展改革委、
 # 财政部等按职责分工负责）) and a list without a lead as （X、Y按职责分工负责） or （X负责）; a deadline may
 # close the bracket (（各省级人民政府负责，2031年底前完成）).
-_HELPS = r"(?:等)?(?:(?:按职责)?分工负责|按职责负责|负责|配合|参与|协助|协同)"
-_TAIL = r"(?:[，,；;][^（()）。]{0,30})?"
+_HELPS = r"(?:等)?(?P<hv>(?:按职责)?分工负责|按职责负责|具体负责|具体实施|负责|配合|参与|协助|协同)"
+_TAIL = r"(?:[，,；;](?:[^（()）。]|[（(][^（()）]{1,10}[）)]){0,30})?"
 STATED_RESPONSIBLE = re.compile(
-    rf"[（(\[【](?P<l1>{_RESP_LABEL})[:：](?P<lab>(?:[^（()）\[\]【】]|[（(][^（()）]*[）)])+)[）)\]】]"
-    rf"|(?<![（(\[【\w])(?P<l2>{_RESP_LABEL})[:：](?P<line>(?:[^（()）。]|[（(][^（()）。]{{1,10}}[）)])+)"
+    rf"[（(\[【〔](?P<l1>{_RESP_LABEL})[:：](?P<lab>(?:[^（()）\[\]【】〔〕]|[（(][^（()）]*[）)])+)[）)\]】〕]"
+    rf"|(?<![（(\[【〔\w])(?P<l2>{_RESP_LABEL})[:：](?P<line>(?:[^（()）。〔〕]|[（(][^（()）。]{{1,10}}[）)])+)"
     rf"|[（(](?P<lead>[^（()）。，,]{{2,60}}?)牵头(?:[，,；;、](?P<help>[^（()）。]{{2,80}}?){_HELPS})?{_TAIL}[）)]"
     rf"|[（(](?P<owners>(?:[^（()）。，,；;]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?)(?:等)?(?:(?:按职责)?分工)?负责"
     rf"(?P<more>{_TAIL})[）)]")
 # A second list in the same bracket: （X、Y按职责分工负责，各省级人民政府负责落实）.
 _MORE_OWNERS = re.compile(r"^[，,；;](?P<who>[^，,；;]{2,60}?)(?:等)?(?:(?:(?:按职责)?分工)?(?P<own>负责)|配合|参与|协助|协同)")
-RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?(?:牵头[，,；;、）)]|负责[）)]))")
+RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【〔]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?(?:牵头[，,；;、）)]|负责[）)]))")
 # A time column written into a responsibility (责任部门：市财政局 完成时限：2031年12月) ends the list.
 _TIME_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间进度|进度安排|时限|时间)[:：].*$")
 # Unbracketed: 由市教育局牵头，市财政局、市人社局配合; 市教育局会同市经信委、市人社局…; a subject
@@ -52,14 +57,22 @@ _SUBJECT = re.compile(r"^由?(?P<who>(?:各|有关|相关)?[^，,。；;：:]{2,
 _GROUP_PARTY = re.compile(r"^(?:各|有关|相关|[省市县区]直(?:各|有关|相关)?)[\u4e00-\u9fff（()）、]{0,20}(?:部门|单位|政府|机关|学校|院校)$")
 
 
+# A unit of a place or of a body that carries tasks: a centre, a school, a division of a bureau
+# (县职业中专, 省电化教育馆, 省人社厅信息中心, 县教育局计财股); and a division of the issuer written
+# bare (职成处, 新闻宣传中心), named after the issuer (agency_name).
+_UNIT_PARTY = re.compile(r"^(?:[省市县区]|[\u4e00-\u9fff]{2,8}?(?:省|市|县|区))[\u4e00-\u9fff]{1,20}?"
+                         r"(?:中心|馆|学校|中专|职专|技校|学院|站|股|科|室)$")
+BARE_DIVISION = re.compile(r"^(?:(?![省市县区州各厅局委部府])[\u4e00-\u9fff]){1,7}(?:处|科|股|室|中心)$")
+
+
 def _party(name: str) -> bool:
     return (is_agency_name(name) or bool(_COLLECTIVE.match(clean_text(name))) or bool(_GROUP_PARTY.match(name))
-            or _kind_department(name))
+            or _kind_department(name) or bool(_UNIT_PARTY.match(name) or BARE_DIVISION.match(name)))
 
 
 def is_party(name: str) -> bool:
-    """A body that can carry a task: a government body, a collective (各市人民政府, 有关单位), or a
-    kind of department (财政部门)."""
+    """A body that can carry a task: a government body, a collective (各市人民政府, 有关单位), a
+    kind of department (财政部门), a unit of a place or of a body (县职业中专, 省人社厅信息中心)."""
     return _party(name)
 
 
@@ -97,26 +110,32 @@ def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
     """(party, role) of a STATED_RESPONSIBLE match: 牵头 and 配合 by their labels or the led form,
     责任 for 责任单位."""
     if m.group("lead"):  # （龙头企业牵头） is no statement of a department's duty
-        lead, help_ = split_departments(m.group("lead")), split_departments(m.group("help") or "")
+        lead, help_ = parties_of(m.group("lead")), parties_of(m.group("help") or "")
         if not all(_party(p) for p in [*lead, *help_]):
             return []
-        return [(p, "牵头") for p in lead] + [(p, "配合") for p in help_]
+        return [(p, "牵头") for p in lead] + [(p, helper_role(m.group("hv") or "")) for p in help_]
     if m.group("owners"):  # （X、Y按职责分工负责）: only when every name is a party
-        owners = split_departments(m.group("owners"))
+        owners = parties_of(m.group("owners"))
         if not owners or not all(_party(p) for p in owners):
             return []
         out = [(p, "责任") for p in owners]
         more = _MORE_OWNERS.match(m.group("more") or "")  # …，各省级人民政府负责落实 / …，各市教育局配合
-        if more and all(_party(p) for p in split_departments(more.group("who"))):
-            out += [(p, "责任" if more.group("own") else "配合") for p in split_departments(more.group("who"))]
+        if more and all(_party(p) for p in parties_of(more.group("who"))):
+            out += [(p, "责任" if more.group("own") else "配合") for p in parties_of(more.group("who"))]
         return out
     found = f"{m.group('l1') or m.group('l2')}：{_TIME_LABEL.sub('', m.group('lab') or m.group('line'))}"
     out: list[tuple[str, str]] = []
     parts = re.split(rf"({_RESP_LABEL})[:：]", found)
     for label, cell in zip(parts[1::2], parts[2::2]):
         role = next(r for r, rx in _LABEL_ROLES if re.fullmatch(rx, label))
-        out.extend((p, role) for p in split_departments(cell))
+        out.extend((p, role) for p in parties_of(cell))
     return out
+
+
+def helper_role(verb: str) -> str:
+    """The role of the bodies named after a lead (X牵头，Y配合): 配合, or 责任 where they carry the
+    work out themselves (X牵头，Y具体负责)."""
+    return "责任" if verb == "具体负责" else "配合"
 
 
 _CELL_LEAD = re.compile(r"^(?P<lead>[^，,；;]{2,60}?)牵头(?:[，,；;、](?P<help>[^，,；;]{2,80}?)"
@@ -143,14 +162,25 @@ def cell_roles(cell: str) -> list[tuple[str, str | None]]:
     out: list[tuple[str, str | None]] = []
     for part in split_departments(_CELL_DUTY.sub("", clean_text(cell).strip())):
         mark = _CELL_MARK.match(part)
-        unit = _CELL_UNIT.match(part)
         if mark:
             out.append((mark.group("name"), "牵头" if mark.group("role") == "牵头" else "配合"))
-        elif unit and is_agency_name(unit.group("name")) and not _COLLECTIVE.match(part):
-            out.append((unit.group("name"), None))  # 市人社局（市职业技能鉴定中心）: the body and its unit
         else:
-            out.append((part, None))
+            out.append((body_of(part), None))
     return out
+
+
+def body_of(part: str) -> str:
+    """A body named with a unit of its own in brackets is the body: 市人社局（市职业技能鉴定中心）,
+    市委组织部（市委人才办） → 市人社局, 市委组织部 (各县（市、区）人民政府 stays whole)."""
+    unit = _CELL_UNIT.match(part)
+    if unit and is_agency_name(unit.group("name")) and not _COLLECTIVE.match(part):
+        return unit.group("name")
+    return part
+
+
+def parties_of(text: str) -> list[str]:
+    """The bodies of a list as a task states them (split_departments, then body_of)."""
+    return [body_of(p) for p in split_departments(text)]
 
 
 def stated_departments(m: re.Match[str]) -> list[str]:
@@ -176,6 +206,9 @@ def prose_roles(text: str, opening: bool = True) -> list[tuple[str, str]]:
         who = leading_parties(m.group("who"))
         if who and "、".join(who) == m.group("who"):
             return [(p, "责任") for p in who]
+    run = duty_run(text)
+    if run:
+        return run
     for m in _PLAIN_LEAD.finditer(text):
         lead = leading_parties(re.sub(r"^由", "", m.group("lead")))
         if lead and "".join(lead) == re.sub(r"^由|、", "", m.group("lead")).replace("、", ""):
@@ -197,6 +230,41 @@ def prose_roles(text: str, opening: bool = True) -> list[tuple[str, str]]:
     return []
 
 
+# A clause that names who leads or who carries a task, whole: 由X牵头 / X、Y负责 / 由X具体负责; and
+# the clauses after it that name who helps: Y、Z等配合, Y具体实施, Y保障培训经费, Y具体负责.
+_RUN_LEAD = re.compile(r"^由?(?P<who>.+?)(?:负责)?牵头(?:负责)?$")
+_RUN_OWN = re.compile(r"^由?(?P<who>.+?)(?:等)?(?:具体|共同|统筹)?负责(?:落实|实施|推进)?$")
+_RUN_HELP = re.compile(r"^(?:等)?(?P<v>配合|参与|协助|协同|具体负责|具体实施|负责|落实|实施|保障|支持|提供)")
+
+
+def _whole(who: str) -> list[str]:
+    """The parties of ``who`` when it is nothing but a list of parties."""
+    found = leading_parties(who)
+    return found if found and "、".join(found) == who else []
+
+
+def duty_run(text: str) -> list[tuple[str, str]]:
+    """(party, role) of the first run of clauses stating a task's duty: 由X负责，Y、Z配合 (责任,
+    配合); X、Y负责，Z、W等配合; X牵头，Y具体实施 (牵头, 配合); X牵头，Y具体负责 (牵头, 责任); a run
+    ends at the first clause that names no party."""
+    clauses = [c.strip() for c in re.split(r"[，,；;。]", text)]
+    for i, clause in enumerate(clauses):
+        lead, own = _RUN_LEAD.match(clause), _RUN_OWN.match(clause)
+        m = lead or own
+        who = _whole(m.group("who")) if m else []
+        if not who:
+            continue
+        out = [(p, "牵头" if lead else "责任") for p in who]
+        for nxt in clauses[i + 1:]:
+            helpers = leading_parties(nxt)
+            verb = _RUN_HELP.match(nxt[len("、".join(helpers)):]) if helpers else None
+            if verb is None:
+                break
+            out += [(p, "责任" if verb.group("v") in ("具体负责", "负责") else "配合") for p in helpers]
+        return out
+    return []
+
+
 _COLLECTIVE = re.compile(r"^(各|相关|有关)(省|市|县|区|县区|市县|县\(市、区\)|区县)(?:人民)?(?:政府)?$")
 _PLACE = re.compile(r"^[\u4e00-\u9fff]{1,8}?(?:省|市|县|区|旗|自治区|自治州|盟)$")
 
@@ -211,7 +279,9 @@ def split_departments(cell: str) -> list[str]:
     cell = clean_text(cell)
     # 、 inside brackets belongs to the name: 各县(市、区)人民政府 is one party.
     cell = re.sub(r"\([^()]*\)", lambda m: m.group().replace("、", "\0"), cell)
-    parts = re.split(r"[、，,；;/\s]+|(?<=[厅局委会部办府])(?:和|及)", cell)
+    # X和Y is two bodies (省教育厅和省财政厅), but 党委和政府 after one place is one party: the place's
+    # party committee and government together (各县（市、区）党委和政府).
+    parts = re.split(r"[、，,；;/\s]+|(?<=[厅局委会部办府])(?:和|及)(?!(?:人民)?政府(?:[、，,；;/\s]|$))", cell)
     parts = [re.sub(r"等(?:部门|单位)?$", "", p.replace("\0", "、")) for p in parts]  # 省财政厅等
     return [p.strip("。.") for p in parts if p.strip("。. ") and p.strip("()")]
 
@@ -228,6 +298,12 @@ def agency_name(name: str, places: dict[str, str] | str | None) -> str:
     m = _COLLECTIVE.match(clean_text(name))
     if m:
         return f"{m.group(1)}{m.group(2)}人民政府"
+    m = re.fullmatch(r"团([省市县区])委", name)  # the Youth League committee of the place: 共青团X市委
+    if m and m.group(1) in places:
+        return f"共青团{places[m.group(1)]}委"
+    if BARE_DIVISION.match(name) and OWN in places:  # 职成处 in a 教育厅 document: that 教育厅's division
+        body = re.sub(r"(?<=[厅局委部])(?:办公室|办公厅)$", "", places[OWN])  # an office issues for its body
+        return body + name
     level = name[:1]
     # not a word that starts with the level's character (市场, 县域), nor the units under it (省直有关部门)
     if (level in places and len(name) > 1 and not name.startswith(("省份", "市场", "县域", "区域", "省直", "市直", "县直"))

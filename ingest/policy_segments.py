@@ -14,9 +14,11 @@ from functools import lru_cache
 
 from graph.normalize import name_key
 from ingest.agencies import split_agencies
+from ingest.policy_parties import OWN
 from ingest.policy_text import (
-    DATE_LINE_RE, DATE_PATTERN, NOISE_LINE_RE, PRINTED_RE, REPORT_BREAK_RE, SIGNER_RE, Line, find_numbers,
-    is_agency_name, iso_date, issuer_list, lines_of, normalize_number, policy_kind, title_issuers,
+    FIELD_KEYS, KEYS_RE, DATE_LINE_RE, DATE_PATTERN, NOISE_LINE_RE, PRINTED_RE, REPORT_BREAK_RE,
+    SIGNER_RE, Line, find_numbers, is_agency_name, is_furniture, iso_date, issuer_list, lines_of, normalize_number,
+    policy_kind, repair_number, title_issuers,
 )
 
 
@@ -58,6 +60,9 @@ class PolicySegment:
             for m in _ISSUER_PLACE.finditer(name):
                 level = "省" if m.group(2) == "自治区" else m.group(2)
                 out.setdefault(level, name[:m.end()])
+        own = {name for name, _, _ in self.issuers}
+        if len(own) == 1:  # the one issuer, whose own divisions a task names bare (职成处牵头)
+            out[OWN] = own.pop()
         return out
 
 
@@ -154,6 +159,7 @@ def segment_policies(text: str) -> tuple[PolicySegment, ...]:
                 end = ln.start
                 break
         number, ns, ne = find_numbers(text, lines[i].start, lines[i].end)[0]
+        number = repair_number(number)
         seg = PolicySegment(start=block, end=end, key=normalize_number(number), number=number,
                             number_span=(ns, ne), body_start=lines[i].end)
         found = same_line.get(i) or _title_after(lines, i)
@@ -266,14 +272,7 @@ def _title_before(lines: list[Line], i: int, floor: int) -> tuple[str, int, int]
 # ---- web page furniture and metadata fields -----------------------------------------------
 # Lines of the page around the document (来源, 发布日期, 浏览次数 …) and the metadata block of
 # government sites (索引号 | … | 发文机关 | … | 文号 | …); 发文机关, 文号, 标题 and 成文日期 are read.
-_FIELD_KEYS = ("索引号", "主题分类", "主题词", "体裁分类", "组配分类", "服务对象", "发文机关", "发布机构", "发文单位",
-               "成文日期", "发文日期", "发布日期", "发布时间", "印发日期", "生效日期", "废止日期", "有效性", "时效",
-               "文号", "发文字号", "文件编号", "标题", "名称", "来源", "信息来源", "文章来源", "浏览次数", "访问量",
-               "阅读量", "点击数", "点击量", "作者", "编辑", "责任编辑", "分享", "字号", "字体", "打印", "关闭")
-# Sites space a short key out (索 引 号, 文 号, 标 题) and put its colon in the key's cell (发文机关: | …).
-_KEYS_RE = "|".join(r"\s?".join(map(re.escape, k)) for k in sorted(_FIELD_KEYS, key=len, reverse=True))
-FURNITURE_RE = re.compile(rf"^\s*[【\[]?\s*(?:{_KEYS_RE})\s*(?:[:：|｜\]】]|\s|$)")
-_FIELD_RE = re.compile(rf"(?P<k>{_KEYS_RE})\s*[:：]\s*(?P<v>.*?)\s*(?=(?:\s(?:{_KEYS_RE})\s*[:：])|$)")
+_FIELD_RE = re.compile(rf"(?P<k>{KEYS_RE})\s*[:：]\s*(?P<v>.*?)\s*(?=(?:\s(?:{KEYS_RE})\s*[:：])|$)")
 _FIELD_NAMES = {"发文机关": "issuer", "发布机构": "issuer", "发文单位": "issuer", "文号": "number", "发文字号": "number",
                 "文件编号": "number", "标题": "title", "名称": "title", "成文日期": "date", "发文日期": "date",
                 "印发日期": "date"}
@@ -281,11 +280,6 @@ _FIELD_NAMES = {"发文机关": "issuer", "发布机构": "issuer", "发文单�
 
 def _field_key(cell: str) -> str:
     return re.sub(r"\s+", "", cell).rstrip(":：")
-
-
-def is_furniture(line: str) -> bool:
-    """A line of the web page around a document (来源：…, 发布日期：…, 浏览次数：…, a metadata row)."""
-    return bool(FURNITURE_RE.match(line))
 
 
 def read_fields(text: str, lines: list[Line] | None = None) -> dict[str, tuple[str, int, int]]:
@@ -301,7 +295,7 @@ def read_fields(text: str, lines: list[Line] | None = None) -> dict[str, tuple[s
                      for m in re.finditer(r"[^|｜\t]+", ln.text)]
             cells = [c for c in cells if c[0]]
             for (k, _), (v, vs) in zip(cells, cells[1:]):
-                if _field_key(k) in _FIELD_KEYS and _field_key(v) not in _FIELD_KEYS:
+                if _field_key(k) in FIELD_KEYS and _field_key(v) not in FIELD_KEYS:
                     pairs.append((_field_key(k), v, vs))
             for c, cs in cells:  # a cell holding key and value (文号：岚政办发〔2031〕7号 | 成文日期：…)
                 pairs += [(_field_key(m.group("k")), m.group("v"), cs + m.start("v")) for m in _FIELD_RE.finditer(c)
@@ -345,15 +339,29 @@ def _unnumbered_policy(text: str, lines: list[Line], meta: dict[str, tuple[str, 
             continue
         nxt = content[k + 1][1].stripped
         addressed = nxt.endswith(("：", ":")) and len(nxt) <= 120
-        if addressed or (meta_title and name_key(ln.stripped) == meta_title):
+        # A web page's title with the page's furniture line under it (发布时间：… 来源：…): the
+        # document, when it is signed (its issuer named in the title, a field or the signature).
+        headed = k == 0 and _furniture_below(lines, i) and not _NEWS_HEADLINE.search(ln.stripped)
+        if addressed or headed or (meta_title and name_key(ln.stripped) == meta_title):
             title = re.sub(r"\s+", " ", ln.stripped)
             start = ln.start + (len(ln.text) - len(ln.text.lstrip()))
             seg = PolicySegment(start=0, end=len(text), key=name_key(title), title=title,
                                 title_span=(start, ln.end), kind=kind, body_start=ln.end)
             _apply_fields(seg, meta)
             _fill_issuers_and_date(seg, text, lines, [x for x in lines[:i] if not is_furniture(x.text)])
-            return seg
+            if addressed or seg.issuers or (meta_title and name_key(ln.stripped) == meta_title):
+                return seg
     return _addressed_notice(text, lines, content, meta)
+
+
+# A news headline that reports a document rather than being one: 我市出台…实施方案, 省教育厅印发….
+_NEWS_HEADLINE = re.compile(r"出台|印发|发布|下发|制定|颁布|召开|举行|解读|启动|通过|审议")
+
+
+def _furniture_below(lines: list[Line], i: int) -> bool:
+    """Whether the first non-empty line after lines[i] is page furniture."""
+    nxt = next((ln for ln in lines[i + 1:i + 4] if ln.stripped), None)
+    return nxt is not None and is_furniture(nxt.text)
 
 
 def _addressed_notice(text: str, lines: list[Line], content: list[tuple[int, Line]],
@@ -443,7 +451,7 @@ def _signature_block(above: list[Line]) -> list[Line]:
     that name only bodies (东川省教育厅 东川省财政厅 / 东川省总工会)."""
     block = [above[-1]]
     for ln in reversed(above[-4:-1]):
-        if not issuer_list(ln.stripped) or ln.stripped.endswith(("：", ":")):
+        if not issuer_list(ln.stripped) or re.search(r"[：:]", ln.stripped):  # not a 责任单位：… line
             break
         block.insert(0, ln)
     return block

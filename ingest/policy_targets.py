@@ -17,19 +17,23 @@ from ingest.policy_text import QUANTITY_RE, lines_of, squeeze
 
 # 到2025年(底), or the end of a five-year plan: 到“十四五”末 = 到2025年 (十一五 ended in 2010).
 # Or a span of years from the policy's own year: 经过三年努力 / 经过5年时间 / 用3年时间 (经过5—10年
-# sets no year). Or a deadline opening its clause: 2025年前，… / 2025年底前，…
+# sets no year). Or a deadline opening its clause: 2025年前，… / 2025年底前，… Or the policy's own
+# year opening a clause: 全年…, 力争全年… (a year's work plan).
 # A range of past years (2005至2007年, 2005年至2007年) and a status (截至2020年底) set no target.
 _SPAN = r"(\d{1,2}|[一二三四五六七八九十]{1,2})\s*(?:个)?年(?:左右)?(?:的)?"
 _YEAR_RE = re.compile(r"(?:(?:力争|争取|预计)?(?<![\d年月截])(?:到|至)\s*(?:(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?"
                       r"|[“\"]?十(?P<p>[一二三四五六七八九])五[”\"]?\s*(?:时期|规划)?期?末)"
                       rf"|经过\s*{_SPAN.replace('(', '(?P<n>', 1)}(?:努力|时间|建设|奋斗)?"
                       rf"|(?:力争|争取)?用\s*{_SPAN.replace('(', '(?P<u>', 1)}时间"
-                      r"|(?<![^\n。；;，,])\s*(?:力争|争取)?(?P<b>(?:19|20)\d{2})\s*年(?:底)?(?:以)?前(?=\s*[，,]))\s*[，,]?")
+                      r"|(?<![^\n。；;，,])\s*(?:力争|争取)?(?P<b>(?:19|20)\d{2})\s*年(?:底)?(?:以)?前(?=\s*[，,])"
+                      r"|(?<![^\n。；;，,])\s*(?:力争|争取|确保)?(?P<w>全年)(?=[\u4e00-\u9fff]))\s*[，,]?")
 
 
-def _year(m: re.Match[str], base: int | None = None) -> int | None:
+def _year(m: re.Match[str], base: int | None = None, this_year: int | None = None) -> int | None:
     if m.group("y") or m.group("b"):
         return int(m.group("y") or m.group("b"))
+    if m.group("w"):  # 全年…: the year the policy is for
+        return this_year or base
     if m.group("p"):
         return 2010 + 5 * "一二三四五六七八九".index(m.group("p"))
     n = m.group("n") or m.group("u")
@@ -143,10 +147,12 @@ def _brackets(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in re.finditer(r"[（(][^（()）]*[）)]", text[start:end])]
 
 
-def target_mentions(doc: Document, begin: int, stop: int, base_year: int | None = None
-                    ) -> list[tuple[Mention, tuple[int, int]]]:
+def target_mentions(doc: Document, begin: int, stop: int, base_year: int | None = None,
+                    this_year: int | None = None) -> list[tuple[Mention, tuple[int, int]]]:
     """Targets in text[begin:stop]: quantified goals after 到20xx年 in prose (not in task-list
-    rows), and quantified goals (… 左右/以上) in a section headed 目标 even without a year."""
+    rows), and quantified goals (… 左右/以上) in a section headed 目标 even without a year.
+    ``base_year``: the year the policy was issued (经过三年努力); ``this_year``: the year it is for
+    (a 2031年工作要点: its 全年 goals), the base year when not given."""
     text = doc.text
     rows = [(ln.start, ln.end) for ln in lines_of(text, begin, stop) if ln.is_table_row]
     found = []
@@ -162,7 +168,7 @@ def target_mentions(doc: Document, begin: int, stop: int, base_year: int | None 
         goals = split_goals(squeeze(STATED_RESPONSIBLE.sub("", clause)))
         spans = _goal_spans(text, m.start(), m.end(), end, len(goals))
         for goal, (gs, ge) in zip(goals, spans):
-            target, span = _target(doc, goal, _year(m, base_year), gs, ge)
+            target, span = _target(doc, goal, _year(m, base_year, this_year), gs, ge)
             target.properties["responsible"] = stated
             found.append((target, span))
     for a, b in _goal_sections(text, begin, stop):

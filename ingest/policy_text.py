@@ -47,6 +47,24 @@ def normalize_number(number: str) -> str:
     return f"{number_prefix(m.group(1))}({m.group(2)}){int(m.group(3))}号"
 
 
+_PAIRS = dict(zip("〔[（(﹝【［", "〕]）)﹞】］"))
+
+
+def repair_number(number: str) -> str:
+    """A number as it should have been printed: the bracket lost after the year put back
+    (苏人社发〔203112号 → 苏人社发〔2031〕12号); any other number unchanged.
+
+    >>> repair_number("东教发〔202312号")
+    '东教发〔2023〕12号'
+    """
+    m = NUMBER_RE.search(number)
+    if m is None or re.search(CLOSE_BRACKET, number[m.start(2):m.start(3)]):
+        return number
+    opening = re.search(OPEN_BRACKET, number[m.end(1):m.start(2)])
+    close = _PAIRS.get(opening.group(), "〕") if opening else "〕"
+    return number[:m.end(2)] + close + number[m.end(2):]
+
+
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[tuple[str, int, int]]:
     """(surface number, start, end) of every document number in text[start:end]."""
     end = len(text) if end is None else end
@@ -108,7 +126,7 @@ def policy_kind(title: str) -> str | None:
 def is_agency_name(name: str) -> bool:
     """A government body by the vocabulary of kinds (ingest.agencies) or the suffix of its name
     (教育厅, 人民政府, 司, 办公室 ...)."""
-    if not 2 <= len(name) <= 30 or re.search(r"[，。；：《》]", name):
+    if not 2 <= len(name) <= 30 or re.search(r"[，。；：:《》]", name):
         return False
     return bool(AGENCY_SUFFIX.search(name)) or is_agency(name)
 
@@ -178,6 +196,26 @@ def _cn_number(text: str) -> int:
 def iso_date(m: re.Match[str]) -> str:
     year, month, day = (m.group(i) for i in range(m.lastindex - 2, m.lastindex + 1))
     return f"{_cn_number(year)}-{_cn_number(month):02d}-{_cn_number(day):02d}"
+
+
+# ---- web page furniture -------------------------------------------------------------------
+# Lines of the page around the document (来源, 发布日期, 浏览次数, 分享到 …, a breadcrumb 当前位置：…)
+# and the metadata block of government sites (索引号 | … | 发文机关 | … | 文号 | …); the policy
+# header reads 发文机关, 文号, 标题 and 成文日期 from them (ingest.policy_segments.read_fields).
+FIELD_KEYS = ("索引号", "主题分类", "主题词", "体裁分类", "组配分类", "服务对象", "发文机关", "发布机构", "发文单位",
+              "成文日期", "发文日期", "发布日期", "发布时间", "印发日期", "生效日期", "废止日期", "有效性", "时效",
+              "文号", "发文字号", "文件编号", "标题", "名称", "来源", "信息来源", "文章来源", "浏览次数", "浏览量", "访问量",
+              "阅读量", "点击数", "点击量", "作者", "编辑", "责任编辑", "分享到", "分享", "字号", "字体", "打印", "关闭")
+# Sites space a short key out (索 引 号, 文 号, 标 题) and put its colon in the key's cell (发文机关: | …).
+KEYS_RE = "|".join(r"\s?".join(map(re.escape, k)) for k in sorted(FIELD_KEYS, key=len, reverse=True))
+FURNITURE_RE = re.compile(rf"^\s*[【\[]?\s*(?:{KEYS_RE})\s*(?:[:：|｜\]】]|\s|$)")
+_POSITION = re.compile(r"^\s*(?:您的位置|你的位置|您现在的位置|您当前的位置|您当前位置|当前位置|所在位置)\s*[:：]")
+
+
+def is_furniture(line: str) -> bool:
+    """A line of the web page around a document (来源：…, 发布日期：…, 浏览次数：…, a metadata row,
+    a breadcrumb)."""
+    return bool(FURNITURE_RE.match(line) or _POSITION.match(line))
 
 
 # ---- the text as it is read ---------------------------------------------------------------
@@ -284,21 +322,18 @@ class ReadingView:
         return self.origin[min(i, len(self.origin) - 1) - 1] + 1 if i < len(self.origin) else self.origin[-1]
 
 
-# A metadata row naming the document's number (文号：临政办发〔2031〕7号 | 成文日期：…): the page
-# cleaning blanks it as web furniture, the policy header reads it (policy_segments.read_fields).
-_NUMBER_FIELD = re.compile(r"(?:文\s?号|发文字号|文件编号)\s*[:：|｜]")
-
-
 def _metadata_lines(text: str, original: str) -> list[tuple[int, int]]:
-    """Spans of the lines blanked in the analysis text whose original is a metadata row with a
-    document number, among the first 40 lines."""
+    """Spans of the lines blanked in the analysis text whose original is page furniture (a
+    metadata row, 发布时间/来源/浏览次数, a breadcrumb), among the first 40 lines: the page cleaning
+    blanks them, the policy header reads them (a number in 文号：…, a title with its furniture
+    line under it: policy_segments)."""
     out, pos = [], 0
     for n, line in enumerate(original.split("\n")):
         if n >= 40:
             break
         a, b = pos, pos + len(line)
         pos = b + 1
-        if line.strip() and not text[a:b].strip() and _NUMBER_FIELD.search(simplified(line)) and NUMBER_RE.search(line):
+        if line.strip() and not text[a:b].strip() and is_furniture(simplified(line)):
             out.append((a, b))
     return out
 
@@ -326,7 +361,7 @@ def reading_view(text: str, original: str | None = None) -> ReadingView:
         simp[t] = "\t"
     kept: list[tuple[int, int]] = []
     if original is not None and len(original) == len(text):
-        for a, b in _metadata_lines(text, original):  # the page's 文号 row, blanked as furniture
+        for a, b in _metadata_lines(text, original):  # the page's furniture, blanked by the cleaning
             simp[a:b] = simplified(original[a:b])
             kept.append((a, b))
     simp_text = "".join(simp)

@@ -126,6 +126,8 @@ def parse_items(text: str, start: int, end: int) -> list[Item]:
             current.parts.append(ln.text)  # 责任单位：… on its own line belongs to the task above
             current.end = ln.end
             _share_duty(items, current, ln.text)
+            # the label line ends the task unless its list wraps on (…、); the signature below is no part of it
+            current.closed = not re.search(r"[、，,]\s*$", ln.text)
             continue
         if current is None or current.closed:
             continue
@@ -150,9 +152,9 @@ def _share_duty(items: list[Item], current: Item, line: str) -> None:
         sib.shared = line
 
 
-# A closing section whose text is one unnumbered paragraph (三、保障措施 / 各部门要高度重视…) is
-# an exhortation, not a task.
-_CLOSING = re.compile(r"^(?:保障措施|组织实施|工作要求|实施保障|组织保障|有关要求|其他事项|其他)$")
+# A closing section whose text is one unnumbered paragraph (三、保障措施 / 各部门要高度重视…,
+# 四、加强组织实施 / 各地要…) is an exhortation, not a task.
+_CLOSING = re.compile(r"^(?:(?:加强|强化|做好|抓好)?(?:组织实施|组织保障)|保障措施|工作要求|实施保障|有关要求|其他事项|其他)$")
 
 
 def is_measure(item: Item) -> bool:

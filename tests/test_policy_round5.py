@@ -1,0 +1,234 @@
+"""Policy shapes read in the fifth round of issue 10 (developed on the develop half of the
+held-out sets, tests/data/unseen/policy/heldout13–16): short real-shaped texts with invented
+bodies, titles and numbers, each written for the shape, not copied from a set."""
+
+from __future__ import annotations
+
+from ingest.agencies import canonical_agency
+from ingest.model import Document
+from ingest.policy_parties import agency_name, split_departments
+from ingest.policy_text import reading_view, repair_number
+from tests.test_policy_shapes import _facts, _segs
+
+
+def _pairs(text: str, kind: str):
+    return {(f.source.name, f.target.name) for f in _facts(text, kind)}
+
+
+def _roles(text: str):
+    return {(f.source.name, f.target.name, f.properties["role"]) for f in _facts(text, "RESPONSIBLE_FOR")}
+
+
+def _duties(text: str, measure: str):
+    """(party, role) of the measures whose name starts with ``measure``."""
+    return {(s, r) for s, t, r in _roles(text) if t.startswith(measure)}
+
+
+# ---- a web page's title with its furniture line under it -----------------------------------
+POINTS = ("棠溪县教育局2033年职业教育工作要点\n"
+          "发布时间：2033-02-20　　来源：县教育局　　字号：大 中 小\n"
+          "2033年，全县职业教育工作要认真贯彻落实《澜城市职业教育提质行动计划》，服务县域产业发展。\n"
+          "一、工作目标\n"
+          "全年中职学校招生达到1800人，新增合作企业12家。\n"
+          "二、工作重点\n"
+          "（一）抓好专业建设。一是新开设智慧农业专业，由县职业中专负责；二是建设3个县级骨干专业，"
+          "由县教育局职成股牵头，县职业中专具体实施。\n"
+          "（二）加强学生资助。落实国家助学金政策。（责任股室：县教育局计财股、县学生资助管理中心）\n"
+          "（三）培训专业教师。组织教师参加省级培训80人次。县教育局人事股牵头，县财政局保障培训经费。\n"
+          "三、工作要求\n"
+          "各学校要细化任务清单，按月报送进展。\n"
+          "棠溪县教育局\n"
+          "2033年2月18日\n")
+
+
+def test_a_title_with_the_pages_furniture_under_it_is_the_document_signed_below():
+    segs = _segs(POINTS)
+    assert [(s.title, [n for n, _, _ in s.issuers], s.date) for s in segs] == [
+        ("棠溪县教育局2033年职业教育工作要点", ["棠溪县教育局"], "2033-02-18")]
+    assert ("棠溪县教育局2033年职业教育工作要点", "澜城市职业教育提质行动计划") in _pairs(POINTS, "IMPLEMENTS")
+
+
+def test_the_same_page_through_the_cleaning_that_blanks_its_furniture():
+    lines = POINTS.split("\n")
+    blanked = "\n".join([lines[0], " " * len(lines[1]), *lines[2:]])
+    doc = Document("d", "d.txt", blanked)
+    doc.original = POINTS  # what the page cleaning keeps beside the analysis text
+    view = reading_view(doc.text, doc.original)
+    assert lines[1] in view.text
+    assert [s.title for s in _segs(view.text)] == ["棠溪县教育局2033年职业教育工作要点"]
+
+
+def test_full_year_goals_take_the_year_the_plan_is_for():
+    targets = {f.target.name: f.target.properties for f in _facts(POINTS, "HAS_TARGET")}
+    assert {(p["year"], p["quantity"]) for p in targets.values()} == {(2033, 1800), (2033, 12)}
+
+
+def test_duties_of_each_listed_task_and_of_the_items_in_words():
+    assert _duties(POINTS, "新开设智慧农业专业") == {("棠溪县职业中专", "责任")}
+    assert _duties(POINTS, "建设3个县级骨干专业") == {("棠溪县教育局职成股", "牵头"), ("棠溪县职业中专", "配合")}
+    assert _duties(POINTS, "加强学生资助") == {("棠溪县教育局计财股", "责任"), ("棠溪县学生资助管理中心", "责任")}
+    assert _duties(POINTS, "培训专业教师") == {("棠溪县教育局人事股", "牵头"), ("棠溪县财政局", "配合")}
+
+
+def test_a_news_headline_or_an_unsigned_page_is_no_document():
+    news = ("我县出台职业教育提质实施方案\n发布时间：2033-03-01　来源：县融媒体中心\n"
+            "近日，县政府出台实施方案，提出建设3个实训基地。\n棠溪县教育局\n2033年3月1日\n")
+    unsigned = ("棠溪县职业教育提质实施方案\n发布时间：2033-03-01　来源：县教育局\n"
+                "为推进职业教育发展，制定本方案。\n一、建设实训基地。建成实训基地3个。\n")
+    assert _segs(news) == () and _segs(unsigned) == ()
+
+
+PLACE_TITLED = ("澜城市栎阳区技工教育提质三年行动计划（2033—2035年）\n"
+                "信息来源：栎阳区人力资源和社会保障局　发布日期：2033-01-10　浏览次数：210\n"
+                "为落实《霁川省人力资源和社会保障厅关于推进技工教育提质的通知》（霁人社发〔2032〕8号）精神，制定本计划。\n"
+                "一、行动目标\n力争到2035年，全区技工院校在校生达到6000人，建成区级实训基地4个。\n"
+                "二、重点行动\n"
+                "（一）技工院校扩容行动。推动区技工学校新建实训楼。\n"
+                "牵头单位：区人社局（区职业培训中心）\n"
+                "配合单位：区财政局、区委组织部（区委人才办）\n"
+                "（二）校企合作深化行动。每年新增合作企业20家。\n"
+                "责任单位：区人社局、各街道办事处\n"
+                "栎阳区人力资源和社会保障局\n2033年1月8日\n")
+
+
+def test_a_title_opening_with_its_place_and_labelled_lines_after_each_action():
+    segs = _segs(PLACE_TITLED)
+    assert [(s.key, [n for n, _, _ in s.issuers]) for s in segs] == [
+        (segs[0].key, ["栎阳区人力资源和社会保障局"])] and segs[0].title.startswith("澜城市栎阳区")
+    assert ("澜城市栎阳区技工教育提质三年行动计划（2033—2035年）", "霁人社发〔2032〕8号") in _pairs(PLACE_TITLED, "IMPLEMENTS")
+    assert _duties(PLACE_TITLED, "技工院校扩容行动") == {
+        ("栎阳区人社局", "牵头"), ("栎阳区财政局", "配合"), ("栎阳区委组织部", "配合")}
+    assert _duties(PLACE_TITLED, "校企合作深化行动") == {("栎阳区人社局", "责任"), ("各街道办事处", "责任")}
+
+
+# ---- a notice whose number is in a furniture line, under a breadcrumb -----------------------
+WEB_NOTICE = ("当前位置：首页 > 政务公开 > 通知公告\n"
+              "霁川省教育厅关于印发《2033年全省职业教育工作要点》的通知\n"
+              "发文字号：霁教函〔2033〕5号　　发布日期：2033-02-10　　来源：职成处　　浏览量：88\n"
+              "分享到：微信 微博\n"
+              "各市（州）教育局，各高等职业院校：\n"
+              "现将《2033年全省职业教育工作要点》印发给你们，请认真落实。\n"
+              "霁川省教育厅\n2033年2月8日\n"
+              "2033年全省职业教育工作要点\n"
+              "2033年，全省职业教育工作要深入落实《霁川省职业教育发展规划》，力争全年新增省级示范专业20个。\n"
+              "一、深化产教融合\n"
+              "（一）建设产教联合体。年内组建联合体8个。（职成处牵头，发展规划处、财务处配合）\n"
+              "（二）办好技能大赛。组织全省职业院校技能大赛。（职成处、新闻宣传中心负责，各市（州）教育局配合）\n"
+              "（三）落实资助政策。确保资金及时发放。（财务处牵头，省学生资助管理中心具体负责）\n"
+              "二、加强组织实施\n"
+              "各市（州）教育局要细化落实措施，确保各项工作落到实处。\n")
+
+
+def test_a_breadcrumb_the_number_in_a_furniture_line_and_a_share_line():
+    segs = _segs(WEB_NOTICE)
+    assert [(s.number, s.title, [n for n, _, _ in s.issuers]) for s in segs] == [
+        ("霁教函〔2033〕5号", "霁川省教育厅关于印发《2033年全省职业教育工作要点》的通知", ["霁川省教育厅"])]
+    targets = [f.target.properties for f in _facts(WEB_NOTICE, "HAS_TARGET")]
+    assert [(t["year"], t["quantity"]) for t in targets] == [(2033, 20)]
+
+
+def test_the_issuers_own_divisions_written_bare():
+    assert _duties(WEB_NOTICE, "建设产教联合体") == {
+        ("霁川省教育厅职成处", "牵头"), ("霁川省教育厅发展规划处", "配合"), ("霁川省教育厅财务处", "配合")}
+    assert _duties(WEB_NOTICE, "办好技能大赛") == {
+        ("霁川省教育厅职成处", "责任"), ("霁川省教育厅新闻宣传中心", "责任"), ("各市(州)教育局", "配合")}
+    assert _duties(WEB_NOTICE, "落实资助政策") == {("霁川省教育厅财务处", "牵头"), ("霁川省学生资助管理中心", "责任")}
+    # an office issuing for its body: the divisions are the body's
+    places = {"省": "霁川省", "issuer": "霁川省教育厅办公室"}
+    assert agency_name("职成处", places) == "霁川省教育厅职成处"
+    assert agency_name("职成处", {"省": "霁川省"}) == "职成处"  # no one issuer: left as written
+
+
+def test_a_closing_section_of_organisation_is_no_measure():
+    measures = [f.target.name for f in _facts(WEB_NOTICE, "HAS_MEASURE")]
+    assert not any(m.startswith("加强组织实施") for m in measures)
+
+
+# ---- a 转发 notice with a misprinted number ---------------------------------------------------
+FORWARD = ("霁川省人力资源和社会保障厅 霁川省教育厅\n"
+           "关于转发《技工院校评价改革方案（2032—2035年）》的通知\n"
+           "霁人社发〔20329号\n"
+           "各市人力资源社会保障局、教育局：\n"
+           "现将人力资源社会保障部、教育部《关于印发〈技工院校评价改革方案（2032—2035年）〉的通知》"
+           "（人社部发〔2032〕17号）转发给你们，请一并贯彻执行。\n"
+           "一、明确工作目标。到2034年，全省技工院校达到120所。\n"
+           "二、抓好重点工作。一是扩大企业评价，省人社厅职业能力建设处牵头，各市人力资源社会保障局具体负责；"
+           "二是开展学生评价试点，由省教育厅职成处负责，省人社厅配合；三是建设评价服务平台，省人社厅信息中心负责，"
+           "2033年底前上线运行。\n"
+           "霁川省人力资源和社会保障厅　　霁川省教育厅\n2032年10月9日\n")
+
+
+def test_a_misprinted_number_is_named_as_it_should_read():
+    assert repair_number("霁人社发〔20329号") == "霁人社发〔2032〕9号"
+    assert repair_number("霁人社发[2032]9号") == "霁人社发[2032]9号"
+    assert [s.number for s in _segs(FORWARD)] == ["霁人社发〔2032〕9号"]
+
+
+def test_a_forward_notice_implements_the_notice_it_forwards_not_the_plan_in_its_title():
+    implements = {t for s, t in _pairs(FORWARD, "IMPLEMENTS") if s == "霁人社发〔2032〕9号"}
+    assert implements == {"人社部发〔2032〕17号"}
+
+
+def test_duties_in_every_listed_clause():
+    assert _duties(FORWARD, "扩大企业评价") == {("霁川省人社厅职业能力建设处", "牵头"), ("各市人力资源社会保障局", "责任")}
+    assert _duties(FORWARD, "开展学生评价试点") == {("霁川省教育厅职成处", "责任"), ("霁川省人社厅", "配合")}
+    assert _duties(FORWARD, "建设评价服务平台") == {("霁川省人社厅信息中心", "责任")}
+
+
+# ---- duties in words after a task -------------------------------------------------------------
+OPINION = ("澜城市人民政府关于加快技能培训的意见\n澜政发〔2033〕4号\n各县（市、区）人民政府，市政府各部门：\n"
+           "现提出如下意见。\n"
+           "第一，扩大企业职工培训。对取得证书的职工给予补贴。由市人社局负责，市财政局、市总工会配合。\n"
+           "第二，严格资金监管。严厉打击骗取补贴行为。〔责任单位：市财政局、市审计局〕\n"
+           "第三，打造技能品牌。开展“澜城工匠”评选。市总工会、市人社局负责，市住建局、市公安局等配合。\n"
+           "澜城市人民政府\n2033年5月6日\n")
+
+
+def test_owner_and_helpers_in_words_and_a_tortoise_shell_bracket():
+    assert _duties(OPINION, "扩大企业职工培训") == {
+        ("澜城市人社局", "责任"), ("澜城市财政局", "配合"), ("澜城市总工会", "配合")}
+    assert _duties(OPINION, "严格资金监管") == {("澜城市财政局", "责任"), ("澜城市审计局", "责任")}
+    assert _duties(OPINION, "打造技能品牌") == {
+        ("澜城市总工会", "责任"), ("澜城市人社局", "责任"), ("澜城市住建局", "配合"), ("澜城市公安局", "配合")}
+
+
+def test_a_sentence_that_only_mentions_a_duty_states_none():
+    text = ("澜城市教育局关于做好招生工作的通知\n澜教发〔2033〕2号\n各县（市、区）教育局：\n"
+            "一、加强宣传。各学校主要负责同志要亲自抓，明确专人负责。\n澜城市教育局\n2033年3月1日\n")
+    assert _roles(text) == set()
+
+
+# ---- a task table with the department column last -------------------------------------------
+TABLE = ("栎阳区教育局关于印发栎阳区职业教育质量年活动方案的通知\n栎教发〔2033〕3号\n各中等职业学校：\n"
+         "现将《栎阳区职业教育质量年活动方案》印发给你们，请认真组织实施。\n栎阳区教育局\n2033年3月2日\n"
+         "栎阳区职业教育质量年活动方案\n"
+         "| 序号 | 重点工作 | 目标要求 | 完成时限 | 责任单位 |\n"
+         "| --- | --- | --- | --- | --- |\n"
+         "| 1 | 开展质量诊断 | 全面建立质量保证体系 | 2033年9月 | 区教育局职成股（牵头）、各中职学校 |\n"
+         "| 2 | 举办技能竞赛 | 参赛覆盖率达到60% | 2033年5月 | 区教育局职成股 |\n")
+
+
+def test_a_table_of_key_works_with_the_department_column_last():
+    measures = {f.target.name for f in _facts(TABLE, "HAS_MEASURE")}
+    assert measures == {"开展质量诊断", "举办技能竞赛"}
+    assert {(s, r) for s, t, r in _roles(TABLE) if t == "开展质量诊断"} == {
+        ("栎阳区教育局职成股", "牵头"), ("各中职学校", "责任")}
+
+
+# ---- names of parties -------------------------------------------------------------------------
+def test_party_and_league_committees_and_bracketed_units():
+    places = {"市": "澜城市"}
+    assert split_departments("市委组织部（市委人才办）、各县（市、区）党委和政府") == [
+        "市委组织部(市委人才办)", "各县(市、区)党委和政府"]
+    assert split_departments("市教育局和市财政局") == ["市教育局", "市财政局"]
+    assert agency_name("团市委", places) == "共青团澜城市委"
+    assert canonical_agency("共青团澜城市委") == canonical_agency("团市委", places)
+    text = ("中共澜城市委办公室 澜城市人民政府办公室\n印发《澜城市技能人才行动计划》的通知\n澜委办发〔2033〕6号\n"
+            "各县（市、区）党委和人民政府：\n现将《澜城市技能人才行动计划》印发给你们。\n"
+            "中共澜城市委办公室\n澜城市人民政府办公室\n2033年4月2日\n澜城市技能人才行动计划\n二、主要任务\n"
+            "1.实施人才引育工程。每年引进高技能人才300名。\n"
+            "责任单位：市委组织部（市委人才办）、市人社局，各县（市、区）党委和政府\n"
+            "2.实施技能竞赛工程。每年举办技能大赛。\n责任单位：市人社局、团市委\n")
+    assert _duties(text, "实施人才引育工程") == {
+        ("澜城市委组织部", "责任"), ("澜城市人社局", "责任"), ("各县(市、区)党委和政府", "责任")}
+    assert _duties(text, "实施技能竞赛工程") == {("澜城市人社局", "责任"), ("共青团澜城市委", "责任")}
