@@ -128,8 +128,14 @@ def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
     parts = re.split(rf"({_RESP_LABEL})[:：]", found)
     for label, cell in zip(parts[1::2], parts[2::2]):
         role = next(r for r, rx in _LABEL_ROLES if re.fullmatch(rx, label))
-        out.extend((p, role) for p in parties_of(cell))
+        for p in split_departments(cell):
+            mark = _CELL_MARK.match(p)  # 责任单位：市教育局（牵头）、市财政局
+            out.append((mark.group("name"), _mark_role(mark)) if mark else (body_of(p), role))
     return out
+
+
+def _mark_role(mark: re.Match[str]) -> str:
+    return "牵头" if mark.group("role") == "牵头" else "配合"
 
 
 def helper_role(verb: str) -> str:
@@ -163,7 +169,7 @@ def cell_roles(cell: str) -> list[tuple[str, str | None]]:
     for part in split_departments(_CELL_DUTY.sub("", clean_text(cell).strip())):
         mark = _CELL_MARK.match(part)
         if mark:
-            out.append((mark.group("name"), "牵头" if mark.group("role") == "牵头" else "配合"))
+            out.append((mark.group("name"), _mark_role(mark)))
         else:
             out.append((body_of(part), None))
     return out
@@ -233,8 +239,9 @@ def prose_roles(text: str, opening: bool = True) -> list[tuple[str, str]]:
 # A clause that names who leads or who carries a task, whole: 由X牵头 / X、Y负责 / 由X具体负责; and
 # the clauses after it that name who helps: Y、Z等配合, Y具体实施, Y保障培训经费, Y具体负责.
 _RUN_LEAD = re.compile(r"^由?(?P<who>.+?)(?:负责)?牵头(?:负责)?$")
-_RUN_OWN = re.compile(r"^由?(?P<who>.+?)(?:等)?(?:具体|共同|统筹)?负责(?:落实|实施|推进)?$")
-_RUN_HELP = re.compile(r"^(?:等)?(?P<v>配合|参与|协助|协同|具体负责|具体实施|负责|落实|实施|保障|支持|提供)")
+_RUN_OWN = re.compile(r"^由?(?P<who>.+?)(?:等)?(?:(?:具体|共同|统筹)?负责(?:落实|实施|推进)?|(?:具体|抓好|负责)落实)$")
+_RUN_TOGETHER = re.compile(r"^由(?P<who>[^，,]+?)(?:要|应|应当)?会同(?P<help>.+)$")
+_RUN_HELP = re.compile(r"^(?:等)?(?:按职责)?(?:分工)?(?P<v>配合|参与|协助|协同|具体负责|具体实施|负责|落实|实施|保障|支持|提供)")
 
 
 def _whole(who: str) -> list[str]:
@@ -245,10 +252,14 @@ def _whole(who: str) -> list[str]:
 
 def duty_run(text: str) -> list[tuple[str, str]]:
     """(party, role) of the first run of clauses stating a task's duty: 由X负责，Y、Z配合 (责任,
-    配合); X、Y负责，Z、W等配合; X牵头，Y具体实施 (牵头, 配合); X牵头，Y具体负责 (牵头, 责任); a run
-    ends at the first clause that names no party."""
+    配合); X、Y负责，Z、W等配合; X牵头，Y具体实施 (牵头, 配合); X牵头，Y具体负责 (牵头, 责任);
+    由X会同Y统一组织 (牵头, 配合); a run ends at the first clause that names no party."""
     clauses = [c.strip() for c in re.split(r"[，,；;。]", text)]
     for i, clause in enumerate(clauses):
+        together = _RUN_TOGETHER.match(clause)  # 由市人社局会同市教育局统一组织
+        if together and _whole(together.group("who")) and leading_parties(together.group("help")):
+            return ([(p, "牵头") for p in _whole(together.group("who"))]
+                    + [(p, "配合") for p in leading_parties(together.group("help"))])
         lead, own = _RUN_LEAD.match(clause), _RUN_OWN.match(clause)
         m = lead or own
         who = _whole(m.group("who")) if m else []

@@ -329,33 +329,57 @@ def _apply_fields(seg: PolicySegment, meta: dict[str, tuple[str, int, int]]) -> 
 
 
 def _unnumbered_policy(text: str, lines: list[Line], meta: dict[str, tuple[str, int, int]]) -> PolicySegment | None:
-    """A policy without a number line: a title line followed by its addressee (…：) or a number
-    given in the page's metadata, among the first lines after the page furniture."""
+    """A policy without a number line: a title line (or two, wrapped) followed by its addressee
+    (…：) or a number given in the page's metadata, among the first lines after the page
+    furniture; or a signed page whose title has the page's furniture or its date in brackets
+    under it."""
     content = [(i, ln) for i, ln in enumerate(lines) if ln.stripped and not is_furniture(ln.text)][:40]
     meta_title = name_key(meta["title"][0]) if "title" in meta else None
     for k, (i, ln) in enumerate(content[:-1]):
         kind = policy_kind(ln.stripped)
         if not kind or "《" in ln.stripped[:1] or len(ln.stripped) > 120:
             continue
+        first = k
+        if k > 0 and _title_start(content[k - 1][1], ln):  # 东川省教育厅 东川省财政厅关于推进 / …的实施方案
+            first = k - 1
+        parts = [c for _, c in content[first:k + 1]]
+        title = parts[0].stripped + "".join(("" if "关于" in parts[0].stripped else " ") + p.stripped for p in parts[1:])
+        title = re.sub(r"\s+", " ", title)
         nxt = content[k + 1][1].stripped
         addressed = nxt.endswith(("：", ":")) and len(nxt) <= 120
-        # A web page's title with the page's furniture line under it (发布时间：… 来源：…): the
-        # document, when it is signed (its issuer named in the title, a field or the signature).
-        headed = k == 0 and _furniture_below(lines, i) and not _NEWS_HEADLINE.search(ln.stripped)
-        if addressed or headed or (meta_title and name_key(ln.stripped) == meta_title):
-            title = re.sub(r"\s+", " ", ln.stripped)
-            start = ln.start + (len(ln.text) - len(ln.text.lstrip()))
+        # A web page's title with the page's furniture line (发布时间：… 来源：…) under or above it,
+        # or its date in brackets under it: the document, when it is signed (its issuer named in the title, a
+        # field or the signature) and the title is no news headline (我县出台…方案).
+        headed = (first == 0 and (_furniture_below(lines, i) or _DATE_BELOW.match(nxt)
+                                  or any(is_furniture(x.text) for x in lines[:content[0][0]]))
+                  and ("关于" in title or not _NEWS_HEADLINE.search(title)))
+        named = bool(meta_title) and name_key(title) == meta_title
+        if addressed or headed or named:
+            start = parts[0].start + (len(parts[0].text) - len(parts[0].text.lstrip()))
             seg = PolicySegment(start=0, end=len(text), key=name_key(title), title=title,
-                                title_span=(start, ln.end), kind=kind, body_start=ln.end)
+                                title_span=(start, ln.end), kind=policy_kind(title), body_start=ln.end)
             _apply_fields(seg, meta)
-            _fill_issuers_and_date(seg, text, lines, [x for x in lines[:i] if not is_furniture(x.text)])
-            if addressed or seg.issuers or (meta_title and name_key(ln.stripped) == meta_title):
+            _fill_issuers_and_date(seg, text, lines, [x for x in lines[:content[first][0]] if not is_furniture(x.text)])
+            below = _DATE_BELOW.match(nxt)
+            if seg.date is None and below:
+                seg.date, seg.date_span = iso_date(below), (content[k + 1][1].start, content[k + 1][1].end)
+            if addressed or named or seg.issuers:
                 return seg
     return _addressed_notice(text, lines, content, meta)
 
 
+def _title_start(prev: Line, line: Line) -> bool:
+    """Whether ``prev`` opens a title that ``line`` ends: no sentence of its own, and the issuers
+    and 关于 of the title before the line's words (东川省教育厅 东川省财政厅关于推进)."""
+    p = prev.stripped
+    return (len(p) <= 40 and not re.search(r"[。：:；;，,》]", p) and not prev.is_table_row
+            and not policy_kind(p) and ("关于" in p or bool(title_issuers(p + "关于"))))
+
+
 # A news headline that reports a document rather than being one: 我市出台…实施方案, 省教育厅印发….
 _NEWS_HEADLINE = re.compile(r"出台|印发|发布|下发|制定|颁布|召开|举行|解读|启动|通过|审议")
+# The date of a document printed in brackets under its title: （2031年1月5日）.
+_DATE_BELOW = re.compile(rf"^[（(]\s*{DATE_PATTERN}\s*[）)]$")
 
 
 def _furniture_below(lines: list[Line], i: int) -> bool:

@@ -55,6 +55,15 @@ def _is_header(cells: list[str]) -> bool:
     return any(squeeze(c).replace(" ", "") in ("序号", "编号") for c in cells)
 
 
+def _unnumbered_header(cells: list[str]) -> bool:
+    """A task table's header without a 序号 column (重点任务 | 责任单位 | 完成时限): a task column
+    and a column of responsible units, every cell a column name."""
+    names = [squeeze(c) for c in cells if c.strip()]
+    return (len(names) >= 2 and any(n in TEXT_COLUMNS for n in names)
+            and any(re.search(r"责任|牵头|配合", n) for n in names)
+            and all(len(n) <= 8 and not re.search(r"\d|[，。；]", n) for n in names))
+
+
 # A row's number: 1, 1. or 1、; or a Chinese numeral (一, （一）), a task when the row names its
 # departments, else the heading of the group of rows below it.
 _ROW_NUMBER = re.compile(r"\d{1,3}[.．、]?")
@@ -124,8 +133,16 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
         cells = _cells(ln)
         if idx in lower_headers:
             continue
-        if _is_header(cells):
+        unnumbered = not _is_header(cells) and _unnumbered_header(cells)
+        if cols is not None and cols.get("count") is not None:
+            if all(re.fullmatch(r":?-{2,}:?", c.strip()) for c in cells if c.strip()):
+                continue  # the rule under a markdown header
+            cols["count"] += 1
+            cells = [str(cols["count"]), *cells]  # a table without 序号: its rows in order
+        if _is_header(cells) or unnumbered:
             names = [squeeze(c) for c in cells]
+            if unnumbered:
+                names, cells = ["序号", *names], ["序号", *cells]
             prev = next((p for p in reversed(lines[:idx]) if p.stripped), None)
             if prev is not None and prev.is_table_row and not _is_header(_cells(prev)):
                 upper = [squeeze(c) for c in _cells(prev)]
@@ -152,7 +169,7 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
                 tcol = finer if finer is not None else tcol
             gcol = _column(names, GROUP_COLUMNS, {tcol})
             # 牵头/责任/负责 units lead; 配合/协同 units share the task (the column name is kept on the edge)
-            rcols = [i for i, n in enumerate(names) if re.search(r"责任|牵头|负责|配合|协同|参与", n)
+            rcols = [i for i, n in enumerate(names) if re.search(r"责任|牵头|负责|配合|协同|参与|实施单位|承办单位|实施主体", n)
                      and not re.search(r"领导|责任人|联系人", n)]  # 责任领导 names a person, not a body
             if cols is not None and cols["names"][cols["text"]] == names[tcol]:
                 continue  # the same table's header repeated on a new page
@@ -168,7 +185,7 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
             implied = _TITLE_AGENCY.match(title)
             cols = {"names": names, "text": tcol, "group": gcol, "resp": rcols, "title": title,
                     "owner": owner, "implied": implied.group(1) if implied and is_agency_name(implied.group(1)) else None,
-                    "group_value": "", "pending": "", "last": None}
+                    "group_value": "", "pending": "", "last": None, "count": 0 if unnumbered else None}
             continue
         chinese = bool(cells) and bool(_CN_ROW_NUMBER.fullmatch(cells[0].strip()))
         if cols is None or not cells or not (_ROW_NUMBER.fullmatch(cells[0].strip()) or chinese or not cells[0].strip()):

@@ -155,10 +155,11 @@ def issuer_list(head: str) -> list[str]:
 
 
 def title_issuers(title: str) -> list[str]:
-    """Issuers named before 关于 (or 印发/转发) in a title: 教育部 东川省人民政府关于… →
-    [教育部, 东川省人民政府]; 临江市人民政府印发…的通知 → [临江市人民政府]."""
+    """Issuers named before 关于 (or 印发/转发, or the year of a year's plan) in a title: 教育部
+    东川省人民政府关于… → [教育部, 东川省人民政府]; 临江市人民政府印发…的通知 → [临江市人民政府];
+    临江市教育局2031年职业教育工作要点 → [临江市教育局]."""
     t = clean_text(title)
-    m = re.search(r"关于|印发|转发", t)
+    m = re.search(r"关于|印发|转发", t) or re.search(r"(?=(?:19|20)\d{2}\s*年)", t)  # 临江市教育局2031年工作要点
     if m is None or not t[:m.start()].strip():
         return []
     return issuer_list(t[:m.start()])
@@ -212,10 +213,13 @@ FURNITURE_RE = re.compile(rf"^\s*[【\[]?\s*(?:{KEYS_RE})\s*(?:[:：|｜\]】]|\
 _POSITION = re.compile(r"^\s*(?:您的位置|你的位置|您现在的位置|您当前的位置|您当前位置|当前位置|所在位置)\s*[:：]")
 
 
+_CRUMB = re.compile(r"^\s*[^\s>＞»。，,；;]{1,12}(?:\s*[>＞»]\s*[^\s>＞»。，,；;]{1,12}){2,}\s*$")
+
+
 def is_furniture(line: str) -> bool:
     """A line of the web page around a document (来源：…, 发布日期：…, 浏览次数：…, a metadata row,
-    a breadcrumb)."""
-    return bool(FURNITURE_RE.match(line) or _POSITION.match(line))
+    a breadcrumb: 当前位置：…, 首页 > 信息公开 > 通知公告)."""
+    return bool(FURNITURE_RE.match(line) or _POSITION.match(line) or _CRUMB.match(line))
 
 
 # ---- the text as it is read ---------------------------------------------------------------
