@@ -262,6 +262,12 @@ def _title_before(lines: list[Line], i: int, floor: int) -> tuple[str, int, int]
         parts.insert(0, ln)
         joined = "".join(p.stripped for p in parts)
         if policy_kind(joined) and "《" not in joined[:1]:
+            k = lines.index(parts[0])
+            above = lines[k - 1] if k > 0 else None
+            if (above is not None and above.start >= floor and joined.startswith("关于")
+                    and not is_furniture(above.text) and _title_start(above, parts[0])):
+                parts.insert(0, above)  # the issuers on the line above: 东川省教育厅 东川省财政厅 / 关于…的通知
+                joined = "".join(p.stripped for p in parts)
             title = re.sub(r"\s+", " ", " ".join(p.stripped for p in parts) if "关于" not in joined else joined)
             return title, parts[0].start + (len(parts[0].text) - len(parts[0].text.lstrip())), parts[-1].end
         if len(parts) == 2:

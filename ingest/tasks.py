@@ -269,8 +269,10 @@ def extract(doc: Document) -> Extraction:
                 parts = listed_parts(text, it.start, it.end)
                 if not parts:
                     stated[owner.properties["key"]].append(_body_measure(doc, seg, owner, it, out))
+                closing = _closing_duty(squeeze(text[parts[-1][1]:parts[-1][2]])) if parts else ""
                 for marker, s, e in parts:
-                    stated[owner.properties["key"]].append(_listed_measure(doc, seg, owner, it, marker, s, e, out))
+                    stated[owner.properties["key"]].append(
+                        _listed_measure(doc, seg, owner, it, marker, s, e, out, closing))
             rows.extend(parse_task_tables(doc, seg, part))
     for r in _unify(rows):
         _join_body_measure(r, stated.get(str(r.owner.properties.get("key")), []))
@@ -338,9 +340,19 @@ def _responsible(doc: Document, seg: PolicySegment, m: Mention, text: str, start
                               properties={"column": "stated", "role": role}))
 
 
+def _closing_duty(last: str) -> str:
+    """The duty that closes a 一是/二是 list as a whole: a bracket or label after the last task's
+    full stop (…；二是…。（市教育局负责））, not one inside its clause (…，由X负责。)."""
+    found = [m for m in STATED_RESPONSIBLE.finditer(last)]
+    if not found or last[found[-1].end():].strip("。；;.\n ") or not last[:found[0].start()].rstrip().endswith("。"):
+        return ""
+    return last[found[0].start():]
+
+
 def _listed_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, marker: str, start: int,
-                    end: int, out: Extraction) -> Mention:
-    """A task of a 一是/二是 list: named by its first clause, under the item's heading."""
+                    end: int, out: Extraction, closing: str = "") -> Mention:
+    """A task of a 一是/二是 list: named by its first clause, under the item's heading; a task that
+    states no duty of its own takes the one closing the list (``closing``)."""
     full = squeeze(doc.text[start:end]).rstrip("；;。，,")[len(marker):]
     head = re.split(r"[，,；;。：:]", STATED_RESPONSIBLE.sub("", full), maxsplit=1)[0]  # not its （责任单位：…）
     name = head if 2 <= len(head) <= HEADING_MAX else (full if len(full) <= 60 else full[:60] + "…")
@@ -350,7 +362,8 @@ def _listed_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item
     m = Mention("Measure", name, doc.id, start, end, properties=props)
     out.mentions.append(m)
     out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(start, end)))
-    _responsible(doc, seg, m, full, start, end, out)
+    own = responsibilities(full)
+    _responsible(doc, seg, m, full if own or not closing else f"{full}\n{closing}", start, end, out)
     return m
 
 

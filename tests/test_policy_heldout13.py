@@ -78,19 +78,20 @@ from tests.policy_facts import check_headers, format_score, load, score
 
 UNSEEN = Path(__file__).resolve().parent / "data" / "unseen" / "policy"
 
-# First score of each develop set, rounded down: (policy facts recall, RESPONSIBLE_FOR recall).
+# Each develop set after round 5 (first score: 0.680/0.682, 0.626/0.413, 0.705/0.560, 0.416/0.264):
+# (policy facts recall, RESPONSIBLE_FOR recall).
 DEVELOP = {
-    "heldout13": (0.680, 0.682),
-    "heldout14": (0.626, 0.413),
-    "heldout15": (0.705, 0.560),
-    "heldout16": (0.416, 0.264),
+    "heldout13": (1.000, 1.000),
+    "heldout14": (1.000, 1.000),
+    "heldout15": (1.000, 1.000),
+    "heldout16": (1.000, 1.000),
 }
-# Develop documents whose header read right at the first score.
+# Develop documents whose header reads right (all twelve since round 5; eight at the first score).
 DEVELOP_HEADERS = {
-    "heldout13": ("city_division_md", "prov_web_opinion"),
-    "heldout14": ("ministry_joint_plan",),
+    "heldout13": ("city_division_md", "county_work_points", "prov_web_opinion"),
+    "heldout14": ("district_action_plan", "ministry_joint_plan", "province_forward"),
     "heldout15": ("city_diyi_opinion", "county_cells_lines", "prov_tab_table"),
-    "heldout16": ("district_md_duty_last", "party_gov_joint"),
+    "heldout16": ("district_md_duty_last", "party_gov_joint", "prov_work_points_web"),
 }
 HOLDOUT = ("heldout17", "heldout18", "heldout19", "heldout20")
 

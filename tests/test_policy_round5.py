@@ -286,3 +286,22 @@ def test_a_title_with_the_pages_furniture_above_it():
             "一、建设任务\n（一）建设骨干专业。建成骨干专业3个。（县教育局负责）\n棠溪县教育局\n2034年4月1日\n")
     assert [(s.title, [n for n, _, _ in s.issuers]) for s in _segs(text)] == [
         ("棠溪县中职学校专业建设实施方案", ["棠溪县教育局"])]
+
+
+def test_a_duty_closing_a_listed_item_is_every_listed_tasks_unless_one_states_its_own():
+    text = ("澜城市教育局关于推进专业建设的通知\n澜教发〔2034〕8号\n各职业院校：\n一、重点工作\n"
+            "（一）加强专业建设。一是建设市级骨干专业10个；二是遴选精品课程30门。（市教育局职成处负责，各职业院校配合）\n"
+            "（二）加强教师培训。一是培训骨干教师200人，由市教育局人事处负责；二是组织教师企业实践。\n"
+            "澜城市教育局\n2034年4月1日\n")
+    both = {("澜城市教育局职成处", "责任"), ("各职业院校", "配合")}
+    assert _duties(text, "建设市级骨干专业10个") == both and _duties(text, "遴选精品课程30门") == both
+    assert _duties(text, "培训骨干教师200人") == {("澜城市教育局人事处", "责任")}
+    assert _duties(text, "组织教师企业实践") == set()  # the duty inside the first task's clause is its own
+
+
+def test_the_issuers_line_above_a_title_over_the_number():
+    text = ("霁川省人力资源和社会保障厅 霁川省教育厅\n关于做好技工院校招生工作的通知\n霁人社发〔2034〕3号\n"
+            "各市人力资源社会保障局：\n现就有关事项通知如下。\n")
+    assert [(s.title, [n for n, _, _ in s.issuers]) for s in _segs(text)] == [
+        ("霁川省人力资源和社会保障厅 霁川省教育厅关于做好技工院校招生工作的通知",
+         ["霁川省人力资源和社会保障厅", "霁川省教育厅"])]
