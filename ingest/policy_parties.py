@@ -42,7 +42,7 @@ STATED_RESPONSIBLE = re.compile(
     rf"(?P<more>{_TAIL})[）)]")
 # A second list in the same bracket: （X、Y按职责分工负责，各省级人民政府负责落实）.
 _MORE_OWNERS = re.compile(r"^[，,；;](?P<who>[^，,；;]{2,60}?)(?:等)?(?:(?:(?:按职责)?分工)?(?P<own>负责)|配合|参与|协助|协同)")
-RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【〔]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?(?:牵头[，,；;、）)]|负责[）)]))")
+RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【〔（(]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?(?:牵头[，,；;、）)]|负责[）)]))")
 # A time column written into a responsibility (责任部门：市财政局 完成时限：2031年12月) ends the list.
 _TIME_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间进度|进度安排|时限|时间)[:：].*$")
 # Unbracketed: 由市教育局牵头，市财政局、市人社局配合; 市教育局会同市经信委、市人社局…; a subject

@@ -129,6 +129,11 @@ def parse_items(text: str, start: int, end: int) -> list[Item]:
             # the label line ends the task unless its list wraps on (…、); the signature below is no part of it
             current.closed = not re.search(r"[、，,]\s*$", ln.text)
             continue
+        listed = _LISTED_LINE.match(s)
+        if current is not None and listed and _NUMERALS[_NUMERALS.index(listed.group(1)) - 1] + "是" in current.text:
+            current.parts.append(ln.text)  # 二是… on a line of its own goes on the list 一是… opened
+            current.end = ln.end
+            continue
         if current is None or current.closed:
             continue
         if current.heading_only or not re.search(r"[。！？]\s*$", current.parts[-1]):
@@ -137,6 +142,11 @@ def parse_items(text: str, start: int, end: int) -> list[Item]:
         else:
             current.closed = True  # an unnumbered paragraph after a finished item stands alone
     return items
+
+
+# A line opening the next task of a 一是/二是 list (二是…, 三是…; not 一是, which opens a list).
+_NUMERALS = "一二三四五六七八九十"
+_LISTED_LINE = re.compile(r"^([二三四五六七八九十])是(?=[\u4e00-\u9fff“])")
 
 
 def _share_duty(items: list[Item], current: Item, line: str) -> None:
