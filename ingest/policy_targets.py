@@ -43,7 +43,7 @@ def _year(m: re.Match[str], base: int | None = None, this_year: int | None = Non
 
 
 # How firmly a goal is set is not part of it: 力争建设50个团队 sets 建设50个团队.
-_MODAL = re.compile(r"^(?:力争|争取|努力|确保)(?!\d)")
+_MODAL = re.compile(r"^(?:其中\s*[，,：:]?)?(?:力争|争取|努力|确保)?(?!\d)")  # and 其中 (…，其中高技能人才40万人)
 
 
 def split_goals(clause: str) -> list[str]:

@@ -169,7 +169,7 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
                 tcol = finer if finer is not None else tcol
             gcol = _column(names, GROUP_COLUMNS, {tcol})
             # 牵头/责任/负责 units lead; 配合/协同 units share the task (the column name is kept on the edge)
-            rcols = [i for i, n in enumerate(names) if re.search(r"责任|牵头|负责|配合|协同|参与|实施单位|承办单位|实施主体", n)
+            rcols = [i for i, n in enumerate(names) if re.search(r"责任|牵头|负责|配合|协同|参与|协办|协助|实施单位|承办单位|实施主体", n)
                      and not re.search(r"领导|责任人|联系人", n)]  # 责任领导 names a person, not a body
             if cols is not None and cols["names"][cols["text"]] == names[tcol]:
                 continue  # the same table's header repeated on a new page

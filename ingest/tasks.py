@@ -176,6 +176,12 @@ def is_measure(item: Item) -> bool:
                    for a in [item, *item.ancestors()])
 
 
+def _heading_sentence(item: Item) -> bool:
+    """A group heading written as one short sentence (（一）实施技能提升行动。 / 1.… 2.…)."""
+    t = item.text.rstrip()
+    return t.endswith("。") and "。" not in t[:-1] and len(t) <= HEADING_MAX + 1
+
+
 def _opening(text: str) -> str:
     """The first clause of an item without a short heading: an aims word further on (…，确保如期
     实现试点目标) is part of a task, not the heading of an aims section."""
@@ -272,7 +278,9 @@ def extract(doc: Document) -> Extraction:
     for seg in segment_policies(text):
         for part in policy_parts(text, seg):
             owner = part_owner(doc, seg, part)
-            body_items = [it for it in parse_items(text, part.start, part.end) if is_measure(it)]
+            items = parse_items(text, part.start, part.end)
+            parents = {id(it.parent) for it in items if it.parent is not None}
+            body_items = [it for it in items if is_measure(it) and not (id(it) in parents and _heading_sentence(it))]
             sentences.setdefault(owner.properties["key"], []).extend(
                 sp for it in body_items for sp in _sentences(text, it.start, it.end))
             for it in body_items:
@@ -306,7 +314,7 @@ def _join_body_measure(r: Row, body: list[Mention]) -> None:
 def _body_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, out: Extraction) -> Mention:
     head, full = it.heading, it.text
     name = head or (full if len(full) <= 60 else full[:60] + "…")
-    groups = [a for a in it.ancestors() if a.heading_only]
+    groups = [a for a in it.ancestors() if a.heading_only or _heading_sentence(a)]
     section = [a for a in it.ancestors() if a.level == 1]
     scope = str(policy.properties["key"])
     props = {"key": measure_key(head, scope) if head and len(head) < len(full) else measure_key(full),

@@ -327,3 +327,24 @@ def test_bracketed_label_lines_under_each_task():
     assert _duties(text, "建设骨干专业") == {("澜城市教育局职成处", "责任"), ("各职业院校", "责任")}
     assert _duties(text, "遴选精品课程") == {("澜城市教育局职成处", "牵头"), ("澜城市电教馆", "配合")}
     assert _duties(text, "培训骨干教师") == {("澜城市教育局人事处", "牵头"), ("澜城市财政局", "配合")}
+
+
+def test_a_group_heading_written_as_a_sentence_and_a_goal_counted_within_another():
+    text = ("汀川市人民政府办公室关于印发汀川市技能人才振兴计划的通知\n汀政办发〔2034〕22号\n各区人民政府：\n"
+            "现将《汀川市技能人才振兴计划》印发给你们，请认真贯彻执行。\n汀川市人民政府办公室\n2034年8月1日\n"
+            "汀川市技能人才振兴计划\n一、工作目标\n到“十五五”末，全市技能人才总量达到120万人，其中高技能人才40万人。\n"
+            "二、重点任务\n（一）实施技能提升行动。\n1.开展企业职工培训。每年培训企业职工5万人次。（市人社局、市总工会负责）\n"
+            "2.开展重点群体培训。每年培训农民工3万人次。（市人社局负责）\n")
+    measures = {f.target.name: f.target.properties for f in _facts(text, "HAS_MEASURE")}
+    assert set(measures) == {"开展企业职工培训", "开展重点群体培训"}
+    assert measures["开展企业职工培训"]["group"] == "实施技能提升行动"
+    assert {f.target.name for f in _facts(text, "HAS_TARGET")} == {
+        "到2030年，全市技能人才总量达到120万人", "到2030年，高技能人才40万人"}
+
+
+def test_an_annexed_division_table_with_divisions_and_a_co_organiser_column():
+    text = ("汀川市教育局关于印发《汀川市职业教育提质行动计划》的通知\n汀教发〔2034〕30号\n各区教育局：\n"
+            "现将《汀川市职业教育提质行动计划》印发给你们，请认真抓好落实。\n汀川市教育局\n2034年9月1日\n附件\n"
+            "汀川市职业教育提质行动计划重点任务分工表\n序号\t主要任务\t责任处室\t协办单位\t完成时间\n"
+            "1\t建设高水平专业群10个\t职成处\t发展规划处\t2036年\n")
+    assert _duties(text, "建设高水平专业群10个") == {("汀川市教育局职成处", "责任"), ("汀川市教育局发展规划处", "配合")}
