@@ -37,12 +37,12 @@ _TAIL = r"(?:[，,；;](?:[^（()）。]|[（(][^（()）]{1,10}[）)]){0,30})?"
 STATED_RESPONSIBLE = re.compile(
     rf"[（(\[【〔](?P<l1>{_RESP_LABEL})[:：](?P<lab>(?:[^（()）\[\]【】〔〕]|[（(][^（()）]*[）)])+)[）)\]】〕]"
     rf"|(?<![（(\[【〔\w])(?P<l2>{_RESP_LABEL})[:：](?P<line>(?:[^（()）。〔〕]|[（(][^（()）。]{{1,10}}[）)])+)"
-    rf"|[（(](?P<lead>[^（()）。，,]{{2,60}}?)牵头(?:[，,；;、](?P<help>[^（()）。]{{2,80}}?){_HELPS})?{_TAIL}[）)]"
+    rf"|[（(](?P<lead>[^（()）。，,]{{2,60}}?)(?:负责)?牵头(?:负责)?(?:[，,；;、](?P<help>[^（()）。]{{2,80}}?){_HELPS})?{_TAIL}[）)]"
     rf"|[（(](?P<owners>(?:[^（()）。，,；;]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?)(?:等)?(?:(?:按职责)?分工)?负责"
     rf"(?P<more>{_TAIL})[）)]")
 # A second list in the same bracket: （X、Y按职责分工负责，各省级人民政府负责落实）.
 _MORE_OWNERS = re.compile(r"^[，,；;](?P<who>[^，,；;]{2,60}?)(?:等)?(?:(?:(?:按职责)?分工)?(?P<own>负责)|配合|参与|协助|协同)")
-RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【〔（(]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?(?:牵头[，,；;、）)]|负责[）)]))")
+RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【〔（(]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?(?:牵头(?:负责)?[，,；;、）)]|负责[）)]))")
 # A time column written into a responsibility (责任部门：市财政局 完成时限：2031年12月) ends the list.
 _TIME_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间进度|进度安排|时限|时间)[:：].*$")
 # Unbracketed: 由市教育局牵头，市财政局、市人社局配合; 市教育局会同市经信委、市人社局…; a subject
@@ -271,7 +271,8 @@ def duty_run(text: str) -> list[tuple[str, str]]:
             verb = _RUN_HELP.match(nxt[len("、".join(helpers)):]) if helpers else None
             if verb is None:
                 break
-            out += [(p, "责任" if verb.group("v") in ("具体负责", "负责") else "配合") for p in helpers]
+            out += [(re.sub(r"(?<=.{2})等(?:部门|单位)?$", "", p), "责任" if verb.group("v") in ("具体负责", "负责") else "配合")
+                    for p in helpers]
         return out
     return []
 

@@ -348,3 +348,12 @@ def test_an_annexed_division_table_with_divisions_and_a_co_organiser_column():
             "汀川市职业教育提质行动计划重点任务分工表\n序号\t主要任务\t责任处室\t协办单位\t完成时间\n"
             "1\t建设高水平专业群10个\t职成处\t发展规划处\t2036年\n")
     assert _duties(text, "建设高水平专业群10个") == {("汀川市教育局职成处", "责任"), ("汀川市教育局发展规划处", "配合")}
+
+
+def test_led_and_responsible_at_once_and_helpers_named_with_their_kind():
+    text = ("澜城市教育局关于推进专业建设的通知\n澜教发〔2034〕8号\n各职业院校：\n"
+            "（一）建设实训基地。建成实训基地5个。\n（市教育局牵头负责）\n"
+            "（二）建设骨干专业。建成骨干专业3个，市教育局牵头，市财政局等部门按职责分工落实。\n"
+            "澜城市教育局\n2034年4月1日\n")
+    assert _duties(text, "建设实训基地") == {("澜城市教育局", "牵头")}
+    assert _duties(text, "建设骨干专业") == {("澜城市教育局", "牵头"), ("澜城市财政局", "配合")}
