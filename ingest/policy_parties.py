@@ -32,12 +32,12 @@ _RESP_LABEL = "(?:" + "|".join(rx for _, rx in _LABEL_ROLES) + ")"
 # National task divisions write the supporting bodies as 按职责分工负责 (（教育部牵头，国家发展改革委、
 # 财政部等按职责分工负责）) and a list without a lead as （X、Y按职责分工负责） or （X负责）; a deadline may
 # close the bracket (（各省级人民政府负责，2031年底前完成）).
-_HELPS = r"(?:等)?(?P<hv>(?:按职责)?分工负责|按职责负责|具体负责|具体实施|负责|配合|参与|协助|协同)"
+_HELPS = r"(?:等)?(?P<hv>(?:按职责)?分工负责|按职责负责|具体负责|负责落实|具体落实|具体实施|负责|配合|参与|协助|协同)"
 _TAIL = r"(?:[，,；;](?:[^（()）。]|[（(][^（()）]{1,10}[）)]){0,30})?"
 STATED_RESPONSIBLE = re.compile(
     rf"[（(\[【〔](?P<l1>{_RESP_LABEL})[:：](?P<lab>(?:[^（()）\[\]【】〔〕]|[（(][^（()）]*[）)])+)[）)\]】〕]"
     rf"|(?<![（(\[【〔\w])(?P<l2>{_RESP_LABEL})[:：](?P<line>(?:[^（()）。〔〕]|[（(][^（()）。]{{1,10}}[）)])+)"
-    rf"|[（(](?P<lead>[^（()）。，,]{{2,60}}?)(?:负责)?牵头(?:负责)?(?:[，,；;、](?P<help>[^（()）。]{{2,80}}?){_HELPS})?{_TAIL}[）)]"
+    rf"|[（(](?P<lead>[^（()）。，,]{{2,60}}?)(?:负责)?牵头(?:负责)?(?:[，,；;、](?P<help>(?:[^（()）。]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?){_HELPS})?{_TAIL}[）)]"
     rf"|[（(](?P<owners>(?:[^（()）。，,；;]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?)(?:等)?(?:(?:按职责)?分工)?负责"
     rf"(?P<more>{_TAIL})[）)]")
 # A second list in the same bracket: （X、Y按职责分工负责，各省级人民政府负责落实）.
@@ -141,7 +141,7 @@ def _mark_role(mark: re.Match[str]) -> str:
 def helper_role(verb: str) -> str:
     """The role of the bodies named after a lead (X牵头，Y配合): 配合, or 责任 where they carry the
     work out themselves (X牵头，Y具体负责)."""
-    return "责任" if verb == "具体负责" else "配合"
+    return "责任" if verb in ("具体负责", "负责落实", "具体落实") else "配合"
 
 
 _CELL_LEAD = re.compile(r"^(?P<lead>[^，,；;]{2,60}?)牵头(?:[，,；;、](?P<help>[^，,；;]{2,80}?)"

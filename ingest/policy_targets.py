@@ -156,24 +156,35 @@ def target_mentions(doc: Document, begin: int, stop: int, base_year: int | None 
     text = doc.text
     rows = [(ln.start, ln.end) for ln in lines_of(text, begin, stop) if ln.is_table_row]
     found = []
+    covered: list[tuple[int, int]] = []  # the year clauses read, whose goals the goal sections must not repeat
     for m in _YEAR_RE.finditer(text, begin, stop):
         if any(a <= m.start() < b for a, b in rows):
             continue
         end = clause_end(text, m.end(), stop)
+        lead_in = next(_outside_brackets(text, m.end(), end, "：:"), None)
+        if lead_in is not None:  # 到2030年，…取得明显进展：A；B；C。 — the goals listed after the colon
+            begin_goals = lead_in + 1
+            heading = re.compile(r"\n\s*[一二三四五六七八九十]{1,3}\s*、").search(text, begin_goals, stop)
+            limit = min(stop, begin_goals + 300, heading.start() if heading else stop)
+            end = next(_outside_brackets(text, begin_goals, limit, "。"), max(end, limit))
+        else:
+            begin_goals = m.end()
         more = re.match(r"[。；;]\s*其中\s*[，,：:]?", text[end:stop])
         if more:  # 到2030年，基本建成…。其中，建成1所…、5所…: the goals the sentence goes on to count
             end = clause_end(text, end + more.end(), stop)
-        clause = text[m.end():end]
+        clause = text[begin_goals:end]
+        covered.append((m.start(), end))
         stated = [d for r in STATED_RESPONSIBLE.finditer(clause) for d in stated_roles(r)]
         goals = split_goals(squeeze(STATED_RESPONSIBLE.sub("", clause)))
-        spans = _goal_spans(text, m.start(), m.end(), end, len(goals))
+        spans = _goal_spans(text, m.start(), begin_goals, end, len(goals))
         for goal, (gs, ge) in zip(goals, spans):
             target, span = _target(doc, goal, _year(m, base_year, this_year), gs, ge)
             target.properties["responsible"] = stated
             found.append((target, span))
     for a, b in _goal_sections(text, begin, stop):
         for sm in _SENTENCE.finditer(text, a, b):
-            if _YEAR_RE.search(sm.group()) or any(r0 <= sm.start() < r1 for r0, r1 in rows):
+            if (_YEAR_RE.search(sm.group()) or any(r0 <= sm.start() < r1 for r0, r1 in rows)
+                    or any(c0 <= sm.start() < c1 for c0, c1 in covered)):
                 continue
             for goal in split_goals(squeeze(sm.group().rstrip("。；;"))):
                 if re.search(r"\d+(?:\.\d+)?\s*(?:万|亿|千)?\s*\S{0,2}\s*(?:左右|以上)", goal):

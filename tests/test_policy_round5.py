@@ -357,3 +357,13 @@ def test_led_and_responsible_at_once_and_helpers_named_with_their_kind():
             "澜城市教育局\n2034年4月1日\n")
     assert _duties(text, "建设实训基地") == {("澜城市教育局", "牵头")}
     assert _duties(text, "建设骨干专业") == {("澜城市教育局", "牵头"), ("澜城市财政局", "配合")}
+
+
+def test_goals_listed_after_a_colon_and_a_lead_that_also_sees_it_done():
+    text = ("霁川省人民政府关于加快建设技能型社会的意见\n霁政发〔2034〕9号\n各市（州）人民政府：\n一、主要目标\n"
+            "到2030年，技能型社会建设取得明显进展：全省技能人才总量达到800万人；职业院校毕业生就业率保持在95%左右。\n"
+            "二、重点任务\n（一）完善职业教育体系。每个市（州）建好1所高职院校。（省教育厅牵头，各市（州）人民政府负责落实）\n"
+            "霁川省人民政府\n2034年3月12日\n")
+    targets = {f.target.name: f.target.properties["year"] for f in _facts(text, "HAS_TARGET")}
+    assert targets == {"到2030年，全省技能人才总量达到800万人": 2030, "到2030年，职业院校毕业生就业率保持在95%左右": 2030}
+    assert _duties(text, "完善职业教育体系") == {("霁川省教育厅", "牵头"), ("各市(州)人民政府", "责任")}
