@@ -54,14 +54,14 @@ _NAMED_AS = re.compile(rf"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{{2
 _PLAIN_DUTY = re.compile(r"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{2,60}?)(?:等)?(?:按职责)?分工负责(?=[，,。；;]|$)")
 _TOGETHER = re.compile(r"^(?P<lead>[^，,。；;（()）]{2,40}?)(?:要|应|应当)?会同(?P<help>[^，,。；;（()）]{2,80})")
 _SUBJECT = re.compile(r"^由?(?P<who>(?:各|有关|相关)?[^，,。；;：:]{2,40}?)(?:要|应|应当|须|必须|负责)(?!求|点|素)")
-_GROUP_PARTY = re.compile(r"^(?:各|有关|相关|[省市县区]直(?:各|有关|相关)?)[\u4e00-\u9fff（()）、]{0,20}(?:部门|单位|政府|机关|学校|院校)$")
+_GROUP_PARTY = re.compile(r"^(?:各|有关|相关|[省市县区]直(?:各|有关|相关)?)[\u4e00-\u9fff（()）、]{0,20}(?:部门|单位|政府|机关|学校|院校|高校|企业|机构|协会)$")
 
 
 # A unit of a place or of a body that carries tasks: a centre, a school, a division of a bureau
 # (县职业中专, 省电化教育馆, 省人社厅信息中心, 县教育局计财股); and a division of the issuer written
 # bare (职成处, 新闻宣传中心), named after the issuer (agency_name).
 _UNIT_PARTY = re.compile(r"^(?:[省市县区]|[\u4e00-\u9fff]{2,8}?(?:省|市|县|区))[\u4e00-\u9fff]{1,20}?"
-                         r"(?:中心|馆|学校|中专|职专|技校|学院|站|股|科|室)$")
+                         r"(?:中心|馆|学校|中专|职专|技校|学院|站|股|科|室|支行|分行|海关|分局)$")
 BARE_DIVISION = re.compile(r"^(?:(?![省市县区州各厅局委部府])[\u4e00-\u9fff]){1,7}(?:处|科|股|室|中心)$")
 
 
