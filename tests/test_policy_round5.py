@@ -367,3 +367,9 @@ def test_goals_listed_after_a_colon_and_a_lead_that_also_sees_it_done():
     targets = {f.target.name: f.target.properties["year"] for f in _facts(text, "HAS_TARGET")}
     assert targets == {"到2030年，全省技能人才总量达到800万人": 2030, "到2030年，职业院校毕业生就业率保持在95%左右": 2030}
     assert _duties(text, "完善职业教育体系") == {("霁川省教育厅", "牵头"), ("各市(州)人民政府", "责任")}
+
+
+def test_collectives_of_enterprises_and_units_of_a_place_carry_tasks():
+    from ingest.policy_parties import is_party
+    assert is_party("相关企业") and is_party("有关高校") and is_party("澜城市中心支行")
+    assert not is_party("龙头企业")  # a kind of enterprise, not the parties of a task
