@@ -239,7 +239,7 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
                 strength = (1.0 if e.type == rel else RELATED_STRENGTH) if rel else 0.7
                 add(Match(other, strength, [e], list(e.evidence), anchor_rank[a]))
     else:
-        for n in view.nodes_of(types):
+        for n in _unanchored_candidates(view, interp, types, ind_set, ind_words, rel):
             if n.type in ("Region",) and interp.answer_type != "Region":
                 continue
             if ind_set or interp.industry:
@@ -282,6 +282,26 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
             if not in_region(view, nid, interp.region):
                 del matches[nid]
     return [m for m in matches.values() if m.evidence]
+
+
+def _unanchored_candidates(view: GraphView, interp: Interpretation, types: set[str] | None,
+                           ind_set: set[str], ind_words: list[str], rel: str | None) -> list:
+    """The nodes of ``types`` that can match a question naming no body, in the view's order:
+    the necessary conditions of the loop in ``execute`` (and of the region filter after it),
+    looked up through the view's indexes instead of tested on every node of the type."""
+    need: list[frozenset[str]] = []
+    if interp.region:
+        need.append(view.region_candidates(interp.region))
+    if ind_set or interp.industry:
+        serving = {e.source for i in ind_set for e in view.inn.get(i, ()) if e.type == "SERVES"}
+        through = {e.source for g in serving for e in view.inn.get(g, ()) if e.type in ("LEADS", "MEMBER_OF")}
+        need.append(frozenset(serving | through) | view.named_with(ind_words))
+    elif rel and rel != "LOCATED_IN":
+        need.append(view.with_relation(rel))
+    if not need:
+        return view.nodes_of(types)
+    found = min(need, key=len)
+    return view.in_order([i for i in found if all(i in other for other in need)], types)
 
 
 def _through_groups(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -> list[Match]:
