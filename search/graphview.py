@@ -76,6 +76,7 @@ class GraphView:
             self._by_type[n.type].append(n)
         self._named_places: dict[str, set[str]] | None = None  # surface -> nodes whose name has it
         self._candidates: dict[tuple, frozenset[str]] = {}
+        self._evidence_counts: dict[str, int] = {}
 
     # ---- names ------------------------------------------------------------------------
     def _build_names(self) -> None:
@@ -220,6 +221,21 @@ class GraphView:
         if len(allowed) == 1:
             return list(self._by_type.get(next(iter(allowed)), ()))
         return [n for n in self.nodes.values() if n.type in allowed]
+
+    def ids_of(self, types: Iterable[str]) -> frozenset[str]:
+        """The ids of the nodes of these types."""
+        key = ("types", frozenset(types))
+        if key not in self._candidates:
+            self._candidates[key] = frozenset(n.id for t in key[1] for n in self._by_type.get(t, ()))
+        return self._candidates[key]
+
+    def evidence_count(self, node_id: str) -> int:
+        """How many distinct places of the documents state something about the node."""
+        count = self._evidence_counts.get(node_id)
+        if count is None:
+            count = len({(ev.doc, ev.start) for e in self.edges(node_id) for ev in e.evidence})
+            self._evidence_counts[node_id] = count
+        return count
 
     def in_order(self, ids: Iterable[str], types: Iterable[str] | None = None) -> list[Node]:
         """``nodes_of(types)`` restricted to ``ids`` (a much smaller set), in the same order."""

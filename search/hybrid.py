@@ -85,6 +85,7 @@ class SearchContext:
     _chunk_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     _chunk_quote_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
     _chunk_starts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    _type_rows: dict[frozenset, np.ndarray] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.node_ids = [it["id"] for it in self.indexes.nodes]
@@ -119,6 +120,17 @@ class SearchContext:
         self._chunk_rows = np.array(rows, dtype=np.int64)
         self._chunk_quote_rows = np.array(flat, dtype=np.int64)
         self._chunk_starts = np.array(starts, dtype=np.int64)
+
+    def rows_of(self, types: Iterable[str]) -> np.ndarray:
+        """A mask of the node index rows whose node (in the view) has one of these types."""
+        key = frozenset(types)
+        mask = self._type_rows.get(key)
+        if mask is None:
+            mask = np.zeros(len(self.node_ids), dtype=bool)
+            row = self.indexes.node_row
+            mask[[row[i] for i in self.view.ids_of(key) if i in row]] = True
+            self._type_rows[key] = mask
+        return mask
 
     def _index_evidence(self) -> None:
         by_doc: dict[str, list[tuple[int, int, Edge]]] = defaultdict(list)
