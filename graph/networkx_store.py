@@ -30,6 +30,7 @@ import os
 import re
 import shutil
 import tempfile
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -47,6 +48,7 @@ MANIFEST_FORMATS = (2, 3)  # graph.json holds the document list (format 2: and t
 PAUSE_ENV = "VOCGRAPH_COMMIT_PAUSE"
 # Files a commit stops naming stay this long for readers still on an older generation.
 RETAIN_SECONDS = 120.0
+_NAMES_BUILD = threading.Lock()
 _GRAPH_FILE = re.compile(r"graph/[0-9a-f]{32}\.pickle")
 RETAIN_INDEXES = 4  # ... but no more than this many superseded index generations
 
@@ -161,6 +163,7 @@ class NetworkxStore(GraphStore):
         self._edges = 0
         self._graph_rel: str | None = None  # the graph file the generation on disk names
         self._cited = None  # what the graph file says documents are cited by (graph/check.py)
+        self._names = None  # (generation key, graph.names.NameIndex)
         self._docs: dict[str, dict[str, Any]] = {}
         self._texts: dict[str, str] = {}  # document id -> text file, relative to the store
         self._pending_texts: dict[str, str] = {}
@@ -483,6 +486,26 @@ class NetworkxStore(GraphStore):
         for e in self.iter_edges():
             g.add_edge(e.source, e.target, key=e.type, edge=e)
         return g
+
+    def name_index(self):
+        """The name index of this generation (graph/names.py), built on first use; None while
+        there are uncommitted changes (then lookups test every node, as GraphStore's do)."""
+        if self._dirty:
+            return None
+        key = (self._generation, self._stamp, len(self._nodes))
+        names = self._names
+        if names is None or names[0] != key:
+            with _NAMES_BUILD:  # concurrent requests build it once
+                names = self._names
+                if names is None or names[0] != key:
+                    from graph.names import NameIndex
+
+                    self._names = names = (key, NameIndex(self._nodes.values()))
+        return names[1]
+
+    def find_nodes(self, name: str, type: str | None = None, limit: int = 10) -> list[Node]:
+        index = self.name_index()
+        return index.find(name, type, limit) if index is not None else super().find_nodes(name, type, limit)
 
     def remove_document(self, doc_id: str) -> None:
         """Drop a document and its stored text from the document list (its evidence: see

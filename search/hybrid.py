@@ -204,6 +204,7 @@ class SearchContext:
 # ---- the warm-process cache -------------------------------------------------------------
 _CONTEXTS: "OrderedDict[tuple, SearchContext]" = OrderedDict()
 _LOCK = threading.Lock()
+_BUILDING = threading.RLock()
 
 
 def _context_key(store: GraphStore, gen, embedder_spec: str | None) -> tuple:
@@ -223,11 +224,23 @@ def get_context(store: GraphStore, embedder_spec: str | None = None, index_dir=N
         return _database_context(store, embedder_spec)
     gen = current_generation(store, index_dir)
     key = _context_key(store, gen, embedder_spec)
+    ctx = _cached(key)
+    if ctx is not None:
+        return ctx
+    with _BUILDING:  # concurrent requests on a new generation build its context once
+        ctx = _cached(key)
+        return ctx if ctx is not None else _build_context(store, gen, embedder_spec, index_dir)
+
+
+def _cached(key: tuple) -> SearchContext | None:
     with _LOCK:
         ctx = _CONTEXTS.get(key)
         if ctx is not None:
             _CONTEXTS.move_to_end(key)
-            return ctx
+        return ctx
+
+
+def _build_context(store: GraphStore, gen, embedder_spec: str | None, index_dir) -> SearchContext:
     sig = graph_signature(store)
     if gen is not None:
         indexes = load_generation(gen)
