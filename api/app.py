@@ -44,25 +44,46 @@ NodeType = Literal[NODE_TYPES]  # type: ignore[valid-type]
 
 
 class StoreHolder:
-    """The store behind the app and the locks that keep its readers and writers apart.
+    """The store behind the app: readers share one generation, writers build the next.
 
-    Handlers run in a thread pool and the embedded store is not thread-safe, so readers take
-    ``lock``. A write (``writer()``) changes a fresh copy of the embedded store and swaps it in
-    once committed: readers go on with the live one meanwhile and never see half an upload.
+    The embedded store is never changed in place while it serves: a request takes the live
+    generation (``use()``, no lock) and reads it in parallel with the other requests; a write
+    (``writer()``) changes a fresh copy and swaps it in once committed, and a commit by another
+    process (a CLI ingest) is loaded as a new copy by the first request that notices it, while
+    the others go on with the generation they have. Nobody sees half an upload. A server
+    backend (Neo4j) has transactions of its own, but its client object is shared: its readers
+    and writers take ``lock`` as before.
     """
 
     def __init__(self, store: GraphStore) -> None:
         self.store = store
-        self.lock = threading.RLock()
+        self.lock = threading.RLock()  # server backends only
         self.write_lock = threading.Lock()  # one write at a time in this process
+        self._reloading = threading.Lock()
+
+    def _embedded(self) -> bool:
+        from graph.networkx_store import NetworkxStore
+
+        return isinstance(self.store, NetworkxStore)
 
     @contextmanager
     def use(self) -> Iterator[GraphStore]:
-        with self.lock:
-            is_stale = getattr(self.store, "is_stale", None)
-            if callable(is_stale) and not getattr(self.store, "dirty", False) and is_stale():
-                self.store.reload()  # another process (a CLI ingest) committed a new generation
-            yield self.store
+        if not self._embedded():
+            with self.lock:
+                yield self.store
+            return
+        store = self.store
+        if store.is_stale() and not store.dirty and self._reloading.acquire(blocking=False):
+            try:  # another process committed: this request loads the new generation
+                if self.store is store:
+                    from graph.networkx_store import NetworkxStore
+
+                    self.store = store = NetworkxStore(store.path)
+                else:
+                    store = self.store
+            finally:
+                self._reloading.release()
+        yield store
 
     @contextmanager
     def writer(self) -> Iterator[GraphStore]:
@@ -71,11 +92,10 @@ class StoreHolder:
         from graph.networkx_store import NetworkxStore
 
         with self.write_lock:
-            if isinstance(self.store, NetworkxStore):
+            if self._embedded():
                 copy = NetworkxStore(self.store.path)
                 yield copy
-                with self.lock:
-                    self.store = copy
+                self.store = copy
             else:
                 with self.lock:
                     yield self.store

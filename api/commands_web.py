@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
 
 from api.common import add_store_options, is_exact, match_entities, settings_from_args, store_from_args
-from graph.errors import NotFoundError
+from graph.errors import ConfigError, NotFoundError
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -18,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add_store_options(p)
     p.add_argument("--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="server processes (default 1; embedded store only): each loads the store "
+                        "and answers in parallel on its own core (docs/api.md)")
     p.set_defaults(handler=cmd_serve)
 
     p = subparsers.add_parser("viz", help="write the partner network of a node as an HTML page",
@@ -38,6 +42,16 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from api.app import create_app
 
     settings = settings_from_args(args)
+    if args.workers > 1:
+        if (getattr(args, "backend", None) or "networkx") != "networkx":
+            raise ConfigError("--workers: several server processes serve the embedded store only")
+        store_from_args(args).close()  # the same checks and warnings as one worker
+        os.environ["VOCGRAPH_STORE"] = str(settings.store)  # each worker's create_app reads it
+        print(f"vocgraph: serving on http://{args.host}:{args.port}/ with {args.workers} workers "
+              "(API docs at /docs)", file=sys.stderr)
+        uvicorn.run("api.app:create_app", factory=True, host=args.host, port=args.port,
+                    workers=args.workers, log_level="info")
+        return 0
     app = create_app(store=store_from_args(args), settings=settings)
     print(f"vocgraph: serving on http://{args.host}:{args.port}/ (API docs at /docs)", file=sys.stderr)
     uvicorn.run(app, host=args.host, port=args.port, log_level="info")

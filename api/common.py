@@ -78,6 +78,9 @@ def match_entities(store: GraphStore, name: str, type: str | None, limit: int) -
     if len(found) >= limit:
         return found
     key, seen = name_key(name), {n.id for n in found}
+    index = getattr(store, "name_index", lambda: None)()
+    if index is not None:  # the same, through the index (graph/names.py)
+        return found + index.fuzzy(name, type, limit - len(found), seen, FUZZY_MIN_RATIO)
     scored = []
     for n in store.iter_nodes(type):
         if n.id in seen:

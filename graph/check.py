@@ -49,16 +49,20 @@ def _index_missing(store: GraphStore) -> str | None:
     return None
 
 
-def quick_problems(store: GraphStore) -> list[str]:
+def citations(store: GraphStore) -> tuple[Counter, Counter]:
+    """How many evidence entries and how many nodes name each document."""
+    return (Counter(ev.doc for e in store.iter_edges() for ev in e.evidence),
+            Counter(d for n in store.iter_nodes() for d in n.docs))
+
+
+def quick_problems(store: GraphStore, cited: tuple[Counter, Counter] | None = None) -> list[str]:
     """The load-time check: evidence and node documents missing from the document list, missing
-    texts, a missing index generation. One line per kind of problem."""
+    texts, a missing index generation. One line per kind of problem. ``cited``: ``citations``
+    of the store when known (the embedded store's graph file records them)."""
     docs = store.documents()
-    unknown: Counter = Counter()
-    for e in store.iter_edges():
-        for ev in e.evidence:
-            if ev.doc not in docs:
-                unknown[ev.doc] += 1
-    node_unknown: Counter = Counter(d for n in store.iter_nodes() for d in n.docs if d not in docs)
+    evidence_docs, node_docs = cited if cited is not None else citations(store)
+    unknown = Counter({d: k for d, k in evidence_docs.items() if d not in docs})
+    node_unknown = Counter({d: k for d, k in node_docs.items() if d not in docs})
     out = []
     if unknown:
         out.append(f"{sum(unknown.values())} evidence entries cite documents not in the document list "

@@ -43,6 +43,7 @@ False
 
 from __future__ import annotations
 
+import bisect
 import json
 import os
 import re
@@ -479,18 +480,23 @@ def short_form_merges(keys: Iterable[str], apart: dict[str, set[str]] | None = N
     """
     apart = apart or {}
     keys = sorted(set(keys))
+    # Registered names by their core, sorted: those whose core starts with a short form's core
+    # are one run of the list (found by bisection, not by testing every stored name).
+    registered = sorted((company_core(b), b) for b in keys if "有限" in b)
+    cores = [c for c, _ in registered]
     merges: dict[str, str] = {}
     for a in keys:
         core_a = company_core(a)
         if len(core_a) < 2 or core_a == a or "有限" in a:
             continue  # only bare 'X公司' / 'X集团' short forms are abbreviations
         matches = []
-        for b in keys:
-            if b == a or "有限" not in b or b in apart.get(a, ()) or a in apart.get(b, ()):
+        for core_b, b in registered[bisect.bisect_left(cores, core_a):]:
+            if not core_b.startswith(core_a):
+                break
+            if b in apart.get(a, ()) or a in apart.get(b, ()):
                 continue
-            core_b = company_core(b)
             rest = core_b[len(core_a):]
-            if core_b.startswith(core_a) and (not rest or _GENERIC_BUSINESS.match(rest)):
+            if not rest or _GENERIC_BUSINESS.match(rest):
                 matches.append(b)
         if len(matches) == 1:
             merges[a] = matches[0]

@@ -78,7 +78,7 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
     graph_rank = competition_ranks({m.node_id: (-m.strength, m.anchor_rank) for m in by_id.values()})
     lex, dense = ctx.node_rankings(lexical_query(interp, question), qvec, set(by_id))
     # Among equally good matches, a body the documents say more about comes first.
-    support = sorted(by_id, key=lambda i: (-len({(ev.doc, ev.start) for e in view.edges(i) for ev in e.evidence}), i))
+    support = sorted(by_id, key=lambda i: (-view.evidence_count(i), i))
     ranks = [graph_rank, {i: r for r, i in enumerate(lex, 1)}, {i: r for r, i in enumerate(dense, 1)},
              {i: r for r, i in enumerate(support, 1)}]
     weights = [GRAPH_WEIGHT, 1.0, 1.0, SUPPORT_WEIGHT]

@@ -67,13 +67,12 @@ def industry_nodes(view: GraphView, ctx: SearchContext, term: str) -> list[str]:
     """IndustryChain nodes meaning ``term``: names containing it (高端装备制造, 装备制造业) or
     a short form of it (石化 for 石油化工), and their near neighbours by name embedding."""
     lexical = []
-    for n in view.nodes.values():
-        if n.type == "IndustryChain":
-            # Narrower names count (高端装备制造 for 装备制造), broader ones do not (交通 for 轨道交通).
-            core = industry_core(n.name)
-            short_for = INDUSTRY_ZH_SYNONYMS.get(core, INDUSTRY_ZH_SYNONYMS.get(n.name))
-            if term in n.name or core == term or short_for == term:
-                lexical.append(n.id)
+    for n in view.nodes_of(["IndustryChain"]):
+        # Narrower names count (高端装备制造 for 装备制造), broader ones do not (交通 for 轨道交通).
+        core = industry_core(n.name)
+        short_for = INDUSTRY_ZH_SYNONYMS.get(core, INDUSTRY_ZH_SYNONYMS.get(n.name))
+        if term in n.name or core == term or short_for == term:
+            lexical.append(n.id)
     names = ctx.indexes.names
     if not names or ctx.indexes.name_vectors is None:
         return lexical
@@ -175,19 +174,23 @@ def _entity_end(interp: Interpretation, node_type: str) -> str | None:
 
 def topic_anchors(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec, types: set[str]) -> list[str]:
     """Nodes of ``types`` the question describes (by text), best first: BM25 must agree."""
-    allowed = {n.id for n in view.nodes_of(types)}
+    allowed = view.ids_of(types)
     if not allowed or not interp.topic:
         return []
     bm = ctx.indexes.node_lexical.scores(interp.topic)
     ids = ctx.node_ids
-    scored = [(float(bm[i]), ids[i]) for i in range(len(ids)) if ids[i] in allowed and bm[i] > 0]
+    rows = np.flatnonzero((bm > 0) & ctx.rows_of(types))
     vec = ctx.indexes.node_vectors.scores(qvec)
-    if not scored:  # no shared word (an English question about a Chinese task): embeddings alone
+    if not len(rows):  # no shared word (an English question about a Chinese task): embeddings alone
         dense = sorted(allowed & set(ctx.indexes.node_row), key=lambda i: -vec[ctx.indexes.node_row[i]])
         return dense[:1]
-    scored.sort(key=lambda t: -t[0])
-    best = scored[0][0]
-    lexical = [i for s, i in scored if s >= 0.6 * best][:5]
+    order = rows[np.argsort(-bm[rows], kind="stable")]  # best first, ties in row order
+    best = float(bm[order[0]])
+    lexical = []
+    for r in order[:5]:
+        if float(bm[r]) < 0.6 * best:
+            break
+        lexical.append(ids[r])
     return sorted(lexical, key=lambda i: -vec[ctx.indexes.node_row[i]])
 
 
@@ -239,7 +242,7 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
                 strength = (1.0 if e.type == rel else RELATED_STRENGTH) if rel else 0.7
                 add(Match(other, strength, [e], list(e.evidence), anchor_rank[a]))
     else:
-        for n in view.nodes_of(types):
+        for n in _unanchored_candidates(view, interp, types, ind_set, ind_words, rel):
             if n.type in ("Region",) and interp.answer_type != "Region":
                 continue
             if ind_set or interp.industry:
@@ -282,6 +285,26 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
             if not in_region(view, nid, interp.region):
                 del matches[nid]
     return [m for m in matches.values() if m.evidence]
+
+
+def _unanchored_candidates(view: GraphView, interp: Interpretation, types: set[str] | None,
+                           ind_set: set[str], ind_words: list[str], rel: str | None) -> list:
+    """The nodes of ``types`` that can match a question naming no body, in the view's order:
+    the necessary conditions of the loop in ``execute`` (and of the region filter after it),
+    looked up through the view's indexes instead of tested on every node of the type."""
+    need: list[frozenset[str]] = []
+    if interp.region:
+        need.append(view.region_candidates(interp.region))
+    if ind_set or interp.industry:
+        serving = {e.source for i in ind_set for e in view.inn.get(i, ()) if e.type == "SERVES"}
+        through = {e.source for g in serving for e in view.inn.get(g, ()) if e.type in ("LEADS", "MEMBER_OF")}
+        need.append(frozenset(serving | through) | view.named_with(ind_words))
+    elif rel and rel != "LOCATED_IN":
+        need.append(view.with_relation(rel))
+    if not need:
+        return view.nodes_of(types)
+    found = min(need, key=len)
+    return view.in_order([i for i in found if all(i in other for other in need)], types)
 
 
 def _through_groups(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -> list[Match]:

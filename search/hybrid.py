@@ -40,11 +40,20 @@ def rrf(rankings: Sequence[Sequence[str]], weights: Sequence[float] | None = Non
     return dict(out)
 
 
+def top_rows(scores: np.ndarray, positive_only: bool = False, limit: int | None = None) -> np.ndarray:
+    """Row numbers by descending score, ties in row order (a stable sort's order), the first
+    ``limit`` of them: only the rows that can be among them are sorted (the arrays have a row per
+    node or passage: 100k+ at scale, where sorting them all cost most of a question)."""
+    rows = np.flatnonzero(scores > 0) if positive_only else np.arange(len(scores))
+    if limit is not None and len(rows) > limit:
+        kth = np.partition(scores[rows], len(rows) - limit)[len(rows) - limit]  # the limit-th best
+        rows = rows[scores[rows] >= kth]  # ... and every row tied with it, in row order
+    order = rows[np.argsort(-scores[rows], kind="stable")]
+    return order[:limit]
+
+
 def ranked(ids: Sequence[str], scores: np.ndarray, positive_only: bool = False, limit: int | None = None) -> list[str]:
-    order = np.argsort(-scores, kind="stable")
-    if positive_only:
-        order = [i for i in order if scores[i] > 0]
-    return [ids[i] for i in list(order)[:limit]]
+    return [ids[i] for i in top_rows(scores, positive_only, limit)]
 
 
 def evidence_dicts(evidence: Iterable[Evidence], limit: int = 3) -> list[dict[str, Any]]:
@@ -71,22 +80,59 @@ class SearchContext:
     _starts: dict[str, list[int]] = field(default_factory=dict)
     _qcache: "OrderedDict[str, np.ndarray]" = field(default_factory=OrderedDict)
     _embedded: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
-    _chunk_quotes: list[tuple[int, list[int]]] = field(default_factory=list)
+    # Document chunks scored as the best quote inside them: chunk rows, the quote rows of all
+    # of them one after the other, and where each chunk's quotes start (np.maximum.reduceat).
+    _chunk_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    _chunk_quote_rows: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    _chunk_starts: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))
+    _type_rows: dict[frozenset, np.ndarray] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.node_ids = [it["id"] for it in self.indexes.nodes]
         passages = self.indexes.passages
         self._embedded = np.array([bool(p["hash"]) for p in passages], dtype=bool)
-        # A document chunk (not embedded) is as close to the question as the closest quote in it.
+        self._overlapping_quotes(passages)
+        self._index_evidence()
+
+    def _overlapping_quotes(self, passages: list[dict]) -> None:
+        """A document chunk (not embedded) is as close to the question as the closest quote in
+        it: for each chunk, the quote passages overlapping it."""
         quotes: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
         for row, p in enumerate(passages):
             if p["hash"]:
                 quotes[p["doc"]].append((p["start"], p["end"], row))
+        by_doc = {}
+        for doc, qs in quotes.items():
+            qs.sort()
+            by_doc[doc] = ([q[0] for q in qs], qs, max(e - s for s, e, _ in qs))
+        rows, flat, starts = [], [], []
         for row, p in enumerate(passages):
-            if not p["hash"]:
-                inside = [r for s, e, r in quotes.get(p["doc"], ()) if s < p["end"] and e > p["start"]]
-                if inside:
-                    self._chunk_quotes.append((row, inside))
+            if p["hash"] or p["doc"] not in by_doc:
+                continue
+            begins, qs, longest = by_doc[p["doc"]]
+            lo = bisect.bisect_left(begins, p["start"] - longest)  # a quote starting before cannot reach
+            hi = bisect.bisect_left(begins, p["end"])
+            inside = [r for s, e, r in qs[lo:hi] if e > p["start"]]
+            if inside:
+                rows.append(row)
+                starts.append(len(flat))
+                flat.extend(inside)
+        self._chunk_rows = np.array(rows, dtype=np.int64)
+        self._chunk_quote_rows = np.array(flat, dtype=np.int64)
+        self._chunk_starts = np.array(starts, dtype=np.int64)
+
+    def rows_of(self, types: Iterable[str]) -> np.ndarray:
+        """A mask of the node index rows whose node (in the view) has one of these types."""
+        key = frozenset(types)
+        mask = self._type_rows.get(key)
+        if mask is None:
+            mask = np.zeros(len(self.node_ids), dtype=bool)
+            row = self.indexes.node_row
+            mask[[row[i] for i in self.view.ids_of(key) if i in row]] = True
+            self._type_rows[key] = mask
+        return mask
+
+    def _index_evidence(self) -> None:
         by_doc: dict[str, list[tuple[int, int, Edge]]] = defaultdict(list)
         for edges in self.view.out.values():
             for e in edges:
@@ -132,7 +178,9 @@ class SearchContext:
         bm = self.indexes.node_lexical.scores(text)
         vec = self.indexes.node_vectors.scores(qvec)
         if allowed is not None:
-            mask = np.array([i in allowed for i in self.node_ids], dtype=bool)
+            mask = np.zeros(len(self.node_ids), dtype=bool)
+            row = self.indexes.node_row
+            mask[[row[i] for i in allowed if i in row]] = True
             bm = np.where(mask, bm, 0.0)
             vec = np.where(mask, vec, -1.0)
         lex = ranked(self.node_ids, bm, positive_only=True, limit=limit)
@@ -144,19 +192,19 @@ class SearchContext:
         items = self.indexes.passages
         if not items:
             return []
-        ids = [str(i) for i in range(len(items))]
         bm = self.indexes.passage_lexical.scores(text)
         vec = np.where(self._embedded, self.indexes.passage_vectors.scores(qvec), -np.inf)
-        for row, inside in self._chunk_quotes:
-            vec[row] = vec[inside].max()
-        fused = rrf([ranked(ids, bm, positive_only=True, limit=100), ranked(ids, vec, limit=100)])
-        top = sorted(fused.items(), key=lambda kv: (-kv[1], int(kv[0])))[:limit]
-        return [(items[int(i)], s) for i, s in top]
+        if len(self._chunk_rows):
+            vec[self._chunk_rows] = np.maximum.reduceat(vec[self._chunk_quote_rows], self._chunk_starts)
+        fused = rrf([top_rows(bm, positive_only=True, limit=100).tolist(), top_rows(vec, limit=100).tolist()])
+        top = sorted(fused.items(), key=lambda kv: (-kv[1], kv[0]))[:limit]
+        return [(items[i], s) for i, s in top]
 
 
 # ---- the warm-process cache -------------------------------------------------------------
 _CONTEXTS: "OrderedDict[tuple, SearchContext]" = OrderedDict()
 _LOCK = threading.Lock()
+_BUILDING = threading.RLock()
 
 
 def _context_key(store: GraphStore, gen, embedder_spec: str | None) -> tuple:
@@ -176,11 +224,23 @@ def get_context(store: GraphStore, embedder_spec: str | None = None, index_dir=N
         return _database_context(store, embedder_spec)
     gen = current_generation(store, index_dir)
     key = _context_key(store, gen, embedder_spec)
+    ctx = _cached(key)
+    if ctx is not None:
+        return ctx
+    with _BUILDING:  # concurrent requests on a new generation build its context once
+        ctx = _cached(key)
+        return ctx if ctx is not None else _build_context(store, gen, embedder_spec, index_dir)
+
+
+def _cached(key: tuple) -> SearchContext | None:
     with _LOCK:
         ctx = _CONTEXTS.get(key)
         if ctx is not None:
             _CONTEXTS.move_to_end(key)
-            return ctx
+        return ctx
+
+
+def _build_context(store: GraphStore, gen, embedder_spec: str | None, index_dir) -> SearchContext:
     sig = graph_signature(store)
     if gen is not None:
         indexes = load_generation(gen)

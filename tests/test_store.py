@@ -129,7 +129,74 @@ def test_seed_store_loads_fast(seed_store_path):
 
 
 @pytest.mark.slow
-def test_seed_store_export_is_valid_json(seed_store_path):
-    data = json.loads((seed_store_path / "graph.json").read_text(encoding="utf-8"))
+def test_seed_store_export_is_valid_json(seed_store_path, capsys):
+    from api.cli import main
+
+    assert main(["export", "--store", str(seed_store_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
     assert data["nodes"] and data["edges"]
     assert all(e["evidence"] for e in data["edges"])
+
+
+# ---- the compact graph file (format 3, graph/compact.py) ------------------------------------
+def _graph_file(path) -> "os.PathLike":
+    return path / json.loads((path / "graph.json").read_text(encoding="utf-8"))["graph"]
+
+
+def test_the_graph_file_round_trips_and_shares_nothing_mutable(tmp_path):
+    st = NetworkxStore(tmp_path)
+    s, g, e = _small_graph(st)
+    props = {"programme_groups": ["a"]}
+    a, b = _school("甲职业学院"), _school("乙职业学院")
+    a.properties = b.properties = props  # sharing an extractor might leave
+    st.upsert_many([a, b], [])
+    st.commit()
+    back = NetworkxStore(tmp_path)
+    assert [n.to_dict() for n in back.iter_nodes()] == [n.to_dict() for n in st.iter_nodes()]
+    assert [x.to_dict() for x in back.iter_edges()] == [x.to_dict() for x in st.iter_edges()]
+    assert back.edge_count() == 1 and back.out_edges(s.id)[0].evidence == e.evidence
+    back.get_node(a.id).properties["programme_groups"].append("b")
+    assert back.get_node(b.id).properties["programme_groups"] == ["a"]
+
+
+def test_a_planted_graph_file_cannot_run_code(tmp_path):
+    import pickle
+
+    st = NetworkxStore(tmp_path)
+    _small_graph(st)
+    st.commit()
+
+    class Boom:
+        def __reduce__(self):
+            return (os.system, ("touch " + str(tmp_path / "pwned"),))
+
+    _graph_file(tmp_path).write_bytes(pickle.dumps({"nodes": Boom()}))
+    with pytest.raises(StoreError, match="never holds"):
+        NetworkxStore(tmp_path)
+    assert not (tmp_path / "pwned").exists()
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", None])
+def test_a_damaged_graph_file_is_a_store_error(tmp_path, damage):
+    st = NetworkxStore(tmp_path)
+    _small_graph(st)
+    st.commit()
+    if damage is None:
+        _graph_file(tmp_path).unlink()
+    else:
+        _graph_file(tmp_path).write_bytes(damage)
+    with pytest.raises(StoreError, match="graph file"):
+        NetworkxStore(tmp_path)
+
+
+def test_a_graph_file_of_an_older_schema_gets_the_defaults_of_new_fields(tmp_path):
+    from graph import compact
+
+    st = NetworkxStore(tmp_path)
+    s, _, _ = _small_graph(st)
+    node = st.get_node(s.id)
+    del node.__dict__["aliases"]  # as written before Node had aliases
+    blob = compact.pickle.dumps({"schema": {}, "nodes": st._nodes, "succ": st._succ, "pred": st._pred,
+                                 "edges": 1})
+    nodes, _, _, edges, cited = compact.loads(blob)
+    assert nodes[s.id].aliases == [] and edges == 1 and cited is None

@@ -4,6 +4,7 @@ the load-time check finds evidence of documents not in the list, ``vocgraph chec
 from __future__ import annotations
 
 import json
+import shutil
 import sys
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 from api.cli import main
 from fake_extractor import FAKE
 from graph.check import check_store
-from graph.networkx_store import NetworkxStore, safe_doc_filename
+from graph.networkx_store import FORMAT_VERSION, NetworkxStore, safe_doc_filename
 from ingest.model import Document
 from ingest.pipeline import ingest_documents
 
@@ -26,18 +27,32 @@ def _store(path: Path) -> NetworkxStore:
     return NetworkxStore(path)
 
 
+def _graph_dicts(st: NetworkxStore) -> dict:
+    return {"nodes": [n.to_dict() for n in st.iter_nodes()], "edges": [e.to_dict() for e in st.iter_edges()]}
+
+
 def _as_format1(path: Path, documents: dict) -> None:
     """Rewrite a store in the layout vocgraph wrote before (graph.json, documents.json, docs/)."""
-    data = json.loads((path / "graph.json").read_text(encoding="utf-8"))
     st = NetworkxStore(path)
-    for d in data["documents"]:
+    for d in st.documents():
         (path / "docs").mkdir(exist_ok=True)
         (path / "docs" / safe_doc_filename(d)).write_text(st.get_document_text(d), encoding="utf-8")
-    (path / "graph.json").write_text(json.dumps({"format": 1, "nodes": data["nodes"], "edges": data["edges"]},
-                                                ensure_ascii=False), encoding="utf-8")
+    (path / "graph.json").write_text(json.dumps({"format": 1, **_graph_dicts(st)}, ensure_ascii=False),
+                                     encoding="utf-8")
     (path / "documents.json").write_text(json.dumps(documents, ensure_ascii=False), encoding="utf-8")
     for p in (path / "texts").iterdir():
         p.unlink()
+    shutil.rmtree(path / "graph")
+
+
+def _as_format2(path: Path) -> None:
+    """Rewrite a store as format 2 wrote it: nodes and edges inline in graph.json."""
+    st = NetworkxStore(path)
+    data = json.loads((path / "graph.json").read_text(encoding="utf-8"))
+    del data["graph"], data["counts"]
+    data.update(format=2, **_graph_dicts(st))
+    (path / "graph.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    shutil.rmtree(path / "graph")
 
 
 @pytest.fixture(autouse=True)
@@ -60,8 +75,32 @@ def test_a_format1_store_loads_and_its_first_commit_migrates_it(tmp_path, capsys
     old.commit()
     assert not (path / "documents.json").exists()  # graph.json holds the document list now
     new = NetworkxStore(path)
-    assert json.loads((path / "graph.json").read_text(encoding="utf-8"))["format"] == 2
+    assert json.loads((path / "graph.json").read_text(encoding="utf-8"))["format"] == FORMAT_VERSION
     assert new.get_document_text("b") == TEXTS["b"] and not new.problems
+    assert main(["export", "--store", str(path)]) == 0
+    assert capsys.readouterr().out == before
+
+
+def test_a_format2_store_loads_and_its_first_commit_writes_the_compact_graph_file(tmp_path, capsys):
+    path = tmp_path / "store"
+    _store(path)
+    assert main(["export", "--store", str(path)]) == 0
+    before = capsys.readouterr().out
+    _as_format2(path)
+    old = NetworkxStore(path)
+    assert not old.problems and old.node_count() == 4
+    assert main(["export", "--store", str(path)]) == 0
+    assert capsys.readouterr().out == before
+    old.commit()
+    manifest = json.loads((path / "graph.json").read_text(encoding="utf-8"))
+    assert manifest["format"] == FORMAT_VERSION and "nodes" not in manifest
+    assert (path / manifest["graph"]).is_file()
+    assert main(["export", "--store", str(path)]) == 0
+    assert capsys.readouterr().out == before
+    # The graph file the old generation named goes once its retention is over; a commit that
+    # changes nothing names the same file (it is named by its content).
+    NetworkxStore(path).commit()
+    assert json.loads((path / "graph.json").read_text(encoding="utf-8"))["graph"] == manifest["graph"]
 
 
 def test_a_document_list_behind_the_graph_is_found_and_repaired(tmp_path, capsys):

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""API throughput under concurrent clients: /entities and /entities/{id}/neighbors.
+
+    .venv/bin/python benchmarks/bench_api.py --store DIR                  # 1 worker, 50 clients, 10 s
+    .venv/bin/python benchmarks/bench_api.py --store DIR --workers 2 --clients 50 --seconds 20
+
+Starts ``uvicorn --factory api.app:create_app`` on a free port over the store (VOCGRAPH_STORE),
+waits for /health, then runs --clients concurrent clients (one asyncio process, httpx) for
+--seconds: each client in turn looks an entity up by name (/entities?name=…) and asks for a
+node's neighbours (/entities/{id}/neighbors), names and ids drawn from the store with a fixed
+seed. Prints requests per second and latency p50/p95 beside the aim (issue 12: ≥ 200 req/s with
+50 clients). The clients run on the same machine as the server: on 2 cores they take part of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+ROOT = Path(__file__).resolve().parents[1]
+for p in (ROOT, ROOT / "benchmarks"):
+    if str(p) not in sys.path:
+        sys.path.insert(0, str(p))
+
+from bench_search import percentile  # noqa: E402
+from benchinfo import describe  # noqa: E402
+
+AIM_RPS = 200.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def targets(store_path: Path, n: int, seed: int) -> list[str]:
+    """Request paths: (entity by name, neighbours of a node) pairs, drawn from the store."""
+    from graph.networkx_store import NetworkxStore
+
+    store = NetworkxStore(store_path)
+    nodes = sorted((n for n in store.iter_nodes() if store.out_edges(n.id) or store.in_edges(n.id)),
+                   key=lambda n: n.id)
+    rng = random.Random(seed)
+    paths = []
+    for node in rng.sample(nodes, min(n, len(nodes))):
+        paths.append(f"/entities?name={quote(node.name)}&limit=10")
+        paths.append(f"/entities/{quote(node.id)}/neighbors?limit=50")
+    return paths
+
+
+async def run_clients(base: str, paths: list[str], clients: int, seconds: float) -> tuple[list[float], int]:
+    import httpx
+
+    latencies: list[float] = []
+    errors = 0
+    deadline = time.perf_counter() + seconds
+
+    async def client(k: int, http) -> None:
+        nonlocal errors
+        i = k
+        while time.perf_counter() < deadline:
+            path = paths[i % len(paths)]
+            i += clients
+            t = time.perf_counter()
+            try:
+                r = await http.get(base + path)
+                ok = r.status_code == 200
+            except httpx.HTTPError:
+                ok = False
+            latencies.append(time.perf_counter() - t)
+            errors += not ok
+
+    limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+    async with httpx.AsyncClient(limits=limits, timeout=60) as http:
+        await asyncio.gather(*(client(k, http) for k in range(clients)))
+    return latencies, errors
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--store", type=Path, required=True)
+    ap.add_argument("--workers", type=int, default=1)
+    ap.add_argument("--clients", type=int, default=50)
+    ap.add_argument("--seconds", type=float, default=10.0)
+    ap.add_argument("--seed", type=int, default=0)
+    args = ap.parse_args(argv)
+    print(describe())
+    paths = targets(args.store, 200, args.seed)
+    port = free_port()
+    env = {**os.environ, "VOCGRAPH_STORE": str(args.store), "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "--factory", "api.app:create_app", "--host", "127.0.0.1",
+         "--port", str(port), "--workers", str(args.workers), "--log-level", "warning", "--no-access-log"],
+        cwd=ROOT, env=env)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        import httpx
+
+        started = time.perf_counter()
+        while True:
+            try:
+                if httpx.get(base + "/health", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                pass
+            if server.poll() is not None or time.perf_counter() - started > 120:
+                raise SystemExit("the server did not start")
+            time.sleep(0.2)
+        print(f"server: {args.workers} worker(s), up in {time.perf_counter() - started:.1f} s")
+        asyncio.run(run_clients(base, paths[:20], args.clients, 1.0))  # warm-up
+        t = time.perf_counter()
+        latencies, errors = asyncio.run(run_clients(base, paths, args.clients, args.seconds))
+        wall = time.perf_counter() - t
+    finally:
+        server.terminate()
+        server.wait(30)
+    rps = len(latencies) / wall
+    print(f"{len(latencies):,} requests in {wall:.1f} s from {args.clients} clients: {rps:.0f} req/s, "
+          f"p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {percentile(latencies, 95) * 1000:.0f} ms, "
+          f"{errors} errors  aim ≥ {AIM_RPS:g} req/s: {'met' if rps >= AIM_RPS and not errors else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
