@@ -10,7 +10,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ingest.orgnames.words import (_CJK, _CLOSE, _GENERIC_TOKENS, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIX_TYPE,
-                             classify_org, tokenizer)
+                             classify_org, segment, pos_cut, tokenizer)
 from ingest.industry_vocab import names_an_industry
 from ingest.regions import is_place_relative, lookup_region, region_prefix
 
@@ -62,9 +62,7 @@ _INDUSTRY_KINDS = frozenset({"行业产教融合共同体", "产教融合共同�
 @lru_cache(maxsize=4096)
 def _is_verb(token: str) -> bool:
     """jieba tags the token as a plain verb (not a verbal noun such as 建设, 服务, 管理)."""
-    import jieba.posseg
-
-    tags = jieba.posseg.lcut(token, HMM=False)
+    tags = pos_cut(token)
     return len(token) >= 2 and len(tags) == 1 and tags[0].flag == "v"
 
 
@@ -76,34 +74,28 @@ _NAME_VERBS = frozenset("""制造 建造 设计 维修 加工 运营 装配 检�
 @lru_cache(maxsize=4096)
 def _place(token: str, first: bool = True) -> bool:
     """A place name (临川, 临川市, 北岭区): jieba's ns tag or an administrative suffix."""
-    import jieba.posseg
-
     if re.fullmatch(r"[\u4e00-\u9fff]{2,6}(?:省|市|区|县)", token):
         return True
     if not first:
         return False  # after the first place only 市/区/县 names follow (临川市北岭区, not 临川东美)
     if token in ("城市", "都市", "城乡", "社区", "地方", "区域", "全国", "国家", "国际"):
         return False  # common nouns jieba tags as places
-    tags = jieba.posseg.lcut(token, HMM=False)
+    tags = pos_cut(token)
     return len(tags) == 1 and tags[0].flag == "ns"
 
 
 @lru_cache(maxsize=4096)
 def _modifier(token: str) -> bool:
     """An adverb, adjective or pronoun (全面, 有效, 不断, 我): what precedes a verb, not a name."""
-    import jieba.posseg
-
-    tags = jieba.posseg.lcut(token, HMM=False)
+    tags = pos_cut(token)
     return len(tags) == 1 and tags[0].flag in ("d", "ad", "a", "r", "c", "p")
 
 
 @lru_cache(maxsize=4096)
 def _proper_noun(token: str) -> bool:
     """jieba's part of speech says place, person or other proper name."""
-    import jieba.posseg
-
     return len(token) >= 2 and all(p.flag in ("ns", "nr", "nz", "nt", "nrt", "nrfg")
-                                   for p in jieba.posseg.lcut(token, HMM=False))
+                                   for p in pos_cut(token))
 
 
 # Suffixes that already say which field a body serves (X产业学院, X行业产教融合共同体): any prefix
@@ -136,9 +128,7 @@ def _proper_token(token: str) -> bool:
             len(token) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+(?:省|市|区|县|州|旗)", token)
             and token[0] not in "各全本该省市区县"):
         return True
-    import jieba.posseg
-
-    tags = jieba.posseg.lcut(token, HMM=False)
+    tags = pos_cut(token)
     if len(tags) == 1 and tags[0].flag == "ns":
         return True  # a place however common (a country: 某国鲁班工坊); common nouns are in _NOT_PLACES
     return len(tags) == 1 and tags[0].flag in _PROPER_FLAGS and \
@@ -187,9 +177,7 @@ def _brand(token: str, freq: int = 0) -> bool:
 
 @lru_cache(maxsize=1024)
 def _surname(char: str) -> bool:
-    import jieba.posseg
-
-    return jieba.posseg.lcut(char, HMM=False)[0].flag == "nr"
+    return pos_cut(char)[0].flag == "nr"
 
 
 def _second_body(prefix: str, suffix: str) -> int:
@@ -270,10 +258,8 @@ def _typo_index(doc_names: frozenset[str]) -> dict[str, set[str]]:
 def _leading_verbs(prefix: str) -> int:
     """Length of the verbs/adverbs/prepositions that open ``prefix`` (推进, 充分调动): a name
     never starts with one."""
-    import jieba.posseg
-
     n = 0
-    for p in jieba.posseg.lcut(prefix, HMM=False):
+    for p in pos_cut(prefix):
         if lookup_region(p.word) is not None:
             break  # a place jieba tags as a verb (a city named by two verbs) opens the name
         # Not "d": jieba tags some place names as adverbs (大连).

@@ -14,6 +14,7 @@ typed list come from ingest/orgnames/listed.py.
 from __future__ import annotations
 
 import re
+import threading
 from typing import Iterable
 
 from ingest.orgnames.boundary import _left_context, _walk_left
@@ -24,7 +25,7 @@ from ingest.model import Mention
 from ingest.orgnames.check import (_is_category, _is_generic, _leading_verbs, _longer_form, _place, _second_body, _specific,
                                    place_typo)
 from ingest.orgnames.words import (_CLOSE, _GENERIC_TOKENS, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
-                                   _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, tokenizer)
+                                   _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, segment, pos_cut, tokenizer)
 from ingest.regions import REGIONS, is_place_relative, lookup_region, region_prefix
 from ingest.resolve import rule_key
 
@@ -69,12 +70,34 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
     even when made of common words. ``doc_names``: the names found elsewhere in the document; a
     name of common words only (汽车工程学校) is reported as the one longer name it ends
     (临江市汽车工程学校), and dropped when there is none.
+
+    The same call twice (the whole page, read by short forms and by sentences) is answered from a
+    small memo of the last calls, with fresh mentions each time (callers change them).
     """
     end = len(text) if end is None else end
-    tok = tokenizer(names)
-    known = set(names)
+    names = names if isinstance(names, frozenset) else frozenset(names)
     # frozen once per call: _longer_form looks names up by an index built once per frozenset
     doc_names = doc_names if isinstance(doc_names, frozenset) else frozenset(doc_names)
+    key = (text, start, end, doc, names, doc_names)
+    found = _recent.get(key)
+    if found is None:
+        found = tuple(_find_orgs(text, start, end, doc, names, doc_names))
+        with _recent_lock:
+            while len(_recent) >= _RECENT:
+                _recent.pop(next(iter(_recent)))
+            _recent[key] = found
+    return [Mention(m.type, m.name, m.doc, m.start, m.end, dict(m.properties)) for m in found]
+
+
+_RECENT = 8
+_recent: dict[tuple, tuple[Mention, ...]] = {}
+_recent_lock = threading.Lock()
+
+
+def _find_orgs(text: str, start: int, end: int, doc: str, names: frozenset[str],
+               doc_names: frozenset[str]) -> list[Mention]:
+    tok = tokenizer(names)
+    known = names
     cands: list[tuple[int, int, str, str, int]] = []  # (start, end, name, type, suffix length)
     # Every position where a suffix starts, so 中学校 yields 学校 and not only 中学; of the
     # suffixes ending at one place only the longest counts (产业学院, never its 学院).
@@ -133,7 +156,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
                 continue  # 承担学院, 推进专业协作体: a verb, not a name
             name_start = pos[len(pos) - n + cut]
             prefix = prefix[cut:]
-        prefix_tokens = list(tok.cut(prefix, HMM=False)) if prefix else []
+        prefix_tokens = list(segment(tok, prefix)) if prefix else []
         if _is_category(prefix_tokens, suffix):
             continue
         if not alone and not initial and _is_generic(prefix_tokens) and not (
@@ -173,7 +196,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             # 甲职业教育集团、乙职业教育集团、: an item of a list of names with the same suffix is one
             same_kind = in_list and typ in ("Group", "Enterprise") and \
                 text[max(start, name_start - 1 - len(suffix)):name_start - 1] == suffix
-            specific = initial or same_kind or _specific(prefix, list(tokenizer().cut(prefix, HMM=False)), suffix, typ)
+            specific = initial or same_kind or _specific(prefix, list(segment(tokenizer(), prefix)), suffix, typ)
             longer = _longer_form(name, typ, doc_names, specific)
             if longer is None and not specific:
                 continue
@@ -266,11 +289,9 @@ def _zone_administration(text: str, hi: int, kept: list[tuple[int, int, str, str
 def _field_item(s: str) -> str | None:
     """The tail of ``s`` that is a place (or a region: jieba's place and space words) and an industry
     (甲地装备制造 of 建设甲地装备制造), or None."""
-    import jieba.posseg
-
-    words = list(tokenizer().cut(s, HMM=False))
+    words = list(segment(tokenizer(), s))
     for i, w in enumerate(words[:-1]):
-        tags = jieba.posseg.lcut(w, HMM=False)
+        tags = pos_cut(w)
         if w in _GENERIC_TOKENS or re.search(r"[内外]$", w):
             continue  # 国内, 境外: where, not a place's name
         if _place(w) or lookup_region(w) is not None or len(w) >= 2 and len(tags) == 1 and tags[0].flag == "s":
@@ -325,7 +346,7 @@ def _agency_key(name: str) -> dict[str, str]:
 
 def starts_with_stop_word(text: str) -> bool:
     """True if ``text`` opens with a verb or function word (推动…, 建立…, 围绕…): a task, not a name."""
-    first = next(iter(tokenizer().cut(text, HMM=False)), "")
+    first = next(iter(segment(tokenizer(), text)), "")
     return first in _STOP_TOKENS
 
 
