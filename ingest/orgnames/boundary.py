@@ -92,12 +92,18 @@ def _left_context(text: str, s: int, lo: int) -> tuple[str, list[int]]:
 
 def _ends_with_org(prefix: str) -> bool:
     """True if ``prefix`` ends with a complete school/agency-like name (学校, 学院, 教育局 ...)."""
-    if any(prefix.endswith(n) for n in _STANDALONE):
+    if any(prefix[-n:] in names for n, names in _STANDALONE_BY_LENGTH):
         return True
-    for suffix, typ in _SUFFIXES:
-        if typ in ("School", "Agency") and prefix.endswith(suffix) and len(prefix) > len(suffix) + 1:
-            return True
-    return False
+    return any(len(prefix) > n + 1 and prefix[-n:] in suffixes for n, suffixes in _SCHOOL_AGENCY_BY_LENGTH)
+
+
+def _by_length(words) -> tuple[tuple[int, frozenset[str]], ...]:
+    """``words`` grouped by length: whether a string ends with one is a look-up per length."""
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sorted({len(w) for w in words}))
+
+
+_STANDALONE_BY_LENGTH = _by_length(_STANDALONE)
+_SCHOOL_AGENCY_BY_LENGTH = _by_length({x for x, typ in _SUFFIXES if typ in ("School", "Agency")})
 
 
 def _drop_person(taken: list[str]) -> list[str]:

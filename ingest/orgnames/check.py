@@ -5,12 +5,13 @@ name jieba tags as such), and not a second body glued on (共青团锦州市委�
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Iterable
 
 from ingest.orgnames.words import (_CJK, _CLOSE, _GENERIC_TOKENS, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIX_TYPE,
-                             classify_org, segment, pos_cut, tokenizer)
+                             classify_org, per_set, pos_cut, segment, tokenizer)
 from ingest.industry_vocab import names_an_industry
 from ingest.regions import is_place_relative, lookup_region, region_prefix
 
@@ -23,7 +24,14 @@ def _covered(body: str, words: frozenset[str]) -> bool:
     return ok[len(body)]
 
 
-def _is_generic(tokens: list[str]) -> bool:
+def _is_generic(tokens: Iterable[str]) -> bool:
+    """Only generic words (中等职业, 有关): no body's own name (memoised: pure, and asked again for
+    the same words)."""
+    return _generic(tuple(tokens))
+
+
+@lru_cache(maxsize=1 << 16)
+def _generic(tokens: tuple[str, ...]) -> bool:
     tokens = [t for t in tokens if t not in _OPEN and t not in _CLOSE]
     body = "".join(tokens)
     if len(body) < 2:
@@ -180,6 +188,7 @@ def _surname(char: str) -> bool:
     return pos_cut(char)[0].flag == "nr"
 
 
+@lru_cache(maxsize=1 << 16)
 def _second_body(prefix: str, suffix: str) -> int:
     """Where a second body starts inside ``prefix``: after a complete name (共青团锦州市委员会, or
     锦州市教育局 followed by 和/与/及/经), a place opens a new name (锦州市残疾人联合会). 0 when
@@ -207,7 +216,7 @@ def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) 
     report that names 营口市汽车工程学校. A ``specific`` name (中澳学院) only takes a place in front
     (营口中澳学院). None when there is none, or when the longer names are different bodies
     (天津中澳学院 and 营口中澳学院)."""
-    pool = _by_tail(doc_names).get(name[-2:], ()) if isinstance(doc_names, frozenset) and len(name) >= 2 else doc_names
+    pool = _ending_with(name, doc_names) if isinstance(doc_names, frozenset) else doc_names
     cands = {n for n in pool if len(n) > len(name) and n.endswith(name) and classify_org(n) == typ}
     split = {n: _place_and_core(n) for n in cands}
     if specific:
@@ -219,14 +228,24 @@ def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) 
     return max(cands, key=lambda n: (len(n), n))
 
 
-@lru_cache(maxsize=4)
-def _by_tail(doc_names: frozenset[str]) -> dict[str, list[str]]:
-    """A document's names by their last two characters (a name ends with ``name`` only if it ends
-    with its last two): one scan per document, not one per name read."""
-    out: dict[str, list[str]] = {}
-    for n in doc_names:
-        out.setdefault(n[-2:], []).append(n)
+def _ending_with(name: str, doc_names: frozenset[str]) -> list[str]:
+    """The names of ``doc_names`` that end with ``name``: a range of the names sorted by their
+    reversed spelling (a bucket by the last characters grew with the document: every 有限公司
+    of a long list shared one)."""
+    rev = _reversed_sorted(doc_names)
+    key = name[::-1]
+    out = []
+    for i in range(bisect.bisect_left(rev, key), len(rev)):
+        if not rev[i].startswith(key):
+            break
+        out.append(rev[i][::-1])
     return out
+
+
+@per_set
+def _reversed_sorted(doc_names: frozenset[str]) -> list[str]:
+    """A document's names spelt backwards, sorted: one sort per document, not one scan per name read."""
+    return sorted(n[::-1] for n in doc_names)
 
 
 def place_typo(name: str, doc_names: Iterable[str]) -> str | None:
@@ -243,7 +262,7 @@ def place_typo(name: str, doc_names: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-@lru_cache(maxsize=4)
+@per_set
 def _typo_index(doc_names: frozenset[str]) -> dict[str, set[str]]:
     """Each name that opens with a known place, under its forms with one character of the place
     masked (营口… under \\0口… and 营\\0…): a name found under one of them differs from it there only."""
@@ -255,6 +274,7 @@ def _typo_index(doc_names: frozenset[str]) -> dict[str, set[str]]:
     return index
 
 
+@lru_cache(maxsize=1 << 16)
 def _leading_verbs(prefix: str) -> int:
     """Length of the verbs/adverbs/prepositions that open ``prefix`` (推进, 充分调动): a name
     never starts with one."""

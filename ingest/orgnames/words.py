@@ -147,6 +147,7 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _OPEN, _CLOSE = "（(", "）)"
 
 
+@lru_cache(maxsize=1 << 16)
 def classify_org(name: str) -> str | None:
     """The organisation type of a name by its suffix (None when it has no known suffix).
 
@@ -261,3 +262,25 @@ def pos_cut(text: str, hmm: bool = False) -> tuple:
     import jieba.posseg
 
     return tuple(jieba.posseg.lcut(text, HMM=hmm))
+
+
+def per_set(fn):
+    """Memoise ``fn(names)`` by the identity of the set ``names``, for the last few sets: an
+    lru_cache compares two equal sets element by element on every look-up (the page's names and
+    the short forms' copy of them are equal, not the same object), which grew with the document."""
+    recent: dict[int, tuple[object, object]] = {}
+    lock = threading.Lock()
+
+    def wrapper(names):
+        hit = recent.get(id(names))
+        if hit is not None and hit[0] is names:
+            return hit[1]
+        value = fn(names)
+        with lock:
+            while len(recent) >= 4:
+                recent.pop(next(iter(recent)))
+            recent[id(names)] = (names, value)  # holding ``names`` keeps its id from being reused
+        return value
+
+    wrapper.__doc__, wrapper.__name__, wrapper.__wrapped__ = fn.__doc__, fn.__name__, fn
+    return wrapper
