@@ -119,19 +119,22 @@ def contiguous_after(ms: list[Mention], pos: int, text: str) -> list[Mention]:
     return out
 
 
-_last_order: list = [None, None, None]  # (the list, its length, (starts, ends) or None)
+_last_order: tuple = (None, 0, None)  # (the list, its length, (starts, ends) or None); replaced whole
 
 
 def _order(ms: list[Mention]) -> tuple[list[int], list[int]] | None:
     """The starts and ends of ``ms`` when both run in text order (a sentence's mentions), else None;
     kept for the last list asked about, which the rules of one sentence ask about again and again
     (a scan from its first mention for every cue word grew with a long sentence)."""
-    if _last_order[0] is ms and _last_order[1] == len(ms):
-        return _last_order[2]
+    global _last_order
+    last = _last_order  # one read: another thread may replace it meanwhile
+    if last[0] is ms and last[1] == len(ms):
+        return last[2]
     starts, ends = [m.start for m in ms], [m.end for m in ms]
     ordered = all(a <= b for a, b in zip(starts, starts[1:])) and all(a <= b for a, b in zip(ends, ends[1:]))
-    _last_order[:] = [ms, len(ms), (starts, ends) if ordered else None]
-    return _last_order[2]
+    order = (starts, ends) if ordered else None
+    _last_order = (ms, len(ms), order)
+    return order
 
 
 CLAUSE_MARKS = re.compile(r"[，,。；;]")
