@@ -96,9 +96,73 @@ _recent_lock = threading.Lock()
 
 def _find_orgs(text: str, start: int, end: int, doc: str, names: frozenset[str],
                doc_names: frozenset[str]) -> list[Mention]:
+    cands: list[tuple[int, int, str, str, int]] = []  # (start, end, name, type, suffix length)
+    for s, e, suffix, typ, name_start, prefix, name, specific in _reads(text, start, end, names):
+        if specific is not None:  # a name not known from the tables
+            longer = _longer_form(name, typ, doc_names, specific)
+            if longer is None and not specific:
+                continue
+            name = longer or name
+        if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
+            typ = "Group"
+        while typ == "Group" and (pair := _PLACE_PAIR_RE.search(text, max(start, name_start - 9), name_start)) and \
+                (other := _longest_place(pair.group(1))) and (_place(name[:2]) or region_prefix(name)):
+            # 甲地—乙地(—丙地)职业教育联盟: places joined by a dash name one body
+            name, name_start = text[pair.end(1) - len(other):name_start] + name, pair.end(1) - len(other)
+        if (level := _LEVEL_BEFORE_PLACE_RE.match(name)) and (_place(name[level.end():level.end() + 2]) or
+                                                               region_prefix(name[level.end():])):
+            name, name_start = name[level.end():], name_start + level.end()  # 国家级某地某某集团: the level is no part
+        if typ == "School" and suffix.endswith("教育中心") and _national_or_provincial(prefix):
+            typ = "Institute"  # 某省职业技术教育中心: the province's research and service body, not a school
+        if typ == "Institute" and (lab := _FIELD_LAB_RE.search(text, max(start, name_start - 24), name_start)) and \
+                re.search(r"(?:省|市|自治区|国家)(?:工程|工程技术)$", prefix) and region_prefix(prefix) is None and \
+                classify_org(lab.group(1)[:-1]) is None and lab.group(1)[:-1] not in _GENERIC_TOKENS | {"学校", "学院", "企业"}:
+            # 甲技术与乙系统某省工程研究中心: a provincial engineering centre is named field first
+            name, name_start = lab.group(1) + name, lab.start(1)
+        cands.append((name_start, e, name, typ, len(suffix)))
+    # One candidate per span, the longest suffix deciding the type (产业学院 over 学院); then drop
+    # names nested in a longer one (酒店 in 青峰酒店产业学院, 学院 in …学院职教集团).
+    cands.sort(key=lambda c: (c[0], -c[1], -c[4]))
+    spans = list({(c[0], c[1]): c for c in reversed(cands)}.values())
+    kept: list[tuple[int, int, str, str, int]] = []
+    reach = -1  # the furthest end of the spans before this one: they start no later (linear, not pairwise)
+    for c in sorted(spans, key=lambda c: (c[0], -c[1])):
+        nested, reach = reach >= c[1], max(reach, c[1])
+        if nested:
+            continue
+        if kept and c[0] < kept[-1][1]:
+            continue
+        kept.append(c)
+    kept = sorted(kept + _shared_suffix(text, start, kept) + _zone_administration(text, end, kept),
+                  key=lambda c: (c[0], c[1]))
+    return [Mention(type=t, name=n, doc=doc, start=s, end=e, properties=_agency_key(n) if t == "Agency" else {})
+            for s, e, n, t, _ in kept]
+
+
+def _reads(text: str, start: int, end: int, names: frozenset[str]) -> list[tuple]:
+    """Each name read at a suffix of text[start:end] before the document's other names are asked
+    (whether it is the tail of a longer one, _longer_form): (suffix start, end, suffix, type, name
+    start, prefix, name, specific), ``specific`` None for a name of the tables. The same for every
+    ``doc_names``, so the short forms' second pass over the page reads it once (a memo of the last
+    calls, like find_orgs')."""
+    key = (text, start, end, names)
+    reads = _recent_reads.get(key)
+    if reads is None:
+        reads = _read_names(text, start, end, names)
+        with _recent_lock:
+            while len(_recent_reads) >= _RECENT:
+                _recent_reads.pop(next(iter(_recent_reads)))
+            _recent_reads[key] = reads
+    return reads
+
+
+_recent_reads: dict[tuple, list[tuple]] = {}
+
+
+def _read_names(text: str, start: int, end: int, names: frozenset[str]) -> list[tuple]:
     tok = tokenizer(names)
     known = names
-    cands: list[tuple[int, int, str, str, int]] = []  # (start, end, name, type, suffix length)
+    reads: list[tuple] = []
     # Every position where a suffix starts, so 中学校 yields 学校 and not only 中学; of the
     # suffixes ending at one place only the longest counts (产业学院, never its 学院).
     longest: dict[int, re.Match] = {}
@@ -192,49 +256,14 @@ def _find_orgs(text: str, start: int, end: int, doc: str, names: frozenset[str],
             continue  # 某省政府网, 某学院官网: a website
         if _NOT_ORG_RE.search(name):
             continue
+        specific = None
         if name not in known:
             # 甲职业教育集团、乙职业教育集团、: an item of a list of names with the same suffix is one
             same_kind = in_list and typ in ("Group", "Enterprise") and \
                 text[max(start, name_start - 1 - len(suffix)):name_start - 1] == suffix
             specific = initial or same_kind or _specific(prefix, list(segment(tokenizer(), prefix)), suffix, typ)
-            longer = _longer_form(name, typ, doc_names, specific)
-            if longer is None and not specific:
-                continue
-            name = longer or name
-        if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
-            typ = "Group"
-        while typ == "Group" and (pair := _PLACE_PAIR_RE.search(text, max(start, name_start - 9), name_start)) and \
-                (other := _longest_place(pair.group(1))) and (_place(name[:2]) or region_prefix(name)):
-            # 甲地—乙地(—丙地)职业教育联盟: places joined by a dash name one body
-            name, name_start = text[pair.end(1) - len(other):name_start] + name, pair.end(1) - len(other)
-        if (level := _LEVEL_BEFORE_PLACE_RE.match(name)) and (_place(name[level.end():level.end() + 2]) or
-                                                               region_prefix(name[level.end():])):
-            name, name_start = name[level.end():], name_start + level.end()  # 国家级某地某某集团: the level is no part
-        if typ == "School" and suffix.endswith("教育中心") and _national_or_provincial(prefix):
-            typ = "Institute"  # 某省职业技术教育中心: the province's research and service body, not a school
-        if typ == "Institute" and (lab := _FIELD_LAB_RE.search(text, max(start, name_start - 24), name_start)) and \
-                re.search(r"(?:省|市|自治区|国家)(?:工程|工程技术)$", prefix) and region_prefix(prefix) is None and \
-                classify_org(lab.group(1)[:-1]) is None and lab.group(1)[:-1] not in _GENERIC_TOKENS | {"学校", "学院", "企业"}:
-            # 甲技术与乙系统某省工程研究中心: a provincial engineering centre is named field first
-            name, name_start = lab.group(1) + name, lab.start(1)
-        cands.append((name_start, e, name, typ, len(suffix)))
-    # One candidate per span, the longest suffix deciding the type (产业学院 over 学院); then drop
-    # names nested in a longer one (酒店 in 青峰酒店产业学院, 学院 in …学院职教集团).
-    cands.sort(key=lambda c: (c[0], -c[1], -c[4]))
-    spans = list({(c[0], c[1]): c for c in reversed(cands)}.values())
-    kept: list[tuple[int, int, str, str, int]] = []
-    reach = -1  # the furthest end of the spans before this one: they start no later (linear, not pairwise)
-    for c in sorted(spans, key=lambda c: (c[0], -c[1])):
-        nested, reach = reach >= c[1], max(reach, c[1])
-        if nested:
-            continue
-        if kept and c[0] < kept[-1][1]:
-            continue
-        kept.append(c)
-    kept = sorted(kept + _shared_suffix(text, start, kept) + _zone_administration(text, end, kept),
-                  key=lambda c: (c[0], c[1]))
-    return [Mention(type=t, name=n, doc=doc, start=s, end=e, properties=_agency_key(n) if t == "Agency" else {})
-            for s, e, n, t, _ in kept]
+        reads.append((s, e, suffix, typ, name_start, prefix, name, specific))
+    return reads
 
 
 # Places listed before one name that they share (某国、某国和某国鲁班工坊 names three bodies).
