@@ -425,7 +425,12 @@ def _bare_forms(text: str, fulls: dict[str, str], covered: list[tuple[int, int]]
                     firsts.setdefault((h, d), []).append(f)
     covered = _as_covered(covered)
     spans: dict[int, tuple[int, str]] = {}
-    for p, c in enumerate(text):
+    if not firsts:
+        return
+    # only the positions of a head character (found by one regex scan, not a Python loop over the text)
+    heads = re.compile("[" + "".join(sorted({re.escape(h) for h, _ in firsts})) + "]")
+    for hit in heads.finditer(text):
+        p, c = hit.start(), hit.group()
         cands = firsts.get((c, text[p + 1:p + 2]))
         if not cands or _covered_at(p, covered):
             continue
