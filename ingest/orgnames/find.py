@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 from typing import Iterable
 
 from ingest.orgnames.boundary import _left_context, _walk_left
@@ -380,9 +381,13 @@ def starts_with_stop_word(text: str) -> bool:
 
 
 def _compact(s: str) -> str:
-    return re.sub(r"[ \u3000\r\n]+", "", s)
+    return s.translate(_NO_SPACES)
 
 
+_NO_SPACES = str.maketrans("", "", " \u3000\r\n")
+
+
+@lru_cache(maxsize=1 << 16)
 def clean_name(raw: str) -> str:
     """A table cell or list item reduced to the name: no list number, quotes, spaces, dashes."""
     s = re.sub(r"^\s*(?:\d+[.、．)）]?\s+|\d+[.、．)）]\s*|[（(]\d+[)）]\s*)", "", raw)

@@ -199,12 +199,16 @@ def tokenizer(names: Iterable[str] = ()):
     """A jieba tokenizer whose user dictionary holds ``names`` (e.g. the names in a document's
     tables). The same set of names always gives the same tokenizer, so results do not depend on
     which documents were processed before."""
-    import jieba
-
+    global _base_tokenizer
+    if not names and _base_tokenizer is not None:
+        return _base_tokenizer  # asked for on every name read: no lock, no import
     # a frozen set is the key as it is (the same set per sentence of a document: not copied each time)
     key = names if isinstance(names, frozenset) and "" not in names else frozenset(n for n in names if n)
+    if key and (tok := _tokenizers.get(key)) is not None:
+        return tok
+    import jieba
+
     with _tok_lock:
-        global _base_tokenizer
         if _base_tokenizer is None:
             # jieba's default tokenizer, read-only here (user words go to copies below); sharing it
             # with jieba.posseg saves loading the dictionary twice.
