@@ -147,7 +147,7 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _OPEN, _CLOSE = "（(", "）)"
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 18)
 def classify_org(name: str) -> str | None:
     """The organisation type of a name by its suffix (None when it has no known suffix).
 
@@ -239,7 +239,7 @@ def tokenizer(names: Iterable[str] = ()):
 # cost on a few characters is mostly its per-call overhead. A tokenizer here never changes once
 # built, so what it cuts can be kept on it: the memo goes with the tokenizer, and is bounded.
 
-_MEMO_SIZE = 1 << 16
+_MEMO_SIZE = 1 << 18  # a few hundred thousand short strings: tens of MB at most
 
 
 def memo_on(tok, name: str) -> dict:
