@@ -10,7 +10,9 @@ A size is a number of characters (KB below = 1 000 characters of text). Each pat
 in a fresh process (no cache of an earlier size helps the next), after a small warm-up document;
 time is CPU seconds of every extractor (time.process_time, steadier than wall time on a shared
 machine), reading and the analysis text included. ``growth`` is the time per character at the
-largest size over that at the smallest (1.0: linear; tests/test_bounded.py fails above 3.0).
+largest size over that at the smallest (1.0: linear), printed beside the limit of issue 11 (3.0×
+from 100 KB to 1 MB; tests/test_bounded.py holds smaller sizes to it) with ``ok`` or ``OVER``; the
+exit status is 1 when a pattern is over the limit or did not finish.
 """
 
 from __future__ import annotations
@@ -22,6 +24,12 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+if str(Path(__file__).resolve().parent) not in sys.path:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from benchinfo import describe  # noqa: E402
+
+MAX_GROWTH = 3.0  # issue 11: time per character at 1 MB within 3× of that at 100 KB
 
 _CHILD = """
 import json, sys, time
@@ -64,22 +72,32 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--patterns", default=",".join(PATTERNS), help="comma-separated (default: all)")
     ap.add_argument("--timeout", type=float, default=1800, help="seconds per run before giving up")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--limit", type=float, default=MAX_GROWTH, help="growth per character allowed (default 3.0)")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     results = {}
+    over = []
+    if not args.json:
+        print(describe(), flush=True)
     for pattern in args.patterns.split(","):
         runs = {size: measure(pattern, size, args.timeout) for size in sizes}
         per_kb = {size: (r["seconds"] / size * 1000 if r.get("seconds") is not None else None) for size, r in runs.items()}
         lo, hi = per_kb[sizes[0]], per_kb[sizes[-1]]
         growth = round(hi / lo, 2) if lo and hi else None
-        results[pattern] = {"runs": runs, "ms_per_kb": per_kb, "growth": growth}
+        verdict = "ok" if growth is not None and growth <= args.limit else "OVER"
+        if verdict != "ok":
+            over.append(pattern)
+        results[pattern] = {"runs": runs, "ms_per_kb": per_kb, "growth": growth, "limit": args.limit, "verdict": verdict}
         if not args.json:
-            cells = "  ".join(f"{size // 1000} KB: {v * 1000:.0f} ms/KB" if v is not None else f"{size // 1000} KB: timeout"
+            cells = "  ".join(f"{size // 1000} KB: {v * 1000:.1f} ms/KB" if v is not None else f"{size // 1000} KB: timeout"
                               for size, v in per_kb.items())
-            print(f"{pattern:15} {cells}  growth {growth}", flush=True)
+            print(f"{pattern:15} {cells}  growth {growth}× (limit {args.limit:g}×: {verdict})", flush=True)
     if args.json:
         print(json.dumps(results, indent=1))
-    return 0
+    else:
+        print(f"{len(results) - len(over)} of {len(results)} patterns within {args.limit:g}× growth per character"
+              + (f"; over: {', '.join(over)}" if over else ""))
+    return 1 if over else 0
 
 
 if __name__ == "__main__":

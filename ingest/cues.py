@@ -15,6 +15,7 @@ Roles and kinds are the small fixed vocabularies the graph records (docs/dev-gol
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ingest.model import Mention
@@ -86,7 +87,13 @@ def contiguous_before(ms: list[Mention], pos: int, text: str) -> list[Mention]:
     """The list of mentions (X、Y和Z) that ends right before ``pos``."""
     out: list[Mention] = []
     edge = pos
-    for m in reversed([m for m in ms if m.end <= pos]):
+    order = _order(ms)
+    if order is not None:  # in text order: the mentions ending by pos are the first k
+        k = bisect.bisect_right(order[1], pos)
+        before = (ms[i] for i in range(k - 1, -1, -1))
+    else:
+        before = reversed([m for m in ms if m.end <= pos])
+    for m in before:
         gap = text[m.end:edge]
         if out and not LIST_GAP_RE.match(gap) or not out and not _FIRST_GAP_RE.fullmatch(gap):
             break
@@ -100,13 +107,46 @@ def contiguous_after(ms: list[Mention], pos: int, text: str) -> list[Mention]:
     """The list of mentions (X、Y和Z) that starts right after ``pos``."""
     out: list[Mention] = []
     edge = pos
-    for m in (m for m in ms if m.start >= pos):
+    order = _order(ms)
+    after = (ms[i] for i in range(bisect.bisect_left(order[0], pos), len(ms))) if order is not None else (
+        m for m in ms if m.start >= pos)
+    for m in after:
         gap = text[edge:m.start]
         if not LIST_GAP_RE.match(gap):
             break
         out.append(m)
         edge = m.end
     return out
+
+
+_last_order: tuple = (None, 0, None)  # (the list, its length, (starts, ends) or None); replaced whole
+
+
+def _order(ms: list[Mention]) -> tuple[list[int], list[int]] | None:
+    """The starts and ends of ``ms`` when both run in text order (a sentence's mentions), else None;
+    kept for the last list asked about, which the rules of one sentence ask about again and again
+    (a scan from its first mention for every cue word grew with a long sentence)."""
+    global _last_order
+    last = _last_order  # one read: another thread may replace it meanwhile
+    if last[0] is ms and last[1] == len(ms):
+        return last[2]
+    starts, ends = [m.start for m in ms], [m.end for m in ms]
+    ordered = all(a <= b for a, b in zip(starts, starts[1:])) and all(a <= b for a, b in zip(ends, ends[1:]))
+    order = (starts, ends) if ordered else None
+    _last_order = (ms, len(ms), order)
+    return order
+
+
+CLAUSE_MARKS = re.compile(r"[，,。；;]")
+CLAUSE_MARKS_NO_HALF_SEMICOLON = re.compile(r"[，,。；]")
+
+
+def first_clause(text: str, start: int = 0, end: int | None = None, marks: re.Pattern = CLAUSE_MARKS) -> str:
+    """``re.split(marks, text[start:end])[0]`` without reading (or copying) past the first mark: the
+    rules ask it for every cue word of a sentence, and a long sentence made that quadratic."""
+    end = len(text) if end is None else end
+    m = marks.search(text, start, end)
+    return text[start:m.start() if m else end]
 
 
 # Text between two named parties that still leaves them one list: 、, 和, and kinds of bodies

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 
-from ingest.cues import LIST_TAIL_RE, contiguous_after, contiguous_before, partner_kind
+from ingest.cues import (CLAUSE_MARKS_NO_HALF_SEMICOLON, LIST_TAIL_RE, contiguous_after, contiguous_before, first_clause,
+                         partner_kind)
 from ingest.model import Alias, Mention
 
 _PARTNER_VERB_RE = re.compile(r"签订|签署|签定|签约|合作|共建|联合|建立|共同|交流|开展|进行|共育|携手|贯通|衔接"
@@ -85,7 +86,7 @@ class PartnerRules:
             founded = re.search(r"(?:共同|联合)?(?:成立|组建)", rest)
             if founded and (verb.start() >= founded.start() or verb.group(0) in ("共同", "联合", "建立")):
                 continue  # X与Y共同成立G: its founders (the reader's 共同成立 rule); not X与Y共建的G揭牌成立
-            clause = re.split(r"[，,。；;]", rest)[0]
+            clause = first_clause(rest)
             if _ATTEND_RE.search(clause) and not _COOPERATE_RE.search(clause):
                 continue  # X与Y负责人共同出席仪式: attending together is no partnership
             unveil = re.match(r"\s*(?:(?:的|主要)?(?:负责人|领导|代表|嘉宾)(?:们)?)?\s*(?:共同|一起|一同)?为(?P<g>[^，,。；;]{1,40}?)(?:揭牌|授牌)",
@@ -97,7 +98,7 @@ class PartnerRules:
             if x is not None and x.start >= 0 and x in ms:
                 xs = contiguous_before(ms, x.end, text) or [x]  # 临江市教育局和临江市研究院经与Y
             clause_start = max([0] + [c.end() for c in re.finditer(r"[，,]", sent[:m.start()])])
-            own = sent[clause_start:m.start()] + re.split(r"[，,。；]", rest)[0]
+            own = sent[clause_start:m.start()] + first_clause(rest, marks=CLAUSE_MARKS_NO_HALF_SEMICOLON)
             local = partner_kind(own)  # what this pair does (…签订订单培养协议, …开展学徒制试点)
             for x in xs:
                 for y in ys:
@@ -121,7 +122,7 @@ class PartnerRules:
             if not xs:
                 x = self._partner_subject(here, s.start + m.start())
                 xs = [x] if x is not None else []
-            local = partner_kind(re.split(r"[，,。；]", text[ys[-1].end:s.end])[0])
+            local = partner_kind(first_clause(text, ys[-1].end, s.end, CLAUSE_MARKS_NO_HALF_SEMICOLON))
             for x in xs:
                 for y in ys:
                     self._fact("PARTNERS_WITH", x, y, s, pattern="X携手Y", kind=local if local != "合作" and local else "合作")
@@ -221,7 +222,7 @@ class PartnerRules:
             ys = [y for y in contiguous_after(here.ms, s.start + m.end(), self.text) if y.type != "Group"]
             if not ys:
                 continue
-            clause = re.split(r"[，,。；;]", self.text[ys[-1].end:s.end])[0]
+            clause = first_clause(self.text, ys[-1].end, s.end)
             if not re.match(r"\s*(?:共同)?(?:共建|建设|打造|开设|开办|举办|申报|培养|开发|研发|签订|签署)", clause) or \
                     re.search(r"成立|组建", clause[:8]):
                 continue
@@ -247,7 +248,7 @@ class PartnerRules:
         before it, else the two the previous sentence named (a sentence without a body of its own)."""
         s, sent = here.s, here.sent
         for m in re.finditer(r"双方(?:代表|负责人|领导)?(?:还|将|正式|共同|一致同意)?", sent):
-            clause = re.split(r"[，,。；;]", sent[m.end():])[0]
+            clause = first_clause(sent, m.end())
             kind = partner_kind(clause)
             if kind in (None, "合作"):
                 continue  # 标志着双方…开启合作新篇章: what the pair's other facts already say

@@ -425,8 +425,13 @@ def _tables_cached(text: str) -> tuple[Table, ...]:
 
 def table_names(doc: Document) -> frozenset[str]:
     """The organisation names in a document's tables (the jieba user dictionary for its text)."""
+    return _table_names(doc.text)
+
+
+@lru_cache(maxsize=16)
+def _table_names(text: str) -> frozenset[str]:
     names = set()
-    for table in _tables_cached(doc.text):
+    for table in _tables_cached(text):
         for row in table.rows:
             for u in _units(row.cells, 0):
                 if u.type != "Region":

@@ -26,7 +26,8 @@ from graph.normalize import name_key
 from ingest.agencies import local_kind, national_body
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.policy import agency_mentions, part_owner, policy_parts
-from ingest.policy_text import DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, bigram_dice, lines_of, on_reading_view, squeeze
+from ingest.policy_text import (DATE_LINE_RE, NOISE_LINE_RE, PUBLIC_RE, _bigrams, bigram_dice, lines_of, on_reading_view,
+                                squeeze)
 from ingest.policy_segments import PolicySegment, segment_policies
 from ingest.policy_parties import (
     RESPONSIBLE_LINE, STATED_RESPONSIBLE, agency_name, is_party, prose_roles, split_departments, stated_roles,
@@ -386,8 +387,32 @@ def _listed_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item
 
 
 @lru_cache(maxsize=8)
-def _span_keys(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[str, ...]:
-    return tuple(name_key(text[a:b]) for a, b in spans)
+def _span_grams(text: str, spans: tuple[tuple[int, int], ...]) -> tuple[list[frozenset[str]], dict[str, list[int]]]:
+    """The bigrams of each span's key, and the spans by bigram (one index per policy text)."""
+    grams = [_bigrams(name_key(text[a:b])) for a, b in spans]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, g in enumerate(grams):
+        for b in g:
+            index[b].append(i)
+    return grams, index
+
+
+def _best_sentence(text: str, spans: tuple[tuple[int, int], ...], key: str) -> tuple[tuple[int, int], float]:
+    """The span whose key is most like ``key`` (bigram_dice; the first of equal ones) and its score:
+    the spans sharing a bigram with it are counted through the index, not every span compared with
+    every row (rows × sentences grew with the policy)."""
+    grams, index = _span_grams(text, spans)
+    own = _bigrams(key)
+    shared: dict[int, int] = defaultdict(int)
+    for b in own:
+        for i in index.get(b, ()):
+            shared[i] += 1
+    best, score = 0, 0.0
+    for i in sorted(shared):
+        sc = 2 * shared[i] / (len(grams[i]) + len(own))  # bigram_dice, as it computes it
+        if sc > score:
+            best, score = i, sc
+    return spans[best], score
 
 
 def _row_measure(doc: Document, r: Row, sentences: list[tuple[int, int]], out: Extraction) -> None:
@@ -407,8 +432,6 @@ def _row_measure(doc: Document, r: Row, sentences: list[tuple[int, int]], out: E
         out.facts.append(Fact("RESPONSIBLE_FOR", found[0], m, doc.evidence(r.start, r.end),
                               properties={"column": column, "role": role_of_column(column)}))
     if r.restates is None and sentences:
-        rkey = name_key(r.text)
-        keys = _span_keys(text, tuple(sentences))
-        best, score = max(((sp, bigram_dice(k, rkey)) for sp, k in zip(sentences, keys)), key=lambda x: x[1])
+        best, score = _best_sentence(text, tuple(sentences), name_key(r.text))
         if score >= 0.6:
             out.facts.append(Fact("HAS_MEASURE", r.owner, m, doc.evidence(*best)))

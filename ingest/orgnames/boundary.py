@@ -10,7 +10,7 @@ import re
 
 from ingest.orgnames.check import _NAME_VERBS, _is_generic, _is_verb, _modifier, _place, _proper_noun
 from ingest.industry_vocab import names_an_industry
-from ingest.orgnames.words import classify_org, _CJK, _CLOSE, _OPEN, _ROLE_TOKENS, _STANDALONE, _STOP_TOKENS, _SUFFIXES
+from ingest.orgnames.words import classify_org, memo_on, pos_cut, segment, _CJK, _CLOSE, _OPEN, _ROLE_TOKENS, _STANDALONE, _STOP_TOKENS, _SUFFIXES
 
 _HEADING_LINE_RE = re.compile(r"^\s*(?:[表图冬]\s*\d|【|\d+(?:\s*\.\s*\d+)+\s|[一二三四五六七八九十]+[、是]|"
                               r"（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
@@ -92,20 +92,24 @@ def _left_context(text: str, s: int, lo: int) -> tuple[str, list[int]]:
 
 def _ends_with_org(prefix: str) -> bool:
     """True if ``prefix`` ends with a complete school/agency-like name (学校, 学院, 教育局 ...)."""
-    if any(prefix.endswith(n) for n in _STANDALONE):
+    if any(prefix[-n:] in names for n, names in _STANDALONE_BY_LENGTH):
         return True
-    for suffix, typ in _SUFFIXES:
-        if typ in ("School", "Agency") and prefix.endswith(suffix) and len(prefix) > len(suffix) + 1:
-            return True
-    return False
+    return any(len(prefix) > n + 1 and prefix[-n:] in suffixes for n, suffixes in _SCHOOL_AGENCY_BY_LENGTH)
+
+
+def _by_length(words) -> tuple[tuple[int, frozenset[str]], ...]:
+    """``words`` grouped by length: whether a string ends with one is a look-up per length."""
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sorted({len(w) for w in words}))
+
+
+_STANDALONE_BY_LENGTH = _by_length(_STANDALONE)
+_SCHOOL_AGENCY_BY_LENGTH = _by_length({x for x, typ in _SUFFIXES if typ in ("School", "Agency")})
 
 
 def _drop_person(taken: list[str]) -> list[str]:
     """``taken`` (tokens nearest last-first) without the person name that opens it."""
-    import jieba.posseg
-
     body = "".join(reversed(taken))
-    words = jieba.posseg.lcut(body, HMM=True)
+    words = pos_cut(body, True)
     if not words or not words[0].flag.startswith("nr") or len(words[0].word) < 2 or len(words) < 2:
         return taken
     n = len(words[0].word)
@@ -131,14 +135,23 @@ def _brand_between(rest: list[str], taken: list[str]) -> list[str]:
 
 
 def _walk_left(context: str, suffix: str, tok) -> int:
-    """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``."""
+    """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``
+    (memoised on the tokenizer: the page's pass and the sentence's read the same contexts)."""
     if not context:
         return 0
+    memo = memo_on(tok, "_vocgraph_walks")
+    n = memo.get((context, suffix))
+    if n is None:
+        n = memo[(context, suffix)] = _walk(context, suffix, tok)
+    return n
+
+
+def _walk(context: str, suffix: str, tok) -> int:
     if suffix in ("酒店", "大酒店", "宾馆") and re.search(r"(?:有限公司|有限责任公司|集团)$", context):
         return 0  # 某某投资有限公司酒店中心: a department of the company, which is the name
     if suffix == "实训中心" and re.search(r"(?:学院|学校|大学|职院|技校|中心)$", context):
         return 0  # 某某职业学院实训中心: the school's own facility
-    tokens = list(tok.cut(context, HMM=False))
+    tokens = list(segment(tok, context))
     taken: list[str] = []
     rev = list(reversed(tokens))
     stop = None  # where the walk ended on a stop token

@@ -5,12 +5,13 @@ name jieba tags as such), and not a second body glued on (共青团锦州市委�
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 from typing import Iterable
 
 from ingest.orgnames.words import (_CJK, _CLOSE, _GENERIC_TOKENS, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIX_TYPE,
-                             classify_org, tokenizer)
+                             classify_org, per_set, pos_cut, segment, tokenizer)
 from ingest.industry_vocab import names_an_industry
 from ingest.regions import is_place_relative, lookup_region, region_prefix
 
@@ -23,7 +24,14 @@ def _covered(body: str, words: frozenset[str]) -> bool:
     return ok[len(body)]
 
 
-def _is_generic(tokens: list[str]) -> bool:
+def _is_generic(tokens: Iterable[str]) -> bool:
+    """Only generic words (中等职业, 有关): no body's own name (memoised: pure, and asked again for
+    the same words)."""
+    return _generic(tuple(tokens))
+
+
+@lru_cache(maxsize=1 << 16)
+def _generic(tokens: tuple[str, ...]) -> bool:
     tokens = [t for t in tokens if t not in _OPEN and t not in _CLOSE]
     body = "".join(tokens)
     if len(body) < 2:
@@ -62,9 +70,7 @@ _INDUSTRY_KINDS = frozenset({"行业产教融合共同体", "产教融合共同�
 @lru_cache(maxsize=4096)
 def _is_verb(token: str) -> bool:
     """jieba tags the token as a plain verb (not a verbal noun such as 建设, 服务, 管理)."""
-    import jieba.posseg
-
-    tags = jieba.posseg.lcut(token, HMM=False)
+    tags = pos_cut(token)
     return len(token) >= 2 and len(tags) == 1 and tags[0].flag == "v"
 
 
@@ -76,34 +82,28 @@ _NAME_VERBS = frozenset("""制造 建造 设计 维修 加工 运营 装配 检�
 @lru_cache(maxsize=4096)
 def _place(token: str, first: bool = True) -> bool:
     """A place name (临川, 临川市, 北岭区): jieba's ns tag or an administrative suffix."""
-    import jieba.posseg
-
     if re.fullmatch(r"[\u4e00-\u9fff]{2,6}(?:省|市|区|县)", token):
         return True
     if not first:
         return False  # after the first place only 市/区/县 names follow (临川市北岭区, not 临川东美)
     if token in ("城市", "都市", "城乡", "社区", "地方", "区域", "全国", "国家", "国际"):
         return False  # common nouns jieba tags as places
-    tags = jieba.posseg.lcut(token, HMM=False)
+    tags = pos_cut(token)
     return len(tags) == 1 and tags[0].flag == "ns"
 
 
 @lru_cache(maxsize=4096)
 def _modifier(token: str) -> bool:
     """An adverb, adjective or pronoun (全面, 有效, 不断, 我): what precedes a verb, not a name."""
-    import jieba.posseg
-
-    tags = jieba.posseg.lcut(token, HMM=False)
+    tags = pos_cut(token)
     return len(tags) == 1 and tags[0].flag in ("d", "ad", "a", "r", "c", "p")
 
 
 @lru_cache(maxsize=4096)
 def _proper_noun(token: str) -> bool:
     """jieba's part of speech says place, person or other proper name."""
-    import jieba.posseg
-
     return len(token) >= 2 and all(p.flag in ("ns", "nr", "nz", "nt", "nrt", "nrfg")
-                                   for p in jieba.posseg.lcut(token, HMM=False))
+                                   for p in pos_cut(token))
 
 
 # Suffixes that already say which field a body serves (X产业学院, X行业产教融合共同体): any prefix
@@ -136,9 +136,7 @@ def _proper_token(token: str) -> bool:
             len(token) >= 3 and re.fullmatch(r"[\u4e00-\u9fff]+(?:省|市|区|县|州|旗)", token)
             and token[0] not in "各全本该省市区县"):
         return True
-    import jieba.posseg
-
-    tags = jieba.posseg.lcut(token, HMM=False)
+    tags = pos_cut(token)
     if len(tags) == 1 and tags[0].flag == "ns":
         return True  # a place however common (a country: 某国鲁班工坊); common nouns are in _NOT_PLACES
     return len(tags) == 1 and tags[0].flag in _PROPER_FLAGS and \
@@ -187,11 +185,10 @@ def _brand(token: str, freq: int = 0) -> bool:
 
 @lru_cache(maxsize=1024)
 def _surname(char: str) -> bool:
-    import jieba.posseg
-
-    return jieba.posseg.lcut(char, HMM=False)[0].flag == "nr"
+    return pos_cut(char)[0].flag == "nr"
 
 
+@lru_cache(maxsize=1 << 16)
 def _second_body(prefix: str, suffix: str) -> int:
     """Where a second body starts inside ``prefix``: after a complete name (共青团锦州市委员会, or
     锦州市教育局 followed by 和/与/及/经), a place opens a new name (锦州市残疾人联合会). 0 when
@@ -219,7 +216,7 @@ def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) 
     report that names 营口市汽车工程学校. A ``specific`` name (中澳学院) only takes a place in front
     (营口中澳学院). None when there is none, or when the longer names are different bodies
     (天津中澳学院 and 营口中澳学院)."""
-    pool = _by_tail(doc_names).get(name[-2:], ()) if isinstance(doc_names, frozenset) and len(name) >= 2 else doc_names
+    pool = _ending_with(name, doc_names) if isinstance(doc_names, frozenset) else doc_names
     cands = {n for n in pool if len(n) > len(name) and n.endswith(name) and classify_org(n) == typ}
     split = {n: _place_and_core(n) for n in cands}
     if specific:
@@ -231,14 +228,24 @@ def _longer_form(name: str, typ: str, doc_names: Iterable[str], specific: bool) 
     return max(cands, key=lambda n: (len(n), n))
 
 
-@lru_cache(maxsize=4)
-def _by_tail(doc_names: frozenset[str]) -> dict[str, list[str]]:
-    """A document's names by their last two characters (a name ends with ``name`` only if it ends
-    with its last two): one scan per document, not one per name read."""
-    out: dict[str, list[str]] = {}
-    for n in doc_names:
-        out.setdefault(n[-2:], []).append(n)
+def _ending_with(name: str, doc_names: frozenset[str]) -> list[str]:
+    """The names of ``doc_names`` that end with ``name``: a range of the names sorted by their
+    reversed spelling (a bucket by the last characters grew with the document: every 有限公司
+    of a long list shared one)."""
+    rev = _reversed_sorted(doc_names)
+    key = name[::-1]
+    out = []
+    for i in range(bisect.bisect_left(rev, key), len(rev)):
+        if not rev[i].startswith(key):
+            break
+        out.append(rev[i][::-1])
     return out
+
+
+@per_set
+def _reversed_sorted(doc_names: frozenset[str]) -> list[str]:
+    """A document's names spelt backwards, sorted: one sort per document, not one scan per name read."""
+    return sorted(n[::-1] for n in doc_names)
 
 
 def place_typo(name: str, doc_names: Iterable[str]) -> str | None:
@@ -255,7 +262,7 @@ def place_typo(name: str, doc_names: Iterable[str]) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
-@lru_cache(maxsize=4)
+@per_set
 def _typo_index(doc_names: frozenset[str]) -> dict[str, set[str]]:
     """Each name that opens with a known place, under its forms with one character of the place
     masked (营口… under \\0口… and 营\\0…): a name found under one of them differs from it there only."""
@@ -267,13 +274,12 @@ def _typo_index(doc_names: frozenset[str]) -> dict[str, set[str]]:
     return index
 
 
+@lru_cache(maxsize=1 << 16)
 def _leading_verbs(prefix: str) -> int:
     """Length of the verbs/adverbs/prepositions that open ``prefix`` (推进, 充分调动): a name
     never starts with one."""
-    import jieba.posseg
-
     n = 0
-    for p in jieba.posseg.lcut(prefix, HMM=False):
+    for p in pos_cut(prefix):
         if lookup_region(p.word) is not None:
             break  # a place jieba tags as a verb (a city named by two verbs) opens the name
         # Not "d": jieba tags some place names as adverbs (大连).

@@ -14,6 +14,8 @@ typed list come from ingest/orgnames/listed.py.
 from __future__ import annotations
 
 import re
+import threading
+from functools import lru_cache
 from typing import Iterable
 
 from ingest.orgnames.boundary import _left_context, _walk_left
@@ -24,7 +26,7 @@ from ingest.model import Mention
 from ingest.orgnames.check import (_is_category, _is_generic, _leading_verbs, _longer_form, _place, _second_body, _specific,
                                    place_typo)
 from ingest.orgnames.words import (_CLOSE, _GENERIC_TOKENS, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
-                                   _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, tokenizer)
+                                   _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, segment, pos_cut, tokenizer)
 from ingest.regions import REGIONS, is_place_relative, lookup_region, region_prefix
 from ingest.resolve import rule_key
 
@@ -69,13 +71,99 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
     even when made of common words. ``doc_names``: the names found elsewhere in the document; a
     name of common words only (汽车工程学校) is reported as the one longer name it ends
     (临江市汽车工程学校), and dropped when there is none.
+
+    The same call twice (the whole page, read by short forms and by sentences) is answered from a
+    small memo of the last calls, with fresh mentions each time (callers change them).
     """
     end = len(text) if end is None else end
-    tok = tokenizer(names)
-    known = set(names)
+    names = names if isinstance(names, frozenset) else frozenset(names)
     # frozen once per call: _longer_form looks names up by an index built once per frozenset
     doc_names = doc_names if isinstance(doc_names, frozenset) else frozenset(doc_names)
+    key = (text, start, end, doc, names, doc_names)
+    found = _recent.get(key)
+    if found is None:
+        found = tuple(_find_orgs(text, start, end, doc, names, doc_names))
+        with _recent_lock:
+            while len(_recent) >= _RECENT:
+                _recent.pop(next(iter(_recent)))
+            _recent[key] = found
+    return [Mention(m.type, m.name, m.doc, m.start, m.end, dict(m.properties)) for m in found]
+
+
+_RECENT = 8
+_recent: dict[tuple, tuple[Mention, ...]] = {}
+_recent_lock = threading.Lock()
+
+
+def _find_orgs(text: str, start: int, end: int, doc: str, names: frozenset[str],
+               doc_names: frozenset[str]) -> list[Mention]:
     cands: list[tuple[int, int, str, str, int]] = []  # (start, end, name, type, suffix length)
+    for s, e, suffix, typ, name_start, prefix, name, specific in _reads(text, start, end, names):
+        if specific is not None:  # a name not known from the tables
+            longer = _longer_form(name, typ, doc_names, specific)
+            if longer is None and not specific:
+                continue
+            name = longer or name
+        if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
+            typ = "Group"
+        while typ == "Group" and (pair := _PLACE_PAIR_RE.search(text, max(start, name_start - 9), name_start)) and \
+                (other := _longest_place(pair.group(1))) and (_place(name[:2]) or region_prefix(name)):
+            # 甲地—乙地(—丙地)职业教育联盟: places joined by a dash name one body
+            name, name_start = text[pair.end(1) - len(other):name_start] + name, pair.end(1) - len(other)
+        if (level := _LEVEL_BEFORE_PLACE_RE.match(name)) and (_place(name[level.end():level.end() + 2]) or
+                                                               region_prefix(name[level.end():])):
+            name, name_start = name[level.end():], name_start + level.end()  # 国家级某地某某集团: the level is no part
+        if typ == "School" and suffix.endswith("教育中心") and _national_or_provincial(prefix):
+            typ = "Institute"  # 某省职业技术教育中心: the province's research and service body, not a school
+        if typ == "Institute" and (lab := _FIELD_LAB_RE.search(text, max(start, name_start - 24), name_start)) and \
+                re.search(r"(?:省|市|自治区|国家)(?:工程|工程技术)$", prefix) and region_prefix(prefix) is None and \
+                classify_org(lab.group(1)[:-1]) is None and lab.group(1)[:-1] not in _GENERIC_TOKENS | {"学校", "学院", "企业"}:
+            # 甲技术与乙系统某省工程研究中心: a provincial engineering centre is named field first
+            name, name_start = lab.group(1) + name, lab.start(1)
+        cands.append((name_start, e, name, typ, len(suffix)))
+    # One candidate per span, the longest suffix deciding the type (产业学院 over 学院); then drop
+    # names nested in a longer one (酒店 in 青峰酒店产业学院, 学院 in …学院职教集团).
+    cands.sort(key=lambda c: (c[0], -c[1], -c[4]))
+    spans = list({(c[0], c[1]): c for c in reversed(cands)}.values())
+    kept: list[tuple[int, int, str, str, int]] = []
+    reach = -1  # the furthest end of the spans before this one: they start no later (linear, not pairwise)
+    for c in sorted(spans, key=lambda c: (c[0], -c[1])):
+        nested, reach = reach >= c[1], max(reach, c[1])
+        if nested:
+            continue
+        if kept and c[0] < kept[-1][1]:
+            continue
+        kept.append(c)
+    kept = sorted(kept + _shared_suffix(text, start, kept) + _zone_administration(text, end, kept),
+                  key=lambda c: (c[0], c[1]))
+    return [Mention(type=t, name=n, doc=doc, start=s, end=e, properties=_agency_key(n) if t == "Agency" else {})
+            for s, e, n, t, _ in kept]
+
+
+def _reads(text: str, start: int, end: int, names: frozenset[str]) -> list[tuple]:
+    """Each name read at a suffix of text[start:end] before the document's other names are asked
+    (whether it is the tail of a longer one, _longer_form): (suffix start, end, suffix, type, name
+    start, prefix, name, specific), ``specific`` None for a name of the tables. The same for every
+    ``doc_names``, so the short forms' second pass over the page reads it once (a memo of the last
+    calls, like find_orgs')."""
+    key = (text, start, end, names)
+    reads = _recent_reads.get(key)
+    if reads is None:
+        reads = _read_names(text, start, end, names)
+        with _recent_lock:
+            while len(_recent_reads) >= _RECENT:
+                _recent_reads.pop(next(iter(_recent_reads)))
+            _recent_reads[key] = reads
+    return reads
+
+
+_recent_reads: dict[tuple, list[tuple]] = {}
+
+
+def _read_names(text: str, start: int, end: int, names: frozenset[str]) -> list[tuple]:
+    tok = tokenizer(names)
+    known = names
+    reads: list[tuple] = []
     # Every position where a suffix starts, so 中学校 yields 学校 and not only 中学; of the
     # suffixes ending at one place only the longest counts (产业学院, never its 学院).
     longest: dict[int, re.Match] = {}
@@ -133,7 +221,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
                 continue  # 承担学院, 推进专业协作体: a verb, not a name
             name_start = pos[len(pos) - n + cut]
             prefix = prefix[cut:]
-        prefix_tokens = list(tok.cut(prefix, HMM=False)) if prefix else []
+        prefix_tokens = list(segment(tok, prefix)) if prefix else []
         if _is_category(prefix_tokens, suffix):
             continue
         if not alone and not initial and _is_generic(prefix_tokens) and not (
@@ -169,49 +257,14 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             continue  # 某省政府网, 某学院官网: a website
         if _NOT_ORG_RE.search(name):
             continue
+        specific = None
         if name not in known:
             # 甲职业教育集团、乙职业教育集团、: an item of a list of names with the same suffix is one
             same_kind = in_list and typ in ("Group", "Enterprise") and \
                 text[max(start, name_start - 1 - len(suffix)):name_start - 1] == suffix
-            specific = initial or same_kind or _specific(prefix, list(tokenizer().cut(prefix, HMM=False)), suffix, typ)
-            longer = _longer_form(name, typ, doc_names, specific)
-            if longer is None and not specific:
-                continue
-            name = longer or name
-        if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
-            typ = "Group"
-        while typ == "Group" and (pair := _PLACE_PAIR_RE.search(text, max(start, name_start - 9), name_start)) and \
-                (other := _longest_place(pair.group(1))) and (_place(name[:2]) or region_prefix(name)):
-            # 甲地—乙地(—丙地)职业教育联盟: places joined by a dash name one body
-            name, name_start = text[pair.end(1) - len(other):name_start] + name, pair.end(1) - len(other)
-        if (level := _LEVEL_BEFORE_PLACE_RE.match(name)) and (_place(name[level.end():level.end() + 2]) or
-                                                               region_prefix(name[level.end():])):
-            name, name_start = name[level.end():], name_start + level.end()  # 国家级某地某某集团: the level is no part
-        if typ == "School" and suffix.endswith("教育中心") and _national_or_provincial(prefix):
-            typ = "Institute"  # 某省职业技术教育中心: the province's research and service body, not a school
-        if typ == "Institute" and (lab := _FIELD_LAB_RE.search(text, max(start, name_start - 24), name_start)) and \
-                re.search(r"(?:省|市|自治区|国家)(?:工程|工程技术)$", prefix) and region_prefix(prefix) is None and \
-                classify_org(lab.group(1)[:-1]) is None and lab.group(1)[:-1] not in _GENERIC_TOKENS | {"学校", "学院", "企业"}:
-            # 甲技术与乙系统某省工程研究中心: a provincial engineering centre is named field first
-            name, name_start = lab.group(1) + name, lab.start(1)
-        cands.append((name_start, e, name, typ, len(suffix)))
-    # One candidate per span, the longest suffix deciding the type (产业学院 over 学院); then drop
-    # names nested in a longer one (酒店 in 青峰酒店产业学院, 学院 in …学院职教集团).
-    cands.sort(key=lambda c: (c[0], -c[1], -c[4]))
-    spans = list({(c[0], c[1]): c for c in reversed(cands)}.values())
-    kept: list[tuple[int, int, str, str, int]] = []
-    reach = -1  # the furthest end of the spans before this one: they start no later (linear, not pairwise)
-    for c in sorted(spans, key=lambda c: (c[0], -c[1])):
-        nested, reach = reach >= c[1], max(reach, c[1])
-        if nested:
-            continue
-        if kept and c[0] < kept[-1][1]:
-            continue
-        kept.append(c)
-    kept = sorted(kept + _shared_suffix(text, start, kept) + _zone_administration(text, end, kept),
-                  key=lambda c: (c[0], c[1]))
-    return [Mention(type=t, name=n, doc=doc, start=s, end=e, properties=_agency_key(n) if t == "Agency" else {})
-            for s, e, n, t, _ in kept]
+            specific = initial or same_kind or _specific(prefix, list(segment(tokenizer(), prefix)), suffix, typ)
+        reads.append((s, e, suffix, typ, name_start, prefix, name, specific))
+    return reads
 
 
 # Places listed before one name that they share (某国、某国和某国鲁班工坊 names three bodies).
@@ -266,11 +319,9 @@ def _zone_administration(text: str, hi: int, kept: list[tuple[int, int, str, str
 def _field_item(s: str) -> str | None:
     """The tail of ``s`` that is a place (or a region: jieba's place and space words) and an industry
     (甲地装备制造 of 建设甲地装备制造), or None."""
-    import jieba.posseg
-
-    words = list(tokenizer().cut(s, HMM=False))
+    words = list(segment(tokenizer(), s))
     for i, w in enumerate(words[:-1]):
-        tags = jieba.posseg.lcut(w, HMM=False)
+        tags = pos_cut(w)
         if w in _GENERIC_TOKENS or re.search(r"[内外]$", w):
             continue  # 国内, 境外: where, not a place's name
         if _place(w) or lookup_region(w) is not None or len(w) >= 2 and len(tags) == 1 and tags[0].flag == "s":
@@ -325,14 +376,18 @@ def _agency_key(name: str) -> dict[str, str]:
 
 def starts_with_stop_word(text: str) -> bool:
     """True if ``text`` opens with a verb or function word (推动…, 建立…, 围绕…): a task, not a name."""
-    first = next(iter(tokenizer().cut(text, HMM=False)), "")
+    first = next(iter(segment(tokenizer(), text)), "")
     return first in _STOP_TOKENS
 
 
 def _compact(s: str) -> str:
-    return re.sub(r"[ \u3000\r\n]+", "", s)
+    return s.translate(_NO_SPACES)
 
 
+_NO_SPACES = str.maketrans("", "", " \u3000\r\n")
+
+
+@lru_cache(maxsize=1 << 16)
 def clean_name(raw: str) -> str:
     """A table cell or list item reduced to the name: no list number, quotes, spaces, dashes."""
     s = re.sub(r"^\s*(?:\d+[.、．)）]?\s+|\d+[.、．)）]\s*|[（(]\d+[)）]\s*)", "", raw)

@@ -10,7 +10,7 @@ from typing import Iterable
 from ingest.orgnames.boundary import _left_context, _walk_left
 from ingest.model import Mention
 from ingest.orgnames.check import _NAME_VERBS, _is_generic, _is_verb, _leading_verbs, _specific
-from ingest.orgnames.words import _ROLE_TOKENS, _STOP_TOKENS, _SUFFIX_RE, _SUFFIX_TYPE, classify_org, tokenizer
+from ingest.orgnames.words import _ROLE_TOKENS, _STOP_TOKENS, _SUFFIX_RE, _SUFFIX_TYPE, classify_org, segment, tokenizer
 from ingest.regions import lookup_region, region_prefix
 
 # 与星河、云帆、华腾等企业; 联合A、B等10余家知名企业; X、Y等高校. The head noun after 等 types
@@ -34,13 +34,13 @@ def _bare_name(item: str, typ: str) -> bool:
     (企业, 行业, 其他), not a verb phrase, not a place alone, and holding a proper-name part."""
     if typ == "School" and 3 <= len(item) <= 8 and _SHORT_SCHOOL_RE.search(item) and classify_org(item) in (None, "School"):
         # 北岭校、临二职、东川服务中专等8所学校: the short forms schools go by
-        words = list(tokenizer().cut(item[: _SHORT_SCHOOL_RE.search(item).start()], HMM=False))
+        words = list(segment(tokenizer(), item[: _SHORT_SCHOOL_RE.search(item).start()]))
         if words and not _is_generic(words) and words[0] not in _STOP_TOKENS and not (
                 len(words[0]) > 1 and _leading_verbs(item)):
             return True
     if not 2 <= len(item) <= 12 or classify_org(item) or _SUFFIX_RE.search(item[-2:]):
         return False
-    tokens = list(tokenizer().cut(item, HMM=False))
+    tokens = list(segment(tokenizer(), item))
     if _is_generic(tokens) or _leading_verbs(item) or tokens[0] in _STOP_TOKENS or tokens[-1] in _STOP_TOKENS:
         return False
     if any(_is_verb(t) and t not in _NAME_VERBS for t in tokens):

@@ -27,7 +27,7 @@ from typing import Iterable
 
 from ingest.model import Alias, Mention
 from ingest.orgnames.spans import CharIndex, Covered
-from ingest.orgnames.words import _BY_LENGTH, _GENERIC_TOKENS, _SHORT_HEADS, _STOP_TOKENS, classify_org, tokenizer
+from ingest.orgnames.words import _BY_LENGTH, _GENERIC_TOKENS, _SHORT_HEADS, _STOP_TOKENS, classify_org, segment, pos_cut, tokenizer
 from ingest.regions import region_prefix
 
 _Q_OPEN = "\"“「『‘'"
@@ -285,9 +285,7 @@ def _words(full: str) -> tuple[tuple[str, ...], int, str]:
         body = body[len(r[1]):]
         places = 1
     else:
-        import jieba.posseg
-
-        first = jieba.posseg.lcut(body, HMM=False)[:1]
+        first = pos_cut(body)[:1]
         if first and first[0].flag == "ns" and len(first[0].word) >= 2:
             w = first[0].word
             if body[len(w):len(w) + 1] in ("省", "市", "县") :
@@ -295,7 +293,7 @@ def _words(full: str) -> tuple[tuple[str, ...], int, str]:
             words.append(w)
             body = body[len(w):]
             places = 1
-    words.extend(t for t in tokenizer().cut(body, HMM=False) if t.strip())
+    words.extend(t for t in segment(tokenizer(), body) if t.strip())
     if suffix:
         words.append(suffix)
     return tuple(words), places, suffix
@@ -427,7 +425,12 @@ def _bare_forms(text: str, fulls: dict[str, str], covered: list[tuple[int, int]]
                     firsts.setdefault((h, d), []).append(f)
     covered = _as_covered(covered)
     spans: dict[int, tuple[int, str]] = {}
-    for p, c in enumerate(text):
+    if not firsts:
+        return
+    # only the positions of a head character (found by one regex scan, not a Python loop over the text)
+    heads = re.compile("[" + "".join(sorted({re.escape(h) for h, _ in firsts})) + "]")
+    for hit in heads.finditer(text):
+        p, c = hit.start(), hit.group()
         cands = firsts.get((c, text[p + 1:p + 2]))
         if not cands or _covered_at(p, covered):
             continue
@@ -466,11 +469,9 @@ def _edge_after(text: str, q: int) -> bool:
 
 
 def _is_place(s: str) -> bool:
-    import jieba.posseg
-
     if _PLACE_END_RE.search(s) or region_prefix(s + "学院") and region_prefix(s + "学院")[1] == s:
         return True
-    tags = jieba.posseg.lcut(s, HMM=False)
+    tags = pos_cut(s)
     return len(tags) == 1 and tags[0].flag == "ns"
 
 
@@ -480,9 +481,7 @@ def _prefix_ok(s: str, full: str) -> bool:
         return False
     r = region_prefix(s + "X")
     rest = s[len(r[1]):] if r else s
-    import jieba.posseg
-
-    first = jieba.posseg.lcut(rest, HMM=False)
+    first = pos_cut(rest)
     if first and first[0].flag == "ns" and len(first[0].word) < len(rest):
         rest = rest[len(first[0].word):]
     if len(rest) < 2:
@@ -490,7 +489,7 @@ def _prefix_ok(s: str, full: str) -> bool:
     words, places, suffix = _words(full)
     if len(full) - len(s) <= len(suffix) or not places and not _rare([words[0]]):
         return False  # 某某外事服务 of 某某外事服务学校 is a cut cell; 职业技能… opens no name
-    toks = [t for t in tokenizer().cut(s, HMM=False) if not _PLACE_END_RE.search(t)]
+    toks = [t for t in segment(tokenizer(), s) if not _PLACE_END_RE.search(t)]
     return not all(t in _GENERIC_TOKENS or t in _STOP_TOKENS for t in toks) and tokenizer().FREQ.get(s, 0) < 50 \
         and _rare(toks)
 
@@ -533,7 +532,7 @@ def _bare_ok(s: str, full: str) -> bool:
         k = next((k for k in range(len(s), 1, -1) if words[0].startswith(s[:k])), 0)
         if len(s) - k < 2:
             return False  # 某某省中: a place and one character say nothing
-    if any(len(t) >= 2 and t in _GENERIC_TOKENS for t in tokenizer().cut(s[k:], HMM=False)):
+    if any(len(t) >= 2 and t in _GENERIC_TOKENS for t in segment(tokenizer(), s[k:])):
         return False  # 某某职业教育: a place and a field, not a short name
     return not _is_place(s) and tokenizer().FREQ.get(s, 0) < 50 and not any(
-        t in _STOP_TOKENS for t in tokenizer().cut(s, HMM=False))
+        t in _STOP_TOKENS for t in segment(tokenizer(), s))

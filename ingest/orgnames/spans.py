@@ -47,22 +47,47 @@ class Covered(list):
 class CharIndex:
     """Names by the characters they hold: the names that may abbreviate, prefix or extend a short
     form are among those holding every character of it (an abbreviation takes its characters
-    from the name's words, in order)."""
+    from the name's words, in order).
+
+    Each character's names are a bit set (a Python int, bit i for the i-th name), so the names
+    holding every character of ``s`` are one AND per character of it: intersecting sets of names
+    cost as much as the smallest set, which on a long list of names sharing their place and
+    trade grew with the document."""
 
     def __init__(self, names: Iterable[str]):
-        self._by_char: dict[str, set[str]] = {}
-        for name in names:
+        self._names = list(dict.fromkeys(names))
+        members: dict[str, list[int]] = {}
+        for i, name in enumerate(self._names):
             for c in set(name):
-                self._by_char.setdefault(c, set()).add(name)
+                members.setdefault(c, []).append(i)
+        size = (len(self._names) + 8) // 8
+        self._bits: dict[str, int] = {}
+        for c, ids in members.items():
+            buf = bytearray(size)
+            for i in ids:
+                buf[i >> 3] |= 1 << (i & 7)
+            self._bits[c] = int.from_bytes(buf, "little")
 
     def holding(self, s: str) -> set[str]:
         """The names holding every character of ``s``."""
-        sets = sorted((self._by_char.get(c, set()) for c in set(s)), key=len)
-        if not sets:
+        if not s:
             return set()
-        out = set(sets[0])
-        for other in sets[1:]:
-            if not out:
-                break
-            out &= other
+        bits = -1
+        for c in set(s):
+            bits &= self._bits.get(c, 0)
+            if not bits:
+                return set()
+        out = set()
+        if bits.bit_count() <= 16:  # a few names: take the lowest bit off, one at a time
+            while bits:
+                low = bits & -bits
+                out.add(self._names[low.bit_length() - 1])
+                bits ^= low
+            return out
+        digits = bin(bits)  # many: the 1s of its binary digits, the last one name 0
+        last = len(digits) - 1
+        i = digits.find("1", 2)
+        while i >= 0:
+            out.add(self._names[last - i])
+            i = digits.find("1", i + 1)
         return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 from typing import Iterable
 
 # (suffix, type), matched longest first. Order matters only among equal lengths.
@@ -146,6 +147,7 @@ _CJK = r"\u3400-\u9fff\uf900-\ufaff"
 _OPEN, _CLOSE = "（(", "）)"
 
 
+@lru_cache(maxsize=1 << 18)
 def classify_org(name: str) -> str | None:
     """The organisation type of a name by its suffix (None when it has no known suffix).
 
@@ -156,17 +158,26 @@ def classify_org(name: str) -> str | None:
         return None
     if name in _STANDALONE:
         return _SUFFIX_TYPE[name]
-    if m := re.search(r"(?:司|处|办公室|办公厅)$", name):
-        head = name[: m.start()]
-        for suffix, typ in _SUFFIXES:
-            if typ == "Agency" and suffix in head:
-                return "Agency"
-    for suffix, typ in _BY_LENGTH:
-        if name.endswith(suffix) and len(name) > len(suffix):
-            if typ == "Enterprise" and suffix == "集团" and re.search(r"职业|职教|教育", name):
+    if m := _UNIT_END_RE.search(name):
+        if _AGENCY_IN_RE.search(name, 0, m.start()):
+            return "Agency"
+    # the longest suffix the name ends with (one dict look-up per suffix length, not a loop over
+    # every suffix); a suffix that is the whole name does not count
+    for n, by_tail in _BY_TAIL_LENGTH:
+        if len(name) > n and (typ := by_tail.get(name[-n:])) is not None:
+            if typ == "Enterprise" and n == 2 and name[-2:] == "集团" and _EDUCATION_RE.search(name):
                 return "Group"
             return typ
     return None
+
+
+_UNIT_END_RE = re.compile(r"(?:司|处|办公室|办公厅)$")
+_AGENCY_IN_RE = re.compile("|".join(re.escape(s) for s, t in _SUFFIXES if t == "Agency"))
+_EDUCATION_RE = re.compile(r"职业|职教|教育")
+# (length, {suffix: type}) by decreasing length: the first suffix of _SUFFIXES of each tail wins
+_BY_TAIL_LENGTH: tuple[tuple[int, dict[str, str]], ...] = tuple(
+    (n, {s: t for s, t in reversed(_SUFFIXES) if len(s) == n})
+    for n in sorted({len(s) for s, _ in _SUFFIXES}, reverse=True))
 
 
 def _strip_trailing_note(name: str) -> str:
@@ -188,17 +199,24 @@ def tokenizer(names: Iterable[str] = ()):
     """A jieba tokenizer whose user dictionary holds ``names`` (e.g. the names in a document's
     tables). The same set of names always gives the same tokenizer, so results do not depend on
     which documents were processed before."""
+    global _base_tokenizer
+    if not names and _base_tokenizer is not None:
+        return _base_tokenizer  # asked for on every name read: no lock, no import
+    # a frozen set is the key as it is (the same set per sentence of a document: not copied each time)
+    key = names if isinstance(names, frozenset) and "" not in names else frozenset(n for n in names if n)
+    if key and (tok := _tokenizers.get(key)) is not None:
+        return tok
     import jieba
 
-    key = frozenset(n for n in names if n)
     with _tok_lock:
-        global _base_tokenizer
         if _base_tokenizer is None:
             # jieba's default tokenizer, read-only here (user words go to copies below); sharing it
             # with jieba.posseg saves loading the dictionary twice.
+            # ingest.segmenter fills it from a compact cache (0.3 s, against jieba's own 0.9 s).
+            from ingest.segmenter import default
+
+            _base_tokenizer = default()
             jieba.setLogLevel(60)
-            _base_tokenizer = jieba.dt
-            _base_tokenizer.check_initialized()
         if not key:
             return _base_tokenizer
         tok = _tokenizers.get(key)
@@ -213,3 +231,60 @@ def tokenizer(names: Iterable[str] = ()):
                 _tokenizers.clear()
             _tokenizers[key] = tok
         return tok
+
+
+# ---------------------------------------------------------------------------------------------
+# Memoised segmentation. Names are read many times over (a document's names by the whole-page pass
+# and again sentence by sentence; the same left context by every suffix ending near it), and jieba's
+# cost on a few characters is mostly its per-call overhead. A tokenizer here never changes once
+# built, so what it cuts can be kept on it: the memo goes with the tokenizer, and is bounded.
+
+_MEMO_SIZE = 1 << 18  # a few hundred thousand short strings: tens of MB at most
+
+
+def memo_on(tok, name: str) -> dict:
+    """A memo dict kept on the tokenizer ``tok`` under ``name`` (emptied when it grows past a bound)."""
+    memo = tok.__dict__.get(name)
+    if memo is None or len(memo) >= _MEMO_SIZE:
+        memo = tok.__dict__[name] = {}
+    return memo
+
+
+def segment(tok, text: str) -> tuple[str, ...]:
+    """``tuple(tok.cut(text, HMM=False))``, memoised on the tokenizer."""
+    memo = memo_on(tok, "_vocgraph_cuts")
+    got = memo.get(text)
+    if got is None:
+        got = memo[text] = tuple(tok.cut(text, HMM=False))
+    return got
+
+
+@lru_cache(maxsize=_MEMO_SIZE)
+def pos_cut(text: str, hmm: bool = False) -> tuple:
+    """``jieba.posseg.lcut(text, HMM=hmm)`` as a tuple (word, flag pairs), memoised: jieba.posseg
+    reads the default dictionary, which nothing changes."""
+    import jieba.posseg
+
+    return tuple(jieba.posseg.lcut(text, HMM=hmm))
+
+
+def per_set(fn):
+    """Memoise ``fn(names)`` by the identity of the set ``names``, for the last few sets: an
+    lru_cache compares two equal sets element by element on every look-up (the page's names and
+    the short forms' copy of them are equal, not the same object), which grew with the document."""
+    recent: dict[int, tuple[object, object]] = {}
+    lock = threading.Lock()
+
+    def wrapper(names):
+        hit = recent.get(id(names))
+        if hit is not None and hit[0] is names:
+            return hit[1]
+        value = fn(names)
+        with lock:
+            while len(recent) >= 4:
+                recent.pop(next(iter(recent)))
+            recent[id(names)] = (names, value)  # holding ``names`` keeps its id from being reused
+        return value
+
+    wrapper.__doc__, wrapper.__name__, wrapper.__wrapped__ = fn.__doc__, fn.__name__, fn
+    return wrapper
