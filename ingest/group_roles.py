@@ -177,6 +177,14 @@ class GroupRoleRules:
             return before[-1]
         return self._near_group(pos)
 
+    def _own_school_word(self, start: int, end: int) -> Mention | None:
+        """text[start:end] is the word a school's own text calls itself by (学校, 我校, 我院, 学院): the
+        school it means (由学院牵头组建的G), else None."""
+        word = self.text[start:end].strip()
+        if word in ("学校", "我校", "本校", "我院", "本院"):
+            return self._ref("school", start, end)
+        return self._college_ref(start, end) if word == "学院" else None
+
     def _subjects_before(self, here, pos: int) -> list[Mention]:
         """The bodies named right before ``pos`` (X、Y担任…), else 我校/学校 just before it."""
         xs = [x for x in contiguous_before(here.ms, pos, self.text) if x.type != "Group"]

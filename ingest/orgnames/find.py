@@ -134,7 +134,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             name_start = pos[len(pos) - n + cut]
             prefix = prefix[cut:]
         prefix_tokens = list(tok.cut(prefix, HMM=False)) if prefix else []
-        if _is_category(prefix_tokens, suffix):
+        if _is_category(prefix_tokens, suffix) and not _listed_school(prefix_tokens, suffix, text, name_start, e):
             continue
         if not alone and not initial and _is_generic(prefix_tokens) and not (
                 prefix in ("省", "市", "区", "县", "州") and typ in ("Agency", "Institute")) and not (
@@ -277,6 +277,18 @@ def _field_item(s: str) -> str | None:
             tail = "".join(words[i:])
             return tail if names_an_industry(tail[len(w):]) else None
     return None
+
+
+def _listed_school(tokens: list[str], suffix: str, text: str, a: int, b: int) -> bool:
+    """某市职业技术学校 as an item of a list of bodies (联合甲公司、某市职业技术学校、乙学院等): one school,
+    though a place and 职业(技术)学校 alone can also mean every such school of the place. Category words
+    proper (中职, 中等职业, 高职) stay a category; so does a place after 各/全."""
+    if suffix != "学校" or not tokens or tokens[-1] not in ("职业", "技术") or \
+            "".join(tokens).endswith(("中等职业", "高等职业", "中职", "高职")) or len(tokens) > 3:
+        return False
+    if re.search(r"[各全本该]$", text[max(0, a - 1):a]):
+        return False
+    return text[a - 1:a] == "、" or text[b:b + 1] == "、"
 
 
 def _national_or_provincial(prefix: str) -> bool:

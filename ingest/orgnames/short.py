@@ -56,7 +56,7 @@ def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[lis
     parents: list[Mention] = []
     for m in found:
         fulls.setdefault(m.name, m.type)
-        if m.type == "Agency" and (p := _parent_agency(m.name)) and p != m.name:
+        if m.type == "Agency" and not m.name.endswith(("办公室", "办公厅")) and (p := _parent_agency(m.name)) and p != m.name:
             # 某省教育厅职业教育处 names 某省教育厅 too
             parents.append(Mention("Agency", p, doc, m.start, m.start + len(p)))
             fulls.setdefault(p, "Agency")
@@ -177,6 +177,12 @@ def _inside(a: int, b: int, covered: list[tuple[int, int]]) -> bool:
 
 def _as_covered(covered: list[tuple[int, int]]) -> Covered:
     return covered if isinstance(covered, Covered) else Covered(covered)
+
+
+def defined_short_forms(text: str, found: Iterable[Mention]) -> dict[str, str]:
+    """Short form → type of the body it is defined for (某某集团（以下简称“某集团”）): the text's own
+    word for what the short form names, whatever its suffix alone would say (a 集团 is a company)."""
+    return {short: typ for short, _, typ in _defined(text, [m for m in found if m.end > m.start])}
 
 
 def _defined(text: str, found: list[Mention]) -> Iterable[tuple[str, str, str]]:

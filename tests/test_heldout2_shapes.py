@@ -1,0 +1,139 @@
+"""Shapes of the second held-out set's develop half (issue 9), on short invented sentences: a
+member list after joint leads (成员包括…等N家单位), an English alliance whose founders are listed after
+its lead, a bracket holding a body's Chinese name and its acronym, a school's report naming itself
+学院 (由学院牵头组建的G), a defined short form that the suffix walk cannot read, a place-named school
+in a list, a clause's subject and verb before an agency, a short form by first characters before
+教师, a school's own training centre, an office that issues a notice, a zone's short name."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest import english, sentences
+from ingest.model import Document
+from ingest.orgnames import find_orgs, short_forms
+
+
+def _facts(text: str) -> set[tuple[str, str, str, str | None]]:
+    ex = sentences.extract(Document.from_text("h2", "h2.txt", text))
+    return {(f.type, f.source.name, f.target.name, f.properties.get("role") or f.properties.get("kind"))
+            for f in ex.facts}
+
+
+def _en(text: str):
+    return english.extract(Document("en", "en.txt", text))
+
+
+def _names(text: str) -> list[tuple[str, str]]:
+    return [(m.name, m.type) for m in find_orgs(text)]
+
+
+# -- relations ---------------------------------------------------------------------------------
+
+def test_members_listed_after_the_joint_leads_of_a_group():
+    g = "南浦电子信息市域产教联合体"
+    zone, school, firm = "南浦经济技术开发区管理委员会", "南浦电子职业学院", "东川智能装备有限公司"
+    m1, m2 = "北岭市中等专业学校", "西岭精密电子有限公司"
+    text = (f"{g}揭牌成立\n\n5月8日，{g}成立大会举行。联合体由{zone}、{school}、{firm}共同牵头组建，"
+            f"成员包括{m1}、{m2}等40家单位。")
+    got = _facts(text)
+    assert {("LEADS", x, g, "牵头") for x in (zone, school, firm)} <= got
+    assert {("MEMBER_OF", x, g, "成员") for x in (m1, m2)} <= got
+    assert not {f for f in got if f[0] == "MEMBER_OF" and f[1] in (zone, school, firm)}
+
+
+ALLIANCE = "Example River Logistics Vocational Education Alliance"
+LEAD, A, B = "Foo Transport Vocational College", "Bar Industry Polytechnic", "Baz Shipping Co., Ltd."
+
+
+def test_founding_members_after_a_stated_lead_are_members():
+    ex = _en(f"The {ALLIANCE} was launched on Monday. The alliance is led by {LEAD} and was jointly established "
+             f"by 30 colleges and enterprises. Its founding members include {A} and {B}.")
+    got = {(f.type, f.source.name, f.target.name, f.properties.get("role")) for f in ex.facts}
+    assert ("LEADS", LEAD, ALLIANCE, "牵头") in got
+    assert {("MEMBER_OF", x, ALLIANCE, "成员") for x in (A, B)} <= got
+    assert not {f for f in got if f[0] == "LEADS" and f[1] in (A, B)}
+
+
+def test_founding_members_without_a_lead_still_initiate():
+    ex = _en(f"The {ALLIANCE} was set up in May. Its founding members include {A} and {B}.")
+    assert ("LEADS", A, ALLIANCE, "发起") in {(f.type, f.source.name, f.target.name, f.properties.get("role"))
+                                              for f in ex.facts}
+
+
+def test_a_bracket_with_the_chinese_name_and_the_acronym():
+    ex = _en(f"The {ALLIANCE} is led by {LEAD} (北岭交通职业学院, FTVC). FTVC signed an agreement with {B}.")
+    pairs = {(a.short, a.full) for a in ex.aliases}
+    assert ("北岭交通职业学院", LEAD) in pairs and ("FTVC", LEAD) in pairs
+
+
+REPORT = "临川信息工程职业学院2023年度质量报告\n\n"
+
+
+def test_a_report_naming_its_own_school_as_the_lead():
+    g = "临川市数字经济职业教育集团"
+    text = REPORT + f"（二）集团化办学。由学院牵头组建的{g}现有成员单位60家。"
+    assert ("LEADS", "临川信息工程职业学院", g, "牵头") in _facts(text)
+
+
+def test_schools_join_a_group_by_its_defined_short_form():
+    g, short = "临川市数字经济职业教育集团", "临川数经集团"
+    m1, m2 = "北岭市职业中等专业学校", "东川五金技师学院"
+    text = REPORT + f"学院牵头组建了{g}（以下简称“{short}”）。今年，{m1}、{m2}等5家单位新加入{short}。"
+    got = _facts(text)
+    assert {("MEMBER_OF", x, short, "成员") for x in (m1, m2)} <= got
+
+
+# -- names -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a school named by its place and 职业技术学校, as an item of a list of bodies
+    ("联合北岭物流有限公司、临川市职业技术学校、东川商贸职业学院等单位",
+     [("北岭物流有限公司", "Enterprise"), ("临川市职业技术学校", "School"), ("东川商贸职业学院", "School")]),
+    ("临川市职业技术学校、南浦市物流行业协会等当选为理事单位",
+     [("临川市职业技术学校", "School"), ("南浦市物流行业协会", "Association")]),
+    # the subject and its verb before an agency that opens with a place
+    ("学院承接临川市人力资源和社会保障局下达的培训任务", [("临川市人力资源和社会保障局", "Agency")]),
+    ("学校走访南浦市教育局", [("南浦市教育局", "Agency")]),
+    # a short form by first characters, before its teachers
+    ("临川信息职院教师团队为企业解决难题", [("临川信息职院", "School")]),
+    # a zone's short name that jieba cuts into characters, with and without its place
+    ("南浦经开区管委会主任出席", [("南浦经开区管委会", "Agency")]),
+    ("经开区管委会主任在总结时指出", [("经开区管委会", "Agency")]),
+    ("北岭综保区管委会牵头", [("北岭综保区管委会", "Agency")]),
+    # a school's own training centre is no body; a public one is
+    ("企业代表参观了学院新能源汽车实训中心", []),
+    ("学生在北岭市公共实训中心实习", [("北岭市公共实训中心", "Institute")]),
+])
+def test_names(text, expected):
+    assert _names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "全省中等职业学校要加强管理",
+    "临川市职业技术学校要加强管理",  # outside a list: the place's schools of that kind
+    "各市职业技术学校、企业要落实责任",
+    "高职院教学改革",
+])
+def test_categories_stay_no_names(text):
+    assert _names(text) == []
+
+
+def test_the_office_that_issues_a_notice_names_no_second_body():
+    text = "北岭省教育厅办公室\n关于公布第二批名单的通知\n\n北岭省教育厅办公室\n2024年5月20日"
+    found = find_orgs(text)
+    _, mentions = short_forms(text, found)
+    assert {m.name for m in found + mentions} == {"北岭省教育厅办公室"}
+
+
+def test_a_division_still_names_its_department():
+    text = "北岭省教育厅职业教育处负责解释。"
+    found = find_orgs(text)
+    _, mentions = short_forms(text, found)
+    assert "北岭省教育厅" in {m.name for m in mentions}
+
+
+def test_a_short_form_by_first_characters_is_the_full_name():
+    text = "临川信息工程职业学院2023年度质量报告。临川信息职院教师团队为企业解决难题47项。"
+    aliases, _ = short_forms(text, find_orgs(text))
+    assert ("临川信息职院", "临川信息工程职业学院") in {(a.short, a.full) for a in aliases}
