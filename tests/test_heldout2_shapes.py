@@ -137,3 +137,48 @@ def test_a_short_form_by_first_characters_is_the_full_name():
     text = "临川信息工程职业学院2023年度质量报告。临川信息职院教师团队为企业解决难题47项。"
     aliases, _ = short_forms(text, find_orgs(text))
     assert ("临川信息职院", "临川信息工程职业学院") in {(a.short, a.full) for a in aliases}
+
+
+# -- shapes left on the e8 development pages -----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of colleges closed by the kind they are: industry colleges are groups, a school's own
+    # secondary colleges are no bodies
+    ("学校建有星河网络学院、云帆智能化学院、北岭服装学院等产业学院。",
+     [("星河网络学院", "Group"), ("云帆智能化学院", "Group"), ("北岭服装学院", "Group")]),
+    ("学校设立机电工程学院、护理学院、智能汽车学院等8个二级学院。", []),
+    # 国家 before a ministry whose official name lacks it; the short form of another ministry
+    ("临川职业技术学院是经北岭省人民政府批准、国家教育部备案的高职院校",
+     [("临川职业技术学院", "School"), ("北岭省人民政府", "Agency"), ("国家教育部", "Agency")]),
+    ("学校入选工信部试点名单", [("工信部", "Agency")]),
+    # a ministry's programme of colleges is no body; a campus district is no university
+    ("学校是工信部专精特新产业学院首批立项建设单位", [("工信部", "Agency")]),
+    ("学校地处南岭大学城，交通便利", []),
+    ("北岭大学城市学院", [("北岭大学城市学院", "School")]),
+])
+def test_names_on_the_e8_pages(text, expected):
+    assert _names(text) == expected
+
+
+def test_a_ministry_written_with_guojia_keeps_the_ministry_key():
+    (m,) = [m for m in find_orgs("国家教育部备案") if m.name == "国家教育部"]
+    assert m.properties.get("key") == "教育部"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of brands closed by a count and its head, without 等
+    ("源于教育部与星河、云帆、华腾三大汽车厂商共同实施的项目", ["星河", "云帆", "华腾"]),
+    ("学校与星河、云帆两家企业签约", ["星河", "云帆"]),
+    # one item before a count is no list
+    ("学校与星河五家企业合作", []),
+])
+def test_brands_before_a_count(text, expected):
+    from ingest.orgnames import find_listed
+    found = find_orgs(text)
+    assert [m.name for m in find_listed(text, 0, len(text), "d", found)] == expected
+
+
+def test_a_ministry_and_the_brands_it_works_with_are_partners():
+    text = "项目源于教育部与星河、云帆、华腾三大汽车厂商自2010年共同实施的合作项目。"
+    got = {(f[1], f[2]) for f in _facts(text) if f[0] == "PARTNERS_WITH"}
+    assert {("教育部", x) for x in ("星河", "云帆", "华腾")} <= got

@@ -162,6 +162,15 @@ def _verb_before_place(token: str, taken: list[str]) -> bool:
         (_place(taken[-1]) or lookup_region(taken[-1]) is not None)
 
 
+# Subjects a report's clause opens with before its verb (学校建有…, 学院承办…): never part of a name.
+_SUBJECT_WORDS = frozenset({"学校", "学院", "我校", "我院", "本校", "本院", "该校", "该院", "集团", "联盟", "公司", "企业"})
+
+
+def _clause_verb(token: str, left: str, taken: list[str]) -> bool:
+    """A plain verb right after a subject word (学校建有, 我院设有): the clause's verb, not the name's."""
+    return bool(taken) and left in _SUBJECT_WORDS and _is_verb(token) and token not in _NAME_VERBS
+
+
 def _walk_left(context: str, suffix: str, tok) -> int:
     """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``."""
     if not context:
@@ -198,8 +207,8 @@ def _walk_left(context: str, suffix: str, tok) -> int:
         elif _is_verb(t) and t not in _NAME_VERBS and i + 1 < len(rev) and not _proper_noun(rev[i + 1]) and (
                 _is_generic(list(reversed(taken))) or _modifier(rev[i + 1])):
             break  # 全面增强职业教育集团, 有效监督守护学校: a verb inside a clause ends the name
-        elif _verb_before_place(t, taken):
-            break  # 学院承接某市人力资源和社会保障局: the subject and its verb before the name's place
+        elif _verb_before_place(t, taken) or _clause_verb(t, rev[i + 1] if i + 1 < len(rev) else "", taken):
+            break  # 学院承接某市人力资源和社会保障局, 学校建有某某网络学院: a subject and its verb before the name
         if re.fullmatch(r"[0-9]+", t):
             break
         if t in _KIND_NOUNS and taken and _place(taken[-1]):

@@ -18,7 +18,7 @@ from typing import Iterable
 
 from ingest.orgnames.boundary import _left_context, _walk_left
 from ingest.orgnames.listed import find_listed
-from ingest.agencies import canonical_agency, is_agency
+from ingest.agencies import NATIONAL_FORMS, canonical_agency, is_agency
 from ingest.industry_vocab import names_an_industry
 from ingest.model import Mention
 from ingest.orgnames.check import (_is_category, _is_generic, _leading_verbs, _longer_form, _place, _second_body, _specific,
@@ -48,6 +48,10 @@ _COMMITTEE_BEFORE_RE = re.compile(r"^(?:党中央)?(?:[省市县区州]委)+(?=[
 # A division of an agency in a person's title (某省教育厅职成处副处长): the person's department, not a
 # body of the text.
 _TITLE_AFTER_DIVISION_RE = re.compile(r"副?处长|[一二三四]级(?:调研员|主任科员)|调研员|主任科员|科员")
+
+# The rest of a list of colleges closed by the kind they are (…、乙学院等(3个)产业学院 / 二级学院).
+_COLLEGE_LIST_RE = re.compile(r"(?:\s*[、和及]\s*[^、，,。；;：:\n等]{2,20}?学院)*\s*等\s*"
+                              r"(?:(?:\d+|[一二三四五六七八九十两]+)\s*[个家所]\s*)?(产业学院|二级学院)")
 
 # Words with an organisation suffix that name no body (学分银行 is a credit-transfer system).
 _NOT_ORG_RE = re.compile(r"学分银行$")
@@ -92,6 +96,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             continue  # 酒店产业集群, 中学生, 大学生: an industry or people, not a body
         if suffix == "小学" and text[s - 1:s] == "中":
             continue  # 中小学
+        if suffix == "大学" and text[e:e + 1] == "城" and text[e + 1:e + 2] != "市":
+            continue  # 某地大学城: a campus district, not a university (某大学城市学院 is a school)
         if suffix == "学校" and text[e:e + 1] == "长" and text[s - 1:s] in "大中小":
             continue  # 大学校长: the 大学 and its head, not a 学校
         if suffix in ("子公司", "公司", "分公司") and re.search(r"(?:全资|控股|参股|下属|旗下)子?$", text[max(start, s - 3):s]):
@@ -110,11 +116,18 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if suffix in _ASSOCIATION_HEADS and (b := _BRANCH_OF_RE.match(text, e, end)) and \
                 not re.search(r"[，。；、]", b.group(0)):
             e = b.end()  # 某某学会某某与某某分会
+        typed_list = False  # an item of a list whose head names its kind (…等产业学院)
+        if suffix == "学院" and (head := _COLLEGE_LIST_RE.match(text, e, end)):
+            if head.group(1) == "二级学院":
+                continue  # 设立甲工程学院、乙学院等10个二级学院: the school's own colleges, not bodies
+            typ, typed_list = "Group", True  # 建有甲网络学院、乙服装学院等产业学院: the head says what they are
         if (note := _BRANCH_NOTE_RE.match(text, e, end)) and typ in ("Group", "School", "Enterprise"):
             e = note.end()
         context, pos = _left_context(text, s, start)
         # 教育部 is complete: whatever precedes it (关于转发, 报) is not part of the name.
         n = 0 if suffix in _STANDALONE else _walk_left(context, suffix, tok)
+        if suffix in _STANDALONE and context.endswith("国家") and ("国家" + suffix) in NATIONAL_FORMS:
+            n = 2  # 国家教育部备案: the ministry as written, 国家 included (its canonical key is the ministry's)
         if n and context[len(context) - n] in _OPEN:
             # A name never starts with a bracket: "(此件公开发布)教育厅" → drop the note.
             close = max(context.rfind(c) for c in _CLOSE)
@@ -157,6 +170,8 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
         if _COUNTED_RE.search(text, max(start, name_start - 8), name_start):
             continue  # 10所左右特色职业培训学院: a number of schools to build, not one school
         name = prefix + _compact(text[s:e])
+        if suffix == "产业学院" and any(text[max(start, name_start - len(a)):name_start] == a for a in _STANDALONE):
+            continue  # 某部某某产业学院首批立项建设单位: a ministry's programme of colleges, not one body
         if suffix == "政府" and (not re.search(r"[省市区县州旗乡镇]$", prefix) or re.match(r"事务|部门|机构|采购", text[e:e + 2])):
             continue  # 州政府, 某市政府; not 公司政府事务部, 地方政府
         if typ == "Enterprise" and re.search(r"(?:酒店|宾馆|饭店|大厦|会议中心|会展中心)$", text[s:e]) and \
@@ -173,7 +188,7 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             # 甲职业教育集团、乙职业教育集团、: an item of a list of names with the same suffix is one
             same_kind = in_list and typ in ("Group", "Enterprise") and \
                 text[max(start, name_start - 1 - len(suffix)):name_start - 1] == suffix
-            specific = initial or same_kind or _specific(prefix, list(tokenizer().cut(prefix, HMM=False)), suffix, typ)
+            specific = initial or same_kind or typed_list or _specific(prefix, list(tokenizer().cut(prefix, HMM=False)), suffix, typ)
             longer = _longer_form(name, typ, doc_names, specific)
             if longer is None and not specific:
                 continue

@@ -43,7 +43,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     # the usual forms and abbreviations of government bodies
     ("人力资源社会保障部", "Agency"), ("人力资源和社会保障部", "Agency"), ("人社部", "Agency"),
     ("人力社保局", "Agency"), ("人力社保厅", "Agency"), ("人社委", "Agency"),
-    ("工业和信息化部", "Agency"), ("工业和信息化委员会", "Agency"), ("工信厅", "Agency"), ("工信委", "Agency"),
+    ("工业和信息化部", "Agency"), ("工信部", "Agency"), ("工业和信息化委员会", "Agency"), ("工信厅", "Agency"), ("工信委", "Agency"),
     ("经信局", "Agency"), ("经信委", "Agency"), ("经信厅", "Agency"), ("经济和信息化局", "Agency"),
     ("经济和信息化委员会", "Agency"), ("经济和信息化厅", "Agency"),
     ("发展和改革委员会", "Agency"), ("发展和改革局", "Agency"), ("发展改革局", "Agency"), ("发改局", "Agency"),
@@ -99,7 +99,7 @@ _SUFFIX_AT_RE = re.compile(f"(?=({_SUFFIX_RE.pattern}))")
 _ZONE_WORDS = ("经开区", "综保区", "高新区", "自贸区", "保税区")
 _STANDALONE = frozenset({"教育部", "国务院", "人力资源社会保障部", "人力资源和社会保障部", "人社部", "工业和信息化部",
                          "科学技术部", "财政部", "商务部", "农业农村部", "交通运输部", "国家发展改革委",
-                         "国家发改委", "党中央"})
+                         "国家发改委", "党中央", "工信部"})
 # Short forms of school names (某某职院, 某某技校): never followed by what makes them a common noun
 # (高职院校, 技校生, 中医专业, 民航院校).
 _SHORT_HEADS = frozenset({"职院", "职专", "技校", "职中", "职校", "航院", "医专", "师专", "职大", "高专"})
