@@ -182,3 +182,15 @@ def test_a_ministry_and_the_brands_it_works_with_are_partners():
     text = "项目源于教育部与星河、云帆、华腾三大汽车厂商自2010年共同实施的合作项目。"
     got = {(f[1], f[2]) for f in _facts(text) if f[0] == "PARTNERS_WITH"}
     assert {("教育部", x) for x in ("星河", "云帆", "华腾")} <= got
+
+
+def test_a_group_short_form_that_cuts_the_field_of_its_head():
+    from ingest.orgnames import abbreviates
+    assert abbreviates("南浦职业集团", "南浦职业教育集团")
+    assert not abbreviates("临江职业学院", "临江职业技术学院")  # a school's head still keeps every word
+
+
+def test_a_company_named_without_its_legal_form_in_running_text():
+    text = "北岭职业学院与星澜再生资源有限公司签约。星澜再生资源的技术实力与学院专业优势高度契合。"
+    aliases, _ = short_forms(text, find_orgs(text))
+    assert ("星澜再生资源", "星澜再生资源有限公司") in {(a.short, a.full) for a in aliases}

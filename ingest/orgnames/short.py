@@ -387,7 +387,7 @@ def abbreviates(short: str, full: str, leave_out: int | None = None) -> bool:
         if is_place:
             takes = _place_forms(word)
         elif tail_word and w == n - 1:
-            takes = {word, word[:1]}
+            takes = {word, word[:1], word[:2]}  # 某某职业集团 / 某某职集团 of 某某职业教育集团
             if go(i, w + 1, used, began, False, skips):
                 return True
         elif strict:
@@ -494,11 +494,17 @@ def _prefix_ok(s: str, full: str) -> bool:
     if len(rest) < 2:
         return False
     words, places, suffix = _words(full)
-    if len(full) - len(s) <= len(suffix) or not places and not _rare([words[0]]):
-        return False  # 某某外事服务 of 某某外事服务学校 is a cut cell; 职业技能… opens no name
+    if len(full) - len(s) <= len(suffix) and suffix not in _LEGAL_FORMS or not places and not _rare([words[0]]) and not (
+            len(words) > 2 and len(words[0]) == len(words[1]) == 1 and _rare(list(words[:2]))):
+        # 某某外事服务 of 某某外事服务学校 is a cut cell (a company without 有限公司 is none); 职业技能…
+        # opens no name, a brand jieba cuts into characters (星澜) does
+        return False
     toks = [t for t in tokenizer().cut(s, HMM=False) if not _PLACE_END_RE.search(t)]
     return not all(t in _GENERIC_TOKENS or t in _STOP_TOKENS for t in toks) and tokenizer().FREQ.get(s, 0) < 50 \
         and _rare(toks)
+
+
+_LEGAL_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司"})
 
 
 def _rare(tokens: list[str]) -> bool:
