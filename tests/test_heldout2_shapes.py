@@ -194,3 +194,21 @@ def test_a_company_named_without_its_legal_form_in_running_text():
     text = "北岭职业学院与星澜再生资源有限公司签约。星澜再生资源的技术实力与学院专业优势高度契合。"
     aliases, _ = short_forms(text, find_orgs(text))
     assert ("星澜再生资源", "星澜再生资源有限公司") in {(a.short, a.full) for a in aliases}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a notice's addressees: every body of the kinds of place listed after 各, a zone kind after 各
+    ("各市、州、直管市、某某林区发改委、教育局，有关企业：", []),
+    ("各县（区）人民政府，各开发区(新区)管委会：", []),
+    ("各成员单位、北岭市教育局要抓好落实", [("北岭市教育局", "Agency")]),
+    ("各省辖市、北岭示范区教育局，各高等职业学校：", [("北岭示范区教育局", "Agency")]),
+    # a province before the kind of group its cities build; a count of groups
+    ("北岭省市域产教联合体建设指导意见", []),
+    ("南浦市域产教联合体牵头单位", [("南浦市域产教联合体", "Group")]),
+    ("会上启动了五大产教融合共同体和北岭科学城智能制造产教联合体",
+     [("北岭科学城智能制造产教联合体", "Group")]),
+    # the level a group is to reach is no part of its name
+    ("高质量打造国家级汽车产业集群产教联合体；", [("汽车产业集群产教联合体", "Group")]),
+])
+def test_names_of_notices_and_plans(text, expected):
+    assert _names(text) == expected

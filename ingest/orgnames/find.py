@@ -25,7 +25,7 @@ from ingest.orgnames.check import (_is_category, _is_generic, _leading_verbs, _l
                                    place_typo)
 from ingest.orgnames.words import (_CLOSE, _GENERIC_TOKENS, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
                                    _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, tokenizer)
-from ingest.regions import REGIONS, is_place_relative, lookup_region, region_prefix
+from ingest.regions import REGIONS, is_bare_zone, is_place_relative, lookup_region, region_prefix
 from ingest.resolve import rule_key
 
 
@@ -167,6 +167,13 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             continue  # 相关市人民政府, 各省教育厅: every such body, not the document's own
         if _LOCAL_KIND_RE.match(prefix) and _EVERY_RE.search(text, max(start, name_start - 40), name_start):
             continue  # 各盟行政公署、市人民政府, 各旗县人民政府, 各自治州人民政府: every such body
+        if typ == "Agency" and _addressees(text, start, name_start, e, prefix, suffix):
+            continue  # 各市、州、直管市、某林区发改委; 各开发区(新区)管委会: every such body, a notice's addressees
+        if typ == "Group" and _PROVINCE_KIND_RE.fullmatch(suffix) and (
+                _national_or_provincial(prefix) or re.fullmatch(r"[\u4e00-\u9fff]{2,10}(?:省|自治区)", prefix)):
+            continue  # 某自治区市域产教联合体: the kind of body a province's cities build, not one body
+        if _COUNT_DA_RE.fullmatch(prefix):
+            continue  # 五大产教融合共同体: a number of bodies, not one
         if _COUNTED_RE.search(text, max(start, name_start - 8), name_start):
             continue  # 10所左右特色职业培训学院: a number of schools to build, not one school
         name = prefix + _compact(text[s:e])
@@ -200,7 +207,9 @@ def find_orgs(text: str, start: int = 0, end: int | None = None, doc: str = "",
             # 甲地—乙地(—丙地)职业教育联盟: places joined by a dash name one body
             name, name_start = text[pair.end(1) - len(other):name_start] + name, pair.end(1) - len(other)
         if (level := _LEVEL_BEFORE_PLACE_RE.match(name)) and (_place(name[level.end():level.end() + 2]) or
-                                                               region_prefix(name[level.end():])):
+                                                               region_prefix(name[level.end():]) or
+                                                               typ == "Group" and names_an_industry(name[level.end():])):
+            # (打造国家级某某产业集群产教联合体: the level a group is to reach, before its field)
             name, name_start = name[level.end():], name_start + level.end()  # 国家级某地某某集团: the level is no part
         if typ == "School" and suffix.endswith("教育中心") and _national_or_provincial(prefix):
             typ = "Institute"  # 某省职业技术教育中心: the province's research and service body, not a school
@@ -304,6 +313,25 @@ def _listed_school(tokens: list[str], suffix: str, text: str, a: int, b: int) ->
     if re.search(r"[各全本该]$", text[max(0, a - 1):a]):
         return False
     return text[a - 1:a] == "、" or text[b:b + 1] == "、"
+
+
+# Group kinds that a city builds, so that a province's name before them names a category.
+_PROVINCE_KIND_RE = re.compile(r"市域产教联合体")
+_COUNT_DA_RE = re.compile(r"[一二三四五六七八九十两]大")
+_PLACE_KIND_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:省|市|州|县|区|旗|盟|乡|镇)")
+
+
+def _addressees(text: str, lo: int, a: int, b: int, prefix: str, suffix: str) -> bool:
+    """An agency named as the last of the kinds of place a notice is sent to, before more kinds of
+    agency (各市、州、直管市发改委、教育局: every such 发改委 and 教育局), or a zone kind after 各
+    (各开发区(新区)管委会): every such body. (各省辖市、某示范区教育局，… names that one body.)"""
+    if re.search(r"各\s*$", text[max(lo, a - 2):a]) and is_bare_zone(re.sub(r"[(（][^()（）]{1,6}[)）]", "", prefix + suffix)):
+        return True
+    if text[a - 1:a] != "、" or not _EVERY_RE.search(text, max(lo, a - 40), a) or \
+            not re.match(r"、[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办)(?:[、，,：:；;]|$)", text[b:b + 12]):
+        return False
+    items = re.split(r"、", re.split(r"[，。；：,;:\n]", text[max(lo, a - 40):a - 1])[-1].lstrip()[1:])
+    return all(_PLACE_KIND_ITEM_RE.fullmatch(x) for x in items)  # 各 + kinds of place, not named bodies
 
 
 def _national_or_provincial(prefix: str) -> bool:
