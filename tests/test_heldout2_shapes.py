@@ -212,3 +212,9 @@ def test_a_company_named_without_its_legal_form_in_running_text():
 ])
 def test_names_of_notices_and_plans(text, expected):
     assert _names(text) == expected
+
+
+def test_a_ministry_node_keeps_its_official_name():
+    from ingest.resolve import Resolver
+    assert Resolver().canonical_name(["国家教育部", "教育部"], "Agency") == "教育部"
+    assert Resolver().canonical_name(["工信部", "工业和信息化部"], "Agency") == "工业和信息化部"
