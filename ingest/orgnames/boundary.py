@@ -7,6 +7,7 @@ whitespace.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.orgnames.check import _NAME_VERBS, _is_generic, _is_verb, _modifier, _place, _proper_noun
 from ingest.industry_vocab import names_an_industry
@@ -156,10 +157,20 @@ def _join_zone_words(tokens: list[str]) -> list[str]:
 
 
 def _verb_before_place(token: str, taken: list[str]) -> bool:
-    """A plain verb (承接, 委托, 走访) right before the place that opens the name so far: a clause's
-    verb, never part of a name (trades such as 振兴, 服务 excepted)."""
-    return bool(taken) and _is_verb(token) and token not in _NAME_VERBS and lookup_region(token) is None and \
-        (_place(taken[-1]) or lookup_region(taken[-1]) is not None)
+    """A plain verb or an adverb (承接, 委托, 同意) right before the place that opens the name so far: a
+    clause's verb, never part of a name (trades such as 振兴, 服务 excepted)."""
+    return bool(taken) and (_is_verb(token) or _adverb(token)) and token not in _NAME_VERBS and \
+        lookup_region(token) is None and (_place(taken[-1]) or lookup_region(taken[-1]) is not None)
+
+
+@lru_cache(maxsize=4096)
+def _adverb(token: str) -> bool:
+    """A word jieba tags as an adverb only (同意, 全面): before a place it ends a clause. 大连 is tagged
+    so too, but the gazetteer knows it (the caller asks it first)."""
+    import jieba.posseg
+
+    tags = jieba.posseg.lcut(token, HMM=False)
+    return len(token) >= 2 and len(tags) == 1 and tags[0].flag in ("d", "ad")
 
 
 # Subjects a report's clause opens with before its verb (学校建有…, 学院承办…): never part of a name.
