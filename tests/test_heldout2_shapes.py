@@ -258,3 +258,12 @@ def test_members_of_the_community_include():
              "Yunling Signal Technology Co., Ltd.")
     got = {(f.type, f.source.name, f.target.name) for f in ex.facts}
     assert ("MEMBER_OF", "Dianchi Technician College", g) in got
+
+
+def test_a_site_footer_names_the_school_of_wo_yuan():
+    g = "南浦文旅职业教育联盟"
+    text = (f"首页 > 学院新闻\n\n发布时间：2024-05-12\n\n5月10日，由我院牵头成立的{g}召开成立大会。"
+            "学院与南浦旅游集团有限公司签订校企合作协议。\n\n南浦旅游职业学院 版权所有\n")
+    got = _facts(text)
+    assert ("LEADS", "南浦旅游职业学院", g, "牵头") in got
+    assert ("PARTNERS_WITH", "南浦旅游职业学院", "南浦旅游集团有限公司", "签约") in got
