@@ -521,6 +521,8 @@ class _Reader:
         text = self.text
         for s in sents:
             for m in s.ms:
+                if self._bracket_parts(m):
+                    continue
                 # (FP), (“FP”), and a place word before the letters: (Foo RTU)
                 after = re.match(r"\s*[(（]\s*[“\"‘']?((?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9&\-]{1,11})[”\"’']?\s*[)）]",
                                  text[m.end:m.end + 40])
@@ -540,6 +542,24 @@ class _Reader:
                     zh = self._chinese_before(p)
                     if zh:
                         self._bilingual(m, zh)
+
+    def _bracket_parts(self, m: Mention) -> bool:
+        """A bracket after a name that holds several of its forms, split by commas: its Chinese name
+        and its acronym (Foo Polytechnic (某某职业学院, FP)). Each part that reads as one is an alias."""
+        after = re.match(r"\s*[(（]([^()（）\n]{2,60})[)）]", self.text[m.end:m.end + 64])
+        parts = [p.strip() for p in re.split(r"[,，;；、]", after.group(1))] if after else []
+        if len(parts) < 2:
+            return False
+        hit = False
+        for part in parts:
+            letters = re.fullmatch(r"[“\"‘']?((?:[A-Z][a-z]+\s+)?[A-Z][A-Za-z0-9&\-]{1,11})[”\"’']?", part)
+            if letters and sum(c.isupper() for c in letters.group(1).split()[-1]) >= 2:
+                self._alias(letters.group(1), m.name, m.type)
+                hit = True
+            elif re.match(r"[\u4e00-\u9fff]", part) and (zh := self._chinese_name(part)):
+                self._bilingual(m, zh)
+                hit = True
+        return hit
 
     def _unit_of_school(self, n: _Name, s: _Sent) -> bool:
         """The Graduate School of Foo at Bar University: a part of the university, not a body."""
@@ -880,10 +900,15 @@ class _Reader:
             target = None
             if m.group("of"):
                 objs = self._after(s, b)
-                if not objs or objs[0].type != "Group":
+                ref = _GROUP_REF_RE.match(self.text, b)
+                if (not objs or objs[0].type != "Group") and ref and ref.group(0).lower() != "its":
+                    target = self._ref(ref.start(), ref.end())  # Members of the community include A, B
+                    b = ref.end()
+                elif not objs or objs[0].type != "Group":
                     continue
-                target = objs[0]
-                b = target.end
+                else:
+                    target = objs[0]
+                    b = target.end
                 b += len(re.match(r"[\s”\"’]*", self.text[b:s.end]).group(0))
             lst = _MEMBERS_LIST_RE.match(self.text, b, s.end)
             if not lst:
@@ -895,6 +920,8 @@ class _Reader:
                 target = self._sentence_group(s, a, b)
             founding = (m.group("kind") or "").strip().lower() in ("founding", "initiating") or \
                 m.group(0).lower().rstrip().endswith(("initiator", "initiators"))
+            if founding and (m.group("kind") or "").strip().lower() == "founding" and self._has_lead(target):
+                founding = False  # led by X …; its founding members include A, B: the founders with a lead are members
             for x in items:
                 if founding:
                     self._fact("LEADS", x, target, s, pattern="founding members include", role="发起")
@@ -919,6 +946,11 @@ class _Reader:
                     self._fact("LEADS", x, target, s, pattern="X is a founding member of G", role="发起")
                 else:
                     self._fact("MEMBER_OF", x, target, s, pattern="X is a member of G", role="成员")
+
+    def _has_lead(self, target: Mention | None) -> bool:
+        """The page has already said who leads or chairs ``target`` (led by X, X was elected chairman)."""
+        return target is not None and any(f.type == "LEADS" and f.target.name == target.name and
+                                          f.properties.get("role") in ("牵头", "理事长") for f in self.ex.facts)
 
     @staticmethod
     def _role(word: str) -> tuple[str, str]:

@@ -55,6 +55,11 @@ def _blank(items: str, names: list[Mention], at: int) -> str:
     return "".join(out)
 
 
+# The end of a list of bodies a group gathers: 等, a count, kinds of body, then the clause ends.
+_GATHERED_END_RE = re.compile(r"[\s等]*(?:(?:\d+|[一二三四五六七八九十百两]+)\s*[余多]?\s*[家个所]\s*)?"
+                              r"(?:[\u4e00-\u9fff、和及]{0,16}?(?:单位|院校|企业|机构|成员|高校|学校|组织))?\s*(?:[，。；,;]|$)")
+
+
 class GroupRoleRules:
     """Rules on the role words of a group (see the module docstring)."""
 
@@ -74,6 +79,19 @@ class GroupRoleRules:
         self._listed_roles(here)
         self._person_roles(here)
         profile_titles(self, here)
+        self._gathered(here)
+
+    def _gathered(self, here) -> None:
+        """G汇聚了A、B等86家院校、企业: the bodies a group gathers, listed to a count or a kind of body,
+        are its members (汇聚了A的优势资源 names no member)."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(r"(?:汇聚|汇集|集聚|聚集|吸纳|囊括|集结)了?", sent):
+            xs = [x for x in contiguous_after(here.ms, s.start + m.end(), self.text) if x.type != "Group"]
+            if not xs or not _GATHERED_END_RE.match(self.text, xs[-1].end, s.end):
+                continue
+            g = self._group_about(here, s.start + m.start())
+            for x in xs:
+                self._fact("MEMBER_OF", x, g, s, pattern="G汇聚A、B", role="成员")
 
     def _person_roles(self, here) -> None:
         """X董事长张三当选(第一届理事会)理事长: the head of a body elected to a council post gives the body
@@ -176,6 +194,14 @@ class GroupRoleRules:
         if before:
             return before[-1]
         return self._near_group(pos)
+
+    def _own_school_word(self, start: int, end: int) -> Mention | None:
+        """text[start:end] is the word a school's own text calls itself by (学校, 我校, 我院, 学院): the
+        school it means (由学院牵头组建的G), else None."""
+        word = self.text[start:end].strip()
+        if word in ("学校", "我校", "本校", "我院", "本院"):
+            return self._ref("school", start, end)
+        return self._college_ref(start, end) if word == "学院" else None
 
     def _subjects_before(self, here, pos: int) -> list[Mention]:
         """The bodies named right before ``pos`` (X、Y担任…), else 我校/学校 just before it."""

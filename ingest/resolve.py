@@ -56,6 +56,7 @@ from typing import Iterable, Mapping
 from graph.errors import InputError
 from graph.normalize import clean_text, name_key
 from graph.schema import Node, make_node_id
+from ingest.agencies import national_body
 from ingest.model import Mention
 from ingest.regions import (REGIONS, Region, is_bare_zone, is_place_relative, lookup_region, region_key,
                             region_prefix)
@@ -395,6 +396,7 @@ class Resolver:
                 not _HAS_CJK.search(c),  # a Chinese name over the English one beside it
                 any(a in c and long not in c for a, long in ABBREVIATIONS.get(node_type, ())),
                 strip_trailing_note(name_key(c)) != name_key(c),
+                node_type == "Agency" and _informal_national(c),  # 教育部 over the longer 国家教育部
                 _place_rank(c),
                 -len(name_key(c)),
                 len(_ASCII.findall(c)),
@@ -405,6 +407,12 @@ class Resolver:
 
 
 _HAS_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _informal_national(name: str) -> bool:
+    """Another form of a national body than its official name (国家教育部, 工信部 for 教育部, 工业和信息化部)."""
+    official = national_body(name)
+    return official is not None and official != name
 
 
 def typo_merges(keys: Iterable[str], counts: Mapping[str, int], apart: dict[str, set[str]] | None = None

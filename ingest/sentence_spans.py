@@ -142,6 +142,25 @@ def header_school(text: str, doc_id: str, names: set[str], context: set[str]) ->
         ms = find_orgs(text, a, b, doc_id, names, context)
         if len(ms) == 1 and ms[0].type == "School" and re.sub(r"\s+", "", text[a:b]) == ms[0].name:
             return ms[0]
+    return _footer_school(text, doc_id, names, context)
+
+
+# A site's footer line: 某某学院 版权所有 / Copyright © 2024 某某学院 / 主办：某某学院.
+_FOOTER_RE = re.compile(r"^[ \t\u3000]*(?:(?:Copyright|版权所有)?[ \t\u3000]*(?:©|\(c\))?[ \t\u3000]*(?:\d{4}(?:-\d{4})?)?"
+                        r"[ \t\u3000]*(?:主办(?:单位)?[:：])?[ \t\u3000]*)(?P<name>[\u4e00-\u9fff（）()]{4,30}?)"
+                        r"[ \t\u3000]*(?:版权所有|All Rights Reserved)?[ \t\u3000]*$", re.M | re.I)
+
+
+def _footer_school(text: str, doc_id: str, names: set[str], context: set[str]) -> Mention | None:
+    """The school whose site a page is, named by its footer (某某学院 版权所有) among its last lines."""
+    tail_at = max(0, len(text) - 600)
+    for m in _FOOTER_RE.finditer(text, tail_at):
+        line = m.group(0)
+        if not re.search(r"版权所有|Copyright|©|主办", line, re.I):
+            continue
+        ms = find_orgs(text, m.start("name"), m.end("name"), doc_id, names, context)
+        if len(ms) == 1 and ms[0].type == "School" and ms[0].name == m.group("name"):
+            return ms[0]
     return None
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ingest.model import Document, Extraction, Fact, Mention
-from ingest.orgnames import find_listed, find_orgs
+from ingest.orgnames import defined_short_forms, find_listed, find_orgs
 from ingest.cues import contiguous_after as _contiguous_after
 from ingest.cues import contiguous_before as _contiguous_before
 from ingest.cues import partner_kind
@@ -75,6 +75,7 @@ class _Reader(GroupRoleRules, PartnerRules):
         found = find_orgs(self.text, 0, len(self.text), doc.id, self.names)
         self.context = frozenset(self.names | {m.name for m in found})  # frozen: lookups index it once
         self.found = found  # every name of the page, for short forms (ingest.partners)
+        self.defined = defined_short_forms(self.text, found)  # 以下简称 forms → the type of their body
         self.doc_school = title_school(self.text, found)
         self.home_school = self.doc_school or header_school(self.text, doc.id, self.names, self.context)
         self.title_groups = title_groups(self.text, found)
@@ -258,6 +259,7 @@ class _Reader(GroupRoleRules, PartnerRules):
             self.listed.update((m.start, m.end) for m in listed)
             ms = sorted((m for m in ms + listed if not any(a <= m.start and m.end <= b for a, b in titles)),
                         key=lambda m: m.start)
+            ms = _with_defined(self.text, s.start, s.end, ms, self.defined, self.doc.id)
             self.ex.mentions.extend(ms)
             self.cur_groups = [m for m in ms if m.type == "Group"]
             if s.is_title:
@@ -384,6 +386,8 @@ class _Reader(GroupRoleRules, PartnerRules):
                 if len(inside) > len(leads) and not re.search(r"主办|承办|指导|主持|负责|组织|的", span):
                     leads = inside  # 由A、(a word the page garbled)和B共同牵头: every body of the list
             leads = [x for x in leads if x.end <= s.start + lead_pos and x.type != "Group"]
+            if not leads and (own := self._own_school_word(s.start + m.end(), s.start + lead_pos)) is not None:
+                leads = [own]  # 由学院牵头组建的G: the report's own school
             target = next((g for g in groups_named if g.start > s.start + lead_pos), None)
             if target is None:
                 before = [g for g in groups_named if g.end <= s.start + m.start()]
@@ -434,7 +438,7 @@ class _Reader(GroupRoleRules, PartnerRules):
             for x in _contiguous_after(ms, s.start + m.end(), text):
                 self._fact("MEMBER_OF", x, g, s, pattern="发展成员单位", role="成员")
         # MEMBER_OF: 成员单位包括X、Y / X、Y为(Z的)成员单位 / X是Z的成员单位
-        for m in re.finditer(r"成员单位(?:包括|有|主要有|涵盖)[:：]?", sent):
+        for m in re.finditer(r"成员(?:单位(?:包括|有|主要有|涵盖)|(?:包括|主要有|涵盖))[:：]?", sent):  # (成员包括 too)
             g = subject_group if subject_group and subject_group.start < s.start + m.start() else None
             if g is None:
                 # 成员单位包括… with no group named: the group the text is about.
@@ -499,6 +503,36 @@ class _Reader(GroupRoleRules, PartnerRules):
             for a in (x for x in everyone if x.type == "School"):
                 for b in (x for x in everyone if x.type == "Enterprise"):
                     self._fact("PARTNERS_WITH", a, b, s, pattern="共同成立", kind="共建")
+
+
+_DEFINING_RE = re.compile(r"(?:简称|称)\s*(?:为)?\s*[:：]?\s*[“\"「『‘']?$")
+
+
+def _with_defined(text: str, a: int, b: int, ms: list[Mention], defined: dict[str, str], doc: str) -> list[Mention]:
+    """``ms`` (a sentence's names) with the page's 以下简称 short forms where the sentence writes them
+    (…新加入某数经集团, whose 经 the suffix walk reads as a verb), typed as the body they were defined
+    for; fragments inside one are dropped. The definition itself is left to the full name."""
+    if not defined:
+        return ms
+    spots = []
+    for short, typ in defined.items():
+        if len(short) < 3:
+            continue
+        for hit in re.finditer(re.escape(short), text[a:b]):
+            p, q = a + hit.start(), a + hit.end()
+            if not _DEFINING_RE.search(text, max(0, p - 8), p):
+                spots.append(Mention(typ, short, doc, p, q))
+    if not spots:
+        for m in ms:
+            m.type = defined.get(m.name, m.type)  # 某数经集团 defined for a 职业教育集团: a Group
+        return ms
+    kept = [m for m in ms if not any(x.start <= m.start and m.end <= x.end and (m.start, m.end) != (x.start, x.end)
+                                     for x in spots)]
+    for m in kept:
+        m.type = defined.get(m.name, m.type)
+    taken = [(m.start, m.end) for m in kept]
+    kept += [x for x in spots if not any(p < x.end and x.start < q for p, q in taken)]
+    return sorted(kept, key=lambda m: m.start)
 
 
 @lru_cache(maxsize=8)

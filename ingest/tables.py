@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ingest.cell_lines import cell_line_tables
 from ingest.cues import group_role, partner_kind
 from ingest.model import Document, Extraction, Fact, Mention
 from ingest.orgnames import classify_org, clean_name, find_orgs, place_typo, starts_with_stop_word
@@ -194,7 +195,20 @@ def read_tables(text: str) -> list[Table]:
                     line.replace("-", "").replace("|", "")):
                 pending_context = line.strip()
         i = nxt
-    return [part for t in tables for part in _split_at_headers(t)]
+    return [part for t in tables for part in _split_at_headers(t)] + _cell_line_tables(text)
+
+
+def _cell_line_tables(text: str) -> list[Table]:
+    """Tables written one cell per line (ingest.cell_lines), with their header's column roles."""
+    out = []
+    for head, records in cell_line_tables(text):
+        header = Row([Cell(*h) for h in head], head[0][1], head[-1][2])
+        roles = _header_roles(header)
+        if roles is not None:
+            rows = [Row([Cell(*c) for c in r], r[0][1], r[-1][2]) for r in records]
+            context = text[:head[0][1]].rstrip().rsplit("\n", 1)[-1].strip()
+            out.append(Table(rows=rows, header=header, roles=roles, context=context))
+    return out
 
 
 def _header_roles(row: Row) -> list[str | None] | None:

@@ -7,6 +7,7 @@ only the names exported here; nothing in this package imports them.
 - ``classify_org(name)``: the node type a name's suffix gives, or None;
 - ``short_forms(text, found, doc)``: the short forms of a document's bodies (以下简称X, a prefix,
   the usual abbreviation 临江航院 / 临航) as Alias pairs, with mentions of them; ``abbreviates``;
+  ``defined_short_forms`` (the type each 以下简称 form is defined for);
 - ``clean_name``, ``starts_with_stop_word``, ``place_typo``, ``tokenizer``.
 
 Modules: ``words`` (suffixes, stop words, the shared jieba tokenizer), ``boundary`` (the walk
@@ -20,11 +21,11 @@ forms).
 from ingest.orgnames.check import place_typo
 from ingest.orgnames.find import clean_name, find_orgs, starts_with_stop_word
 from ingest.orgnames.listed import find_listed
-from ingest.orgnames.short import abbreviates, short_forms
+from ingest.orgnames.short import abbreviates, defined_short_forms, short_forms
 from ingest.orgnames.words import classify_org, tokenizer
 from ingest.orgnames.words import _SHORT_HEADS
 
 SHORT_HEADS = tuple(sorted(_SHORT_HEADS))  # the short heads of school names (职院, 技校 …)
 
-__all__ = ["SHORT_HEADS", "abbreviates", "classify_org", "clean_name", "find_listed", "find_orgs", "place_typo", "short_forms",
+__all__ = ["SHORT_HEADS", "abbreviates", "classify_org", "clean_name", "defined_short_forms", "find_listed", "find_orgs", "place_typo", "short_forms",
            "starts_with_stop_word", "tokenizer"]

@@ -7,10 +7,12 @@ whitespace.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ingest.orgnames.check import _NAME_VERBS, _is_generic, _is_verb, _modifier, _place, _proper_noun
 from ingest.industry_vocab import names_an_industry
-from ingest.orgnames.words import classify_org, memo_on, pos_cut, segment, _CJK, _CLOSE, _OPEN, _ROLE_TOKENS, _STANDALONE, _STOP_TOKENS, _SUFFIXES
+from ingest.regions import lookup_region
+from ingest.orgnames.words import classify_org, memo_on, pos_cut, segment, _CJK, _CLOSE, _OPEN, _ROLE_TOKENS, _STANDALONE, _STOP_TOKENS, _SUFFIXES, _ZONE_WORDS
 
 _HEADING_LINE_RE = re.compile(r"^\s*(?:[表图冬]\s*\d|【|\d+(?:\s*\.\s*\d+)+\s|[一二三四五六七八九十]+[、是]|"
                               r"（[一二三四五六七八九十]+）|第[一二三四五六七八九十]+[章节部分])")
@@ -29,6 +31,10 @@ _VERB_GOOD_RE = re.compile(r"^(?:落实|对接|建设|办|用|发挥|抓|做|管
 # Nouns for a kind of body: before a place they end a name (友好合作企业某省某某有限公司).
 _KIND_NOUNS = frozenset({"企业", "单位", "院校", "高校", "学校", "会员", "成员", "伙伴", "机构", "部门",
                          "平台", "载体", "基地", "纽带", "桥梁"})  # 构建…人才培养平台某省某某职业教育集团
+
+
+# A school, or the word a school's own text calls itself by, right before a name.
+_OWN_SCHOOL_END_RE = re.compile(r"(?:学院|学校|大学|职院|技校|我校|我院|本校|该校|该院)$")
 
 
 def _soft_space(text: str, i: int) -> bool:
@@ -134,6 +140,52 @@ def _brand_between(rest: list[str], taken: list[str]) -> list[str]:
     return [*singles, rest[j]]
 
 
+def _join_zone_words(tokens: list[str]) -> list[str]:
+    """``tokens`` with the zone words jieba cut into characters (经/开/区) joined again."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for w in _ZONE_WORDS:
+            j, acc = i, ""
+            while j < len(tokens) and len(acc) < len(w) and w.startswith(acc + tokens[j]):
+                acc += tokens[j]
+                j += 1
+            if acc == w and j - i > 1:
+                out.append(w)
+                i = j
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
+
+
+def _verb_before_place(token: str, taken: list[str]) -> bool:
+    """A plain verb or an adverb (承接, 委托, 同意) right before the place that opens the name so far: a
+    clause's verb, never part of a name (trades such as 振兴, 服务 excepted)."""
+    return bool(taken) and (_is_verb(token) or _adverb(token)) and token not in _NAME_VERBS and \
+        lookup_region(token) is None and (_place(taken[-1]) or lookup_region(taken[-1]) is not None)
+
+
+@lru_cache(maxsize=4096)
+def _adverb(token: str) -> bool:
+    """A word jieba tags as an adverb only (同意, 全面): before a place it ends a clause. 大连 is tagged
+    so too, but the gazetteer knows it (the caller asks it first)."""
+    import jieba.posseg
+
+    tags = jieba.posseg.lcut(token, HMM=False)
+    return len(token) >= 2 and len(tags) == 1 and tags[0].flag in ("d", "ad")
+
+
+# Subjects a report's clause opens with before its verb (学校建有…, 学院承办…): never part of a name.
+_SUBJECT_WORDS = frozenset({"学校", "学院", "我校", "我院", "本校", "本院", "该校", "该院", "集团", "联盟", "公司", "企业"})
+
+
+def _clause_verb(token: str, left: str, taken: list[str]) -> bool:
+    """A plain verb right after a subject word (学校建有, 我院设有): the clause's verb, not the name's."""
+    return bool(taken) and left in _SUBJECT_WORDS and _is_verb(token) and token not in _NAME_VERBS
+
+
 def _walk_left(context: str, suffix: str, tok) -> int:
     """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``
     (memoised on the tokenizer: the page's pass and the sentence's read the same contexts)."""
@@ -151,7 +203,7 @@ def _walk(context: str, suffix: str, tok) -> int:
         return 0  # 某某投资有限公司酒店中心: a department of the company, which is the name
     if suffix == "实训中心" and re.search(r"(?:学院|学校|大学|职院|技校|中心)$", context):
         return 0  # 某某职业学院实训中心: the school's own facility
-    tokens = list(segment(tok, context))
+    tokens = _join_zone_words(list(segment(tok, context)))
     taken: list[str] = []
     rev = list(reversed(tokens))
     stop = None  # where the walk ended on a stop token
@@ -179,6 +231,8 @@ def _walk(context: str, suffix: str, tok) -> int:
         elif _is_verb(t) and t not in _NAME_VERBS and i + 1 < len(rev) and not _proper_noun(rev[i + 1]) and (
                 _is_generic(list(reversed(taken))) or _modifier(rev[i + 1])):
             break  # 全面增强职业教育集团, 有效监督守护学校: a verb inside a clause ends the name
+        elif _verb_before_place(t, taken) or _clause_verb(t, rev[i + 1] if i + 1 < len(rev) else "", taken):
+            break  # 学院承接某市人力资源和社会保障局, 学校建有某某网络学院: a subject and its verb before the name
         if re.fullmatch(r"[0-9]+", t):
             break
         if t in _KIND_NOUNS and taken and _place(taken[-1]):
@@ -205,4 +259,6 @@ def _walk(context: str, suffix: str, tok) -> int:
     while body and body[0] in "由与和及在为是的了等对向到从将把被让":
         body = body[1:]
         n -= 1
+    if suffix == "实训中心" and n and _OWN_SCHOOL_END_RE.search(context[: len(context) - n]):
+        return 0  # 参观了学院新能源汽车实训中心: the school's own facility, named after its field
     return n

@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Iterable
 
 from ingest.orgnames.words import (_CJK, _CLOSE, _GENERIC_TOKENS, _OPEN, _STANDALONE, _STOP_TOKENS, _SUFFIX_TYPE,
-                             classify_org, per_set, pos_cut, segment, tokenizer)
+                             _ZONE_WORDS, classify_org, per_set, pos_cut, segment, tokenizer)
 from ingest.industry_vocab import names_an_industry
 from ingest.regions import is_place_relative, lookup_region, region_prefix
 
@@ -279,6 +279,8 @@ def _leading_verbs(prefix: str) -> int:
     """Length of the verbs/adverbs/prepositions that open ``prefix`` (推进, 充分调动): a name
     never starts with one."""
     n = 0
+    if prefix.startswith(_ZONE_WORDS):
+        return 0  # a zone's short name (经开区, then 管委会) opens it: 经 and 开 are no verbs here
     for p in pos_cut(prefix):
         if lookup_region(p.word) is not None:
             break  # a place jieba tags as a verb (a city named by two verbs) opens the name

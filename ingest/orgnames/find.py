@@ -20,14 +20,14 @@ from typing import Iterable
 
 from ingest.orgnames.boundary import _left_context, _walk_left
 from ingest.orgnames.listed import find_listed
-from ingest.agencies import canonical_agency, is_agency
+from ingest.agencies import NATIONAL_FORMS, canonical_agency, is_agency
 from ingest.industry_vocab import names_an_industry
 from ingest.model import Mention
 from ingest.orgnames.check import (_is_category, _is_generic, _leading_verbs, _longer_form, _place, _second_body, _specific,
                                    place_typo)
 from ingest.orgnames.words import (_CLOSE, _GENERIC_TOKENS, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
                                    _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, segment, pos_cut, tokenizer)
-from ingest.regions import REGIONS, is_place_relative, lookup_region, region_prefix
+from ingest.regions import REGIONS, is_bare_zone, is_place_relative, lookup_region, region_prefix
 from ingest.resolve import rule_key
 
 
@@ -50,6 +50,10 @@ _COMMITTEE_BEFORE_RE = re.compile(r"^(?:党中央)?(?:[省市县区州]委)+(?=[
 # A division of an agency in a person's title (某省教育厅职成处副处长): the person's department, not a
 # body of the text.
 _TITLE_AFTER_DIVISION_RE = re.compile(r"副?处长|[一二三四]级(?:调研员|主任科员)|调研员|主任科员|科员")
+
+# The rest of a list of colleges closed by the kind they are (…、乙学院等(3个)产业学院 / 二级学院).
+_COLLEGE_LIST_RE = re.compile(r"(?:\s*[、和及]\s*[^、，,。；;：:\n等]{2,20}?学院)*\s*等\s*"
+                              r"(?:(?:\d+|[一二三四五六七八九十两]+)\s*[个家所]\s*)?(产业学院|二级学院)")
 
 # Words with an organisation suffix that name no body (学分银行 is a credit-transfer system).
 _NOT_ORG_RE = re.compile(r"学分银行$")
@@ -111,7 +115,9 @@ def _find_orgs(text: str, start: int, end: int, doc: str, names: frozenset[str],
             # 甲地—乙地(—丙地)职业教育联盟: places joined by a dash name one body
             name, name_start = text[pair.end(1) - len(other):name_start] + name, pair.end(1) - len(other)
         if (level := _LEVEL_BEFORE_PLACE_RE.match(name)) and (_place(name[level.end():level.end() + 2]) or
-                                                               region_prefix(name[level.end():])):
+                                                               region_prefix(name[level.end():]) or
+                                                               typ == "Group" and names_an_industry(name[level.end():])):
+            # (打造国家级某某产业集群产教联合体: the level a group is to reach, before its field)
             name, name_start = name[level.end():], name_start + level.end()  # 国家级某地某某集团: the level is no part
         if typ == "School" and suffix.endswith("教育中心") and _national_or_provincial(prefix):
             typ = "Institute"  # 某省职业技术教育中心: the province's research and service body, not a school
@@ -180,6 +186,8 @@ def _read_names(text: str, start: int, end: int, names: frozenset[str]) -> list[
             continue  # 酒店产业集群, 中学生, 大学生: an industry or people, not a body
         if suffix == "小学" and text[s - 1:s] == "中":
             continue  # 中小学
+        if suffix == "大学" and text[e:e + 1] == "城" and text[e + 1:e + 2] != "市":
+            continue  # 某地大学城: a campus district, not a university (某大学城市学院 is a school)
         if suffix == "学校" and text[e:e + 1] == "长" and text[s - 1:s] in "大中小":
             continue  # 大学校长: the 大学 and its head, not a 学校
         if suffix in ("子公司", "公司", "分公司") and re.search(r"(?:全资|控股|参股|下属|旗下)子?$", text[max(start, s - 3):s]):
@@ -198,11 +206,18 @@ def _read_names(text: str, start: int, end: int, names: frozenset[str]) -> list[
         if suffix in _ASSOCIATION_HEADS and (b := _BRANCH_OF_RE.match(text, e, end)) and \
                 not re.search(r"[，。；、]", b.group(0)):
             e = b.end()  # 某某学会某某与某某分会
+        typed_list = False  # an item of a list whose head names its kind (…等产业学院)
+        if suffix == "学院" and (head := _COLLEGE_LIST_RE.match(text, e, end)):
+            if head.group(1) == "二级学院":
+                continue  # 设立甲工程学院、乙学院等10个二级学院: the school's own colleges, not bodies
+            typ, typed_list = "Group", True  # 建有甲网络学院、乙服装学院等产业学院: the head says what they are
         if (note := _BRANCH_NOTE_RE.match(text, e, end)) and typ in ("Group", "School", "Enterprise"):
             e = note.end()
         context, pos = _left_context(text, s, start)
         # 教育部 is complete: whatever precedes it (关于转发, 报) is not part of the name.
         n = 0 if suffix in _STANDALONE else _walk_left(context, suffix, tok)
+        if suffix in _STANDALONE and context.endswith("国家") and ("国家" + suffix) in NATIONAL_FORMS:
+            n = 2  # 国家教育部备案: the ministry as written, 国家 included (its canonical key is the ministry's)
         if n and context[len(context) - n] in _OPEN:
             # A name never starts with a bracket: "(此件公开发布)教育厅" → drop the note.
             close = max(context.rfind(c) for c in _CLOSE)
@@ -222,7 +237,7 @@ def _read_names(text: str, start: int, end: int, names: frozenset[str]) -> list[
             name_start = pos[len(pos) - n + cut]
             prefix = prefix[cut:]
         prefix_tokens = list(segment(tok, prefix)) if prefix else []
-        if _is_category(prefix_tokens, suffix):
+        if _is_category(prefix_tokens, suffix) and not _listed_school(prefix_tokens, suffix, text, name_start, e):
             continue
         if not alone and not initial and _is_generic(prefix_tokens) and not (
                 prefix in ("省", "市", "区", "县", "州") and typ in ("Agency", "Institute")) and not (
@@ -242,9 +257,18 @@ def _read_names(text: str, start: int, end: int, names: frozenset[str]) -> list[
             continue  # 相关市人民政府, 各省教育厅: every such body, not the document's own
         if _LOCAL_KIND_RE.match(prefix) and _EVERY_RE.search(text, max(start, name_start - 40), name_start):
             continue  # 各盟行政公署、市人民政府, 各旗县人民政府, 各自治州人民政府: every such body
+        if typ == "Agency" and _addressees(text, start, name_start, e, prefix, suffix):
+            continue  # 各市、州、直管市、某林区发改委; 各开发区(新区)管委会: every such body, a notice's addressees
+        if typ == "Group" and _PROVINCE_KIND_RE.fullmatch(suffix) and (
+                _national_or_provincial(prefix) or re.fullmatch(r"[\u4e00-\u9fff]{2,10}(?:省|自治区)", prefix)):
+            continue  # 某自治区市域产教联合体: the kind of body a province's cities build, not one body
+        if _COUNT_DA_RE.fullmatch(prefix):
+            continue  # 五大产教融合共同体: a number of bodies, not one
         if _COUNTED_RE.search(text, max(start, name_start - 8), name_start):
             continue  # 10所左右特色职业培训学院: a number of schools to build, not one school
         name = prefix + _compact(text[s:e])
+        if suffix == "产业学院" and any(text[max(start, name_start - len(a)):name_start] == a for a in _STANDALONE):
+            continue  # 某部某某产业学院首批立项建设单位: a ministry's programme of colleges, not one body
         if suffix == "政府" and (not re.search(r"[省市区县州旗乡镇]$", prefix) or re.match(r"事务|部门|机构|采购", text[e:e + 2])):
             continue  # 州政府, 某市政府; not 公司政府事务部, 地方政府
         if typ == "Enterprise" and re.search(r"(?:酒店|宾馆|饭店|大厦|会议中心|会展中心)$", text[s:e]) and \
@@ -262,7 +286,7 @@ def _read_names(text: str, start: int, end: int, names: frozenset[str]) -> list[
             # 甲职业教育集团、乙职业教育集团、: an item of a list of names with the same suffix is one
             same_kind = in_list and typ in ("Group", "Enterprise") and \
                 text[max(start, name_start - 1 - len(suffix)):name_start - 1] == suffix
-            specific = initial or same_kind or _specific(prefix, list(segment(tokenizer(), prefix)), suffix, typ)
+            specific = initial or same_kind or typed_list or _specific(prefix, list(segment(tokenizer(), prefix)), suffix, typ)
         reads.append((s, e, suffix, typ, name_start, prefix, name, specific))
     return reads
 
@@ -328,6 +352,37 @@ def _field_item(s: str) -> str | None:
             tail = "".join(words[i:])
             return tail if names_an_industry(tail[len(w):]) else None
     return None
+
+
+def _listed_school(tokens: list[str], suffix: str, text: str, a: int, b: int) -> bool:
+    """某市职业技术学校 as an item of a list of bodies (联合甲公司、某市职业技术学校、乙学院等): one school,
+    though a place and 职业(技术)学校 alone can also mean every such school of the place. Category words
+    proper (中职, 中等职业, 高职) stay a category; so does a place after 各/全."""
+    if suffix != "学校" or not tokens or tokens[-1] not in ("职业", "技术") or \
+            "".join(tokens).endswith(("中等职业", "高等职业", "中职", "高职")) or len(tokens) > 3:
+        return False
+    if re.search(r"[各全本该]$", text[max(0, a - 1):a]):
+        return False
+    return text[a - 1:a] == "、" or text[b:b + 1] == "、"
+
+
+# Group kinds that a city builds, so that a province's name before them names a category.
+_PROVINCE_KIND_RE = re.compile(r"市域产教联合体")
+_COUNT_DA_RE = re.compile(r"[一二三四五六七八九十两]大")
+_PLACE_KIND_ITEM_RE = re.compile(r"[\u4e00-\u9fff]{0,3}(?:省|市|州|县|区|旗|盟|乡|镇)")
+
+
+def _addressees(text: str, lo: int, a: int, b: int, prefix: str, suffix: str) -> bool:
+    """An agency named as the last of the kinds of place a notice is sent to, before more kinds of
+    agency (各市、州、直管市发改委、教育局: every such 发改委 and 教育局), or a zone kind after 各
+    (各开发区(新区)管委会): every such body. (各省辖市、某示范区教育局，… names that one body.)"""
+    if re.search(r"各\s*$", text[max(lo, a - 2):a]) and is_bare_zone(re.sub(r"[(（][^()（）]{1,6}[)）]", "", prefix + suffix)):
+        return True
+    if text[a - 1:a] != "、" or not _EVERY_RE.search(text, max(lo, a - 40), a) or \
+            not re.match(r"、[\u4e00-\u9fff]{1,8}?(?:局|委|厅|办)(?:[、，,：:；;]|$)", text[b:b + 12]):
+        return False
+    items = re.split(r"、", re.split(r"[，。；：,;:\n]", text[max(lo, a - 40):a - 1])[-1].lstrip()[1:])
+    return all(_PLACE_KIND_ITEM_RE.fullmatch(x) for x in items)  # 各 + kinds of place, not named bodies
 
 
 def _national_or_provincial(prefix: str) -> bool:

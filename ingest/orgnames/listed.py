@@ -26,6 +26,11 @@ _LIST_TAIL_RE = re.compile(
     rf"[ \u3000]*(?:以上|左右)?)?[ \u3000]*(?:{_LIST_MODIFIERS})*"
     rf"({'|'.join(sorted(_LIST_HEADS, key=len, reverse=True))})(?![ \u3000]*(?:[、和及与]|以及)[ \u3000]*"
     rf"(?:{_LIST_MODIFIERS})*(?:{'|'.join(_LIST_HEADS)}|单位|机构|组织|部门))")
+# A list closed by a count and its head without 等 (A、B、C五大汽车厂商, A、B两家企业): the count says
+# the list is whole; a word of the trade may stand between (汽车). Only lists of two items or more.
+_COUNT_TAIL_RE = re.compile(
+    r"(?<=[\u4e00-\u9fffA-Za-z])(?:(?:[一二三四五六七八九十两]+)\s*(?:大|家|所)|\d+\s*(?:大|家|所))"
+    rf"[\u4e00-\u9fff]{{0,4}}?({'|'.join(sorted(_LIST_HEADS, key=len, reverse=True))})")
 _LIST_JOIN_RE = re.compile(r"以及|和|及")
 
 
@@ -86,11 +91,15 @@ def find_listed(text: str, start: int = 0, end: int | None = None, doc: str = ""
     found = list(found)
     tok = tokenizer()
     out: list[Mention] = []
-    for tail in _LIST_TAIL_RE.finditer(text, start, end):
+    tails = [(t, False) for t in _LIST_TAIL_RE.finditer(text, start, end)] + \
+        [(t, True) for t in _COUNT_TAIL_RE.finditer(text, start, end)]
+    for tail, counted in tails:
         typ = _LIST_HEADS[tail.group(1)]
         items: list[tuple[int, int, str]] = []  # (start, end, name) of new names, right to left
         pos, ok = tail.start(), True
+        n_items = 0  # items of the list, with or without a suffix
         while ok:
+            n_items += 1
             known = next((m for m in found if m.end <= pos and not text[m.end:pos].strip()), None)
             if known is not None:
                 s = known.start
@@ -118,6 +127,8 @@ def find_listed(text: str, start: int = 0, end: int | None = None, doc: str = ""
             if comma is None:
                 break
             pos = comma
+        if counted and (text[tail.start() - 1:tail.start()] in "等、" or n_items < 2):
+            continue  # (等五家企业 is read above; one item before a count is no list)
         if ok and items:
             out.extend(Mention(typ, _uncut(name, typ, doc_names), doc, a, b, {}) for a, b, name in items)
     out.extend(_cue_brands(text, start, end, doc, found, doc_names))

@@ -56,7 +56,7 @@ def short_forms(text: str, found: Iterable[Mention], doc: str = "") -> tuple[lis
     parents: list[Mention] = []
     for m in found:
         fulls.setdefault(m.name, m.type)
-        if m.type == "Agency" and (p := _parent_agency(m.name)) and p != m.name:
+        if m.type == "Agency" and not m.name.endswith(("办公室", "办公厅")) and (p := _parent_agency(m.name)) and p != m.name:
             # 某省教育厅职业教育处 names 某省教育厅 too
             parents.append(Mention("Agency", p, doc, m.start, m.start + len(p)))
             fulls.setdefault(p, "Agency")
@@ -177,6 +177,12 @@ def _inside(a: int, b: int, covered: list[tuple[int, int]]) -> bool:
 
 def _as_covered(covered: list[tuple[int, int]]) -> Covered:
     return covered if isinstance(covered, Covered) else Covered(covered)
+
+
+def defined_short_forms(text: str, found: Iterable[Mention]) -> dict[str, str]:
+    """Short form → type of the body it is defined for (某某集团（以下简称“某集团”）): the text's own
+    word for what the short form names, whatever its suffix alone would say (a 集团 is a company)."""
+    return {short: typ for short, _, typ in _defined(text, [m for m in found if m.end > m.start])}
 
 
 def _defined(text: str, found: list[Mention]) -> Iterable[tuple[str, str, str]]:
@@ -379,7 +385,7 @@ def abbreviates(short: str, full: str, leave_out: int | None = None) -> bool:
         if is_place:
             takes = _place_forms(word)
         elif tail_word and w == n - 1:
-            takes = {word, word[:1]}
+            takes = {word, word[:1], word[:2]}  # 某某职业集团 / 某某职集团 of 某某职业教育集团
             if go(i, w + 1, used, began, False, skips):
                 return True
         elif strict:
@@ -487,11 +493,17 @@ def _prefix_ok(s: str, full: str) -> bool:
     if len(rest) < 2:
         return False
     words, places, suffix = _words(full)
-    if len(full) - len(s) <= len(suffix) or not places and not _rare([words[0]]):
-        return False  # 某某外事服务 of 某某外事服务学校 is a cut cell; 职业技能… opens no name
+    if len(full) - len(s) <= len(suffix) and suffix not in _LEGAL_FORMS or not places and not _rare([words[0]]) and not (
+            len(words) > 2 and len(words[0]) == len(words[1]) == 1 and _rare(list(words[:2]))):
+        # 某某外事服务 of 某某外事服务学校 is a cut cell (a company without 有限公司 is none); 职业技能…
+        # opens no name, a brand jieba cuts into characters (星澜) does
+        return False
     toks = [t for t in segment(tokenizer(), s) if not _PLACE_END_RE.search(t)]
     return not all(t in _GENERIC_TOKENS or t in _STOP_TOKENS for t in toks) and tokenizer().FREQ.get(s, 0) < 50 \
         and _rare(toks)
+
+
+_LEGAL_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司"})
 
 
 def _rare(tokens: list[str]) -> bool:

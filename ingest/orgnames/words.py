@@ -44,7 +44,7 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     # the usual forms and abbreviations of government bodies
     ("人力资源社会保障部", "Agency"), ("人力资源和社会保障部", "Agency"), ("人社部", "Agency"),
     ("人力社保局", "Agency"), ("人力社保厅", "Agency"), ("人社委", "Agency"),
-    ("工业和信息化部", "Agency"), ("工业和信息化委员会", "Agency"), ("工信厅", "Agency"), ("工信委", "Agency"),
+    ("工业和信息化部", "Agency"), ("工信部", "Agency"), ("工业和信息化委员会", "Agency"), ("工信厅", "Agency"), ("工信委", "Agency"),
     ("经信局", "Agency"), ("经信委", "Agency"), ("经信厅", "Agency"), ("经济和信息化局", "Agency"),
     ("经济和信息化委员会", "Agency"), ("经济和信息化厅", "Agency"),
     ("发展和改革委员会", "Agency"), ("发展和改革局", "Agency"), ("发展改革局", "Agency"), ("发改局", "Agency"),
@@ -95,13 +95,16 @@ _BY_LENGTH = sorted(_SUFFIXES, key=lambda st: -len(st[0]))
 _SUFFIX_RE = re.compile("|".join(sorted((re.escape(s) for s, _ in _SUFFIXES), key=len, reverse=True)))
 _SUFFIX_AT_RE = re.compile(f"(?=({_SUFFIX_RE.pattern}))")
 # Names that are complete on their own (the suffix is the whole name).
+# Short names of development zones that jieba cuts into single characters (经/开/区), one of them a
+# stop word (经): the walk joins them again, and a name may open with one (经开区 + 管委会).
+_ZONE_WORDS = ("经开区", "综保区", "高新区", "自贸区", "保税区")
 _STANDALONE = frozenset({"教育部", "国务院", "人力资源社会保障部", "人力资源和社会保障部", "人社部", "工业和信息化部",
                          "科学技术部", "财政部", "商务部", "农业农村部", "交通运输部", "国家发展改革委",
-                         "国家发改委", "党中央"})
+                         "国家发改委", "党中央", "工信部"})
 # Short forms of school names (某某职院, 某某技校): never followed by what makes them a common noun
 # (高职院校, 技校生, 中医专业, 民航院校).
 _SHORT_HEADS = frozenset({"职院", "职专", "技校", "职中", "职校", "航院", "医专", "师专", "职大", "高专"})
-_NOT_AFTER_SHORT_RE = re.compile(r"[校生业系毕级类专赛教长]")
+_NOT_AFTER_SHORT_RE = re.compile(r"[校生业系毕级类专赛长]|教(?!师|职工)")  # 某某职院教师: its teachers
 
 # Tokens that end a name when walking left: prepositions, conjunctions, verbs, quantifiers,
 # dates, and the words of a document's own apparatus (关于, 转发, 通知).
