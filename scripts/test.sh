@@ -15,3 +15,7 @@ fi
 # The crash tests fork writers: run them alone, in a process with no other threads.
 VOCGRAPH_FORK_TESTS=1 .venv/bin/python -m pytest -q tests/test_crash.py
 .venv/bin/python -m pytest -q "$@"
+# Issue 11: time per KB of the pathological shapes at 100 KB and 1 MB, within 3x (exit 1 when over).
+if [ "${CI:-}" = true ]; then
+    .venv/bin/python benchmarks/bench_bounded.py --sizes 100000,1000000 --timeout 900
+fi

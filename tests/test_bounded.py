@@ -151,8 +151,8 @@ def _names(n: int) -> list[str]:
 
 
 def test_names_ending_with_a_name_and_holding_its_characters_are_exact():
-    from ingest.orgnames.check import _ending_with
-    from ingest.orgnames.spans import CharIndex
+    from ingest.orgnames import names_ending_with as _ending_with
+    from ingest.orgnames import CharIndex
 
     names = _names(600) + ["有限公司", "临川", "北岭职业技术学院分院"]
     pool, index = frozenset(names), CharIndex(names)
@@ -163,8 +163,8 @@ def test_names_ending_with_a_name_and_holding_its_characters_are_exact():
 
 
 def test_name_lookups_do_not_grow_with_the_list():
-    from ingest.orgnames.check import _ending_with
-    from ingest.orgnames.spans import CharIndex
+    from ingest.orgnames import names_ending_with as _ending_with
+    from ingest.orgnames import CharIndex
 
     per = {}
     for n in (LOOKUPS_SMALL, HOLDING_LARGE, LOOKUPS_LARGE):

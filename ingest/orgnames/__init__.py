@@ -18,14 +18,15 @@ forms).
 ('School', 'Enterprise')
 """
 
-from ingest.orgnames.check import place_typo
+from ingest.orgnames.check import _ending_with as names_ending_with, place_typo
 from ingest.orgnames.find import clean_name, find_orgs, starts_with_stop_word
 from ingest.orgnames.listed import find_listed
+from ingest.orgnames.spans import CharIndex
 from ingest.orgnames.short import abbreviates, defined_short_forms, short_forms
 from ingest.orgnames.words import classify_org, tokenizer
 from ingest.orgnames.words import _SHORT_HEADS
 
 SHORT_HEADS = tuple(sorted(_SHORT_HEADS))  # the short heads of school names (职院, 技校 …)
 
-__all__ = ["SHORT_HEADS", "abbreviates", "classify_org", "clean_name", "defined_short_forms", "find_listed", "find_orgs", "place_typo", "short_forms",
+__all__ = ["CharIndex", "SHORT_HEADS", "abbreviates", "classify_org", "clean_name", "defined_short_forms", "find_listed", "find_orgs", "names_ending_with", "place_typo", "short_forms",
            "starts_with_stop_word", "tokenizer"]
