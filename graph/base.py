@@ -172,7 +172,9 @@ class GraphStore(ABC):
     ) -> tuple[list[Node], list[Edge]]:
         """The ego network of a node up to ``depth`` hops, following edges of ``types`` (any if None).
 
-        Breadth-first, so when ``limit`` nodes are reached the nearest ones are kept.
+        Breadth-first, so when ``limit`` nodes are reached the nearest ones are kept; within one
+        hop, edges are followed by type, then by the id of the node at the other end, so every store
+        keeps the same nodes whatever order its adjacency comes in.
         """
         self.require_node(node_id)
         allowed = set(types) if types else None
@@ -184,10 +186,10 @@ class GraphStore(ABC):
             cur = queue.popleft()
             if seen[cur] >= depth:
                 continue
-            for e in self.edges_of(cur):
-                if allowed is not None and e.type not in allowed:
-                    continue
-                other = e.target if e.source == cur else e.source
+            hop = [(e.type, e.target if e.source == cur else e.source, e) for e in self.edges_of(cur)
+                   if allowed is None or e.type in allowed]
+            hop.sort(key=lambda t: (t[0], t[1]))
+            for _, other, e in hop:
                 if other not in seen:
                     if len(seen) >= limit:
                         continue

@@ -59,6 +59,22 @@ def test_upsert_checks_endpoints_and_types(tmp_path):
         store.upsert_edge(Edge(g.id, s.id, "LEADS", evidence=[Evidence("d1", 0, 1, "x")]))
 
 
+def test_limited_neighbourhood_is_the_same_whatever_the_insertion_order(tmp_path):
+    """Within one hop, edges are followed by type, then by the other node's id, so a limited
+    neighbourhood keeps the same nodes however the store's adjacency happens to be ordered."""
+    group = _group("某某现代农业职业教育集团")
+    schools = [_school(f"某某第{i}职业学校") for i in range(6)]
+    edges = [Edge(s.id, group.id, "MEMBER_OF" if i % 2 else "LEADS", {}, [Evidence("d1", i, i + 1, "x")])
+             for i, s in enumerate(schools)]
+    kept = []
+    for k, order in enumerate((edges, edges[::-1])):
+        store = NetworkxStore(tmp_path / str(k))
+        store.upsert_many([group, *schools], order)
+        kept.append([n.id for n in store.neighborhood(group.id, limit=4)[0]])
+    leads = sorted(s.id for i, s in enumerate(schools) if i % 2 == 0)
+    assert kept[0] == kept[1] == [group.id, *leads]
+
+
 def test_atomic_write_leaves_old_file_when_the_write_fails(tmp_path, monkeypatch):
     target = tmp_path / "graph.json"
     atomic_write_text(target, "old")
