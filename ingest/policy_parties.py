@@ -27,6 +27,9 @@ _LABEL_ROLES = (("牵头", rf"(?:牵头|主责){_UNIT_WORD}|主办单位"),
                 ("配合", rf"(?:配合|参与|协办|协同|协助){_UNIT_WORD}|支持单位"),
                 ("责任", rf"(?:责任|负责){_UNIT_WORD}|责任主体|实施单位|落实单位"))
 _RESP_LABEL = "(?:" + "|".join(rx for _, rx in _LABEL_ROLES) + ")"
+# Inside a labelled list, a further list may be labelled by its role word alone
+# (【责任科室：职成科；协同：各县（区）教育局】): the word is the label, not part of the name.
+_BARE_LABEL = "(?:牵头|主责|配合|参与|协办|协同|协助|责任|负责)"
 # Also the label on a line of its own after the task (责任单位：市教育局), in square brackets
 # ([责任单位：市教育局]), and the led form （市教育局牵头，市财政局、市人力资源社会保障局配合）.
 # National task divisions write the supporting bodies as 按职责分工负责 (（教育部牵头，国家发展改革委、
@@ -125,9 +128,9 @@ def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
         return out
     found = f"{m.group('l1') or m.group('l2')}：{_TIME_LABEL.sub('', m.group('lab') or m.group('line'))}"
     out: list[tuple[str, str]] = []
-    parts = re.split(rf"({_RESP_LABEL})[:：]", found)
+    parts = re.split(rf"({_RESP_LABEL}|(?<=[；;，,]){_BARE_LABEL})[:：]", found)
     for label, cell in zip(parts[1::2], parts[2::2]):
-        role = next(r for r, rx in _LABEL_ROLES if re.fullmatch(rx, label))
+        role = next(r for r, rx in _LABEL_ROLES if re.fullmatch(rx, label) or re.fullmatch(rx, label + "单位"))
         for p in split_departments(cell):
             mark = _CELL_MARK.match(p)  # 责任单位：市教育局（牵头）、市财政局
             out.append((mark.group("name"), _mark_role(mark)) if mark else (body_of(p), role))
@@ -317,8 +320,9 @@ def agency_name(name: str, places: dict[str, str] | str | None) -> str:
         body = re.sub(r"(?<=[厅局委部])(?:办公室|办公厅)$", "", places[OWN])  # an office issues for its body
         return body + name
     level = name[:1]
-    # not a word that starts with the level's character (市场, 县域), nor the units under it (省直有关部门)
-    if (level in places and len(name) > 1 and not name.startswith(("省份", "市场", "县域", "区域", "省直", "市直", "县直"))
+    # not a word that starts with the level's character (市场, 县域); the units under a place are that
+    # place's (市直有关部门 in a 岚州市 document → 岚州市直有关部门, as 市教育局 → 岚州市教育局)
+    if (level in places and len(name) > 1 and not name.startswith(("省份", "市场", "县域", "区域"))
             and not (name.startswith("市民") and not name.startswith("市民政"))):
         rest = name[1:]
         return places[level] + rest  # 市政府 → 岚州市政府 (its node is 岚州市人民政府: ingest.agencies)

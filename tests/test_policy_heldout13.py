@@ -82,8 +82,9 @@ implements the notice it forwards, not the plan its title names.
 Gold calls reviewed against the older sets (kept): 共青团X市委 for 团市委 (a full form of the body;
 both resolve to one node), 各县（市、区）党委和政府 one body (as 各县（市、区）人民政府 is), 全年 goals in
 the document's year (as 经过三年 counts from it), a 转发 notice IMPLEMENTS the forwarded number (印发
-issues a plan, it does not implement it: docs/trace.md). 市直有关部门 stays unprefixed, as in heldout6
-(no develop document has it). One correction: heldout16's markdown table with （牵头） cells gave the
+issues a plan, it does not implement it: docs/trace.md). 市直有关部门 is qualified by the
+document's place like 市教育局 (柳溪市直有关部门; a provincial document has no city, so heldout6 keeps
+市直有关部门; heldout10's 县直相关部门 became 临川县直相关部门 in its gold, round six). One correction: heldout16's markdown table with （牵头） cells gave the
 unmarked bodies 配合; as in heldout5's table of the same shape they take the column's role (责任).
 
 After round 5 the develop sets score recall 1.000 and RESPONSIBLE_FOR 1.000 each (precision 1.000,

@@ -245,7 +245,7 @@ def test_a_party_committee_issuer_names_its_city():
 
 def test_units_under_a_level_are_a_party_in_a_led_cell():
     text = PLAN + "附件\n任务分工\n序号\t重点任务\t责任单位\n1\t开展专业评估\t省教育厅牵头，省直有关部门配合\n"
-    assert _roles(text) == {("北岭省教育厅", "开展专业评估", "牵头"), ("省直有关部门", "开展专业评估", "配合")}
+    assert _roles(text) == {("北岭省教育厅", "开展专业评估", "牵头"), ("北岭省直有关部门", "开展专业评估", "配合")}
 
 
 # ---- heldout7 shapes, stated as patterns --------------------------------------------------

@@ -373,3 +373,12 @@ def test_collectives_of_enterprises_and_units_of_a_place_carry_tasks():
     from ingest.policy_parties import is_party
     assert is_party("相关企业") and is_party("有关高校") and is_party("澜城市中心支行")
     assert not is_party("龙头企业")  # a kind of enterprise, not the parties of a task
+
+
+def test_a_second_list_labelled_by_its_role_word_alone():
+    """【责任科室：…；协同：…】: the bare role word labels the second list; it is not part of a name."""
+    from ingest.policy_parties import STATED_RESPONSIBLE, stated_roles
+    m = STATED_RESPONSIBLE.search("三是共建实训基地。【责任科室：职教科；协同：各县（区）教育局、市直各职业院校】")
+    assert stated_roles(m) == [("职教科", "责任"), ("各县(区)教育局", "配合"), ("市直各职业院校", "配合")]
+    m = STATED_RESPONSIBLE.search("（牵头单位：市教育局；配合：市财政局）")
+    assert stated_roles(m) == [("市教育局", "牵头"), ("市财政局", "配合")]
