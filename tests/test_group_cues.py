@@ -176,3 +176,11 @@ def test_a_group_described_by_its_founders():
     assert not {f for f in facts if f[0] == "MEMBER_OF"}
     plain = _facts(f"{C}是{S}、{E1}和{E2}共同组建的平台。")
     assert {f for f in plain if f[0] == "MEMBER_OF"} == {("MEMBER_OF", x, C, "成员") for x in (S, E1, E2)}
+
+
+def test_a_role_and_its_kind_noun_before_a_name_are_no_part_of_it():
+    """集团理事长单位X: 单位 after a role word is the role's, so X starts after it (and leads)."""
+    text = f"{G}年会召开。集团理事长单位{S}，副理事长单位{E1}参加会议。"
+    assert ("LEADS", S, G, "理事长") in _facts(text)
+    assert ("MEMBER_OF", E1, G, "副理事长") in _facts(text)
+    assert not any(name.startswith("单位") for _, name, _, _ in _facts(text))

@@ -235,8 +235,9 @@ def _walk(context: str, suffix: str, tok) -> int:
             break  # 学院承接某市人力资源和社会保障局, 学校建有某某网络学院: a subject and its verb before the name
         if re.fullmatch(r"[0-9]+", t):
             break
-        if t in _KIND_NOUNS and taken and _place(taken[-1]):
-            break  # 合作企业某省某某有限公司: the kind of partner, then the name
+        if t in _KIND_NOUNS and taken and (_place(taken[-1]) or i + 1 < len(rev) and (
+                rev[i + 1] in _STOP_TOKENS or rev[i + 1][-2:] in _ROLE_TOKENS)):
+            break  # 合作企业某省某某有限公司, 理事长单位某某学院: the kind of partner or a role, then the name
         before = context[: len(context) - sum(len(x) for x in taken)]
         if taken and not _is_generic(list(reversed(taken))) and _ends_with_org(before) and \
                 not {"附属", "附设"} & set(taken) and not (before.endswith("大学") and suffix == "学院") and \
