@@ -23,8 +23,9 @@ OWN = "issuer"
 # several labelled lists (（牵头单位：市教育局；配合单位：市财政局）).
 # The unit word of a label: 单位, 部门, or the internal divisions of a bureau (处室, 科室, 股室).
 _UNIT_WORD = r"(?:单位|部门|处室|科室|股室)"
-_LABEL_ROLES = (("牵头", rf"(?:牵头|主责){_UNIT_WORD}|主办单位"),
-                ("配合", rf"(?:配合|参与|协办|协同|协助){_UNIT_WORD}|支持单位"),
+# A label may be the role word alone (（牵头：X；配合：Y）, 【责任科室：X；协同：Y】).
+_LABEL_ROLES = (("牵头", rf"(?:牵头|主责){_UNIT_WORD}|主办单位|牵头"),
+                ("配合", rf"(?:配合|参与|协办|协同|协助){_UNIT_WORD}|支持单位|配合|协同|协助|参与"),
                 ("责任", rf"(?:责任|负责){_UNIT_WORD}|责任主体|实施单位|落实单位"))
 _RESP_LABEL = "(?:" + "|".join(rx for _, rx in _LABEL_ROLES) + ")"
 # Inside a labelled list, a further list may be labelled by its role word alone
@@ -241,16 +242,24 @@ def prose_roles(text: str, opening: bool = True) -> list[tuple[str, str]]:
 
 # A clause that names who leads or who carries a task, whole: 由X牵头 / X、Y负责 / 由X具体负责; and
 # the clauses after it that name who helps: Y、Z等配合, Y具体实施, Y保障培训经费, Y具体负责.
-_RUN_LEAD = re.compile(r"^由?(?P<who>.+?)(?:负责)?牵头(?:负责)?$")
-_RUN_OWN = re.compile(r"^由?(?P<who>.+?)(?:等)?(?:(?:具体|共同|统筹)?负责(?:落实|实施|推进)?|(?:具体|抓好|负责)落实)$")
+# The task itself may open the clause: 此项工作由X负责.
+_RUN_LEAD = re.compile(r"^(?:(?:此|该|本)项(?:工作|任务))?由?(?P<who>.+?)(?:负责)?牵头(?:负责)?$")
+_RUN_OWN = re.compile(r"^(?:(?:此|该|本)项(?:工作|任务))?由?(?P<who>.+?)(?:等)?(?:(?:具体|共同|统筹)?负责(?:落实|实施|推进)?"
+                      r"|(?:具体|抓好|负责)落实)$")
 _RUN_TOGETHER = re.compile(r"^由(?P<who>[^，,]+?)(?:要|应|应当)?会同(?P<help>.+)$")
-_RUN_HELP = re.compile(r"^(?:等)?(?:按职责)?(?:分工)?(?P<v>配合|参与|协助|协同|具体负责|具体实施|负责|落实|实施|保障|支持|提供)")
+_RUN_HELP = re.compile(r"^(?:等)?(?:按职责)?(?:分工)?(?P<v>配合|参与|协助|协同|具体负责|具体落实|负责落实|具体实施|负责|落实|实施|保障"
+                       r"|(?:给予|予以|大力)?支持|提供)")
+_RUN_OWNS = ("具体负责", "具体落实", "负责落实", "负责")  # helpers that carry the work out themselves
 
 
 def _whole(who: str) -> list[str]:
-    """The parties of ``who`` when it is nothing but a list of parties."""
+    """The parties of ``who`` when it is nothing but a list of parties (a body named with a unit
+    of its own in brackets is the body: 省人社厅（技工院校管理处） → 省人社厅)."""
     found = leading_parties(who)
-    return found if found and "、".join(found) == who else []
+    if found and "、".join(found) == who:
+        return found
+    bodies = [body_of(p) for p in split_departments(who)]
+    return bodies if bodies and all(_party(p) for p in bodies) and bodies != [who] else []
 
 
 def duty_run(text: str) -> list[tuple[str, str]]:
@@ -274,7 +283,7 @@ def duty_run(text: str) -> list[tuple[str, str]]:
             verb = _RUN_HELP.match(nxt[len("、".join(helpers)):]) if helpers else None
             if verb is None:
                 break
-            out += [(re.sub(r"(?<=.{2})等(?:部门|单位)?$", "", p), "责任" if verb.group("v") in ("具体负责", "负责") else "配合")
+            out += [(re.sub(r"(?<=.{2})等(?:部门|单位)?$", "", p), "责任" if verb.group("v") in _RUN_OWNS else "配合")
                     for p in helpers]
         return out
     return []

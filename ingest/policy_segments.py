@@ -216,7 +216,7 @@ def _title_on_number_line(text: str, ln: Line, num: tuple[str, int, int]) -> tup
     """The title after a number that opens its line (岚政办发〔2031〕9号 岚州市人民政府办公室关于…的意见)."""
     number, ns, ne = num
     if text[ln.start:ns].strip():
-        return None
+        return _title_before_number(text, ln, num)
     rest = text[ne:ln.end]
     title = rest.strip()
     if not title or rest[:1] not in " \t\u3000" or "《" in title[:1] or len(title) > 80 or not policy_kind(title):
@@ -224,6 +224,21 @@ def _title_on_number_line(text: str, ln: Line, num: tuple[str, int, int]) -> tup
     if re.search(r"[。；;，,：:]", title):
         return None
     k = ne + (len(rest) - len(rest.lstrip()))
+    return re.sub(r"\s+", " ", title), k, k + len(title)
+
+
+def _title_before_number(text: str, ln: Line, num: tuple[str, int, int]) -> tuple[str, int, int] | None:
+    """The title with its number in brackets closing the line (X关于…的意见（黔人社发〔2033〕7号）)."""
+    _, ns, ne = num
+    head, tail = text[ln.start:ns], text[ne:ln.end]
+    m = re.search(r"[（(]\s*$", head)
+    if m is None or not re.fullmatch(r"\s*[）)]\s*", tail):
+        return None
+    title = head[:m.start()].strip()
+    if (not title or len(title) > 80 or "《" in title or re.search(r"[。；;，,：:]", title)
+            or not policy_kind(title) or not title_issuers(title)):
+        return None
+    k = ln.start + (len(head) - len(head.lstrip()))
     return re.sub(r"\s+", " ", title), k, k + len(title)
 
 
@@ -367,8 +382,8 @@ def _unnumbered_policy(text: str, lines: list[Line], meta: dict[str, tuple[str, 
             _apply_fields(seg, meta)
             _fill_issuers_and_date(seg, text, lines, [x for x in lines[:content[first][0]] if not is_furniture(x.text)])
             below = _DATE_BELOW.match(nxt)
-            if seg.date is None and below:
-                seg.date, seg.date_span = iso_date(below), (content[k + 1][1].start, content[k + 1][1].end)
+            if below:
+                _issued_below(seg, text, content[k + 1][1], below)
             if addressed or named or seg.issuers:
                 return seg
     return _addressed_notice(text, lines, content, meta)
@@ -384,8 +399,23 @@ def _title_start(prev: Line, line: Line) -> bool:
 
 # A news headline that reports a document rather than being one: 我市出台…实施方案, 省教育厅印发….
 _NEWS_HEADLINE = re.compile(r"出台|印发|发布|下发|制定|颁布|召开|举行|解读|启动|通过|审议")
-# The date of a document printed in brackets under its title: （2031年1月5日）.
-_DATE_BELOW = re.compile(rf"^[（(]\s*{DATE_PATTERN}\s*[）)]$")
+# The date of a document printed in brackets under its title: （2031年1月5日）, with the bodies that
+# issued it before it (（中共X县委办公室 X县人民政府办公室 2031年6月12日印发）).
+_DATE_BELOW = re.compile(rf"^[（(]\s*(?P<who>[^（()）\d]{{2,80}}?)?\s*{DATE_PATTERN}\s*(?:印发|发布|制定)?\s*[）)]$")
+
+
+def _issued_below(seg: PolicySegment, text: str, line: Line, below: re.Match[str]) -> None:
+    """The bracketed line under a title: its date, and its bodies as issuers where the title
+    names none (…工作方案 / （X市人民政府办公室2032年2月20日印发））."""
+    if seg.date is None:
+        seg.date, seg.date_span = iso_date(below), (line.start, line.end)
+    who = (below.group("who") or "").strip()
+    names = issuer_list(who) if who and not seg.issuers else []
+    base = line.start
+    for name in names:
+        k = text.find(name, base, line.end)
+        seg.issuers.append((name, k, k + len(name)))
+        base = k + len(name)
 
 
 def _furniture_below(lines: list[Line], i: int) -> bool:

@@ -178,7 +178,7 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
                 cols = None
                 continue
             owner = home
-            if title_line is not None:
+            if title_line is not None and "。" not in title_line.stripped:  # a sentence citing 《…》 titles no list
                 cited = [c for c in citations if title_line.start <= c.start < title_line.end]
                 if cited and cited[0].key != home.properties["key"]:
                     owner = citation_mention(doc, cited[0])
@@ -196,12 +196,15 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
         depts = [(d, cols["names"][i] + (f"（{role}）" if role else "")) for i in cols["resp"]
                  for d, role in cell_roles(get(i))]
         if cols is not None and not cells[0].strip() and body_continues(cells, cols, rows):
-            r = rows[-1]  # a row without its number: the task above wraps onto it
-            r.text += get(cols["text"])
-            r.departments += [d for d in depts if d not in r.departments]
-            r.end = ln.start + len(ln.text.rstrip("\t |"))
-            continue
-        if not cells[0].strip():
+            r = rows[-1]
+            if _own_lead(cells, cols, r):
+                number = r.number  # a second measure of the numbered task above, with units of its own
+            else:  # a row without its number: the task above wraps onto it
+                r.text += get(cols["text"])
+                r.departments += [d for d in depts if d not in r.departments]
+                r.end = ln.start + len(ln.text.rstrip("\t |"))
+                continue
+        elif not cells[0].strip():
             continue
         if chinese and not depts:  # 一 | 优化布局 |  | : the heading of the rows below
             cols["group_value"], cols["pending"] = body or get(cols["group"]), ""
@@ -231,6 +234,16 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
         rows.append(Row(number, body, cols["group_value"] or cols["title"], depts, ln.start, end,
                         cols["owner"], seg, cols["title"], home.properties["key"]))
     return rows
+
+
+def _own_lead(cells: list[str], cols: dict[str, object], above: Row) -> bool:
+    """Whether an unnumbered row names its own lead unit where the row above has one: a further
+    measure of the same task (| | | 支持… | 市教育局 | 市人社局 |), not the task's text wrapping on."""
+    first = cols["resp"][0] if cols["resp"] else None
+    if first is None or first >= len(cells) or not cells[first].strip():
+        return False
+    column = cols["names"][first]
+    return any(c.startswith(column) for _, c in above.departments)
 
 
 def body_continues(cells: list[str], cols: dict[str, object], rows: list[Row]) -> bool:

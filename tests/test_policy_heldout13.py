@@ -99,6 +99,16 @@ half's gain barely carried: most holdout misses are whole documents or attached 
 the develop half does not have (a plan issued by a notice whose targets and measures go to the
 notice, a task table after the notice's date, a markdown table with continuation rows, a 任务清单
 issued by two offices, a title and number on one line, a label inside a cell: 协同：…).
+
+Round 6: after the checkpoint heldout17–20 are develop data (read and worked on; asserted below
+at their round-6 figures). Rules (unit tests in tests/test_policy_round6.py): the issuers and date
+in brackets under a plan's title (（X Y 2033年6月12日印发）); a title with its number in brackets on
+one line; an unnumbered markdown row naming its own lead unit is a further measure of the task
+above; a sentence citing 《…》 before a table does not make the table the cited policy's; duties in
+words (此项工作由X负责，Y具体落实; X牵头，Y给予支持) and bare labels (牵头：/配合：/协同：/协助：).
+Figures before → after (recall, RESPONSIBLE_FOR): heldout17 0.385/0.250 → 0.385/0.250, heldout18
+0.617/0.578 → 0.975/0.956, heldout19 0.318/0.277 → 0.989/0.979, heldout20 0.688/0.513 →
+0.727/0.590 (with the 市直/县直 convention on main); heldout3–16 unchanged.
 """
 
 from __future__ import annotations
@@ -118,6 +128,11 @@ DEVELOP = {
     "heldout14": (1.000, 1.000),
     "heldout15": (1.000, 1.000),
     "heldout16": (1.000, 1.000),
+    # develop data since round 6 (checkpoint: 0.385/0.250, 0.617/0.578, 0.318/0.277, 0.688/0.513)
+    "heldout17": (0.384, 0.250),
+    "heldout18": (0.975, 0.955),
+    "heldout19": (0.988, 0.978),
+    "heldout20": (0.727, 0.589),
 }
 # Develop documents whose header reads right (all twelve since round 5; eight at the first score).
 DEVELOP_HEADERS = {
@@ -125,8 +140,11 @@ DEVELOP_HEADERS = {
     "heldout14": ("district_action_plan", "ministry_joint_plan", "province_forward"),
     "heldout15": ("city_diyi_opinion", "county_cells_lines", "prov_tab_table"),
     "heldout16": ("district_md_duty_last", "party_gov_joint", "prov_work_points_web"),
+    "heldout17": ("district_tab_after_date", "prov_ndrc_joint"),
+    "heldout18": ("city_md_continuation", "national_division_list"),
+    "heldout19": ("city_doubled_hao", "county_list_cells", "prov_title_number_inline"),
+    "heldout20": ("city_bureau_bracket", "district_cells_leader"),
 }
-HOLDOUT = ("heldout17", "heldout18", "heldout19", "heldout20")
 
 
 def _well_formed(folder: Path) -> None:
@@ -153,21 +171,3 @@ def test_develop_floor(folder):
 @pytest.mark.parametrize("folder,name", [(f, n) for f, names in sorted(DEVELOP_HEADERS.items()) for n in names])
 def test_develop_headers(folder, name):
     check_headers(UNSEEN / folder, name)
-
-
-@pytest.mark.parametrize("folder", HOLDOUT)
-def test_holdout_measured(folder):
-    """Measured, not asserted: the figures are printed for a checkpoint (run with -s); only the
-    set's shape is checked, so nothing about its contents leaks into a failure message."""
-    _well_formed(UNSEEN / folder)
-    result = score(UNSEEN / folder)
-    headers = load(UNSEEN / folder)[0]
-    read = 0
-    for name in sorted(headers):
-        try:
-            check_headers(UNSEEN / folder, name)
-            read += 1
-        except AssertionError:
-            pass
-    print(f"\n{folder} (holdout)\n{format_score(result)}\nheaders read right: {read} of {len(headers)}")
-    assert result["rows"]["policy facts"]["gold"] > 0
