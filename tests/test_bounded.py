@@ -53,8 +53,10 @@ def test_extraction_time_per_character_does_not_grow(warm, pattern):
 @pytest.mark.parametrize("pattern", ["dense_orgs", "wide_table"])
 def test_name_lookups_are_not_pairwise(warm, pattern):
     small_n, large_n = PAIRWISE_SIZES
-    small = _cpu_seconds(PATTERNS[pattern](small_n), f"{pattern}-ps", PAIRWISE)
-    large = _cpu_seconds(PATTERNS[pattern](large_n), f"{pattern}-pl", PAIRWISE)
+    # the least of three runs: one run's CPU time on a shared box carries other processes' cache
+    # misses, and a single slow small run once read as 2.0× growth
+    small = min(_cpu_seconds(PATTERNS[pattern](small_n), f"{pattern}-ps{i}", PAIRWISE) for i in range(3))
+    large = min(_cpu_seconds(PATTERNS[pattern](large_n), f"{pattern}-pl{i}", PAIRWISE) for i in range(3))
     growth = (large / large_n) / (max(small, 0.01) / small_n)
     assert growth <= PAIRWISE_MAX_GROWTH, f"{pattern}: time per character grew {growth:.2f}×"
 
