@@ -241,6 +241,10 @@ def execute(view: GraphView, ctx: SearchContext, interp: Interpretation, qvec) -
                     continue
                 strength = (1.0 if e.type == rel else RELATED_STRENGTH) if rel else 0.7
                 add(Match(other, strength, [e], list(e.evidence), anchor_rank[a]))
+        if interp.seat:
+            seated = {k: m for k, m in matches.items() if any(e.properties.get("role") == interp.seat for e in m.path)}
+            if seated:  # the graph records that seat: only its holders (else every member, roles shown)
+                matches = seated
     else:
         for n in _unanchored_candidates(view, interp, types, ind_set, ind_words, rel):
             if n.type in ("Region",) and interp.answer_type != "Region":

@@ -74,6 +74,11 @@ _ZH_LEADER = re.compile(r"(牵头单位|牵头学校|牵头院校|牵头企业|(
                         r"牵头的是)")
 _EN_LEADER = re.compile(r"\b(who leads|lead unit|leading unit|led by whom|leader of)\b")
 _ZH_MEMBER = re.compile(r"(成员单位|成员有|的成员|副理事长单位|常务理事单位|理事单位|会员单位)")
+# Seats of a group's council, longest first (副理事长 before 理事长 before 理事), as the edge roles.
+_ZH_SEAT = re.compile(r"(副理事长|常务理事|理事长|理事)(?:单位|成员)")
+_EN_SEAT = re.compile(r"\b(vice[- ]chair(?:man)?|executive director|chair(?:man)?|director) (?:units?|members?)\b")
+_EN_SEATS = {"vice-chair": "副理事长", "vice chair": "副理事长", "vice-chairman": "副理事长", "vice chairman": "副理事长",
+             "executive director": "常务理事", "chair": "理事长", "chairman": "理事长", "director": "理事"}
 
 # Syntactic entity slots: names that must resolve, or the question is about something unknown.
 _ZH_SLOTS = (
@@ -110,6 +115,9 @@ class Interpretation:
     # The question describes groups by constraints and asks for who leads / joins / partners
     # with them (who leads the rail transit groups in Liaoning).
     via_groups: bool = False
+    # The seat asked about (有哪些副理事长单位, who are its vice-chair members): the ``role`` an
+    # edge records; answers keep the edges with that seat when the graph records any.
+    seat: str | None = None
 
     def public(self) -> dict[str, Any]:
         return {"answer_type": self.answer_type, "relation": self.relation, "region": self.region,
@@ -447,6 +455,11 @@ def parse_question(view: GraphView, question: str) -> Interpretation:
             interp.answer_type = None  # "X联盟的牵头单位": the leader, not another group
     if not english and _ZH_MEMBER.search(masked) and interp.entities:
         interp.relation = "MEMBER_OF"
+    seat = _EN_SEAT.search(masked.lower()) if english else _ZH_SEAT.search(masked)
+    if seat and interp.relation in ("LEADS", "MEMBER_OF"):
+        interp.seat = _EN_SEATS.get(seat.group(1), seat.group(1))
+        if interp.seat == "理事长":
+            interp.relation = "LEADS"  # the chair unit leads the group (docs/dev-gold.md)
     if interp.answer_type == "Agency" and interp.relation is None and "负责" in masked:
         interp.relation = "RESPONSIBLE_FOR"
     _read_bare_entities(view, interp)

@@ -276,3 +276,26 @@ def test_co_mentions_counts_the_question_bodies_named_in_a_matchs_evidence():
     edge = Edge("s", "b", "PARTNERS_WITH", evidence=[built])
     assert co_mentions(Match("a", 1.0, [], [listed]), [school, college]) == 0
     assert co_mentions(Match("b", 1.0, [edge], [listed]), [school, college]) == 1
+
+
+def test_a_seat_in_the_question_keeps_the_members_holding_it(tmp_path):
+    """"X有哪些副理事长单位": the vice-chair members, not every member; 理事长单位 asks for the chair."""
+    from graph.networkx_store import NetworkxStore
+    from ingest.model import Document
+    from ingest.pipeline import ingest_documents
+
+    text = ("青岚智能制造职业教育集团成立\n"
+            "青岚智能制造职业教育集团由青岚职业技术学院牵头组建。大会选举产生了第一届理事会，"
+            "青岚职业技术学院为理事长单位，青岚远山机械有限公司、青岚北坡电子有限公司为副理事长单位，"
+            "青岚南湖制药有限公司、青岚东川技工学校为理事单位。\n")
+    st = NetworkxStore(tmp_path / "store")
+    ingest_documents([Document.from_text("g1", "g1.txt", text)], st)
+    update_indexes(st, embedder_spec="hash")
+    clear_cache()
+    vice = ask(st, "青岚智能制造职业教育集团有哪些副理事长单位", embedder_spec="hash")
+    assert set(names(vice)) == {"青岚远山机械有限公司", "青岚北坡电子有限公司"}
+    council = ask(st, "青岚智能制造职业教育集团的理事单位有哪些", embedder_spec="hash")
+    assert set(names(council)) == {"青岚南湖制药有限公司", "青岚东川技工学校"}
+    assert names(ask(st, "青岚智能制造职业教育集团的理事长单位是谁", embedder_spec="hash"))[0] == "青岚职业技术学院"
+    everyone = ask(st, "青岚智能制造职业教育集团有哪些成员单位", embedder_spec="hash")
+    assert {"青岚远山机械有限公司", "青岚南湖制药有限公司"} <= set(names(everyone))
