@@ -242,22 +242,28 @@ def test_an_industry_nobody_serves_has_no_answers(store):
     assert names(ask(store, "哪些职教集团服务辽宁的航天产业")) == []
 
 
-def test_a_second_body_in_the_question_picks_the_partner_whose_evidence_names_it(tmp_path):
-    """"A与哪家企业共建B": of A's partners, the one whose evidence also names B comes first,
-    though A's list of partners names the others first."""
+def _one_document_store(tmp_path, text: str):
+    """A store holding one ingested document, indexed with the hash embedder."""
     from graph.networkx_store import NetworkxStore
     from ingest.model import Document
     from ingest.pipeline import ingest_documents
 
+    st = NetworkxStore(tmp_path / "store")
+    ingest_documents([Document.from_text("d1", "d1.txt", text)], st)
+    update_indexes(st, embedder_spec="hash")
+    clear_cache()
+    return st
+
+
+def test_a_second_body_in_the_question_picks_the_partner_whose_evidence_names_it(tmp_path):
+    """"A与哪家企业共建B": of A's partners, the one whose evidence also names B comes first,
+    though A's list of partners names the others first."""
     text = ("青岚职业技术学院2024年度质量报告\n"
             "学院与青岚远山机械有限公司、青岚北坡电子有限公司、青岚南湖制药有限公司等31家企业建立合作关系。"
             "学院与青岚南湖制药有限公司共建生物医药产业学院，联合开设订单班2个。\n"
             "学院与青岚远山机械有限公司签订校企合作协议，共建数控实训基地。\n"
             "学院与青岚北坡电子有限公司签约开设电子订单班。学院与青岚远山机械有限公司联合开发教材。\n")
-    st = NetworkxStore(tmp_path / "store")
-    ingest_documents([Document.from_text("r1", "r1.txt", text)], st)
-    update_indexes(st, embedder_spec="hash")
-    clear_cache()
+    st = _one_document_store(tmp_path, text)
     got = ask(st, "青岚职业技术学院与哪家企业共建生物医药产业学院", embedder_spec="hash")
     assert len(got["answers"]) >= 2
     assert got["answers"][0]["name"] == "青岚南湖制药有限公司"
@@ -280,18 +286,11 @@ def test_co_mentions_counts_the_question_bodies_named_in_a_matchs_evidence():
 
 def test_a_seat_in_the_question_keeps_the_members_holding_it(tmp_path):
     """"X有哪些副理事长单位": the vice-chair members, not every member; 理事长单位 asks for the chair."""
-    from graph.networkx_store import NetworkxStore
-    from ingest.model import Document
-    from ingest.pipeline import ingest_documents
-
     text = ("青岚智能制造职业教育集团成立\n"
             "青岚智能制造职业教育集团由青岚职业技术学院牵头组建。大会选举产生了第一届理事会，"
             "青岚职业技术学院为理事长单位，青岚远山机械有限公司、青岚北坡电子有限公司为副理事长单位，"
             "青岚南湖制药有限公司、青岚东川技工学校为理事单位。\n")
-    st = NetworkxStore(tmp_path / "store")
-    ingest_documents([Document.from_text("g1", "g1.txt", text)], st)
-    update_indexes(st, embedder_spec="hash")
-    clear_cache()
+    st = _one_document_store(tmp_path, text)
     vice = ask(st, "青岚智能制造职业教育集团有哪些副理事长单位", embedder_spec="hash")
     assert set(names(vice)) == {"青岚远山机械有限公司", "青岚北坡电子有限公司"}
     council = ask(st, "青岚智能制造职业教育集团的理事单位有哪些", embedder_spec="hash")
