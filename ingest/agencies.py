@@ -173,6 +173,18 @@ def local_kind(name: str) -> tuple[str, str] | None:
     return None
 
 
+# A development zone's usual short forms before its administration's kind (某某经开区 + 管委会 is
+# 某某经济技术开发区管理委员会): the zone part of the place, spelled out like the kind.
+_ZONE_FORMS = (("经开区", "经济技术开发区"), ("高新区", "高新技术产业开发区"), ("综保区", "综合保税区"))
+
+
+def _zone_in_full(place: str) -> str:
+    for short, full in _ZONE_FORMS:
+        if place.endswith(short) and len(place) > len(short):
+            return place[: -len(short)] + full
+    return place
+
+
 @lru_cache(maxsize=8192)
 def _canonical(name: str, places: tuple[tuple[str, str], ...]) -> str:
     s = _clean(name)
@@ -193,6 +205,8 @@ def _canonical(name: str, places: tuple[tuple[str, str], ...]) -> str:
     place, kind = hit
     if _COLLECTIVE.match(place):
         return place + kind
+    if kind == "管理委员会":
+        place = _zone_in_full(place)
     return _qualify(place, dict(places)) + kind
 
 

@@ -372,3 +372,28 @@ def test_find_orgs_conjunction_inside_a_registered_name(text, expected):
 def test_find_listed_brands_typed_by_a_partnership_cue(text, expected):
     found = find_orgs(text)
     assert [(m.name, m.type) for m in find_listed(text, found=found)] == expected
+
+
+@pytest.mark.parametrize("short, full", [
+    ("北岭经开区管委会", "北岭经济技术开发区管理委员会"),
+    ("北岭高新区管委会", "北岭高新技术产业开发区管理委员会"),
+    ("北岭综保区管委会", "北岭综合保税区管理委员会"),
+])
+def test_a_zone_administration_by_its_short_forms_is_one_body(short, full):
+    from ingest.agencies import canonical_agency
+
+    assert canonical_agency(short) == canonical_agency(full) == full
+    assert canonical_agency("高新区管委会") == "高新区管理委员会"  # no place: the bare kind stays a kind
+
+
+def test_a_zone_administration_and_its_short_form_in_a_store_are_one_node(tmp_path):
+    from graph.networkx_store import NetworkxStore
+    from ingest.model import Document
+    from ingest.pipeline import ingest_documents
+
+    st = NetworkxStore(tmp_path / "s")
+    ingest_documents([Document.from_text("z1", "z1.txt", "联合体由北岭经济技术开发区管理委员会（以下简称“北岭经开区管委会”）、"
+                                         "北岭电气职业学院共同牵头组建。北岭经开区管委会主任主持大会。"),
+                      Document.from_text("z2", "z2.txt", "北岭经开区管委会与北岭电气职业学院签订合作协议。")], st)
+    agencies = [n.name for n in st.iter_nodes() if n.type == "Agency" and "北岭" in n.name]
+    assert agencies == ["北岭经济技术开发区管理委员会"]
