@@ -152,3 +152,17 @@ def test_a_short_school_form_read_by_its_longer_name_is_its_alias():
 def test_a_prefix_after_以_and_before_援藏_is_a_short_form():
     pairs = _pairs("北岭泓锐科技有限公司与临江职业技术学院签约。以北岭泓锐援藏团队为起点，带动发展。")
     assert ("北岭泓锐", "北岭泓锐科技有限公司", "Enterprise") in pairs
+
+
+@pytest.mark.parametrize("higher, lower", [
+    ("湘潭市人民政府", "湘潭市岳塘区人民政府"),  # real places: the segmenter knows their words
+    ("江西省教育厅", "江西省赣州市教育厅"),
+    ("洛阳市教育局", "洛阳市嵩县教育局"),
+])
+def test_a_higher_government_is_not_the_short_form_of_one_below_it(higher, lower):
+    from ingest import shortforms
+
+    assert not abbreviates(higher, lower)
+    text = f"联合体由{lower}、岚州职业技术学院共同牵头组建。{higher}副市长王明出席大会并讲话。"
+    ex = shortforms.extract(Document.from_text("h", "h.txt", text))
+    assert not [a for a in ex.aliases if a.short == higher]

@@ -28,6 +28,7 @@ from typing import Iterable
 from ingest.model import Alias, Mention
 from ingest.orgnames.spans import CharIndex, Covered
 from ingest.orgnames.words import _BY_LENGTH, _GENERIC_TOKENS, _SHORT_HEADS, _STOP_TOKENS, classify_org, segment, pos_cut, tokenizer
+from ingest.agencies import local_kind
 from ingest.regions import region_prefix
 
 _Q_OPEN = "\"“「『‘'"
@@ -327,6 +328,18 @@ def _subsequences(word: str, last: bool) -> frozenset[str]:
     return frozenset(out)
 
 
+_LOWER_LEVEL = re.compile(r"[\u4e00-\u9fff]{1,8}(?:区|县|市|旗|镇|乡|街道|开发区|新区)")
+
+
+def _higher_government(short: str, full: str) -> bool:
+    """Two bodies of one kind, the second one level down (某某市人民政府 and 某某市某某区人民政府,
+    某某省教育厅 and 某某省某某市教育厅): the first is the higher body, never its short form."""
+    a, b = local_kind(short), local_kind(full)
+    if a is None or b is None or a[1] != b[1] or not a[0] or not b[0].startswith(a[0]):
+        return False
+    return bool(a[0][-1] in "省市州盟区县" and _LOWER_LEVEL.fullmatch(b[0][len(a[0]):]))
+
+
 def abbreviates(short: str, full: str, leave_out: int | None = None) -> bool:
     """Whether ``short`` is the usual abbreviation of ``full``: its characters taken in order from
     the words of ``full``. A short form that keeps a full suffix (某某职教集团) may only shorten
@@ -343,6 +356,8 @@ def abbreviates(short: str, full: str, leave_out: int | None = None) -> bool:
     临江职业技术学院 over 临江科技职业学院; 临江航院 still fits 临江航空… and 临江航海… alike).
     """
     if not 2 <= len(short) < len(full):
+        return False
+    if _higher_government(short, full):
         return False
     words, places, suffix = _words(full)
     if len(words) < 2:
