@@ -24,9 +24,11 @@ from ingest.textforms import to_simplified
 
 # ---- document numbers ---------------------------------------------------------------------
 OPEN_BRACKET, CLOSE_BRACKET = r"[〔\[（(﹝【［]", r"[〕\]）)﹞】］]"
-# The closing bracket may be lost in print (〔201419号 is 〔2014〕19号); 號 is the Traditional 号.
+# One bracket may be lost in print: the closing one (〔201419号 is 〔2014〕19号) or the opening one
+# (某教发2034〕8号); not both. 號 is the Traditional 号.
 NUMBER_RE = re.compile(
-    rf"([\u4e00-\u9fff]{{1,10}})\s*{OPEN_BRACKET}\s*((?:19|20)\d{{2}})\s*(?:{CLOSE_BRACKET}\s*)?(\d{{1,4}})\s*[号號]"
+    rf"([\u4e00-\u9fff]{{1,10}})\s*(?:{OPEN_BRACKET}\s*)?((?:19|20)\d{{2}})\s*"
+    rf"(?:{CLOSE_BRACKET}\s*|(?<={OPEN_BRACKET}\d{{4}}))(\d{{1,4}})\s*[号號]"
 )
 # Words that precede a number in running text but are not part of its issuer prefix
 # (根据东政发〔2023〕3号 → 东政发).
@@ -52,13 +54,19 @@ _PAIRS = dict(zip("〔[（(﹝【［", "〕]）)﹞】］"))
 
 def repair_number(number: str) -> str:
     """A number as it should have been printed: the bracket lost after the year put back
-    (苏人社发〔203112号 → 苏人社发〔2031〕12号); any other number unchanged.
+    (苏人社发〔203112号 → 苏人社发〔2031〕12号), or the one lost before it; any other number unchanged.
 
-    >>> repair_number("东教发〔202312号")
-    '东教发〔2023〕12号'
+    >>> repair_number("东教发〔202312号"), repair_number("东教发2023〕12号")
+    ('东教发〔2023〕12号', '东教发〔2023〕12号')
     """
     m = NUMBER_RE.search(number)
-    if m is None or re.search(CLOSE_BRACKET, number[m.start(2):m.start(3)]):
+    if m is None:
+        return number
+    closing = re.search(CLOSE_BRACKET, number[m.start(2):m.start(3)])
+    if closing and not re.search(OPEN_BRACKET, number[m.end(1):m.start(2)]):
+        opening = {v: k for k, v in _PAIRS.items()}.get(closing.group(), "〔")
+        return number[:m.start(2)] + opening + number[m.start(2):]
+    if closing:
         return number
     opening = re.search(OPEN_BRACKET, number[m.end(1):m.start(2)])
     close = _PAIRS.get(opening.group(), "〕") if opening else "〕"

@@ -164,6 +164,15 @@ def test_a_misprinted_number_is_named_as_it_should_read():
     assert [s.number for s in _segs(FORWARD)] == ["霁人社发〔2032〕9号"]
 
 
+def test_a_number_that_lost_its_opening_bracket_is_read_and_repaired():
+    assert repair_number("霁教发2034〕8号") == "霁教发〔2034〕8号"
+    assert repair_number("霁教发2034]8号") == "霁教发[2034]8号"
+    text = FORWARD.replace("霁人社发〔20329号", "霁人社发2032〕9号")
+    assert [s.number for s in _segs(text)] == ["霁人社发〔2032〕9号"]
+    from ingest.policy_text import find_numbers
+    assert find_numbers("到2034年建成20所，2034〕年") == []  # a bracket alone is no number
+
+
 def test_a_forward_notice_implements_the_notice_it_forwards_not_the_plan_in_its_title():
     implements = {t for s, t in _pairs(FORWARD, "IMPLEMENTS") if s == "霁人社发〔2032〕9号"}
     assert implements == {"人社部发〔2032〕17号"}
