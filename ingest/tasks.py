@@ -378,7 +378,8 @@ def _closing_duty(last: str) -> str:
 def _listed_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, marker: str, start: int,
                     end: int, out: Extraction, closing: str = "") -> Mention:
     """A task of a 一是/二是 list: named by its first clause, under the item's heading; a task that
-    states no duty of its own takes the one closing the list (``closing``)."""
+    states no duty of its own takes a subject that must act in its next clause, else the duty
+    closing the list (``closing``)."""
     full = squeeze(doc.text[start:end]).rstrip("；;。，,")[len(marker):]
     head = re.split(r"[，,；;。：:]", STATED_RESPONSIBLE.sub("", full), maxsplit=1)[0]  # not its （责任单位：…）
     name = head if 2 <= len(head) <= HEADING_MAX else (full if len(full) <= 60 else full[:60] + "…")
@@ -388,8 +389,16 @@ def _listed_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item
     m = Mention("Measure", name, doc.id, start, end, properties=props)
     out.mentions.append(m)
     out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(start, end)))
-    own = responsibilities(full)
-    _responsible(doc, seg, m, full if own or not closing else f"{full}\n{closing}", start, end, out)
+    duty = full
+    if not responsibilities(full):
+        # the task named by its first clause, its party by the next (二是建设实训基地，县财政局要落实资金),
+        # else the duty closing the list
+        rest = re.split(r"[。；;]", full[len(head):].lstrip("，,"), maxsplit=1)[0] if head != full else ""
+        if rest and prose_roles(rest, opening=True):
+            duty = rest
+        elif closing:
+            duty = f"{full}\n{closing}"
+    _responsible(doc, seg, m, duty, start, end, out)
     return m
 
 

@@ -165,3 +165,13 @@ def test_a_date_in_brackets_under_the_number_is_no_title():
     assert seg.title == "中共椒川省委 椒川省人民政府关于推进技能型社会建设的实施意见"
     assert [n for n, _, _ in seg.issuers] == ["中共椒川省委", "椒川省人民政府"]
     assert seg.date == "2034-04-02"
+
+
+# ---- a 一是/二是 task whose party is the subject of its next clause -----------------------------
+def test_a_listed_task_takes_the_subject_of_its_next_clause():
+    text = ("椒岭县技能培训提升行动方案\n"
+            "（椒岭县人民政府办公室 2034年1月8日印发）\n"
+            "一、重点任务\n"
+            "1.深化校企合作。一是推行订单培养，由县教育局牵头，县人社局配合；二是建设共享实训基地，县财政局要落实建设资金。\n")
+    assert _duties(text, "推行订单培养") == {("椒岭县教育局", "牵头"), ("椒岭县人社局", "配合")}
+    assert _duties(text, "建设共享实训基地") == {("椒岭县财政局", "责任")}
