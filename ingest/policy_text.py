@@ -266,7 +266,7 @@ def _spam_prefixes(text: str) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
-_TABLE_HEAD = re.compile(r"^(?:序号|[\u4e00-\u9fff]{0,6}(?:任务|内容|措施|举措|单位|部门|时限|时间|进度|备注|责任|目标|项目|要求|分工|领导|责任人))$")
+_TABLE_HEAD = re.compile(r"^(?:序号|[\u4e00-\u9fff]{0,6}(?:任务|内容|措施|举措|单位|部门|时限|时间|进度|备注|责任|目标|项目|要求|分工|领导|责任人|负责人|联系人))$")
 
 
 def _cells_as_rows(text: str) -> list[int]:

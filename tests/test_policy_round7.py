@@ -175,3 +175,22 @@ def test_a_listed_task_takes_the_subject_of_its_next_clause():
             "1.深化校企合作。一是推行订单培养，由县教育局牵头，县人社局配合；二是建设共享实训基地，县财政局要落实建设资金。\n")
     assert _duties(text, "推行订单培养") == {("椒岭县教育局", "牵头"), ("椒岭县人社局", "配合")}
     assert _duties(text, "建设共享实训基地") == {("椒岭县财政局", "责任")}
+
+
+def test_a_body_that_guides_in_words_helps():
+    text = ("椒岭县技能培训提升行动方案\n"
+            "（椒岭县人民政府办公室 2034年1月8日印发）\n"
+            "一、重点任务\n"
+            "（一）建设乡村培训站点。在各乡镇建设技能培训站点，由各乡镇人民政府负责，县人社局指导。\n")
+    assert _duties(text, "建设乡村培训站点") == {("各乡镇人民政府", "责任"), ("椒岭县人社局", "配合")}
+
+
+def test_a_contact_column_of_a_one_cell_per_line_list_names_no_body():
+    text = ("椒岭县技能培训重点任务清单\n"
+            "（椒岭县人民政府办公室 2034年1月8日印发）\n"
+            "序号\n工作任务\n牵头单位\n配合单位\n联系人\n"
+            "1\n开展订单培训\n县人社局\n县教育局\n李某\n"
+            "2\n建设培训基地\n县教育局\n县财政局\n王某\n"
+            "各牵头单位要按月报送进展。\n")
+    assert {t for _, t in _pairs(text, "HAS_MEASURE")} == {"开展订单培训", "建设培训基地"}
+    assert _duties(text, "开展订单培训") == {("椒岭县人社局", "牵头"), ("椒岭县教育局", "配合")}
