@@ -23,20 +23,27 @@ OWN = "issuer"
 # several labelled lists (（牵头单位：市教育局；配合单位：市财政局）).
 # The unit word of a label: 单位, 部门, or the internal divisions of a bureau (处室, 科室, 股室).
 _UNIT_WORD = r"(?:单位|部门|处室|科室|股室)"
-# A label may be the role word alone (（牵头：X；配合：Y）, 【责任科室：X；协同：Y】).
-_LABEL_ROLES = (("牵头", rf"(?:牵头|主责){_UNIT_WORD}|主办单位|牵头"),
-                ("配合", rf"(?:配合|参与|协办|协同|协助){_UNIT_WORD}|支持单位|配合|协同|协助|参与"),
-                ("责任", rf"(?:责任|负责){_UNIT_WORD}|责任主体|实施单位|落实单位"))
-_RESP_LABEL = "(?:" + "|".join(rx for _, rx in _LABEL_ROLES) + ")"
-# Inside a labelled list, a further list may be labelled by its role word alone
-# (【责任科室：职成科；协同：各县（区）教育局】): the word is the label, not part of the name.
-_BARE_LABEL = "(?:牵头|主责|配合|参与|协办|协同|协助|责任|负责)"
+# A label is a role's unit form (牵头单位, 协同部门, 责任处室) or its role word alone, on a line of its
+# own (牵头：市教育局), opening a bracket (（牵头：X；配合：Y）) or as a further list inside a labelled
+# one (【责任科室：职成科；协同：各县（区）教育局】): the word is the label, not part of the name.
+_LABEL_ROLES = (("牵头", rf"(?:牵头|主责){_UNIT_WORD}|主办单位", "牵头|主责"),
+                ("配合", rf"(?:配合|参与|协办|协同|协助){_UNIT_WORD}|支持单位", "配合|参与|协办|协同|协助"),
+                ("责任", rf"(?:责任|负责){_UNIT_WORD}|责任主体|实施单位|落实单位", "责任|负责"))
+_UNIT_LABEL = "(?:" + "|".join(unit for _, unit, _ in _LABEL_ROLES) + ")"
+_RESP_LABEL = "(?:" + "|".join(f"{unit}|{bare}" for _, unit, bare in _LABEL_ROLES) + ")"
+
+
+def label_role(label: str) -> str:
+    """The role a label names: 牵头单位, 牵头 → 牵头; 协同部门, 协同 → 配合; 责任科室 → 责任."""
+    return next(r for r, unit, bare in _LABEL_ROLES if re.fullmatch(f"{unit}|{bare}", label))
+
+
 # Also the label on a line of its own after the task (责任单位：市教育局), in square brackets
 # ([责任单位：市教育局]), and the led form （市教育局牵头，市财政局、市人力资源社会保障局配合）.
 # National task divisions write the supporting bodies as 按职责分工负责 (（教育部牵头，国家发展改革委、
 # 财政部等按职责分工负责）) and a list without a lead as （X、Y按职责分工负责） or （X负责）; a deadline may
 # close the bracket (（各省级人民政府负责，2031年底前完成）).
-_HELPS = r"(?:等)?(?P<hv>(?:按职责)?分工负责|按职责负责|具体负责|负责落实|具体落实|具体实施|负责|配合|参与|协助|协同)"
+_HELPS = r"(?:等)?(?P<hv>(?:按职责)?分工负责|按职责负责|具体负责|负责落实|具体落实|具体实施|负责|配合|参与|协助|协同|指导)"
 _TAIL = r"(?:[，,；;](?:[^（()）。]|[（(][^（()）]{1,10}[）)]){0,30})?"
 STATED_RESPONSIBLE = re.compile(
     rf"[（(\[【〔](?P<l1>{_RESP_LABEL})[:：](?P<lab>(?:[^（()）\[\]【】〔〕]|[（(][^（()）]*[）)])+)[）)\]】〕]"
@@ -44,8 +51,9 @@ STATED_RESPONSIBLE = re.compile(
     rf"|[（(](?P<lead>[^（()）。，,]{{2,60}}?)(?:负责)?牵头(?:负责)?(?:[，,；;、](?P<help>(?:[^（()）。]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?){_HELPS})?{_TAIL}[）)]"
     rf"|[（(](?P<owners>(?:[^（()）。，,；;]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?)(?:等)?(?:(?:按职责)?分工)?负责"
     rf"(?P<more>{_TAIL})[）)]")
-# A second list in the same bracket: （X、Y按职责分工负责，各省级人民政府负责落实）.
-_MORE_OWNERS = re.compile(r"^[，,；;](?P<who>[^，,；;]{2,60}?)(?:等)?(?:(?:(?:按职责)?分工)?(?P<own>负责)|配合|参与|协助|协同)")
+# A second list in the same bracket: （X、Y按职责分工负责，各省级人民政府负责落实）; a body that guides
+# the ones responsible helps them (（各县（市、区）人民政府负责，市人社局指导）: 配合).
+_MORE_OWNERS = re.compile(r"^[，,；;](?P<who>[^，,；;]{2,60}?)(?:等)?(?:(?:(?:按职责)?分工)?(?P<own>负责)|配合|参与|协助|协同|指导)")
 RESPONSIBLE_LINE = re.compile(rf"^\s*(?:[\[【〔（(]?{_RESP_LABEL}[:：]|[（(][^（()）。，,]{{2,60}}?(?:牵头(?:负责)?[，,；;、）)]|负责[）)]))")
 # A time column written into a responsibility (责任部门：市财政局 完成时限：2031年12月) ends the list.
 _TIME_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间进度|进度安排|时限|时间)[:：].*$")
@@ -54,7 +62,7 @@ _TIME_LABEL = re.compile(r"\s*(?:完成时限|完成时间|时间进度|进度�
 _PLAIN_LEAD = re.compile(r"(?:由)?(?P<lead>[^，,。；;（()）：:、]{2,40}?(?:、[^，,。；;（()）：:、]{2,30}?)*)(?:负责)?牵头(?:负责)?"
                          r"(?:[，,、]\s*(?P<help>[^，,。；;（()）]{2,80}?)(?:配合|参与|协助|协同))?(?=[，,。；;]|$)")
 # X为责任单位 / X为牵头单位，Y为配合单位
-_NAMED_AS = re.compile(rf"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{{2,60}}?)为(?P<label>{_RESP_LABEL})(?=[，,。；;]|$)")
+_NAMED_AS = re.compile(rf"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{{2,60}}?)为(?P<label>{_UNIT_LABEL})(?=[，,。；;]|$)")
 _PLAIN_DUTY = re.compile(r"(?:^|(?<=[，,；;]))(?P<who>[^，,。；;（()）]{2,60}?)(?:等)?(?:按职责)?分工负责(?=[，,。；;]|$)")
 _TOGETHER = re.compile(r"^(?P<lead>[^，,。；;（()）]{2,40}?)(?:要|应|应当)?会同(?P<help>[^，,。；;（()）]{2,80})")
 _SUBJECT = re.compile(r"^由?(?P<who>(?:各|有关|相关)?[^，,。；;：:]{2,40}?)(?:要|应|应当|须|必须|负责)(?!求|点|素)")
@@ -119,6 +127,9 @@ def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
             return []
         return [(p, "牵头") for p in lead] + [(p, helper_role(m.group("hv") or "")) for p in help_]
     if m.group("owners"):  # （X、Y按职责分工负责）: only when every name is a party
+        together = led_together(m.group("owners"))  # （X、Y会同Z负责）: X and Y lead, Z helps
+        if together:
+            return together
         owners = parties_of(m.group("owners"))
         if not owners or not all(_party(p) for p in owners):
             return []
@@ -129,13 +140,28 @@ def stated_roles(m: re.Match[str]) -> list[tuple[str, str]]:
         return out
     found = f"{m.group('l1') or m.group('l2')}：{_TIME_LABEL.sub('', m.group('lab') or m.group('line'))}"
     out: list[tuple[str, str]] = []
-    parts = re.split(rf"({_RESP_LABEL}|(?<=[；;，,]){_BARE_LABEL})[:：]", found)
+    parts = re.split(rf"({_RESP_LABEL})[:：]", found)
     for label, cell in zip(parts[1::2], parts[2::2]):
-        role = next(r for r, rx in _LABEL_ROLES if re.fullmatch(rx, label) or re.fullmatch(rx, label + "单位"))
-        for p in split_departments(cell):
-            mark = _CELL_MARK.match(p)  # 责任单位：市教育局（牵头）、市财政局
-            out.append((mark.group("name"), _mark_role(mark)) if mark else (body_of(p), role))
+        role = label_role(label)
+        # 责任单位：市教育局（牵头）、市财政局; 责任单位：市发改委牵头，市工信局配合
+        out.extend((p, own or role) for p, own in cell_roles(cell.strip("；;，, ")))
     return out
+
+
+def led_together(text: str) -> list[tuple[str, str]]:
+    """X会同Y: X leads (牵头), Y helps (配合), when both sides are nothing but parties:
+    教育部、人力资源社会保障部会同国家发展改革委 → 教育部, 人力资源社会保障部 牵头; 国家发展改革委 配合.
+
+    >>> led_together("市教育局会同市财政局、市人社局")
+    [('市教育局', '牵头'), ('市财政局', '配合'), ('市人社局', '配合')]
+    """
+    lead, sep, help_ = clean_text(text).replace(" ", "").partition("会同")
+    if not sep:
+        return []
+    leads, helpers = parties_of(lead), parties_of(re.sub(r"(?:等)?(?:有关|相关)?(?:部门|单位)?$", "", help_) or help_)
+    if not leads or not helpers or not all(_party(p) for p in [*leads, *helpers]):
+        return []
+    return [(p, "牵头") for p in leads] + [(p, "配合") for p in helpers]
 
 
 def _mark_role(mark: re.Match[str]) -> str:
@@ -164,6 +190,9 @@ def cell_roles(cell: str) -> list[tuple[str, str | None]]:
     >>> cell_roles("省教育厅（牵头）、省财政厅")
     [('省教育厅', '牵头'), ('省财政厅', None)]
     """
+    together = led_together(_CELL_DUTY.sub("", clean_text(cell).strip()))  # 省人社厅会同省教育厅
+    if together:
+        return list(together)
     m = _CELL_LEAD.match(clean_text(cell).replace(" ", ""))
     if m:
         lead, help_ = split_departments(m.group("lead")), split_departments(m.group("help") or "")
@@ -207,7 +236,7 @@ def prose_roles(text: str, opening: bool = True) -> list[tuple[str, str]]:
     (closing the item: 各市政府要制定方案) is a duty inside the task, not who carries the task.
     Parties named before 按职责分工负责 carry it (…，省财政厅、省税务局按职责分工负责)."""
     text = STATED_RESPONSIBLE.sub("", text)
-    named = [(p, next(r for r, rx in _LABEL_ROLES if re.fullmatch(rx, m.group("label"))))
+    named = [(p, label_role(m.group("label")))
              for m in _NAMED_AS.finditer(text) for p in leading_parties(m.group("who"))
              if "、".join(leading_parties(m.group("who"))) == m.group("who")]
     if named:
@@ -248,7 +277,7 @@ _RUN_OWN = re.compile(r"^(?:(?:此|该|本)项(?:工作|任务))?由?(?P<who>.+?
                       r"|(?:具体|抓好|负责)落实)$")
 _RUN_TOGETHER = re.compile(r"^由(?P<who>[^，,]+?)(?:要|应|应当)?会同(?P<help>.+)$")
 _RUN_HELP = re.compile(r"^(?:等)?(?:按职责)?(?:分工)?(?P<v>配合|参与|协助|协同|具体负责|具体落实|负责落实|具体实施|负责|落实|实施|保障"
-                       r"|(?:给予|予以|大力)?支持|提供)")
+                       r"|(?:给予|予以|大力)?支持|提供|(?:业务)?指导)")
 _RUN_OWNS = ("具体负责", "具体落实", "负责落实", "负责")  # helpers that carry the work out themselves
 
 

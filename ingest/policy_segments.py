@@ -103,6 +103,8 @@ def _title_after(lines: list[Line], i: int) -> tuple[str, int, int] | None:
             continue
         if ln.stripped.endswith(("：", ":", "。", "；")) or ln.is_table_row or re.search(r"[：:]\s*\S", ln.stripped):
             break  # an addressee line, or body text: no title
+        if not parts and _DATE_BELOW.match(ln.stripped):
+            break  # the date in brackets under the number (陇发〔2033〕14号 / （2033年4月2日））: the title is above
         if parts and (len(ln.stripped) > 40 or ln.stripped.endswith(("。", "；"))):
             break  # body text, not the title wrapping on
         parts.append(ln)
@@ -176,6 +178,10 @@ def segment_policies(text: str) -> tuple[PolicySegment, ...]:
         if n == 0:
             _apply_fields(seg, meta)
         _fill_issuers_and_date(seg, text, lines, header_lines)
+        under = next((ln for ln in lines[i + 1:i + 3] if ln.stripped), None)
+        dated = _DATE_BELOW.match(under.stripped) if under is not None and seg.date is None else None
+        if dated:  # the number with its date in brackets under it
+            _issued_below(seg, text, under, dated)
         segments.append(seg)
     if not segments:
         seg = _unnumbered_policy(text, lines, meta) or _field_policy(text, lines, meta)
@@ -279,9 +285,10 @@ def _title_before(lines: list[Line], i: int, floor: int) -> tuple[str, int, int]
         if policy_kind(joined) and "《" not in joined[:1]:
             k = lines.index(parts[0])
             above = lines[k - 1] if k > 0 else None
-            if (above is not None and above.start >= floor and joined.startswith("关于")
+            if (above is not None and above.start >= floor and joined.startswith(("关于", "转发", "印发"))
                     and not is_furniture(above.text) and _title_start(above, parts[0])):
-                parts.insert(0, above)  # the issuers on the line above: 东川省教育厅 东川省财政厅 / 关于…的通知
+                # the issuers on the line above: 东川省教育厅 东川省财政厅 / 关于…的通知, X县人民政府办公室 / 转发…的通知
+                parts.insert(0, above)
                 joined = "".join(p.stripped for p in parts)
             title = re.sub(r"\s+", " ", " ".join(p.stripped for p in parts) if "关于" not in joined else joined)
             return title, parts[0].start + (len(parts[0].text) - len(parts[0].text.lstrip())), parts[-1].end
@@ -436,6 +443,11 @@ def _addressed_notice(text: str, lines: list[Line], content: list[tuple[int, Lin
     if found is None:
         return None
     title, ts, te = found
+    named = meta.get("title")
+    if named and policy_kind(named[0]) and name_key(named[0]) != name_key(title):
+        # the page names the notice in its fields (名称：X关于印发Y的通知): the page is that notice,
+        # and Y, issued by it, follows its signature as a policy of its own
+        title, ts, te = re.sub(r"\s+", " ", named[0]), named[1], named[2]
     seg = PolicySegment(start=0, end=len(text), key=name_key(title), title=title, title_span=(ts, te),
                         kind=policy_kind(title), body_start=body)
     _apply_fields(seg, meta)

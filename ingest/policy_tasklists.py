@@ -23,6 +23,8 @@ TEXT_COLUMNS = ("任务内容", "政策内容", "具体任务", "工作任务", 
                 "主要措施", "工作措施", "重点举措", "主要内容", "内容", "具体举措", "举措", "措施", "主要任务", "重点任务",
                 "重点工作", "主要工作", "工作重点", "工作事项", "任务")
 GROUP_COLUMNS = ("主要任务", "重点任务", "任务类别", "类别", "领域")
+# Task columns that group a measures column beside them (工作任务 | 具体措施), but not a 内容 one.
+_TASKS_OVER_MEASURES = ("工作任务", "具体任务", "任务")
 _TITLE_SKIP = re.compile(r"^(?:单位|联系人|联系电话|填报人|填报日期|日期)\s*[:：]|^[\s\-]*附件\s*\d*\s*$")
 _TITLE_AGENCY = re.compile(r"^([\u4e00-\u9fff]{2,20}?(?:部|厅|局|委|政府|委员会|办公室|办公厅))")
 
@@ -163,11 +165,17 @@ def parse_task_tables(doc: Document, seg: PolicySegment, part: PolicyPart) -> li
             if tcol is None:
                 cols = None
                 continue
-            if names[tcol] in GROUP_COLUMNS:  # 重点任务 | 工作举措: the tasks group the measures beside them
-                finer = next((i for i, n in enumerate(names) if i != tcol and re.search(r"(?:举措|措施|内容)$", n)
+            coarse = tcol
+            if names[tcol] in GROUP_COLUMNS or names[tcol] in _TASKS_OVER_MEASURES:
+                # 重点任务 | 工作举措, 工作任务 | 具体措施: the tasks group the measures beside them (a
+                # 工作任务 | 主要内容 table describes its tasks: the tasks are its measures)
+                finer_rx = r"(?:举措|措施|内容)$" if names[tcol] in GROUP_COLUMNS else r"(?:举措|措施)$"
+                finer = next((i for i, n in enumerate(names) if i != tcol and re.search(finer_rx, n)
                               and not re.search(r"单位|部门|时限|时间", n)), None)
                 tcol = finer if finer is not None else tcol
             gcol = _column(names, GROUP_COLUMNS, {tcol})
+            if gcol is None and tcol != coarse:
+                gcol = coarse
             # 牵头/责任/负责 units lead; 配合/协同 units share the task (the column name is kept on the edge)
             rcols = [i for i, n in enumerate(names) if re.search(r"责任|牵头|负责|配合|协同|参与|协办|协助|实施单位|承办单位|实施主体", n)
                      and not re.search(r"领导|责任人|联系人", n)]  # 责任领导 names a person, not a body

@@ -91,7 +91,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[tupl
 POLICY_KINDS = (
     "实施意见", "指导意见", "实施方案", "工作方案", "行动方案", "行动计划", "实施细则", "管理办法",
     "意见", "通知", "方案", "计划", "办法", "章程", "规划", "纲要", "大纲", "决定", "条例", "细则",
-    "规定", "规则", "标准", "清单", "指南", "批复", "函", "法", "政策", "措施", "名单", "工作要点", "工作任务", "重点任务", "任务分工", "工作安排",
+    "规定", "规则", "标准", "清单", "指南", "批复", "函", "法", "政策", "措施", "名单", "工作要点", "工作任务", "重点任务", "任务分工", "工作安排", "分解表", "分工表",
 )
 # Quoted titles that end like a policy but are curricula, research or teaching material.
 # (A title built as …关于…的通知/意见 is a policy whatever its subject.)
@@ -274,7 +274,7 @@ def _spam_prefixes(text: str) -> list[tuple[int, int]]:
     return sorted(set(spans))
 
 
-_TABLE_HEAD = re.compile(r"^(?:序号|[\u4e00-\u9fff]{0,6}(?:任务|内容|措施|举措|单位|部门|时限|时间|进度|备注|责任|目标|项目|要求|分工))$")
+_TABLE_HEAD = re.compile(r"^(?:序号|[\u4e00-\u9fff]{0,6}(?:任务|内容|措施|举措|单位|部门|时限|时间|进度|备注|责任|目标|项目|要求|分工|领导|责任人|负责人|联系人))$")
 
 
 def _cells_as_rows(text: str) -> list[int]:

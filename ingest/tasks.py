@@ -42,7 +42,10 @@ _LEVELS = (
     (5, re.compile(r"^\s*([\u2460-\u2473])\s*")),  # ① … ⑳
     (6, re.compile(r"^\s*第([一二三四五六七八九十]{1,3})\s*[，,、：:]\s*")),  # 第一，… 第二，…
 )
-_MARKS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}", 6: "第{}，"}
+_MARKS = {1: "{}、", 2: "（{}）", 3: "{}.", 4: "（{}）", 5: "{}", 6: "第{}，", 7: "{}是"}
+# Lines opening 一是…, 二是… where no numbered item holds them: tasks of the lowest level.
+_LISTED_LEVEL = 7
+_LISTED_ITEM = re.compile(r"^\s*([一二三四五六七八九十])是(?=[\u4e00-\u9fff“])")
 # Headings whose paragraphs state aims or context, not tasks.
 # Aims are named anywhere in the heading; context words end a heading of their own
 # (申报条件, 总结主要内容, 其他事宜, 现实基础, 存在问题), but not a task that starts with its verb (提升学校办学条件,
@@ -114,6 +117,10 @@ def parse_items(text: str, start: int, end: int) -> list[Item]:
         if not s or NOISE_LINE_RE.match(s) or ln.is_table_row:
             continue
         hit = next(((lvl, m) for lvl, m in ((lvl, rx.match(ln.text)) for lvl, rx in _LEVELS) if m), None)
+        listed_line = _LISTED_ITEM.match(ln.text)
+        if hit is None and listed_line and (current is None or current.level == _LISTED_LEVEL):
+            # 一是…/二是… opening the lines of a plan with no numbered items: each line a task
+            hit = (_LISTED_LEVEL, listed_line)
         if hit:
             lvl, m = hit
             while stack and stack[-1].level >= lvl:
@@ -371,7 +378,8 @@ def _closing_duty(last: str) -> str:
 def _listed_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item, marker: str, start: int,
                     end: int, out: Extraction, closing: str = "") -> Mention:
     """A task of a 一是/二是 list: named by its first clause, under the item's heading; a task that
-    states no duty of its own takes the one closing the list (``closing``)."""
+    states no duty of its own takes a subject that must act in its next clause, else the duty
+    closing the list (``closing``)."""
     full = squeeze(doc.text[start:end]).rstrip("；;。，,")[len(marker):]
     head = re.split(r"[，,；;。：:]", STATED_RESPONSIBLE.sub("", full), maxsplit=1)[0]  # not its （责任单位：…）
     name = head if 2 <= len(head) <= HEADING_MAX else (full if len(full) <= 60 else full[:60] + "…")
@@ -381,8 +389,16 @@ def _listed_measure(doc: Document, seg: PolicySegment, policy: Mention, it: Item
     m = Mention("Measure", name, doc.id, start, end, properties=props)
     out.mentions.append(m)
     out.facts.append(Fact("HAS_MEASURE", policy, m, doc.evidence(start, end)))
-    own = responsibilities(full)
-    _responsible(doc, seg, m, full if own or not closing else f"{full}\n{closing}", start, end, out)
+    duty = full
+    if not responsibilities(full):
+        # the task named by its first clause, its party by the next (二是建设实训基地，县财政局要落实资金),
+        # else the duty closing the list
+        rest = re.split(r"[。；;]", full[len(head):].lstrip("，,"), maxsplit=1)[0] if head != full else ""
+        if rest and prose_roles(rest, opening=True):
+            duty = rest
+        elif closing:
+            duty = f"{full}\n{closing}"
+    _responsible(doc, seg, m, duty, start, end, out)
     return m
 
 

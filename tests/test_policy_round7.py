@@ -1,0 +1,196 @@
+"""Policy shapes read in the seventh round of issue 10 (developed on heldout17–20): short
+real-shaped texts with invented bodies, titles and numbers, each written for the shape, not copied
+from a set."""
+
+from __future__ import annotations
+
+import pytest
+
+from ingest.policy_parties import STATED_RESPONSIBLE, cell_roles, led_together, stated_roles
+from tests.test_policy_round5 import _duties, _pairs
+from tests.test_policy_shapes import _segs
+
+
+# ---- one rule for a label written as the role word alone -----------------------------------
+@pytest.mark.parametrize("text, want", [
+    ("（牵头：市人社局；配合：市教育局、市财政局）", {("市人社局", "牵头"), ("市教育局", "配合"), ("市财政局", "配合")}),
+    ("【责任科室：职教科；协同：各县（区）教育局】", {("职教科", "责任"), ("各县(区)教育局", "配合")}),
+    ("（牵头处室：规划处；协助：财务处）", {("规划处", "牵头"), ("财务处", "配合")}),
+    ("（主责：县人社局；协办：县总工会）", {("县人社局", "牵头"), ("县总工会", "配合")}),
+])
+def test_a_bare_role_word_labels_its_list_wherever_it_stands(text, want):
+    m = STATED_RESPONSIBLE.search("建设公共实训基地。" + text)
+    assert m is not None and set(stated_roles(m)) == want
+
+
+def test_a_bare_label_on_a_line_of_its_own():
+    m = STATED_RESPONSIBLE.search("协同：县教育局、县科技局")
+    assert m is not None and set(stated_roles(m)) == {("县教育局", "配合"), ("县科技局", "配合")}
+
+
+def test_a_led_list_inside_a_label_keeps_its_roles():
+    """（责任单位：X牵头，Y、Z配合；完成时限：…）: the led form inside the label says who leads."""
+    m = STATED_RESPONSIBLE.search("（责任单位：市发改委牵头，市工信局、市财政局配合；完成时限：持续推进）")
+    assert m is not None
+    assert set(stated_roles(m)) == {("市发改委", "牵头"), ("市工信局", "配合"), ("市财政局", "配合")}
+
+
+# ---- a web page naming its notice in a 名称： field, the plan after the signature ------------
+PAGE = ("索引号：XX-2034-00021\t发布机构：榕川市人民政府\n"
+        "发文字号：榕政〔2034〕4号\n"
+        "名称：榕川市人民政府关于印发榕川市技能人才培育行动计划的通知\n"
+        "来源：市政府办\t浏览次数：120\n"
+        "各县（市、区）人民政府，市直各单位：\n"
+        "现将《榕川市技能人才培育行动计划》印发给你们，请认真组织实施。\n"
+        "榕川市人民政府\n"
+        "2034年2月3日\n"
+        "榕川市技能人才培育行动计划\n"
+        "为落实《椒川省技能人才发展规划》（椒人社发〔2033〕9号），制定本行动计划。\n"
+        "到2030年，全市新增高技能人才2万人，建成市级技能大师工作室30个。\n"
+        "一是扩大技能培训规模。面向重点群体开展补贴性培训。（责任单位：市人社局、市财政局）\n"
+        "二是建设公共实训基地。依托园区建设共享实训基地。（责任单位：市人社局牵头，市教育局配合；完成时限：2031年）\n"
+        "各地各部门要细化工作措施，每半年报送工作进展。\n")
+
+
+def test_the_name_field_titles_the_notice_and_the_plan_owns_its_text():
+    seg = _segs(PAGE)[0]
+    assert seg.title == "榕川市人民政府关于印发榕川市技能人才培育行动计划的通知"
+    assert seg.number == "榕政〔2034〕4号"
+    targets = {s for s, _ in _pairs(PAGE, "HAS_TARGET")}
+    assert targets == {"榕川市技能人才培育行动计划"}
+    assert ("榕川市技能人才培育行动计划", "椒人社发〔2033〕9号") in _pairs(PAGE, "IMPLEMENTS")
+    assert ("榕川市技能人才培育行动计划", "榕川市人民政府") in _pairs(PAGE, "ISSUED_BY")
+
+
+def test_lines_opening_yishi_erhshi_are_the_plans_measures():
+    measures = {(s, t) for s, t in _pairs(PAGE, "HAS_MEASURE")}
+    assert measures == {("榕川市技能人才培育行动计划", "扩大技能培训规模"), ("榕川市技能人才培育行动计划", "建设公共实训基地")}
+    assert _duties(PAGE, "建设公共实训基地") == {("榕川市人社局", "牵头"), ("榕川市教育局", "配合")}
+    assert _duties(PAGE, "扩大技能培训规模") == {("榕川市人社局", "责任"), ("榕川市财政局", "责任")}
+
+
+# ---- a task breakdown table issued by a notice: its 具体措施 column names the measures ---------
+BREAKDOWN = ("椒岭县人民政府办公室关于印发椒岭县技能培训任务分解表的通知\n"
+             "椒政办〔2034〕6号\n"
+             "各乡镇人民政府，县直各单位：\n"
+             "现将《椒岭县技能培训任务分解表》印发给你们，请认真抓好落实。\n"
+             "椒岭县人民政府办公室\n"
+             "2034年3月9日\n"
+             "椒岭县技能培训任务分解表\n"
+             "序号\t工作任务\t具体措施\t完成时限\t牵头单位\t配合单位\n"
+             "1\t扩大培训规模\t每年开展补贴性职业技能培训5000人次\t每年\t县人社局\t县财政局\n"
+             "2\t建设实训基地\t在县工业园建设公共实训基地\t2032年底\t县工业园管委会\t县人社局、县教育局\n"
+             "力争到2030年，全县技能人才总量达到3万人。\n")
+
+
+def test_a_breakdown_table_after_the_date_is_the_issued_plans():
+    owners = {s for s, _ in _pairs(BREAKDOWN, "HAS_MEASURE")}
+    assert owners == {"椒岭县技能培训任务分解表"}
+    assert {s for s, _ in _pairs(BREAKDOWN, "HAS_TARGET")} == {"椒岭县技能培训任务分解表"}
+
+
+def test_the_measures_column_beside_a_task_column_names_the_measure():
+    measures = {t for _, t in _pairs(BREAKDOWN, "HAS_MEASURE")}
+    assert measures == {"每年开展补贴性职业技能培训5000人次", "在县工业园建设公共实训基地"}
+    assert _duties(BREAKDOWN, "在县工业园") == {("椒岭县工业园管委会", "牵头"), ("椒岭县人社局", "配合"),
+                                            ("椒岭县教育局", "配合")}
+
+
+# ---- a task list one cell per line with a 责任领导 column -------------------------------------
+CELLS = ("榕川市蕉岗区人民政府关于印发蕉岗区职业培训实施方案的通知\n"
+         "蕉政发〔2034〕3号\n"
+         "各街道办事处，区政府各部门：\n"
+         "现将《蕉岗区职业培训实施方案》印发给你们，请认真贯彻执行。\n"
+         "榕川市蕉岗区人民政府\n"
+         "2034年5月6日\n"
+         "蕉岗区职业培训实施方案\n"
+         "重点任务分解\n"
+         "序号\n任务\n责任领导\n牵头单位\n责任单位\n"
+         "1\n开展订单培训\n区政府分管副区长\n区人社局\n区教育局、各街道办事处\n"
+         "2\n建设培训基地\n区政府分管副区长\n区教育局\n区财政局\n"
+         "各牵头单位要会同责任单位制定年度计划。\n")
+
+
+def test_a_leader_column_of_a_one_cell_per_line_list_names_no_body():
+    measures = {t for _, t in _pairs(CELLS, "HAS_MEASURE")}
+    assert measures == {"开展订单培训", "建设培训基地"}
+    duties = _duties(CELLS, "开展订单培训")
+    assert ("榕川市蕉岗区人社局", "牵头") in duties and ("榕川市蕉岗区教育局", "责任") in duties
+    assert not any("副区长" in p for p, _ in duties)
+
+
+# ---- X会同Y: X leads, Y helps --------------------------------------------------------------
+def test_together_in_a_bracket_leads_and_helps():
+    text = "2.扩大培训供给。支持职业院校承担补贴培训项目。（教育部、人力资源社会保障部会同国家发展改革委负责）"
+    m = STATED_RESPONSIBLE.search(text)
+    assert m is not None
+    assert stated_roles(m) == [("教育部", "牵头"), ("人力资源社会保障部", "牵头"), ("国家发展改革委", "配合")]
+
+
+def test_together_in_a_cell_leads_and_helps():
+    assert cell_roles("省人社厅会同省教育厅、省财政厅") == [("省人社厅", "牵头"), ("省教育厅", "配合"),
+                                                         ("省财政厅", "配合")]
+    assert led_together("龙头企业会同合作院校") == []  # not bodies of government: no duty stated
+
+
+def test_a_body_that_guides_the_responsible_ones_helps():
+    m = STATED_RESPONSIBLE.search("支持县级技工学校创建重点学校。（各县（市、区）人民政府负责，市人社局指导）")
+    assert m is not None
+    assert set(stated_roles(m)) == {("各县(市、区)人民政府", "责任"), ("市人社局", "配合")}
+
+
+# ---- headers: the issuer on its own line above a 转发 title; a date in brackets under the number
+def test_an_issuer_line_above_a_forwarding_title_opens_the_title():
+    text = ("椒岭县人民政府办公室\n"
+            "转发榕川市人民政府办公室关于做好技能培训工作的通知\n"
+            "椒政办转〔2034〕2号\n"
+            "各乡镇人民政府，县政府各部门：\n"
+            "现将《榕川市人民政府办公室关于做好技能培训工作的通知》（榕政办发〔2034〕7号）转发给你们，请认真贯彻落实。\n"
+            "椒岭县人民政府办公室\n"
+            "2034年4月2日\n")
+    seg = _segs(text)[0]
+    assert seg.title == "椒岭县人民政府办公室转发榕川市人民政府办公室关于做好技能培训工作的通知"
+    assert [n for n, _, _ in seg.issuers] == ["椒岭县人民政府办公室"]
+
+
+def test_a_date_in_brackets_under_the_number_is_no_title():
+    text = ("中共椒川省委 椒川省人民政府\n"
+            "关于推进技能型社会建设的实施意见\n"
+            "椒发〔2034〕9号\n"
+            "（2034年4月2日）\n"
+            "为深入贯彻落实国家关于技能型社会建设的部署，结合我省实际，现提出如下实施意见。\n"
+            "一、主要任务\n"
+            "（一）扩大培训规模。面向重点群体开展培训。（省人力资源社会保障厅牵头，省财政厅配合）\n")
+    seg = _segs(text)[0]
+    assert seg.title == "中共椒川省委 椒川省人民政府关于推进技能型社会建设的实施意见"
+    assert [n for n, _, _ in seg.issuers] == ["中共椒川省委", "椒川省人民政府"]
+    assert seg.date == "2034-04-02"
+
+
+# ---- a 一是/二是 task whose party is the subject of its next clause -----------------------------
+def test_a_listed_task_takes_the_subject_of_its_next_clause():
+    text = ("椒岭县技能培训提升行动方案\n"
+            "（椒岭县人民政府办公室 2034年1月8日印发）\n"
+            "一、重点任务\n"
+            "1.深化校企合作。一是推行订单培养，由县教育局牵头，县人社局配合；二是建设共享实训基地，县财政局要落实建设资金。\n")
+    assert _duties(text, "推行订单培养") == {("椒岭县教育局", "牵头"), ("椒岭县人社局", "配合")}
+    assert _duties(text, "建设共享实训基地") == {("椒岭县财政局", "责任")}
+
+
+def test_a_body_that_guides_in_words_helps():
+    text = ("椒岭县技能培训提升行动方案\n"
+            "（椒岭县人民政府办公室 2034年1月8日印发）\n"
+            "一、重点任务\n"
+            "（一）建设乡村培训站点。在各乡镇建设技能培训站点，由各乡镇人民政府负责，县人社局指导。\n")
+    assert _duties(text, "建设乡村培训站点") == {("各乡镇人民政府", "责任"), ("椒岭县人社局", "配合")}
+
+
+def test_a_contact_column_of_a_one_cell_per_line_list_names_no_body():
+    text = ("椒岭县技能培训重点任务清单\n"
+            "（椒岭县人民政府办公室 2034年1月8日印发）\n"
+            "序号\n工作任务\n牵头单位\n配合单位\n联系人\n"
+            "1\n开展订单培训\n县人社局\n县教育局\n李某\n"
+            "2\n建设培训基地\n县教育局\n县财政局\n王某\n"
+            "各牵头单位要按月报送进展。\n")
+    assert {t for _, t in _pairs(text, "HAS_MEASURE")} == {"开展订单培训", "建设培训基地"}
+    assert _duties(text, "开展订单培训") == {("椒岭县人社局", "牵头"), ("椒岭县教育局", "配合")}
