@@ -276,6 +276,8 @@ _RUN_LEAD = re.compile(r"^(?:(?:此|该|本)项(?:工作|任务))?由?(?P<who>.+
 _RUN_OWN = re.compile(r"^(?:(?:此|该|本)项(?:工作|任务))?由?(?P<who>.+?)(?:等)?(?:(?:具体|共同|统筹)?负责(?:落实|实施|推进)?"
                       r"|(?:具体|抓好|负责)落实)$")
 _RUN_TOGETHER = re.compile(r"^由(?P<who>[^，,]+?)(?:要|应|应当)?会同(?P<help>.+)$")
+# X会同Y负责 closing a task, without 由: both sides nothing but parties (县教育局职成股会同县工信局负责).
+_RUN_TOGETHER_OWN = re.compile(r"^(?P<who>[^，,]+?)会同(?P<help>[^，,]+?)(?:共同|按职责分工)?负责$")
 _RUN_HELP = re.compile(r"^(?:等)?(?:按职责)?(?:分工)?(?P<v>配合|参与|协助|协同|具体负责|具体落实|负责落实|具体实施|负责|落实|实施|保障"
                        r"|(?:给予|予以|大力)?支持|提供|(?:业务)?指导)")
 _RUN_OWNS = ("具体负责", "具体落实", "负责落实", "负责")  # helpers that carry the work out themselves
@@ -298,6 +300,10 @@ def duty_run(text: str) -> list[tuple[str, str]]:
     clauses = [c.strip() for c in re.split(r"[，,；;。]", text)]
     for i, clause in enumerate(clauses):
         together = _RUN_TOGETHER.match(clause)  # 由市人社局会同市教育局统一组织
+        owned = _RUN_TOGETHER_OWN.match(clause)
+        if owned and _whole(owned.group("who")) and _whole(owned.group("help")):
+            return ([(p, "牵头") for p in _whole(owned.group("who"))]
+                    + [(p, "配合") for p in _whole(owned.group("help"))])
         if together and _whole(together.group("who")) and leading_parties(together.group("help")):
             return ([(p, "牵头") for p in _whole(together.group("who"))]
                     + [(p, "配合") for p in leading_parties(together.group("help"))])

@@ -194,3 +194,13 @@ def test_a_contact_column_of_a_one_cell_per_line_list_names_no_body():
             "各牵头单位要按月报送进展。\n")
     assert {t for _, t in _pairs(text, "HAS_MEASURE")} == {"开展订单培训", "建设培训基地"}
     assert _duties(text, "开展订单培训") == {("椒岭县人社局", "牵头"), ("椒岭县教育局", "配合")}
+
+
+def test_x_together_with_y_responsible_closing_a_task_without_you():
+    from ingest.policy_parties import duty_run
+
+    assert duty_run("推动县职业中专与园区企业共建实训车间3个，县教育局职成股会同县工信局负责") == [
+        ("县教育局职成股", "牵头"), ("县工信局", "配合")]
+    assert duty_run("新增专业向先进制造倾斜。市教育局会同市发改委、市工信局负责") == [
+        ("市教育局", "牵头"), ("市发改委", "配合"), ("市工信局", "配合")]
+    assert duty_run("省教育厅要会同有关部门开展年度监测评估") == []  # a duty inside a closing sentence
