@@ -49,7 +49,7 @@ STATED_RESPONSIBLE = re.compile(
     rf"[（(\[【〔](?P<l1>{_RESP_LABEL})[:：](?P<lab>(?:[^（()）\[\]【】〔〕]|[（(][^（()）]*[）)])+)[）)\]】〕]"
     rf"|(?<![（(\[【〔\w])(?P<l2>{_RESP_LABEL})[:：](?P<line>(?:[^（()）。〔〕]|[（(][^（()）。]{{1,10}}[）)])+)"
     rf"|[（(](?P<lead>[^（()）。，,]{{2,60}}?)(?:负责)?牵头(?:负责)?(?:[，,；;、](?P<help>(?:[^（()）。]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?){_HELPS})?{_TAIL}[）)]"
-    rf"|[（(](?P<owners>(?:[^（()）。，,；;]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?)(?:等)?(?:(?:按职责)?分工)?负责"
+    rf"|[（(]由?(?P<owners>(?:[^（()）。，,；;]|[（(][^（()）]{{1,10}}[）)]){{2,80}}?)(?:等)?(?:(?:按职责)?分工)?负责"
     rf"(?P<more>{_TAIL})[）)]")
 # A second list in the same bracket: （X、Y按职责分工负责，各省级人民政府负责落实）; a body that guides
 # the ones responsible helps them (（各县（市、区）人民政府负责，市人社局指导）: 配合).
@@ -193,6 +193,10 @@ def cell_roles(cell: str) -> list[tuple[str, str | None]]:
     together = led_together(_CELL_DUTY.sub("", clean_text(cell).strip()))  # 省人社厅会同省教育厅
     if together:
         return list(together)
+    if re.search(r"[，,；;]", cell) and re.search(r"负责|配合|协助|参与|协同", cell):
+        run = duty_run(clean_text(cell).replace(" ", ""))  # 由区教育局负责，各街道办事处配合
+        if run:
+            return list(run)
     m = _CELL_LEAD.match(clean_text(cell).replace(" ", ""))
     if m:
         lead, help_ = split_departments(m.group("lead")), split_departments(m.group("help") or "")

@@ -204,3 +204,10 @@ def test_x_together_with_y_responsible_closing_a_task_without_you():
     assert duty_run("新增专业向先进制造倾斜。市教育局会同市发改委、市工信局负责") == [
         ("市教育局", "牵头"), ("市发改委", "配合"), ("市工信局", "配合")]
     assert duty_run("省教育厅要会同有关部门开展年度监测评估") == []  # a duty inside a closing sentence
+
+
+def test_a_cell_or_bracket_stating_by_whom_with_you():
+    assert cell_roles("由区教育局负责，各街道办事处配合") == [("区教育局", "责任"), ("各街道办事处", "配合")]
+    assert cell_roles("省教育厅（牵头）、省财政厅") == [("省教育厅", "牵头"), ("省财政厅", None)]
+    bracket = STATED_RESPONSIBLE.search("支持各市新建技工院校。（由省人社厅负责，省教育厅配合）")
+    assert stated_roles(bracket) == [("省人社厅", "责任"), ("省教育厅", "配合")]
