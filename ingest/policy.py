@@ -222,7 +222,8 @@ _ISSUE_VERB = re.compile(r"(?:联合|共同)?(?:日前|近日|近期|最近|于�
                          r"(?:印发|下发|发布|出台|制定|颁布|公布)(?:了|的)?\s*$")
 # Where a sentence opens with its time (2031年、5月8日、近日、日前、近年来), before its subject.
 _OPENING_TIME = re.compile(r"^(?:(?:(?:19|20)\d{2}\s*年)?(?:\d{1,2}\s*月)?(?:\d{1,2}\s*日)?|近日|日前|近年来|今年以来)\s*[，,]?")
-_LEAD_IN = re.compile(r".*(?:了|的|是|由|将|对|在|把|经|据|按照|根据|依据|依照|贯彻|落实|学习|传达|宣读|解读|执行|遵照)")
+_LEAD_IN = re.compile(r".*(?:了|的|是|由|将|对|在|把|经|据|按照|根据|依据|依照|贯彻|落实|学习|传达|宣读|解读|执行|遵照"
+                      r"|(?:部署|要求|精神|规定)(?:及|以及|和))")  # 《A》有关部署及X、Y联合印发的《B》
 
 
 def context_issuers(text: str, start: int) -> list[tuple[str, int]]:
@@ -234,7 +235,7 @@ def context_issuers(text: str, start: int) -> list[tuple[str, int]]:
     head = before[:verb.start()] if verb else before
     # X、Y、Z等联合颁布《…》: the list is given; 教育部等九部门印发的《…》: the lead is named
     head = re.sub(r"等\s*(?:[\d一二三四五六七八九十]{1,3}\s*个?(?:部门|单位|部委))?\s*$", "", head)
-    cut = max((m.end() for m in re.finditer(r"[，,：:]", head)), default=0)
+    cut = max((m.end() for m in re.finditer(r"[，,：:》]", head)), default=0)  # after an earlier title too
     names: list[str] = []
     tokens = head[cut:].split("、")
     for i in range(len(tokens) - 1, -1, -1):  # from the title back: whole bodies, the first after its lead-in

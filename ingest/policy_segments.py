@@ -60,6 +60,8 @@ class PolicySegment:
             for m in _ISSUER_PLACE.finditer(name):
                 level = "省" if m.group(2) == "自治区" else m.group(2)
                 out.setdefault(level, name[:m.end()])
+                if m.group(2) == "自治区":  # 自治区人民政府 in its own documents, as 省政府 in a province's
+                    out.setdefault("自治区", name[:m.end()])
         own = {name for name, _, _ in self.issuers}
         if len(own) == 1:  # the one issuer, whose own divisions a task names bare (职成处牵头)
             out[OWN] = own.pop()
@@ -233,6 +235,10 @@ def _title_on_number_line(text: str, ln: Line, num: tuple[str, int, int]) -> tup
     return re.sub(r"\s+", " ", title), k, k + len(title)
 
 
+# A space a web page leaves between two Chinese characters or a title mark (印发 《…建设 指导意见》).
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff《》〈〉])\s+(?=[\u4e00-\u9fff《》〈〉])")
+
+
 def _title_before_number(text: str, ln: Line, num: tuple[str, int, int]) -> tuple[str, int, int] | None:
     """The title with its number in brackets closing the line (X关于…的意见（黔人社发〔2033〕7号）)."""
     _, ns, ne = num
@@ -241,11 +247,14 @@ def _title_before_number(text: str, ln: Line, num: tuple[str, int, int]) -> tupl
     if m is None or not re.fullmatch(r"\s*[）)]\s*", tail):
         return None
     title = head[:m.start()].strip()
-    if (not title or len(title) > 80 or "《" in title or re.search(r"[。；;，,：:]", title)
+    # 《》 only in a notice that issues or forwards the quoted documents (X关于印发《…》等4个意见的通知),
+    # never in a sentence citing one (根据《…》（…）)
+    quoted = "《" in title and not re.search(r"关于(?:印发|转发|下发|公布)\s*《", title)
+    if (not title or len(title) > 120 or quoted or re.search(r"[。；;，,：:]", title)
             or not policy_kind(title) or not title_issuers(title)):
         return None
     k = ln.start + (len(head) - len(head.lstrip()))
-    return re.sub(r"\s+", " ", title), k, k + len(title)
+    return _CJK_GAP.sub("", re.sub(r"\s+", " ", title)), k, k + len(title)
 
 
 def _cited_number(lines: list[Line], i: int) -> bool:

@@ -111,7 +111,9 @@ NOISE_LINE_RE = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|\d{1,8}|第\s*\d+\s*页.*)\s
 SIGNER_RE = re.compile(r"\s*签发人\s*[:：]?\s*\S{0,6}$")  # 东教发〔2023〕12号   签发人：张三
 # Where a policy reproduced inside a report ends: the report's figure captions and case boxes.
 REPORT_BREAK_RE = re.compile(r"^\s*(?:[图冬]\s*\d+\s*[-—.．]\s*\d+"
-                             r"|【(?!\s*(?:牵头|配合|责任|负责|参与|协办|协同|协助|主责|实施|落实)[^】]{0,6}[:：]))")  # not 【责任单位：…】
+                             r"|【(?!\s*(?:牵头|配合|责任|负责|参与|协办|协同|协助|主责|实施|落实)[^】]{0,6}[:：])"
+                             # nor a web page's buttons (【字体：大 中 小】【打印】【关闭】)
+                             r"(?!\s*(?:字体|字号|打印|关闭|收藏|分享|返回|纠错)))")  # not 【责任单位：…】
 PUBLIC_RE = re.compile(r"^\s*[（(]此件.{0,6}公开.{0,4}[）)]\s*$")
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from ingest.policy_parties import STATED_RESPONSIBLE, cell_roles, led_together, stated_roles
+from ingest.policy_text import reading_view
 from tests.test_policy_round5 import _duties, _pairs
 from tests.test_policy_shapes import _segs
 
@@ -211,3 +212,29 @@ def test_a_cell_or_bracket_stating_by_whom_with_you():
     assert cell_roles("省教育厅（牵头）、省财政厅") == [("省教育厅", "牵头"), ("省财政厅", None)]
     bracket = STATED_RESPONSIBLE.search("支持各市新建技工院校。（由省人社厅负责，省教育厅配合）")
     assert stated_roles(bracket) == [("省人社厅", "责任"), ("省教育厅", "配合")]
+
+
+WEB_NOTICE = ("当前位置:首页 > 政策文件\n\n"
+              "    澜江壮族自治区人民政府办公厅关于印发 《澜江壮族自治区市域产教联合体建设 指导意见》等2个指导意见的通知 (澜政办发〔2033〕70号)\n\n"
+              "    2033-10-15 17:30     来源:澜江壮族自治区人民政府门户网站\n    【字体: 打印\n\n"
+              "    各市、县人民政府，自治区人民政府各组成部门：\n\n"
+              "    《澜江壮族自治区市域产教联合体建设指导意见》、《澜江壮族自治区行业产教融合共同体建设指导意见》"
+              "等2个指导意见已经自治区人民政府同意，现印发给你们，请结合实际认真贯彻落实。\n\n    2033年10月6日\n\n"
+              "    澜江壮族自治区市域产教联合体建设指导意见\n\n"
+              "    为贯彻落实中共中央办公厅、国务院办公厅印发的《关于深化职业教育改革的意见》有关部署及教育部、自治区人民政府"
+              "联合印发的《推动产教融合创新高地实施方案》有关要求，制定本指导意见。\n")
+
+
+def test_a_web_notice_issuing_several_documents_with_buttons_under_its_title():
+    seg, = _segs(WEB_NOTICE)
+    assert seg.number == "澜政办发〔2033〕70号"  # the 【字体 button line does not end the notice
+    assert seg.title == "澜江壮族自治区人民政府办公厅关于印发《澜江壮族自治区市域产教联合体建设指导意见》等2个指导意见的通知"
+    assert [n for n, _, _ in seg.issuers] == ["澜江壮族自治区人民政府办公厅"]
+    assert seg.end == len(reading_view(WEB_NOTICE).text)
+    from tests.test_policy_round5 import _facts
+
+    issued = {f.target.properties.get("key", f.target.name) for f in _facts(WEB_NOTICE, "ISSUED_BY")
+              if f.source.name == "推动产教融合创新高地实施方案"}
+    assert issued == {"教育部", "澜江壮族自治区人民政府"}  # both, after 有关部署及; 自治区 spelled out
+    implements = {t for s, t in _pairs(WEB_NOTICE, "IMPLEMENTS") if s == "澜江壮族自治区市域产教联合体建设指导意见"}
+    assert implements == {"关于深化职业教育改革的意见", "推动产教融合创新高地实施方案"}
