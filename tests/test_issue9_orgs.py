@@ -125,3 +125,14 @@ def test_a_subjectless_clause_continues_the_clause_before():
                         f"与{ZONE_BODY}签署了共建稀土产业公共实训基地的框架协议。")
     assert any(f[0] == "PARTNERS_WITH" and {f[1], f[2]} in ({SHORT, ZONE_BODY}, {POLY, ZONE_BODY}) for f in got)
     assert not any(f[0] == "PARTNERS_WITH" and COLLEGE in (f[1], f[2]) and ZONE_BODY in (f[1], f[2]) for f in got)
+
+
+def test_a_rare_first_character_stays_in_the_name():
+    # jieba cuts the unknown 磨岚 into 磨 (a verb) and 岚: the name keeps both
+    got = _names("东川国际商贸职业学校与磨岚跨境电商产业园运营有限公司签约开设“跨境电商订单班”。")
+    assert ("磨岚跨境电商产业园运营有限公司", "Enterprise") in got
+
+
+def test_a_leading_verb_is_still_stripped():
+    assert _names("推进东川职业教育集团建设，充分调动北岭物流有限公司。") == [
+        ("东川职业教育集团", "Group"), ("北岭物流有限公司", "Enterprise")]
