@@ -136,3 +136,25 @@ def test_a_rare_first_character_stays_in_the_name():
 def test_a_leading_verb_is_still_stripped():
     assert _names("推进东川职业教育集团建设，充分调动北岭物流有限公司。") == [
         ("东川职业教育集团", "Group"), ("北岭物流有限公司", "Enterprise")]
+
+
+def test_a_supply_cooperative_union_is_a_government_body():
+    got = _names("北岭市供销合作社联合社、东川县农村信用合作联社参加签约。南浦省供销合作联社主办。")
+    assert ("北岭市供销合作社联合社", "Agency") in got
+    assert ("东川县农村信用合作联社", "Enterprise") in got
+    assert ("南浦省供销合作联社", "Agency") in got
+
+
+def test_menu_words_and_bullets_do_not_open_a_name():
+    text = "页面\n配色\n辅助线\n重置\n南浦省供销合作联社\n  • NANPU SUPPLY UNION\n  • 南浦供销合作联社\n"
+    assert [n for n, _ in _names(text)] == ["南浦省供销合作联社", "南浦供销合作联社"]
+
+
+def test_a_name_broken_by_a_line_is_still_one():
+    assert _names("辽宁开原雨润\n食品有限公司") == [("辽宁开原雨润食品有限公司", "Enterprise")]
+
+
+def test_a_bare_department_before_its_heads_title_is_a_body():
+    got = _names("会上，北岭新区人民政府副区长张三和北岭教育工作党委书记、教育局局长李四共同启动了联合体。")
+    assert ("教育局", "Agency") in got
+    assert _names("各教育局局长参会。全省教育局局长会议召开。") == []

@@ -44,6 +44,8 @@ _BRANCH_NOTE_RE = re.compile(r"[(（][\u4e00-\u9fff]{1,10}(?:分院|分校|校�
 # follows shows it is the body (a list, the government, a title), not a word (市委托).
 _COMMITTEES = frozenset({"省委", "市委", "县委", "区委", "州委"})
 _BARE_COMMITTEE_AFTER_RE = re.compile(r"[、，,和及与；;]|[省市县区州](?:政府|人民政府)|(?:副?书记|常委|办公室)")
+# A bare department before its head's title (…党委书记、教育局局长某某): the local department, a body.
+_HEAD_TITLE_AFTER_RE = re.compile(r"(?:常务)?副?(?:局长|厅长|主任)|党(?:组|委|工委)(?:副)?书记")
 # A party committee written before the government of the same place (省委省政府, 市委市政府): two
 # bodies; the government's name starts after the committee (found on its own).
 _COMMITTEE_BEFORE_RE = re.compile(r"^(?:党中央)?(?:[省市县区州]委)+(?=[省市县区州])")
@@ -223,7 +225,10 @@ def _read_names(text: str, start: int, end: int, names: frozenset[str]) -> list[
             # A name never starts with a bracket: "(此件公开发布)教育厅" → drop the note.
             close = max(context.rfind(c) for c in _CLOSE)
             n = len(context) - close - 1 if close >= len(context) - n else n
-        alone = suffix in _STANDALONE or n == 0 and suffix in _COMMITTEES and bool(_BARE_COMMITTEE_AFTER_RE.match(text, e))
+        headed = n == 0 and typ == "Agency" and suffix[-1] in "局厅委" and len(suffix) >= 3 and \
+            bool(_HEAD_TITLE_AFTER_RE.match(text, e)) and text[s - 1:s] in ("", "、", "，", ",", "和", "及", "\n", " ")
+        alone = suffix in _STANDALONE or n == 0 and suffix in _COMMITTEES and bool(_BARE_COMMITTEE_AFTER_RE.match(text, e)) \
+            or headed
         if n == 0 and not alone:
             continue
         name_start = pos[len(pos) - n] if n else s
@@ -287,7 +292,7 @@ def _read_names(text: str, start: int, end: int, names: frozenset[str]) -> list[
             # 甲职业教育集团、乙职业教育集团、: an item of a list of names with the same suffix is one
             same_kind = in_list and typ in ("Group", "Enterprise") and \
                 text[max(start, name_start - 1 - len(suffix)):name_start - 1] == suffix
-            specific = initial or same_kind or typed_list or _specific(prefix, list(segment(tokenizer(), prefix)), suffix, typ)
+            specific = initial or same_kind or typed_list or headed or _specific(prefix, list(segment(tokenizer(), prefix)), suffix, typ)
         reads.append((s, e, suffix, typ, name_start, prefix, name, specific))
     return reads
 

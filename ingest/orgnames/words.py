@@ -69,6 +69,10 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("水利局", "Agency"), ("水利厅", "Agency"), ("林业局", "Agency"), ("林业和草原局", "Agency"),
     ("城市管理局", "Agency"), ("投资促进局", "Agency"), ("大数据局", "Agency"), ("行政审批局", "Agency"),
     ("数据局", "Agency"), ("外事办", "Agency"), ("金融办", "Agency"), ("国资局", "Agency"), ("人防办", "Agency"),
+    # a place's supply and marketing cooperative (某省供销合作联社, 某市供销合作社联合社): a body of the
+    # government's, listed among its departments; a 农村信用(合作)联社 is a bank
+    ("供销合作联社", "Agency"), ("供销合作社联合社", "Agency"), ("供销合作总社", "Agency"), ("供销联社", "Agency"),
+    ("信用合作联社", "Enterprise"), ("信用联社", "Enterprise"),
     # Associations
     ("联合会", "Association"), ("协会", "Association"), ("学会", "Association"), ("商会", "Association"),
     ("行指委", "Association"), ("教指委", "Association"), ("教学指导委员会", "Association"),
