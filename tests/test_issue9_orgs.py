@@ -158,3 +158,30 @@ def test_a_bare_department_before_its_heads_title_is_a_body():
     got = _names("会上，北岭新区人民政府副区长张三和北岭教育工作党委书记、教育局局长李四共同启动了联合体。")
     assert ("教育局", "Agency") in got
     assert _names("各教育局局长参会。全省教育局局长会议召开。") == []
+
+
+def _aliases(text: str) -> set[tuple[str, str]]:
+    from ingest import shortforms
+    ex = shortforms.extract(Document.from_text("i9", "i9.txt", text))
+    return {(a.short, a.full) for a in ex.aliases}
+
+
+def test_a_school_without_its_place_and_its_generic_words():
+    got = _aliases("南浦工贸职业学院与北岭再生资源有限公司签约。双方认为，北岭再生资源的技术实力与工贸学院的汽车专业优势高度契合。")
+    assert ("工贸学院", "南浦工贸职业学院") in got
+
+
+def test_a_school_keeping_its_place_is_no_form_of_a_longer_name():
+    from ingest.orgnames import abbreviates
+    assert not abbreviates("临江职业学院", "临江职业技术学院")
+    assert not abbreviates("职业学院", "临江职业技术学院")
+
+
+def test_a_brand_prefix_after_a_verb_is_a_short_form():
+    got = _aliases("南浦工贸职业学院与鸿岚再生资源有限公司签约。学院将围绕鸿岚再生的技术需求，优化专业设置。")
+    assert ("鸿岚再生", "鸿岚再生资源有限公司") in got
+
+
+def test_a_company_named_by_its_country_and_brand():
+    got = _aliases("该项目源于教育部与德国北岚、奥迪、宝马三大汽车厂商自2010年共同实施的合作项目。")
+    assert ("北岚", "德国北岚") in got
