@@ -185,3 +185,10 @@ def test_a_brand_prefix_after_a_verb_is_a_short_form():
 def test_a_company_named_by_its_country_and_brand():
     got = _aliases("该项目源于教育部与德国北岚、奥迪、宝马三大汽车厂商自2010年共同实施的合作项目。")
     assert ("北岚", "德国北岚") in got
+
+
+def test_a_regional_level_heading_and_header_cells_are_no_names():
+    text = "自治区级示范性职业教育集团（联盟）培育单位名单\n序号\n集团名称\n1\n南浦现代农业职业教育集团\n"
+    assert _names(text) == [("南浦现代农业职业教育集团", "Group")]
+    assert _names("开展自治区级示范性职业教育集团建设。") == []
+    assert _names("自治区教育厅、自治区人民政府办公厅印发。") == [("自治区教育厅", "Agency"), ("自治区人民政府办公厅", "Agency")]
