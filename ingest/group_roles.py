@@ -39,6 +39,9 @@ _ROLE_AFTER_RE = re.compile(rf"(?:{_BE})(?P<g>[^，,。；;：:、]{{0,40}}?)的
                             rf"(?:{ROLE_UNIT})")
 # 副理事长单位X、Y; 理事长单位为X; 成员单位共25家，包括X; 共建单位有X (a group's 共建单位 are members).
 _COUNT = r"(?:(?:共计?|合计|达)?\s*\d+\s*余?\s*[家个所]\s*[，,]?\s*(?=分别|为|是|有|包括|主要有|涵盖))?"
+# A list closed by its tally and an adverb before 加入 (A、B等9家单位正式加入集团).
+_TALLY = r"\d+\s*余?\s*[家个所]\s*(?:单位|院校|企业|成员单位|机构)?"
+_JOIN_ADVERB = r"正式|先后|陆续|已经|已|均|也|还|新"
 _ROLE_BEFORE_RE = re.compile(rf"(?P<role>{ROLE_WORD}|共建(?=单位))(?:组建|发起)?(?:{ROLE_UNIT}){_COUNT}(?:分别)?"
                              rf"(?:为|是|有|包括|主要有|涵盖)?[:：]?\s*(?:——|—|－|-)?\s*")
 # Titles of the head of a body (X董事长张三): the person speaks for the body.
@@ -73,6 +76,7 @@ class GroupRoleRules:
         self._founders(here)
         self._founding_agreement(here)
         self._joins(here)
+        self._admissions(here)
         self._allies_of_a_group(here)
         self._respective_roles(here)
         self._allies_founding(here)
@@ -260,8 +264,8 @@ class GroupRoleRules:
         s, sent = here.s, here.sent
         for m in _ROLE_BEFORE_RE.finditer(sent):
             before = sent[:m.start()]
-            if re.search(rf"(?:{_BE})\s*$", before) and not re.search(r"[为是有包括:：—－-]\s*$", m.group(0)):
-                continue  # X为理事长单位、Y为…: the role of the body before
+            if re.search(rf"(?:{_BE})\s*{_BATCH}?\s*$", before) and not re.search(r"[为是有包括:：—－-]\s*$", m.group(0)):
+                continue  # X为(首届)理事长单位、Y为…: the role of the body before
             if re.search(r"各\s*$|(?:其他|所有|全体|部分)\s*$", before):
                 continue
             pos = s.start + m.end()
@@ -476,8 +480,7 @@ class GroupRoleRules:
                    for x in here.groups):
                 continue  # 加入集团X: the named group (the 加入 rule of the reader)
             g = self._ref("group", s.start + m.start("g"), s.start + m.end("g"))
-            subj = self._subject_before(here.s, s.start + m.start(), here.ms)
-            if subj is not None and subj.type != "Group":
+            for subj in self._joiners(here, s.start + m.start()):
                 self._fact("MEMBER_OF", subj, g, s, pattern="加入", role="成员")
         for m in re.finditer(r"入选(?:为)?", sent):
             after = contiguous_after(here.ms, s.start + m.end(), self.text)
@@ -485,6 +488,35 @@ class GroupRoleRules:
                 continue
             for x in self._subjects_before(here, s.start + m.start()):
                 self._fact("MEMBER_OF", x, after[0], s, pattern="入选", role="成员")
+
+    def _joiners(self, here, pos: int) -> list[Mention]:
+        """Who joins at ``pos``: a list closed by its count (A、B等9家单位(正式)加入) joins whole, else
+        the one subject of the clause."""
+        xs = [x for x in contiguous_before(here.ms, pos, self.text) if x.type != "Group"]
+        if len(xs) >= 2 or xs and re.fullmatch(rf"\s*(?:等)?\s*(?:{_TALLY})?\s*(?:{_JOIN_ADVERB})?\s*",
+                                               self.text[xs[-1].end:pos]):
+            return xs
+        subj = self._subject_before(here.s, pos, here.ms)
+        return [subj] if subj is not None and subj.type != "Group" else []
+
+    def _admissions(self, here) -> None:
+        """(审议通过了)A、B等8家单位的入盟申请 / 提交入盟申请的A、B: applicants admitted to the group the
+        sentence is about are its members."""
+        s, sent = here.s, here.sent
+        for m in re.finditer(r"(?:的|之)?入(?:盟|会)申请", sent):
+            xs = [x for x in contiguous_before(here.ms, s.start + m.start(), self.text) if x.type != "Group"]
+            if not xs:
+                head = re.search(r"(?:提交|递交|通过)(?:了)?\s*$", sent[:m.start()])
+                if head and re.match(r"[^，。；]{0,3}?的", sent[m.end():]):
+                    xs = [x for x in contiguous_after(here.ms, s.start + m.end() + sent[m.end():].index("的") + 1,
+                                                      self.text) if x.type != "Group"]
+            if not xs:
+                continue
+            if re.search(r"(?:不予|未|暂缓|驳回|拒绝)[^，。；]{0,6}$", sent[:xs[0].start - s.start]):
+                continue  # 驳回了A的入盟申请: refused, no member
+            g = self._group_anaphor(s, sent) or self._ref("group", s.start + m.start(), s.start + m.start())
+            for x in xs:
+                self._fact("MEMBER_OF", x, g, s, pattern="入盟申请", role="成员")
 
     def _allies_of_a_group(self, here) -> None:
         """G依托X的产业基础，携手A…，以及B…; G由X牵头，联合A…与B…: in a sentence about a group,

@@ -341,6 +341,12 @@ _FOREIGN = re.compile(
 _LOCAL_SCHOOL = re.compile(r"(学校|职业教育中心|职教中心|中学|中专)$")
 
 
+def foreign_country(name: str) -> str | None:
+    """The foreign country a name opens with (德国某某 → 德国), else None."""
+    m = _FOREIGN.match(clean_text(name).strip())
+    return m.group(1) if m and m.group(1) else None
+
+
 def scope_applies(name: str) -> bool:
     """Whether the document-scope rule may place a school with this name (no place of its own,
     a local school suffix, no foreign marker, a name long enough to be a proper name)."""

@@ -231,9 +231,23 @@ class _Reader(GroupRoleRules, PartnerRules):
             o = self.prev_opener or self.subject_school
             if o is not None:
                 return Mention(o.type, o.name, self.doc.id, pos, pos)
+        if not pre.strip() and clause_start > s.start and (opener := self._clause_opener(s, clause_start, ms)):
+            # 仪式后，X还与A签订…，与B签署…: a clause with no subject continues the body that opened the
+            # last clause with one (the group the text is about is no party to it)
+            return opener
         if not pre.strip(" \t\r\n\uf000\uf0b2\uf06e\uf0d8\uf0a7") and not self.ctx.in_case:
             # An item with no subject (" 与省农科院合作的…") in a text about one group.
             return self._ref("group", pos, pos)
+        return None
+
+    def _clause_opener(self, s: Sentence, clause_start: int, ms: list[Mention]) -> Mention | None:
+        """The org that opens the last clause before ``clause_start`` that opens with one (a time or
+        place clause like 仪式后， is passed over); None when that org is a group."""
+        bounds = [s.start] + [s.start + c.end() for c in re.finditer(r"[，,]", self.text[s.start:clause_start])]
+        for a in reversed(bounds[:-1] if len(bounds) > 1 and bounds[-1] >= clause_start else bounds):
+            first = next((m for m in ms if a <= m.start < clause_start), None)
+            if first is not None and not self.text[a:first.start].strip():
+                return first if first.type != "Group" else None
         return None
 
     # -- facts --------------------------------------------------------------------------------
@@ -394,6 +408,9 @@ class _Reader(GroupRoleRules, PartnerRules):
                 target = before[-1] if before else None
             if target is None:
                 target = self._group_anaphor(s, sent[:m.start()])
+            if target is None and (bare := re.fullmatch(r"\s*((?:该|此|本)?产业学院)\s*", sent[:m.start()])):
+                # 产业学院由X牵头建设: a bare 产业学院 opening the sentence is the college the text is about
+                target = self._ref("group", s.start + bare.start(1), s.start + bare.end(1))
             for x in leads:
                 self._fact("LEADS", x, target, s, pattern="由X牵头", role="牵头")
         # LEADS: X、Y联合牵头的Z / X牵头组建Z
@@ -479,9 +496,13 @@ class _Reader(GroupRoleRules, PartnerRules):
             clause = sent[:m.start()]
             if after and after[0].type == "Group":
                 g = after[0]
-            elif (lead := re.search(r"由[^，,。]{2,40}?牵头[，,]\s*(?:联合|携手|会同|与)", clause)) and \
-                    here.subject_group and here.subject_group.end <= s.start + lead.start():
-                g = here.subject_group  # G由X牵头，联合A、B等…组建 / 与A、B共同成立: A and B found G with X
+            elif (lead := re.search(r"由[^，,。]{2,40}?(?:牵头|发起)[，,]\s*(?:联合|携手|会同|与)", clause)) and \
+                    (here.subject_group and here.subject_group.end <= s.start + lead.start() or
+                     self._group_anaphor(s, clause[:lead.start()]) is not None):
+                # G由X牵头(发起)，联合A、B等…组建 / 与A、B共同成立: A and B found G with X; 联盟由X发起，…
+                # names the group by its anaphor
+                g = here.subject_group if here.subject_group and here.subject_group.end <= s.start + lead.start() \
+                    else self._group_anaphor(s, clause[:lead.start()])
             else:
                 continue
             if not m.group(0).startswith(("共同", "联合")) and not re.search(r"联合|与", clause):

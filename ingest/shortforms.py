@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from ingest.model import Alias, Document, Extraction, Mention
-from ingest.orgnames import SHORT_HEADS, find_orgs, short_forms
+from ingest.orgnames import SHORT_HEADS, classify_org, find_listed, find_orgs, short_forms
+from ingest.regions import foreign_country
 from ingest.tables import table_names
 
 
@@ -22,7 +23,21 @@ def extract(doc: Document) -> Extraction:
     found = find_orgs(doc.text, 0, len(doc.text), doc.id, names)
     aliases, mentions = short_forms(doc.text, found, doc.id)
     fragments = _fragments(doc, find_orgs(doc.text, 0, len(doc.text), doc.id, names, {m.name for m in found}))
-    return Extraction(mentions=mentions + [m for _, m in fragments], aliases=aliases + [a for a, _ in fragments])
+    brands = _country_brands(doc, [*found, *find_listed(doc.text, 0, len(doc.text), doc.id, found=found)])
+    return Extraction(mentions=mentions + [m for _, m in fragments] + [m for _, m in brands],
+                      aliases=aliases + [a for a, _ in fragments] + [a for a, _ in brands])
+
+
+def _country_brands(doc: Document, found: list[Mention]) -> list[tuple[Alias, Mention]]:
+    """A company named by its country and its brand (德国某某, 日本某某): the bare brand, written inside
+    the name, is its short form (the country is a place the name opens with)."""
+    out = []
+    for m in found:
+        if m.type == "Enterprise" and (country := foreign_country(m.name)) and \
+                len(brand := m.name[len(country):]) >= 2 and classify_org(brand) is None and \
+                doc.text[m.start:m.end] == m.name:
+            out.append((Alias(brand, m.name, m.type), Mention(m.type, brand, doc.id, m.start + len(country), m.end)))
+    return out
 
 
 def _fragments(doc: Document, found: list[Mention]) -> list[tuple[Alias, Mention]]:

@@ -37,6 +37,19 @@ _KIND_NOUNS = frozenset({"企业", "单位", "院校", "高校", "学校", "会�
 _OWN_SCHOOL_END_RE = re.compile(r"(?:学院|学校|大学|职院|技校|我校|我院|本校|该校|该院)$")
 
 
+_BULLETS = "•▪●◆■"
+_MENU_WORD_RE = re.compile(rf"[{_CJK}]{{1,4}}")
+
+
+def _menu_line(text: str, k: int) -> bool:
+    """Whether the line ending at ``k`` is a page's menu word: a line of one to four characters (no
+    punctuation) under another such line."""
+    a = text.rfind("\n", 0, k) + 1
+    above_end = text[:a].rstrip(" \u3000\r\n")
+    b = above_end.rfind("\n") + 1
+    return bool(_MENU_WORD_RE.fullmatch(text[a:k].strip()) and _MENU_WORD_RE.fullmatch(above_end[b:].strip()))
+
+
 def _soft_space(text: str, i: int) -> bool:
     """Whitespace at i that a PDF/Word extraction inserted inside a phrase: a run of spaces and
     line breaks (no tab) between two name characters."""
@@ -49,6 +62,10 @@ def _soft_space(text: str, i: int) -> bool:
     if j >= len(text) or k == 0:
         return False
     run = text[k:j]
+    if text[k - 1] in _BULLETS or text[j] in _BULLETS:
+        return False  # "• 某某联社": a bullet opens a list item, never the middle of a name
+    if "\n" in run and _menu_line(text, k):
+        return False  # 页面\n配色\n重置\n某某联社: a stack of a page's short menu words
     if "\n" in run:
         prev_line = text[text.rfind("\n", 0, k) + 1:k]
         if _HEADING_LINE_RE.match(prev_line):

@@ -274,6 +274,22 @@ def _typo_index(doc_names: frozenset[str]) -> dict[str, set[str]]:
     return index
 
 
+# Tags jieba gives a lone character that is the piece of a word it does not know (a morpheme, a
+# non-word, a name part), never a word of a clause (a verb, a noun like 厂, a particle).
+_PIECE_TAGS = frozenset({"ng", "g", "x", "zg", "nr", "nrfg", "nrt", "nz", "ns", "j"})
+
+
+def _unknown_word_start(cut: list, i: int) -> bool:
+    """Whether the one-character "verb" at ``cut[i]`` opens a word jieba does not know (a rare place or
+    brand it cuts into characters, 磨 + 憨): the next token is one character that is no word of its
+    own (jieba tags it ng, nr, x …)."""
+    if len(cut[i].word) != 1 or cut[i].flag[:1] != "v" or i + 1 >= len(cut):
+        return False
+    nxt = cut[i + 1]
+    return len(nxt.word) == 1 and nxt.flag in _PIECE_TAGS and nxt.word not in _STOP_TOKENS and \
+        lookup_region(nxt.word) is None
+
+
 @lru_cache(maxsize=1 << 16)
 def _leading_verbs(prefix: str) -> int:
     """Length of the verbs/adverbs/prepositions that open ``prefix`` (推进, 充分调动): a name
@@ -281,9 +297,12 @@ def _leading_verbs(prefix: str) -> int:
     n = 0
     if prefix.startswith(_ZONE_WORDS):
         return 0  # a zone's short name (经开区, then 管委会) opens it: 经 and 开 are no verbs here
-    for p in pos_cut(prefix):
+    cut = list(pos_cut(prefix))
+    for i, p in enumerate(cut):
         if lookup_region(p.word) is not None:
             break  # a place jieba tags as a verb (a city named by two verbs) opens the name
+        if _unknown_word_start(cut, i):
+            break  # 磨憨跨境…有限公司: jieba cuts a word it does not know into characters, the first a "verb"
         # Not "d": jieba tags some place names as adverbs (大连).
         if (p.flag[:1] in ("v", "p", "c") or p.flag in ("ad", "l")) and p.flag != "vn" or p.word in _STOP_TOKENS:
             n += len(p.word)

@@ -25,7 +25,7 @@ from ingest.industry_vocab import names_an_industry
 from ingest.model import Mention
 from ingest.orgnames.check import (_is_category, _is_generic, _leading_verbs, _longer_form, _place, _second_body, _specific,
                                    place_typo)
-from ingest.orgnames.words import (_CLOSE, _GENERIC_TOKENS, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
+from ingest.orgnames.words import (_CLOSE, _GENERIC_TOKENS, _ROLE_TOKENS, _NOT_AFTER_SHORT_RE, _OPEN, _SHORT_HEADS, _STANDALONE, _STOP_TOKENS,
                                    _SUFFIX_AT_RE, _SUFFIX_TYPE, classify_org, segment, pos_cut, tokenizer)
 from ingest.regions import REGIONS, is_bare_zone, is_place_relative, lookup_region, region_prefix
 from ingest.resolve import rule_key
@@ -44,6 +44,8 @@ _BRANCH_NOTE_RE = re.compile(r"[(（][\u4e00-\u9fff]{1,10}(?:分院|分校|校�
 # follows shows it is the body (a list, the government, a title), not a word (市委托).
 _COMMITTEES = frozenset({"省委", "市委", "县委", "区委", "州委"})
 _BARE_COMMITTEE_AFTER_RE = re.compile(r"[、，,和及与；;]|[省市县区州](?:政府|人民政府)|(?:副?书记|常委|办公室)")
+# A bare department before its head's title (…党委书记、教育局局长某某): the local department, a body.
+_HEAD_TITLE_AFTER_RE = re.compile(r"(?:常务)?副?(?:局长|厅长|主任)|党(?:组|委|工委)(?:副)?书记")
 # A party committee written before the government of the same place (省委省政府, 市委市政府): two
 # bodies; the government's name starts after the committee (found on its own).
 _COMMITTEE_BEFORE_RE = re.compile(r"^(?:党中央)?(?:[省市县区州]委)+(?=[省市县区州])")
@@ -140,6 +142,7 @@ def _find_orgs(text: str, start: int, end: int, doc: str, names: frozenset[str],
         if kept and c[0] < kept[-1][1]:
             continue
         kept.append(c)
+    kept = _government_departments(text, end, kept)
     kept = sorted(kept + _shared_suffix(text, start, kept) + _zone_administration(text, end, kept),
                   key=lambda c: (c[0], c[1]))
     return [Mention(type=t, name=n, doc=doc, start=s, end=e, properties=_agency_key(n) if t == "Agency" else {})
@@ -222,7 +225,10 @@ def _read_names(text: str, start: int, end: int, names: frozenset[str]) -> list[
             # A name never starts with a bracket: "(此件公开发布)教育厅" → drop the note.
             close = max(context.rfind(c) for c in _CLOSE)
             n = len(context) - close - 1 if close >= len(context) - n else n
-        alone = suffix in _STANDALONE or n == 0 and suffix in _COMMITTEES and bool(_BARE_COMMITTEE_AFTER_RE.match(text, e))
+        headed = n == 0 and typ == "Agency" and suffix[-1] in "局厅委" and len(suffix) >= 3 and \
+            bool(_HEAD_TITLE_AFTER_RE.match(text, e)) and text[s - 1:s] in ("", "、", "，", ",", "和", "及", "\n", " ")
+        alone = suffix in _STANDALONE or n == 0 and suffix in _COMMITTEES and bool(_BARE_COMMITTEE_AFTER_RE.match(text, e)) \
+            or headed
         if n == 0 and not alone:
             continue
         name_start = pos[len(pos) - n] if n else s
@@ -286,7 +292,7 @@ def _read_names(text: str, start: int, end: int, names: frozenset[str]) -> list[
             # 甲职业教育集团、乙职业教育集团、: an item of a list of names with the same suffix is one
             same_kind = in_list and typ in ("Group", "Enterprise") and \
                 text[max(start, name_start - 1 - len(suffix)):name_start - 1] == suffix
-            specific = initial or same_kind or typed_list or _specific(prefix, list(segment(tokenizer(), prefix)), suffix, typ)
+            specific = initial or same_kind or typed_list or headed or _specific(prefix, list(segment(tokenizer(), prefix)), suffix, typ)
         reads.append((s, e, suffix, typ, name_start, prefix, name, specific))
     return reads
 
@@ -314,10 +320,18 @@ def _shared_suffix(text: str, lo: int, kept: list[tuple[int, int, str, str, int]
             part = item(m.group(1))
             if part is None or classify_org(part):
                 break  # 甲集团、乙… : the item is a whole name of its own
+            if _after_title(text, m.end(1) - len(part), lo):
+                break  # 某联合会会长张三、某地大学教授: a person after a title, not a place sharing the name
             a = m.end(1) - len(part)
             out.append((a, m.end(1), part + name[len(head):], typ, slen))
             pos = a
     return out
+
+
+def _after_title(text: str, pos: int, lo: int) -> bool:
+    """Whether a title or role of a person (会长, 院长, 教授 …) ends right before ``pos``."""
+    before = text[max(lo, pos - 5):pos]
+    return any(before.endswith(t) for t in _ROLE_TOKENS)
 
 
 # A level or batch written before a name that opens with a place (国家级北岭…集团, 首批东川…联盟).
@@ -328,6 +342,29 @@ _PLACE_PAIR_RE = re.compile(r"([\u4e00-\u9fff]{2,8})[—－\-]$")
 _FIELD_LAB_RE = re.compile(r"(?:^|(?<=[\n，。；、：“\"]))([\u4e00-\u9fff]{2,10}[与和])$")
 # 某某高新区党工委副书记、管委会主任: the same zone's administration, named bare after its party committee.
 _BARE_ZONE_BODY_RE = re.compile(r"[^，。；,;：:\n]{0,12}?、(管委会|管理委员会)")
+
+
+# A bureau written right after its government (某特别行政区政府教育及青年发展局, 某市人民政府某某局): words
+# of a department (no verb, no list mark) closed by 局 or 署.
+_DEPARTMENT_AFTER_GOVT_RE = re.compile(r"[\u4e00-\u9fff]{1,12}?(?:局|署)")
+_NOT_IN_DEPARTMENT_RE = re.compile(r"[的与和、在对向为是将了]")
+
+
+def _government_departments(text: str, hi: int, kept: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:
+    """A government followed by one of its bureaus names the bureau: 澳门特别行政区政府教育及青年发展局 is one
+    agency, not its government (Hong Kong and Macao name their bureaus so; the mainland's suffixes
+    already read 某市人民政府教育局)."""
+    out: list[tuple[int, int, str, str, int]] = []
+    for i, (s, e, name, typ, slen) in enumerate(kept):
+        m = _DEPARTMENT_AFTER_GOVT_RE.match(text, e, hi) if typ == "Agency" and name.endswith("政府") else None
+        if m and not _NOT_IN_DEPARTMENT_RE.search(m.group(0)) and \
+                not any(e <= k[0] < m.end() for k in kept[i + 1:]) and \
+                m.group(0) != "当局" and \
+                not any(t in _STOP_TOKENS and t != "及" for t in segment(tokenizer(), m.group(0))):
+            out.append((s, m.end(), name + m.group(0), typ, 1))
+        else:
+            out.append((s, e, name, typ, slen))
+    return out
 
 
 def _zone_administration(text: str, hi: int, kept: list[tuple[int, int, str, str, int]]) -> list[tuple[int, int, str, str, int]]:

@@ -43,7 +43,7 @@ _CJK_RE = re.compile(r"[\u3400-\u9fff]")
 _EDGE_CHARS = frozenset("与和及、的在等签共为将已于向同跟对把被是也都还就并由从到赴或暨获入先分以")
 _EDGE_WORDS = frozenset("""签约 签订 签署 订单 合作 共建 携手 联合 举行 揭牌 开展 深化 达成 建立 成立 组建 牵头 双方 三方
 校企 校长 院长 党委 董事 总经 副总 负责 领导 一行 冠名 捐赠 授牌 学生 师生 毕业 实训 产业 参加 参与 代表 相关 有关 主办
-承办 召开 座谈 交流 调研 考察 走进 来到 援藏 援疆 援青 帮扶 支援 对口""".split())
+承办 召开 座谈 交流 调研 考察 走进 来到 援藏 援疆 援青 帮扶 支援 对口 围绕 面向 依托 对接 助力 参观""".split())
 _PLACE_END_RE = re.compile(r"(?:省|市|县|区|州|旗|自治区|特别行政区)$")
 _OWN_RELATIVE_RE = re.compile(r"^[省市县区州]")
 
@@ -409,7 +409,14 @@ def abbreviates(short: str, full: str, leave_out: int | None = None) -> bool:
             takes = _subsequences(word, w == n - 1)
         return any(core.startswith(t, i) and go(i + len(t), w + 1, used + 1, True, w == n - 1, skips) for t in takes)
 
-    return go(0, 0, 0, False, False)
+    if go(0, 0, 0, False, False):
+        return True
+    if strict and places and s_suffix == suffix and not any(core.startswith(t) for t in _place_forms(cwords[0])):
+        # 商贸学院 of 某地商贸职业学院: the place and the generic words (职业, 技术) left out, the
+        # specific words whole (临江职业学院 keeps its place, so it is no form of 临江职业技术学院)
+        rest = [w for w in cwords[places:] if w not in _GENERIC_TOKENS]
+        return 0 < len(rest) < n - places and core == "".join(rest)
+    return False
 
 
 def _fewest_left_out(short: str, targets: set[tuple[str, str]]) -> set[tuple[str, str]]:

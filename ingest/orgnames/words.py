@@ -69,6 +69,10 @@ _SUFFIXES: tuple[tuple[str, str], ...] = (
     ("水利局", "Agency"), ("水利厅", "Agency"), ("林业局", "Agency"), ("林业和草原局", "Agency"),
     ("城市管理局", "Agency"), ("投资促进局", "Agency"), ("大数据局", "Agency"), ("行政审批局", "Agency"),
     ("数据局", "Agency"), ("外事办", "Agency"), ("金融办", "Agency"), ("国资局", "Agency"), ("人防办", "Agency"),
+    # a place's supply and marketing cooperative (某省供销合作联社, 某市供销合作社联合社): a body of the
+    # government's, listed among its departments; a 农村信用(合作)联社 is a bank
+    ("供销合作联社", "Agency"), ("供销合作社联合社", "Agency"), ("供销合作总社", "Agency"), ("供销联社", "Agency"),
+    ("信用合作联社", "Enterprise"), ("信用联社", "Enterprise"),
     # Associations
     ("联合会", "Association"), ("协会", "Association"), ("学会", "Association"), ("商会", "Association"),
     ("行指委", "Association"), ("教指委", "Association"), ("教学指导委员会", "Association"),
@@ -117,7 +121,7 @@ _STOP_TOKENS = frozenset("""
 完善 深化 探索 实现 形成 构建 健全 依靠 借助 利用 鼓励 扶持 认定 确定 公布 入选 评为 获评 申报 批准 带动
 整合 优化 共筑 启动 代表 总结 部署 布局 公开 及时 认真 深入 进一步 积极 主动 分别 先后 多次 从而 优秀
 已 已在 目前 现 现在 当前 有 有关 相关 全市 全省 全体 市属 省属 区属 约 余 多 家 个 位 名 首批 首届 第一批 第二批
-号 年 年度 月 日 名称 关于 转发 报 报送 上报 抄送 抄报 致 通知 意见 文件 印发 发布 左右 各市 各省 各地 各级 各区 各县
+号 年 年度 月 日 名称 序号 名单 关于 转发 报 报送 上报 抄送 抄报 致 通知 意见 文件 印发 发布 左右 各市 各省 各地 各级 各区 各县
 """.split())
 # Modifiers that make a name generic when nothing else precedes the suffix (中等职业学校, 有关企业).
 # Titles and roles of people: what follows a name (临江职业学院院长, 北岭公司总经理) and what
@@ -140,7 +144,7 @@ _STOP_TOKENS = _STOP_TOKENS | _ROLE_TOKENS | _REPORT_TOKENS
 _GENERIC_TOKENS = frozenset("""
 中职 高职 中高职 中等 高等 职业 职业技术 技术 中等职业 高等职业 职教 职业教育 教育 师范 专业 普通 综合 特教 二级 分
 示范 示范性 骨干 优质 重点 知名 龙头 规模 品牌 特色 高水平 一流 双高 兴辽 现代 新型 试点 培育 建设 发展 实体 实体化
-国家 国家级 省级 市级 区级 县级 省 市 区 县 区县 直辖市 计划单列市 全国 全省 全市 地方 区域 区域性 市域 境外 外国 国外 海外
+国家 国家级 省级 自治区级 市级 区级 县级 省 市 区 县 区县 直辖市 计划单列市 全国 全省 全市 地方 区域 区域性 市域 境外 外国 国外 海外
 行业 产业 产教 融合 产教融合 企业 院校 单位 联盟 成员 集团 学校 学院 合作 中外 中外合作 日方
 国有 民营 公办 民办 校企 各 各级 本 该 我 我省 我市 本市 这些 某 有关 相关 上级 下属 直属 附属 所属
 一批 两所 多所 部分 首个 未来 新时代 阶段 下一 合格 不合格 规范 调整 全日制 非全日制
