@@ -252,9 +252,31 @@ def context_issuers(text: str, start: int) -> list[tuple[str, int]]:
         break
     if not names and verb and not head[cut:].strip(" 先后相继陆续也还又"):
         return _subject_issuers(text, line_start, start)
+    if not names and _NOW_ISSUED.fullmatch(head[cut:]):
+        return _approved_by(text, base, base + cut)
     out, pos = [], base + cut
     for n in names:
         k = text.find(n, pos, start)
+        if k < 0:
+            return []
+        out.append((n, k))
+        pos = k + len(n)
+    return out
+
+
+# 经X、Y等8部门联合审议通过，现将《…》印发: the bodies that approved it issue it.
+_NOW_ISSUED = re.compile(r"\s*(?:现|特|今)将\s*")
+_APPROVED = re.compile(r"经(?P<who>[^，,。；;：:]{2,80}?)(?:等\s*[\d一二三四五六七八九十]{1,3}\s*个?(?:部门|单位|部委))?"
+                       r"(?:联合|共同)?(?:审议|研究|审定|审核)(?:通过|同意)\s*[，,]\s*$")
+
+
+def _approved_by(text: str, base: int, cut: int) -> list[tuple[str, int]]:
+    m = _APPROVED.search(text, base, cut)
+    if m is None:
+        return []
+    out, pos = [], m.start("who")
+    for n in issuer_list(m.group("who")):
+        k = text.find(n, pos, m.end("who"))
         if k < 0:
             return []
         out.append((n, k))

@@ -238,3 +238,13 @@ def test_a_web_notice_issuing_several_documents_with_buttons_under_its_title():
     assert issued == {"教育部", "澜江壮族自治区人民政府"}  # both, after 有关部署及; 自治区 spelled out
     implements = {t for s, t in _pairs(WEB_NOTICE, "IMPLEMENTS") if s == "澜江壮族自治区市域产教联合体建设指导意见"}
     assert implements == {"关于深化职业教育改革的意见", "推动产教融合创新高地实施方案"}
+
+
+def test_the_bodies_that_approved_a_list_issue_it():
+    from ingest.policy import context_issuers
+
+    text = ("各市（州）发改委、教育局：\n按照《澜江省产教融合型企业实施细则》工作要求，经省发改委、省教育厅、省人社厅等8部门联合审议通过，"
+            "现将《澜江省首批产教融合型企业名单》印发给你们。\n")
+    assert [n for n, _ in context_issuers(text, text.index("《澜江省首批"))] == ["省发改委", "省教育厅", "省人社厅"]
+    plain = "经研究，现将《澜江省首批产教融合型企业名单》印发给你们。"
+    assert context_issuers(plain, plain.index("《")) == []
