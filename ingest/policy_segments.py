@@ -291,7 +291,8 @@ def _title_before(lines: list[Line], i: int, floor: int) -> tuple[str, int, int]
             break
         parts.insert(0, ln)
         joined = "".join(p.stripped for p in parts)
-        if policy_kind(joined) and "《" not in joined[:1]:
+        # a line that closes a 《 opened above it (…提升 / 行动方案》的通知) is the title's second line
+        if policy_kind(joined) and "《" not in joined[:1] and joined.count("》") <= joined.count("《"):
             k = lines.index(parts[0])
             above = lines[k - 1] if k > 0 else None
             if (above is not None and above.start >= floor and joined.startswith(("关于", "转发", "印发"))
@@ -301,7 +302,9 @@ def _title_before(lines: list[Line], i: int, floor: int) -> tuple[str, int, int]
                 joined = "".join(p.stripped for p in parts)
             title = re.sub(r"\s+", " ", " ".join(p.stripped for p in parts) if "关于" not in joined else joined)
             return title, parts[0].start + (len(parts[0].text) - len(parts[0].text.lstrip())), parts[-1].end
-        if len(parts) == 2:
+        if len(parts) == 2 and joined.count("》") <= joined.count("《"):
+            break
+        if len(parts) == 3:
             break
     return None
 

@@ -63,19 +63,21 @@ import pytest
 from tests.policy_facts import check_headers, format_score, load, score
 from tests.test_policy_heldout13 import UNSEEN, _well_formed
 
-# First score of each develop set, rounded down (heldout22 after its one correction):
-# (policy facts recall, RESPONSIBLE_FOR recall).
+# Each develop set's figures, rounded down: (policy facts recall, RESPONSIBLE_FOR recall). First
+# scores 0.921/0.853, 0.753/0.718 (heldout22 after its one correction), 0.500/0.250, 0.823/0.903;
+# raised after the round-seven rules (written on heldout17-20, then on these sets' misses).
 DEVELOP = {
-    "heldout21": (0.921, 0.853),
-    "heldout22": (0.753, 0.718),
-    "heldout23": (0.500, 0.250),
-    "heldout24": (0.823, 0.903),
+    "heldout21": (0.973, 0.951),
+    "heldout22": (1.000, 1.000),
+    "heldout23": (0.986, 0.968),
+    "heldout24": (1.000, 1.000),
 }
-# Develop documents whose header read right at the first score.
+# Develop documents whose header reads right (at the first score 9 of 12: heldout22's
+# city_forward_two_bureaus and heldout23's city_party_gov_opinion, prov_edu_work_points_name did not).
 DEVELOP_HEADERS = {
     "heldout21": ("city_tab_doubled_hao", "county_work_points_yishi", "prov_web_gov_office"),
-    "heldout22": ("district_md_leader_plan", "prov_four_dept_joint"),
-    "heldout23": ("county_notice_cells",),
+    "heldout22": ("city_forward_two_bureaus", "district_md_leader_plan", "prov_four_dept_joint"),
+    "heldout23": ("city_party_gov_opinion", "county_notice_cells", "prov_edu_work_points_name"),
     "heldout24": ("city_plan_bracket_issuers", "district_md_cells_duty", "prov_forward_national"),
 }
 HOLDOUT = ("heldout25", "heldout26", "heldout27", "heldout28")

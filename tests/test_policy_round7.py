@@ -248,3 +248,11 @@ def test_the_bodies_that_approved_a_list_issue_it():
     assert [n for n, _ in context_issuers(text, text.index("《澜江省首批"))] == ["省发改委", "省教育厅", "省人社厅"]
     plain = "经研究，现将《澜江省首批产教融合型企业名单》印发给你们。"
     assert context_issuers(plain, plain.index("《")) == []
+
+
+def test_a_title_wrapped_inside_its_quoted_title_above_the_number():
+    text = ("澜州市教育局 澜州市财政局关于转发《澜江省职业学校办学能力提升\n行动方案（2034—2037年）》的通知\n"
+            "澜教发〔2034〕8号\n各县（市、区）教育局、财政局：\n现将《澜江省职业学校办学能力提升行动方案（2034—2037年）》转发给你们。\n")
+    seg, = _segs(text)
+    assert seg.title == "澜州市教育局 澜州市财政局关于转发《澜江省职业学校办学能力提升行动方案（2034—2037年）》的通知"
+    assert [n for n, _, _ in seg.issuers] == ["澜州市教育局", "澜州市财政局"]
