@@ -75,7 +75,8 @@ def partner_kind(text: str) -> str | None:
 
 # -- lists of names ---------------------------------------------------------------------------
 SEP = r"[\s、，,和与及]|以及"
-LIST_GAP_RE = re.compile(rf"^(?:{SEP})*$")
+# A short-form note after a name (A有限公司（以下简称“A”）、B) is no end of the list.
+LIST_GAP_RE = re.compile(rf"^(?:{SEP})*(?:[（(](?:以下简称|以下称|下称|简称)[^（）()\n]{{1,20}}[）)](?:{SEP})*)?$")
 
 
 # Between the last name of a list and the word after it: 等, a count (等42家), or a note in

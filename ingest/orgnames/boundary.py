@@ -23,6 +23,12 @@ _SOFT_STOPS = frozenset({"联合", "合作", "共同", "发展"})
 _CONJUNCTIONS = frozenset({"和", "与", "及", "同"})
 _NAME_CHAR_RE = re.compile(rf"[{_CJK}〇A-Za-z0-9·•（）()\-]")
 _MAX_NAME = 40
+# A news dateline (…3月18日电, …三月十八日讯) before a name: the day written in Chinese numerals, or
+# after the digits the walk stopped at.
+# 电 opening a word (日电子, 日电气) is a trade, not the wire.
+_WIRE = r"(?:电(?![子气力器网视信话缆机池脑站厂梯影台商动源线路])|讯)"
+_DATELINE_RE = re.compile(rf"[^月，。]{{0,12}}月[〇零一二三四五六七八九十]{{1,3}}日{_WIRE}")
+_DAY_AFTER_DIGITS_RE = re.compile(rf"(?:月[〇零一二三四五六七八九十]{{1,3}})?日{_WIRE}")
 # The suffixes that end a whole name (学校, 有限公司 …): a line ending in one ends there.
 _SUFFIX_END_RE = re.compile("(?:" + "|".join(sorted((re.escape(x) for x, _ in _SUFFIXES), key=len, reverse=True)) + r")\s*$")
 _LEGAL = frozenset({"有限公司", "股份有限公司", "有限责任公司"})
@@ -110,7 +116,21 @@ def _left_context(text: str, s: int, lo: int) -> tuple[str, list[int]]:
         i -= 1
     chars.reverse()
     pos.reverse()
-    return "".join(chars), pos
+    cut = 0
+    if depth > 0:
+        # 各市（含甲、乙市）教育局: a bracket opened before the walk's stop is no part of the name
+        for k, c in enumerate(chars):
+            if c in _CLOSE:
+                depth -= 1
+                cut = k + 1
+                if depth == 0:
+                    break
+    # 新华社北京3月18日电某某大学, 本报三月十八日讯某某学院: a news dateline glued to the name
+    after_digit = cut == 0 and i >= lo and text[i].isdigit()
+    dateline = (_DAY_AFTER_DIGITS_RE if after_digit else _DATELINE_RE).match("".join(chars), cut)
+    if dateline:
+        cut = dateline.end()
+    return "".join(chars[cut:]), pos[cut:]
 
 
 def _ends_with_org(prefix: str) -> bool:

@@ -56,6 +56,24 @@ def _bare_name(item: str, typ: str) -> bool:
     return _specific(item, tokens, "", typ)
 
 
+def _bare_brand(item: str) -> bool:
+    """``item`` reads as a brand that jieba takes for a verb (a two- to four-character word with no
+    suffix, not generic, not a place): asked only for an item of a counted list of companies whose
+    other items are named with their suffix (与A有限公司、B科技有限公司、C等36家企业)."""
+    if not re.fullmatch(r"[\u4e00-\u9fff]{2,4}", item) or classify_org(item):
+        return False
+    tokens = list(segment(tokenizer(), item))
+    if len(tokens) > 2 or _is_generic(tokens) or any(t in _STOP_TOKENS or t in _ROLE_TOKENS for t in tokens):
+        return False
+    return lookup_region(item) is None and not region_prefix(item)
+
+
+# A short-form bracket after a name in a list (A有限公司（以下简称“A”）、B…): the list goes on over it.
+_ALIAS_BRACKET_RE = re.compile(r"[ \u3000]*[（(](?:以下简称|以下称|下称|简称)[^（）()\n]{1,20}[）)][ \u3000]*")
+# The tail of a list of companies closed by its count (等36家企业, 等十余家企业).
+_COUNTED_FIRMS_RE = re.compile(r"等[ \u3000]*(?:\d+|[一二三四五六七八九十百几两]+)[ \u3000]*(?:余|多)?[ \u3000]*家")
+
+
 # Short shapes of school names in a list of schools: 某某校, 某某中专, 某二职, 某某职院 ….
 _SHORT_SCHOOL_RE = re.compile(r"(?:(?<![学中高职技])校|中专|(?<=[一二三四五六七八九十])职|职院|职专|职中|技校|职校)$")
 
@@ -98,11 +116,16 @@ def find_listed(text: str, start: int = 0, end: int | None = None, doc: str = ""
         items: list[tuple[int, int, str]] = []  # (start, end, name) of new names, right to left
         pos, ok = tail.start(), True
         n_items = 0  # items of the list, with or without a suffix
+        counted_firms = typ == "Enterprise" and _COUNTED_FIRMS_RE.match(tail.group(0).strip()) is not None
+        brands: list[int] = []  # indexes in ``items`` of brands read by ``_bare_brand`` only
+        known_types: list[str] = []
         while ok:
             n_items += 1
-            known = next((m for m in found if m.end <= pos and not text[m.end:pos].strip()), None)
+            known = next((m for m in found if m.end <= pos and (not text[m.end:pos].strip() or
+                                                                _ALIAS_BRACKET_RE.fullmatch(text[m.end:pos]))), None)
             if known is not None:
                 s = known.start
+                known_types.append(known.type)
             else:
                 context, offs = _left_context(text, pos, start)
                 if not context:
@@ -113,7 +136,10 @@ def find_listed(text: str, start: int = 0, end: int | None = None, doc: str = ""
                 parts = [context[len(context) - n:]]
                 if whole and len(pieces := _LIST_JOIN_RE.split(parts[0])) == 2 and all(len(p) >= 2 for p in pieces):
                     parts = pieces  # A、B和C等企业
-                if not all(_bare_name(p, typ) for p in parts) or not whole and any(
+                if counted_firms and whole and len(parts) == 1 and not _bare_name(parts[0], typ) and \
+                        _bare_brand(parts[0]):
+                    brands.append(len(items))  # (安X: a brand jieba reads as a verb, kept if the rest are firms)
+                elif not all(_bare_name(p, typ) for p in parts) or not whole and any(
                         context[:len(context) - n].endswith(r) for r in _ROLE_TOKENS):
                     ok = False  # (校长助理张三等学校负责人: a person after a title, not a body)
                     break
@@ -129,6 +155,9 @@ def find_listed(text: str, start: int = 0, end: int | None = None, doc: str = ""
             pos = comma
         if counted and (text[tail.start() - 1:tail.start()] in "等、" or n_items < 2):
             continue  # (等五家企业 is read above; one item before a count is no list)
+        if brands and (not known_types or any(t != "Enterprise" for t in known_types) or
+                       len(brands) + len(known_types) != n_items):
+            items = [x for k, x in enumerate(items) if k not in brands]  # a brand only among named firms
         if ok and items:
             out.extend(Mention(typ, _uncut(name, typ, doc_names), doc, a, b, {}) for a, b, name in items)
     out.extend(_cue_brands(text, start, end, doc, found, doc_names))

@@ -1,0 +1,56 @@
+"""Issue 9, round two, on short invented sentences: a brand jieba reads as a verb among named
+companies in a list closed by its count (与A有限公司、B有限公司、C等28家企业建立合作关系), an addressee
+line whose bracket lists places (各市（含甲、乙市）教育局), and a news dateline glued to a name
+(新华社北京3月18日电某某大学)."""
+
+from __future__ import annotations
+
+from ingest.orgnames import find_listed, find_orgs
+
+from test_issue9_orgs import _facts, _names
+
+
+def _listed(text: str) -> list[tuple[str, str]]:
+    return [(m.name, m.type) for m in find_listed(text, found=find_orgs(text))]
+
+
+SCHOOL = "南岭陶瓷职业学院"
+A, B = "北浦东山陶瓷股份有限公司", "西岭市南坪釉料科技有限公司"
+BRAND = "远航"  # jieba tags it a verb: only the list of named companies makes it a body
+
+
+def test_a_brand_among_named_companies_in_a_counted_list():
+    text = f"{SCHOOL}围绕陶瓷产业集群，与{A}（以下简称“东山陶瓷”）、{B}、{BRAND}等28家企业建立了稳定的合作关系。"
+    assert (BRAND, "Enterprise") in _listed(text)
+    got = _facts(text)
+    assert {("PARTNERS_WITH", SCHOOL, x, "合作") for x in (A, B, BRAND)} <= got
+
+
+def test_a_verb_like_item_without_named_companies_is_no_brand():
+    # the other items are bare too: nothing says 远航 is a company
+    assert (BRAND, "Enterprise") not in _listed(f"{SCHOOL}与星河、{BRAND}等28家企业建立了合作关系。")
+
+
+def test_a_verb_like_item_in_an_uncounted_list_is_no_brand():
+    assert (BRAND, "Enterprise") not in _listed(f"{SCHOOL}与{A}、{BRAND}等企业建立了合作关系。")
+
+
+def test_places_in_an_addressee_bracket_give_no_body():
+    got = _names("各市（含东浦、西岭市）教育局，各有关院校：\n\n现将有关事项通知如下。")
+    assert not [n for n, _ in got if "）" in n or n.startswith("西岭市")]
+
+
+def test_a_bracket_inside_a_name_stays():
+    assert ("北岭东山机械（集团）有限公司", "Enterprise") in _names("学校与北岭东山机械（集团）有限公司签约。")
+
+
+def test_a_dateline_is_no_part_of_the_name():
+    for line in ("新华网北京3月18日电北岭师范大学与南浦动力有限公司签署合作协议。",
+                 "新华社北京3月18日电 北岭师范大学与南浦动力有限公司签署合作协议。",
+                 "本报讯 南浦日报记者三月十八日电北岭师范大学与南浦动力有限公司签署合作协议。"):
+        assert ("北岭师范大学", "School") in _names(line), line
+        assert ("PARTNERS_WITH", "北岭师范大学", "南浦动力有限公司", "签约") in _facts(line), line
+
+
+def test_a_trade_starting_with_the_wire_character_stays():
+    assert ("北岭十一日电气有限公司", "Enterprise") in _names("学校与北岭十一日电气有限公司签约。")
