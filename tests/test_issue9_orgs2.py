@@ -54,3 +54,10 @@ def test_a_dateline_is_no_part_of_the_name():
 
 def test_a_trade_starting_with_the_wire_character_stays():
     assert ("北岭十一日电气有限公司", "Enterprise") in _names("学校与北岭十一日电气有限公司签约。")
+
+
+def test_a_place_name_ending_in_yue_is_not_a_month():
+    from ingest.orgnames import find_orgs
+
+    assert [m.name for m in find_orgs("年会在长春净月汽车职业技术学院召开。")] == ["长春净月汽车职业技术学院"]
+    assert [m.name for m in find_orgs("3月北岭职业技术学院召开大会。")] == ["北岭职业技术学院"]

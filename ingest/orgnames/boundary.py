@@ -223,6 +223,10 @@ def _clause_verb(token: str, left: str, taken: list[str]) -> bool:
     return bool(taken) and left in _SUBJECT_WORDS and _is_verb(token) and token not in _NAME_VERBS
 
 
+# What stands before 月 when it is a month: a numeral or a relative word (3月, 十月, 本月, 上月).
+_MONTH_BEFORE_RE = re.compile(r"[〇零一二三四五六七八九十两本上下同当每次该个半岁年]")
+
+
 def _walk_left(context: str, suffix: str, tok) -> int:
     """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``
     (memoised on the tokenizer: the page's pass and the sentence's read the same contexts)."""
@@ -255,6 +259,9 @@ def _walk(context: str, suffix: str, tok) -> int:
                 not _is_verb(rev[i + 1]) and classify_org("".join(reversed(rev[i + 1:]))) is None and \
                 rev[i + 1] not in _KIND_NOUNS and i + 2 < len(rev) and (_proper_noun(rev[i + 2]) or _place(rev[i + 2])):
             pass  # 北岭厨房和热水电器制造(泰国)有限公司: two trades in one registered name
+        elif t == "月" and taken and i + 1 < len(rev) and len(rev[i + 1]) == 1 and re.fullmatch(
+                r"[\u4e00-\u9fff]", rev[i + 1]) and not _MONTH_BEFORE_RE.fullmatch(rev[i + 1]):
+            pass  # 长春净月汽车…学院: 月 of a place's name jieba cut apart (净 + 月), not a month (3月, 本月)
         elif t in _SOFT_STOPS and i + 1 < len(rev) and _proper_noun(rev[i + 1]) and not _ends_with_org(
                 "".join(reversed(rev[i + 1:]))):
             pass  # 安吉联合物流: a place or proper name before it makes it part of the name
