@@ -18,8 +18,9 @@ from typing import Any, Iterator, Literal
 
 from fastapi import Depends, FastAPI, Header, Query, Request
 from starlette.concurrency import run_in_threadpool
-from fastapi.responses import FileResponse, HTMLResponse
+from fastapi.responses import FileResponse, HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 
 from api import schemas as S
 from api.cli import version
@@ -157,6 +158,32 @@ def _split_types(values: list[str] | None) -> tuple[set[str], set[str]]:
     return rels, node_types
 
 
+class RefuseLongQueries:
+    """An over-long query string gets the one error shape (uvicorn refuses past 16 KiB itself).
+
+    A plain ASGI middleware: ``@app.middleware("http")`` wraps every request in Starlette's
+    BaseHTTPMiddleware (a task group and a body stream per request), a good part of what a
+    small request costs the server (BENCHMARKS.md, "API")."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] == "http" and len(scope.get("query_string", b"")) > MAX_QUERY_BYTES:
+            response = error_response(414, "too_long", f"the query string is longer than {MAX_QUERY_BYTES} bytes")
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+def _json(model: BaseModel) -> Response:
+    """A response model as JSON, serialised once here (pydantic's compiled serialiser, in the
+    request's worker thread): returned as a Response, FastAPI does not validate the model
+    again against ``response_model`` (which it does in a second thread hop); the schema in
+    /openapi.json is unchanged."""
+    return Response(model.model_dump_json(), media_type="application/json")
+
+
 def create_app(store: GraphStore | None = None, settings: Settings | None = None,
                backend: str = "networkx") -> FastAPI:
     """The app over ``store`` (default: the store named by ``settings``, else the environment)."""
@@ -178,12 +205,7 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
     app.state.settings = settings
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def refuse_long_queries(request: Request, call_next):
-        # An over-long query string gets the one error shape (uvicorn refuses past 16 KiB itself).
-        if len(request.scope.get("query_string", b"")) > MAX_QUERY_BYTES:
-            return error_response(414, "too_long", f"the query string is longer than {MAX_QUERY_BYTES} bytes")
-        return await call_next(request)
+    app.add_middleware(RefuseLongQueries)
     app.mount("/static", StaticFiles(directory=str(STATIC)), name="static")
 
     # ---- pages ------------------------------------------------------------------------
@@ -211,31 +233,31 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
              summary="Find nodes by name or alias (exact, substring, then fuzzy)")
     def entities(name: str | None = Query(None, min_length=1, max_length=200),
                  type: NodeType | None = None,
-                 limit: int = Query(10, ge=1, le=MAX_LIMIT)) -> S.EntityList:
+                 limit: int = Query(10, ge=1, le=MAX_LIMIT)) -> Response:
         with holder.use() as st:
             if name is None:
                 found = sorted(st.iter_nodes(type), key=lambda n: n.name)[:limit]
             else:
                 found = match_entities(st, name, type, limit)
-            return S.EntityList(query=name, type=type, entities=[S.NodeOut.of(n) for n in found])
+            return _json(S.EntityList(query=name, type=type, entities=[S.NodeOut.of(n) for n in found]))
 
     @app.get("/entities/{node_id}", response_model=S.EntityDetail, tags=["graph"],
              summary="A node with its aliases and every edge touching it, with evidence")
-    def entity(node_id: str) -> S.EntityDetail:
+    def entity(node_id: str) -> Response:
         with holder.use() as st:
             node = _require_node(st, node_id)
             edges = st.edges_of(node_id)
             others = {e.target if e.source == node_id else e.source for e in edges}
             neighbors = [S.brief(n) for n in (st.get_node(i) for i in sorted(others)) if n is not None]
-            return S.EntityDetail(node=S.NodeOut.of(node), edges=[S.EdgeOut.of(e) for e in edges],
-                                  neighbors=neighbors)
+            return _json(S.EntityDetail(node=S.NodeOut.of(node), edges=[S.EdgeOut.of(e) for e in edges],
+                                        neighbors=neighbors))
 
     @app.get("/entities/{node_id}/neighbors", response_model=S.Subgraph, tags=["graph"],
              summary="The ego network: nodes and edges up to depth hops")
     def neighbors(node_id: str, depth: int = Query(1, ge=1, le=2),
                   types: list[str] | None = Query(None, description="relation types to follow and/or "
                                                   "node types to keep, comma-separated or repeated"),
-                  limit: int = Query(200, ge=1, le=MAX_NEIGHBORS)) -> S.Subgraph:
+                  limit: int = Query(200, ge=1, le=MAX_NEIGHBORS)) -> Response:
         rels, node_types = _split_types(types)
         with holder.use() as st:
             _require_node(st, node_id)
@@ -245,8 +267,8 @@ def create_app(store: GraphStore | None = None, settings: Settings | None = None
                 nodes = [n for n in nodes if n.id == node_id or n.type in node_types]
                 kept = {n.id for n in nodes}
                 edges = [e for e in edges if e.source in kept and e.target in kept]
-            return S.Subgraph(center=node_id, depth=depth, nodes=[S.NodeOut.of(n) for n in nodes],
-                              edges=[S.EdgeOut.of(e) for e in edges], truncated=truncated)
+            return _json(S.Subgraph(center=node_id, depth=depth, nodes=[S.NodeOut.of(n) for n in nodes],
+                                    edges=[S.EdgeOut.of(e) for e in edges], truncated=truncated))
 
     @app.get("/paths", response_model=S.Paths, tags=["graph"],
              summary="Shortest paths between two nodes (edges followed in either direction)")

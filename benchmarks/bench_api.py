@@ -43,6 +43,22 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def server_cpu(pid: int) -> float:
+    """CPU seconds (user + system) of a process and its children (uvicorn's workers), from /proc."""
+    total, todo = 0.0, [pid]
+    tick = os.sysconf("SC_CLK_TCK")
+    while todo:
+        p = todo.pop()
+        try:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / tick
+            for task in Path(f"/proc/{p}/task").iterdir():
+                todo.extend(int(c) for c in (task / "children").read_text().split())
+        except (OSError, ValueError, IndexError):
+            continue
+    return total
+
+
 def targets(store_path: Path, n: int, seed: int) -> list[str]:
     """Request paths: (entity by name, neighbours of a node) pairs, drawn from the store."""
     from graph.networkx_store import NetworkxStore
@@ -118,9 +134,10 @@ def main(argv: list[str] | None = None) -> int:
             time.sleep(0.2)
         print(f"server: {args.workers} worker(s), up in {time.perf_counter() - started:.1f} s")
         asyncio.run(run_clients(base, paths[:20], args.clients, 1.0))  # warm-up
-        t = time.perf_counter()
+        t, cpu, own = time.perf_counter(), server_cpu(server.pid), time.process_time()
         latencies, errors = asyncio.run(run_clients(base, paths, args.clients, args.seconds))
         wall = time.perf_counter() - t
+        cpu, own = server_cpu(server.pid) - cpu, time.process_time() - own
     finally:
         server.terminate()
         server.wait(30)
@@ -128,6 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{len(latencies):,} requests in {wall:.1f} s from {args.clients} clients: {rps:.0f} req/s, "
           f"p50 {statistics.median(latencies) * 1000:.0f} ms, p95 {percentile(latencies, 95) * 1000:.0f} ms, "
           f"{errors} errors  aim ≥ {AIM_RPS:g} req/s: {'met' if rps >= AIM_RPS and not errors else 'NOT met'}")
+    # Steadier than req/s on a shared box: what one request costs the server, and the clients.
+    n = max(len(latencies), 1)
+    print(f"server CPU {cpu / n * 1000:.2f} ms per request ({n / cpu if cpu else 0:.0f} req/s per CPU-second), "
+          f"clients {own / n * 1000:.2f} ms per request")
     return 0
 
 

@@ -204,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--profile", type=Path, help="cProfile the ingest of the first scale into this file")
     ap.add_argument("--json", action="store_true", help="print the results as JSON as well")
+    ap.add_argument("--out", type=Path, help="also write the results as JSON here (benchmarks/plot_scale.py)")
     ap.add_argument("--one", type=float, help=argparse.SUPPRESS)  # a child: one run, JSON out
     args = ap.parse_args(argv)
     if args.one is not None:
@@ -220,6 +221,8 @@ def main(argv: list[str] | None = None) -> int:
     report(results)
     if args.json:
         print(json.dumps(results, ensure_ascii=False))
+    if args.out:
+        args.out.write_text(json.dumps(results, ensure_ascii=False), encoding="utf-8")
     return 0
 
 

@@ -23,7 +23,6 @@ written index. Vectors are reused by content hash: only new or changed texts are
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import re
@@ -42,7 +41,7 @@ from graph.schema import Node
 from graph.settings import Settings
 from search.embedders.factory import get_embedder, normalize_spec
 from search.lexical import LexicalIndex
-from search.vector import VectorIndex, embed_with_cache
+from search.vector import VectorIndex, content_hash, embed_with_cache
 
 INDEX_FORMAT = 2
 Progress = Callable[[int, int, str], None]  # (done, total, label), as ingest's progress
@@ -82,10 +81,6 @@ def index_dir(store: GraphStore, override: str | os.PathLike[str] | None = None)
     if isinstance(path, Path):
         return path / "index"
     return Path(env or "vocgraph-index")
-
-
-def content_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
 def graph_signature(store: GraphStore) -> dict[str, Any]:

@@ -23,6 +23,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Iterable
 
 import numpy as np
@@ -32,6 +33,7 @@ from graph.normalize import name_key
 from graph.schema import Edge, Evidence, Node
 from ingest.policy_text import QUANTITY_RE, bigram_dice
 from search.embedders.base import Embedder
+from search.vector import VectorCache, content_hash, embed_with_cache
 
 SIMILARITY_THRESHOLD = 0.4  # on max(keywords, (keywords + meaning) / 2)
 MIN_KEYWORDS = 0.2  # meaning alone never makes a link: the pair must share some rare words
@@ -205,8 +207,11 @@ def candidate_pairs(store: GraphStore) -> list[tuple[_Item, _Item]]:
 
 
 def score_pairs(pairs: list[tuple[_Item, _Item]], embedder: Embedder | None,
-                threshold: float | None = None) -> list[Edge]:
-    """Decide and score every candidate pair; the links, highest confidence first."""
+                threshold: float | None = None, cache: VectorCache | None = None) -> list[Edge]:
+    """Decide and score every candidate pair; the links, highest confidence first.
+
+    ``cache``: vectors kept from earlier runs (by text hash), so that only the measures and
+    targets not seen before are embedded; it gets this run's vectors and is saved by the caller."""
     if not pairs:
         return []
     if threshold is None:
@@ -217,9 +222,12 @@ def score_pairs(pairs: list[tuple[_Item, _Item]], embedder: Embedder | None,
         t_ids = sorted({t.node.id for t, _ in pairs})
         m_ids = sorted({m.node.id for _, m in pairs})
         texts = {t.node.id: t.text for t, _ in pairs} | {m.node.id: _passage(m.node) for _, m in pairs}
-        tv = embedder.embed_queries([texts[i] for i in t_ids])
-        mv = embedder.embed_passages([texts[i] for i in m_ids])
-        sims = np.asarray(tv) @ np.asarray(mv).T
+        vectors = cache.vectors if cache is not None else {}
+        tv, _ = embed_with_cache([texts[i] for i in t_ids], [_vector_key("query", texts[i]) for i in t_ids],
+                                 vectors, embedder.embed_queries, embedder.dim)
+        mv, _ = embed_with_cache([texts[i] for i in m_ids], [_vector_key("passage", texts[i]) for i in m_ids],
+                                 vectors, embedder.embed_passages, embedder.dim)
+        sims = tv @ mv.T
         ti = {i: k for k, i in enumerate(t_ids)}
         mi = {i: k for k, i in enumerate(m_ids)}
         cosine = {(a, b): float(sims[ti[a], mi[b]]) for a in t_ids for b in m_ids}
@@ -270,11 +278,38 @@ def _edge(m: _Item, t: _Item, reason: str, confidence: float, evidence: list[Evi
                 properties={"reason": reason, "confidence": confidence}, evidence=list(evidence))
 
 
+def _vector_key(kind: str, text: str) -> str:
+    """A text embedded as a query (targets) and as a passage (measures) gives two vectors."""
+    return content_hash(f"{kind}\0{text}")
+
+
+def _pair_keys(pairs: list[tuple[_Item, _Item]]) -> list[str]:
+    return [*{_vector_key("query", t.text) for t, _ in pairs}, *{_vector_key("passage", _passage(m.node)) for _, m in pairs}]
+
+
+def vector_cache_path(store: GraphStore, embedder: Embedder) -> Path | None:
+    """``<store folder>/cache/link-vectors-<model>.npz`` for a store kept in a folder, else None
+    (a server backend: vectors are embedded on each run)."""
+    path = getattr(store, "path", None)
+    if not isinstance(path, Path):
+        return None
+    model = content_hash(f"{embedder.spec}\0{embedder.dim}")
+    return path / "cache" / f"link-vectors-{model}.npz"
+
+
 def compute_links(store: GraphStore, embedder: Embedder | str | None = None,
                   threshold: float | None = None) -> list[Edge]:
-    """The Measure → Target links of the graph, without writing them."""
+    """The Measure → Target links of the graph, without writing them. With an embedder, the
+    vectors of measures and targets are kept beside the store, so a later run (the next
+    ingest) embeds only the texts it has not seen."""
     pairs = candidate_pairs(store)
-    return score_pairs(pairs, _lazy_embedder(embedder) if pairs else None, threshold)
+    model = _lazy_embedder(embedder) if pairs else None
+    if model is None:
+        return score_pairs(pairs, None, threshold)
+    cache = VectorCache.load(vector_cache_path(store, model), model.dim)
+    links = score_pairs(pairs, model, threshold, cache)
+    cache.save(keep=_pair_keys(pairs))
+    return links
 
 
 def link_measures(store: GraphStore, embedder: Embedder | str | None = None,

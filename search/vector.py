@@ -6,12 +6,15 @@ content hash of the text it embeds, so an update re-embeds only texts it has not
 
 from __future__ import annotations
 
+import hashlib
+import io
 from pathlib import Path
 from typing import Sequence
 
 import numpy as np
 
 from graph.errors import StoreError
+from graph.networkx_store import atomic_write_bytes
 
 
 class VectorIndex:
@@ -52,16 +55,28 @@ class VectorIndex:
         return cls(matrix, hashes)
 
 
+def content_hash(text: str) -> str:
+    """The key a text's vector is cached under (16 hex digits of its SHA-1)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
 def embed_with_cache(texts: Sequence[str], hashes: Sequence[str], cache: dict[str, np.ndarray],
                      embed, dim: int, progress=None) -> tuple[np.ndarray, int]:
     """Vectors for ``texts``: cached rows by content hash, ``embed`` (a batch function) for the
-    rest. Returns (matrix, number of texts embedded). ``progress(done, total)`` is called
-    after each batch."""
+    rest, each distinct hash embedded once (a text repeated in the batch is copied). Returns
+    (matrix, number of texts embedded). ``progress(done, total)`` is called after each batch."""
     out = np.zeros((len(texts), dim), dtype=np.float32)
-    todo = [i for i, h in enumerate(hashes) if h not in cache]
+    todo: list[int] = []
+    first: dict[str, int] = {}  # hash -> the row that embeds it
+    copies: list[tuple[int, int]] = []  # (row, row it repeats)
     for i, h in enumerate(hashes):
         if h in cache:
             out[i] = cache[h]
+        elif h in first:
+            copies.append((i, first[h]))
+        else:
+            first[h] = i
+            todo.append(i)
     batch = 256
     for b in range(0, len(todo), batch):
         rows = todo[b:b + batch]
@@ -71,4 +86,50 @@ def embed_with_cache(texts: Sequence[str], hashes: Sequence[str], cache: dict[st
             cache[hashes[i]] = v
         if progress is not None:
             progress(min(b + batch, len(todo)), len(todo))
+    for i, j in copies:
+        out[i] = out[j]
     return out, len(todo)
+
+
+class VectorCache:
+    """Vectors by content hash in one file (``.npz``: hashes and matrix), for callers that embed
+    the same texts on every run (linking). A missing or unreadable file is an empty cache: it
+    only saves work, so it never fails a run.
+
+    >>> # cache = VectorCache.load(path, dim); vecs, n = embed_with_cache(texts, hashes, cache.vectors, ...)
+    >>> # cache.save(keep=hashes)
+    """
+
+    def __init__(self, path: Path | None, dim: int, vectors: dict[str, np.ndarray] | None = None) -> None:
+        self.path = path
+        self.dim = dim
+        self.vectors: dict[str, np.ndarray] = vectors or {}
+        self._loaded = frozenset(self.vectors)
+
+    @classmethod
+    def load(cls, path: Path | None, dim: int) -> "VectorCache":
+        if path is None or not path.is_file():
+            return cls(path, dim)
+        try:
+            with np.load(path, allow_pickle=False) as data:
+                hashes, matrix = data["hashes"], data["matrix"]
+        except (OSError, ValueError, KeyError):
+            return cls(path, dim)
+        if matrix.ndim != 2 or matrix.shape != (len(hashes), dim):
+            return cls(path, dim)  # another model's vectors
+        return cls(path, dim, {str(h): matrix[i] for i, h in enumerate(hashes)})
+
+    def save(self, keep: Sequence[str]) -> None:
+        """Write the vectors of ``keep`` (the texts of this run: what others named is dropped),
+        atomically; nothing when the file already holds exactly those."""
+        hashes = sorted({h for h in keep if h in self.vectors})
+        if self.path is None or frozenset(hashes) == self._loaded:
+            return
+        matrix = np.stack([self.vectors[h] for h in hashes]) if hashes else np.zeros((0, self.dim), np.float32)
+        buf = io.BytesIO()
+        np.savez(buf, hashes=np.array(hashes, dtype="U16"), matrix=matrix.astype(np.float32))
+        try:
+            atomic_write_bytes(self.path, buf.getvalue())
+        except OSError:
+            return  # a read-only store: the next run embeds again
+        self._loaded = frozenset(hashes)
