@@ -33,6 +33,8 @@ from ingest.sentence_spans import (CASE_RE, HEADING_RE, Sentence, header_school,
 from ingest.tables import table_names
 
 _SCHOOL_REF_RE = re.compile(r"(?:学校|我校|本校|该校|该院|我院|本院)")
+# A school as a sentence's subject by a word for it (当天，该院还与X签订…；与Y签约…: Y's partner is it).
+_OPENING_REF_RE = re.compile(r"(?:学校|我校|本校|我院|本院|该校|该院)")
 _GROUP_REF_RE = re.compile(r"(?:此|该|本)?(?:联盟|职教集团|集团|联合体|共同体|协作体)")
 # Building a college together (合作共建“某某学院”): the college is a joint body (Group), not a school.
 _BUILT_COLLEGE_RE = re.compile(r"(?:共建|共同建设|合作建设|联合(?:创办|组建|共建))的?[“\"「]?$")
@@ -165,12 +167,17 @@ class _Reader(GroupRoleRules, PartnerRules):
         # 当天，X还…; 仪式现场，X分别与…: a time or place before the subject
         adv = re.match(r"[^，,。；;：:\n、]{1,10}[，,]\s*", head[lead:])
         if adv and not any(s.start + lead <= m.start < s.start + lead + adv.end() for m in ms) and \
-                not re.search(r"[与和及同]", adv.group(0)) and \
-                any(m.type == "School" and m.start == s.start + lead + adv.end() for m in ms):
+                not re.search(r"[与和及同]", adv.group(0)) and (
+                any(m.type == "School" and m.start == s.start + lead + adv.end() for m in ms)
+                or _OPENING_REF_RE.match(head[lead + adv.end():])):
             lead += adv.end()
         if ms and any(m.type == "School" and m.start == s.start + lead for m in ms):
             return next(m for m in ms if m.start == s.start + lead)
-        m = re.match(r"(?:学校|我校|本校|我院|本院)", head[lead:])
+        m = _OPENING_REF_RE.match(head[lead:])
+        if m and m.group() in ("该校", "该院") and self.subject_school is not None and not self.ctx.in_case:
+            # 该院 opening a sentence: the school the last sentences were about (their subject)
+            o = self.subject_school
+            return Mention(o.type, o.name, self.doc.id, s.start + lead, s.start + lead + m.end())
         if m:
             return self._ref("school", s.start + lead, s.start + lead + m.end())
         if head[lead:].startswith("学院"):

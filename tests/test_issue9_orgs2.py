@@ -61,3 +61,15 @@ def test_a_place_name_ending_in_yue_is_not_a_month():
 
     assert [m.name for m in find_orgs("年会在长春净月汽车职业技术学院召开。")] == ["长春净月汽车职业技术学院"]
     assert [m.name for m in find_orgs("3月北岭职业技术学院召开大会。")] == ["北岭职业技术学院"]
+
+
+def test_a_subjectless_clause_after_one_opened_by_gai_yuan_continues_the_school():
+    from ingest import sentences
+    from ingest.model import Document
+
+    text = ("北岭信息职业技术学院与北岭数字科技有限公司共建的数字商贸产业学院揭牌。\n"
+            "当天，该院还与北岭智慧物流有限公司签订了订单培养协议；与北岭文化旅游发展有限公司签约共建实训基地。\n")
+    pairs = {tuple(sorted((f.source.name, f.target.name))) for f in sentences.extract(Document.from_text("d", "d.txt", text)).facts
+             if f.type == "PARTNERS_WITH"}
+    assert ("北岭信息职业技术学院", "北岭文化旅游发展有限公司") in pairs
+    assert not any("数字商贸产业学院" in p for p in pairs)
