@@ -92,12 +92,35 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
     # "A与哪家企业共建B": among A's partners, those whose evidence also names B come first.
     tier = ({i: -co_mentions(by_id[i], interp.entities) for i in by_id}
             if interp.relation and len(interp.entities) > 1 else dict.fromkeys(by_id, 0))
+    # "X和哪家企业开设订单班", "哪些单位新加入了G": of equally placed matches, those whose edge is of
+    # the kind the question names (or whose evidence says its cue word) come first.
+    cue = asked_cue(question) if interp.relation in ("PARTNERS_WITH", "MEMBER_OF", "LEADS") else None
+    if cue is not None:
+        tier = {i: (t, 0 if states_cue(by_id[i], *cue) else 1) for i, t in tier.items()}
     answers = []
     for nid, score in sorted(fused.items(), key=lambda kv: (tier[kv[0]], -kv[1], kv[0]))[:top]:
         m, node = by_id[nid], view.nodes[nid]
         answers.append({"id": nid, "name": answer_name(node), "type": node.type, "score": round(score / best, 4),
                         "path": _path(view, m.path), "evidence": evidence_dicts(m.evidence)})
     return answers, len(by_id)
+
+
+# A kind of partnership or joining a question names: (its word in the question, the edge kind, the
+# word its evidence says).
+_CUES = (("订单", "订单班", "订单"), ("共建", "共建", "共建"), ("产业学院", "共建", "产业学院"), ("实训基地", "共建", "实训基地"),
+         ("签约", "签约", "签"), ("协议", "签约", "协议"), ("新加入", None, "加入"), ("加入", None, "加入"))
+
+
+def asked_cue(question: str) -> tuple[str | None, str] | None:
+    """(edge kind, evidence word) of the first cue the question names, if any."""
+    return next(((kind, said) for word, kind, said in _CUES if word in question), None)
+
+
+def states_cue(match: Match, kind: str | None, said: str) -> bool:
+    """Whether the match's edge is of ``kind`` or its evidence says ``said``."""
+    if kind and any(e.properties.get("kind") == kind for e in match.path):
+        return True
+    return any(said in ev.quote for ev in match.evidence)
 
 
 def co_mentions(match: Match, entities: list[dict[str, Any]]) -> int:

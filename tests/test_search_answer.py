@@ -298,3 +298,16 @@ def test_a_seat_in_the_question_keeps_the_members_holding_it(tmp_path):
     assert names(ask(st, "青岚智能制造职业教育集团的理事长单位是谁", embedder_spec="hash"))[0] == "青岚职业技术学院"
     everyone = ask(st, "青岚智能制造职业教育集团有哪些成员单位", embedder_spec="hash")
     assert {"青岚远山机械有限公司", "青岚南湖制药有限公司"} <= set(names(everyone))
+
+
+def test_the_kind_of_partnership_or_joining_the_question_names_comes_first(tmp_path):
+    """"X和哪家企业开设订单班": the partner of the 订单班 first, though another is named first;
+    "哪些单位新加入了G": the members whose evidence says 加入 before the council's seats."""
+    text = ("青岚职业技术学院与青岚北坡电子有限公司签订了订单培养协议，开设“北坡电子订单班”。\n"
+            "青岚职业技术学院与青岚远山机械有限公司签约共建数控实训基地。青岚远山机械有限公司每年接收实习生。"
+            "青岚职业技术学院与青岚远山机械有限公司联合开发教材。\n"
+            "青岚智能制造职业教育集团理事会召开。会议审议通过了新增成员单位的议案，青岚东川技工学校等3家单位正式加入集团。"
+            "青岚远山机械有限公司、青岚南湖制药有限公司为副理事长单位。青岚南湖制药有限公司是集团的骨干成员单位。\n")
+    st = _one_document_store(tmp_path, text)
+    assert names(ask(st, "青岚职业技术学院和哪家企业开设订单班", embedder_spec="hash"))[0] == "青岚北坡电子有限公司"
+    assert names(ask(st, "哪些单位新加入了青岚智能制造职业教育集团", embedder_spec="hash"))[0] == "青岚东川技工学校"
