@@ -394,6 +394,30 @@ def _unnumbered_policy(text: str, lines: list[Line], meta: dict[str, tuple[str, 
                                   or any(is_furniture(x.text) for x in lines[:content[0][0]]))
                   and ("关于" in title or not _NEWS_HEADLINE.search(title)))
         named = bool(meta_title) and name_key(title) == meta_title
+        # A plan opening the page with its issuer and date under its title (…三年行动计划 / X县人民政府办公室
+        # / 2035年4月3日), or a work plan whose title names its issuer and whose text begins right
+        # under it with its year or its purpose (X局2035年工作要点 / 2035年，县X局将…; 为…).
+        signed_top = (first == 0 and k + 2 < len(content) and issuer_list(nxt) == [nxt]
+                      and DATE_LINE_RE.match(content[k + 2][1].text) is not None)
+        opens_body = (first == 0 and not re.search(r"[。；;，,]", title) and bool(title_issuers(title))
+                      and re.match(r"(?:(?:19|20)\d{2}年(?:是|，|,)|为|根据|按照)", nxt) is not None
+                      and not _NEWS_HEADLINE.search(title))
+        if signed_top or opens_body:
+            start = parts[0].start + (len(parts[0].text) - len(parts[0].text.lstrip()))
+            body = content[k + 2][1].end if signed_top else ln.end
+            seg = PolicySegment(start=0, end=len(text), key=name_key(title), title=title,
+                                title_span=(start, ln.end), kind=policy_kind(title), body_start=body)
+            _apply_fields(seg, meta)
+            if signed_top:
+                who = content[k + 1][1]
+                a = who.start + (len(who.text) - len(who.text.lstrip()))
+                seg.issuers.append((nxt, a, a + len(nxt)))
+                date_line = content[k + 2][1]
+                seg.date, seg.date_span = iso_date(DATE_LINE_RE.match(date_line.text)), (date_line.start, date_line.end)
+            else:
+                _fill_issuers_and_date(seg, text, lines, [])
+            if seg.issuers:
+                return seg
         if addressed or headed or named:
             start = parts[0].start + (len(parts[0].text) - len(parts[0].text.lstrip()))
             seg = PolicySegment(start=0, end=len(text), key=name_key(title), title=title,

@@ -256,3 +256,17 @@ def test_a_title_wrapped_inside_its_quoted_title_above_the_number():
     seg, = _segs(text)
     assert seg.title == "澜州市教育局 澜州市财政局关于转发《澜江省职业学校办学能力提升行动方案（2034—2037年）》的通知"
     assert [n for n, _, _ in seg.issuers] == ["澜州市教育局", "澜州市财政局"]
+
+
+def test_unnumbered_plans_opening_the_page_with_issuer_and_date_or_with_their_text():
+    signed = ("澜溪县职业教育三年行动计划（2035—2037年）\n澜溪县人民政府办公室\n2035年4月3日\n"
+              "为落实《澜江省职业教育发展实施方案》，制定本计划。\n一、行动目标\n到2037年，开设县域特色专业5个。\n")
+    seg, = _segs(signed)
+    assert seg.title == "澜溪县职业教育三年行动计划（2035—2037年）"
+    assert [n for n, _, _ in seg.issuers] == ["澜溪县人民政府办公室"] and seg.date == "2035-04-03"
+    points = ("澜溪县人力资源和社会保障局2035年技能人才工作要点\n2035年，县人力资源和社会保障局将认真贯彻落实上级部署。\n"
+              "一、主要目标\n全年新增高技能人才800人。\n")
+    seg, = _segs(points)
+    assert seg.title == "澜溪县人力资源和社会保障局2035年技能人才工作要点"
+    assert [n for n, _, _ in seg.issuers] == ["澜溪县人力资源和社会保障局"]
+    assert _segs("澜溪县教育局召开2035年工作会议\n2035年，全县教育系统取得新成绩。\n") == ()  # news, no plan
