@@ -176,16 +176,20 @@ class SearchContext:
                       limit: int = 200) -> tuple[list[str], list[str]]:
         """Node ids ranked by BM25 (matching only) and by embedding, optionally restricted."""
         bm = self.indexes.node_lexical.scores(text)
-        vec = self.indexes.node_vectors.scores(qvec)
         if allowed is not None:
-            mask = np.zeros(len(self.node_ids), dtype=bool)
+            # Only the allowed rows are scored and ranked (a question's matches: a few of 100k
+            # nodes), in row order, so ties keep the order a ranking of every row gives them.
             row = self.indexes.node_row
-            mask[[row[i] for i in allowed if i in row]] = True
-            bm = np.where(mask, bm, 0.0)
-            vec = np.where(mask, vec, -1.0)
-        lex = ranked(self.node_ids, bm, positive_only=True, limit=limit)
-        dense = [i for i in ranked(self.node_ids, vec, limit=limit) if allowed is None or i in allowed]
-        return lex, dense
+            rows = np.array(sorted(row[i] for i in allowed if i in row), dtype=np.int64)
+            vectors = self.indexes.node_vectors
+            matrix = getattr(vectors, "matrix", None)
+            vec = (matrix[rows] @ qvec.astype(np.float32) if matrix is not None and len(rows)
+                   else vectors.scores(qvec)[rows])
+            ids = [self.node_ids[r] for r in rows]
+            return ranked(ids, bm[rows], positive_only=True, limit=limit), ranked(ids, vec, limit=limit)
+        vec = self.indexes.node_vectors.scores(qvec)
+        return (ranked(self.node_ids, bm, positive_only=True, limit=limit),
+                ranked(self.node_ids, vec, limit=limit))
 
     def passage_ranking(self, text: str, qvec: np.ndarray, limit: int = 20) -> list[tuple[dict, float]]:
         """Passages fused from BM25 and embedding ranks: (passage item, fused score)."""
