@@ -73,3 +73,11 @@ def test_a_subjectless_clause_after_one_opened_by_gai_yuan_continues_the_school(
              if f.type == "PARTNERS_WITH"}
     assert ("北岭信息职业技术学院", "北岭文化旅游发展有限公司") in pairs
     assert not any("数字商贸产业学院" in p for p in pairs)
+
+
+def test_a_countys_vocational_school_is_one_school_not_a_category():
+    from ingest.orgnames import find_orgs
+
+    assert [m.name for m in find_orgs("卓资县职业技术学校与企业签约。")] == ["卓资县职业技术学校"]
+    assert [m.name for m in find_orgs("各县职业学校要加强管理。")] == []
+    assert [m.name for m in find_orgs("临川市中等职业学校共有12所。")] == []  # a city's: a category

@@ -60,7 +60,13 @@ def _is_category(tokens: list[str], suffix: str) -> bool:
     if 0 < i == len(tokens) and suffix in _INDUSTRY_KINDS:
         return True  # 河南省行业产教融合共同体: the kind of body a province selects, no industry named
     category = _SCHOOL_CATEGORY if suffix == "学校" else _GROUP_CATEGORY
+    if suffix == "学校" and 0 < i and tokens[i - 1].endswith(("县", "旗")) and rest in _COUNTY_SCHOOL:
+        return False  # 某某县职业技术学校: a county has one such school, and this is its name
     return 0 < i and bool(rest) and _covered(rest, category)
+
+
+# What a county's own vocational school is called after the county (某某县职业技术学校, 某某旗职业学校).
+_COUNTY_SCHOOL = frozenset({"职业", "职业技术", "职业技术教育"})
 
 
 # Group kinds named for an industry: a place alone before them names no body.
