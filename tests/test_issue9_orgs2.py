@@ -81,3 +81,10 @@ def test_a_countys_vocational_school_is_one_school_not_a_category():
     assert [m.name for m in find_orgs("卓资县职业技术学校与企业签约。")] == ["卓资县职业技术学校"]
     assert [m.name for m in find_orgs("各县职业学校要加强管理。")] == []
     assert [m.name for m in find_orgs("临川市中等职业学校共有12所。")] == []  # a city's: a category
+
+
+def test_a_trade_word_jieba_tags_as_a_verb_before_the_legal_suffix_stays_in_the_name():
+    from ingest.orgnames import find_orgs
+
+    assert [m.name for m in find_orgs("学院与北岭云计算有限公司签约。")] == ["北岭云计算有限公司"]
+    assert [m.name for m in find_orgs("全面推进合作有限公司")] == []

@@ -227,6 +227,13 @@ def _clause_verb(token: str, left: str, taken: list[str]) -> bool:
 _MONTH_BEFORE_RE = re.compile(r"[〇零一二三四五六七八九十两本上下同当每次该个半岁年]")
 
 
+def _trade_word(token: str) -> bool:
+    """A word that, before a verb such as 计算, makes it a company's trade (云计算, 数据计算): a
+    noun-like word of its own, no verb, stop word or function word."""
+    return len(token) >= 1 and not _is_verb(token) and token not in _STOP_TOKENS and not _modifier(token) \
+        and bool(re.fullmatch(r"[\u4e00-\u9fff]+", token))
+
+
 def _walk_left(context: str, suffix: str, tok) -> int:
     """How many characters of ``context`` (nearest last) belong to the name ending in ``suffix``
     (memoised on the tokenizer: the page's pass and the sentence's read the same contexts)."""
@@ -273,7 +280,8 @@ def _walk(context: str, suffix: str, tok) -> int:
             stop = i
             break
         elif _is_verb(t) and t not in _NAME_VERBS and i + 1 < len(rev) and not _proper_noun(rev[i + 1]) and (
-                _is_generic(list(reversed(taken))) or _modifier(rev[i + 1])):
+                _is_generic(list(reversed(taken))) or _modifier(rev[i + 1])) and not (
+                not taken and suffix in _LEGAL and len(t) >= 2 and _trade_word(rev[i + 1])):
             break  # 全面增强职业教育集团, 有效监督守护学校: a verb inside a clause ends the name
         elif _verb_before_place(t, taken) or _clause_verb(t, rev[i + 1] if i + 1 < len(rev) else "", taken):
             break  # 学院承接某市人力资源和社会保障局, 学校建有某某网络学院: a subject and its verb before the name
