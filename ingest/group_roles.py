@@ -252,8 +252,12 @@ class GroupRoleRules:
             if g is None:
                 tail = sent[m.end():]
                 after = contiguous_after(here.ms, s.start + m.end() + (1 if tail.startswith("的") else 0), self.text)
+                joins = re.match(r"(?:参与|加入|参加)了?", tail)
+                joined = contiguous_after(here.ms, s.start + m.end() + joins.end(), self.text) if joins else []
                 if tail.startswith("的") and after and after[0].type == "Group":
                     g = after[0]  # X作为牵头企业的G
+                elif joined and joined[0].type == "Group":
+                    g = joined[0]  # X作为副理事长单位参与G建设
                 else:
                     g = self._group_about(here, s.start + m.start())
             for x in self._subjects_before(here, s.start + m.start()):

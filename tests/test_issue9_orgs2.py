@@ -88,3 +88,13 @@ def test_a_trade_word_jieba_tags_as_a_verb_before_the_legal_suffix_stays_in_the_
 
     assert [m.name for m in find_orgs("学院与北岭云计算有限公司签约。")] == ["北岭云计算有限公司"]
     assert [m.name for m in find_orgs("全面推进合作有限公司")] == []
+
+
+def test_a_seat_taken_to_join_a_group_named_after_it():
+    from ingest import sentences
+    from ingest.model import Document
+
+    text = "北岭信息技术职业学院作为副理事长单位参与北岭智能网联汽车产教联盟建设。\n"
+    facts = [(f.type, f.source.name, f.target.name, f.properties.get("role"))
+             for f in sentences.extract(Document.from_text("d", "d.txt", text)).facts]
+    assert facts == [("MEMBER_OF", "北岭信息技术职业学院", "北岭智能网联汽车产教联盟", "副理事长")]
