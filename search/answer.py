@@ -94,9 +94,9 @@ def _structured(ctx: SearchContext, interp: Interpretation, question: str, qvec,
             if interp.relation and len(interp.entities) > 1 else dict.fromkeys(by_id, 0))
     # "X和哪家企业开设订单班", "哪些单位新加入了G": of equally placed matches, those whose edge is of
     # the kind the question names (or whose evidence says its cue word) come first.
-    cue = asked_cue(question) if interp.relation in ("PARTNERS_WITH", "MEMBER_OF", "LEADS") else None
-    if cue is not None:
-        tier = {i: (t, 0 if states_cue(by_id[i], *cue) else 1) for i, t in tier.items()}
+    cues = asked_cues(question) if interp.relation in ("PARTNERS_WITH", "MEMBER_OF", "LEADS") else []
+    if cues:  # the more of the question's cues a match states, the earlier
+        tier = {i: (t, -sum(states_cue(by_id[i], *c) for c in cues)) for i, t in tier.items()}
     answers = []
     for nid, score in sorted(fused.items(), key=lambda kv: (tier[kv[0]], -kv[1], kv[0]))[:top]:
         m, node = by_id[nid], view.nodes[nid]
@@ -111,9 +111,13 @@ _CUES = (("订单", "订单班", "订单"), ("共建", "共建", "共建"), ("�
          ("签约", "签约", "签"), ("协议", "签约", "协议"), ("新加入", None, "加入"), ("加入", None, "加入"))
 
 
-def asked_cue(question: str) -> tuple[str | None, str] | None:
-    """(edge kind, evidence word) of the first cue the question names, if any."""
-    return next(((kind, said) for word, kind, said in _CUES if word in question), None)
+def asked_cues(question: str) -> list[tuple[str | None, str]]:
+    """(edge kind, evidence word) of every cue the question names (新加入 counts once, not as 加入 too)."""
+    out: list[tuple[str | None, str]] = []
+    for word, kind, said in _CUES:
+        if word in question and (kind, said) not in out:
+            out.append((kind, said))
+    return out
 
 
 def states_cue(match: Match, kind: str | None, said: str) -> bool:

@@ -311,3 +311,10 @@ def test_the_kind_of_partnership_or_joining_the_question_names_comes_first(tmp_p
     st = _one_document_store(tmp_path, text)
     assert names(ask(st, "青岚职业技术学院和哪家企业开设订单班", embedder_spec="hash"))[0] == "青岚北坡电子有限公司"
     assert names(ask(st, "哪些单位新加入了青岚智能制造职业教育集团", embedder_spec="hash"))[0] == "青岚东川技工学校"
+
+
+def test_every_cue_the_question_names_counts():
+    from search.answer import asked_cues
+
+    assert asked_cues("与哪家企业共建产业学院") == [("共建", "共建"), ("共建", "产业学院")]
+    assert asked_cues("哪些单位新加入了G") == [(None, "加入")]
