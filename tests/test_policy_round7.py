@@ -169,19 +169,19 @@ def test_a_date_in_brackets_under_the_number_is_no_title():
 
 
 # ---- a 一是/二是 task whose party is the subject of its next clause -----------------------------
+# A county plan's title, its issuer and date in brackets, its first heading.
+_COUNTY_PLAN_HEAD = "椒岭县技能培训提升行动方案\n（椒岭县人民政府办公室 2034年1月8日印发）\n一、重点任务\n"
+
+
 def test_a_listed_task_takes_the_subject_of_its_next_clause():
-    text = ("椒岭县技能培训提升行动方案\n"
-            "（椒岭县人民政府办公室 2034年1月8日印发）\n"
-            "一、重点任务\n"
+    text = (_COUNTY_PLAN_HEAD +
             "1.深化校企合作。一是推行订单培养，由县教育局牵头，县人社局配合；二是建设共享实训基地，县财政局要落实建设资金。\n")
     assert _duties(text, "推行订单培养") == {("椒岭县教育局", "牵头"), ("椒岭县人社局", "配合")}
     assert _duties(text, "建设共享实训基地") == {("椒岭县财政局", "责任")}
 
 
 def test_a_body_that_guides_in_words_helps():
-    text = ("椒岭县技能培训提升行动方案\n"
-            "（椒岭县人民政府办公室 2034年1月8日印发）\n"
-            "一、重点任务\n"
+    text = (_COUNTY_PLAN_HEAD +
             "（一）建设乡村培训站点。在各乡镇建设技能培训站点，由各乡镇人民政府负责，县人社局指导。\n")
     assert _duties(text, "建设乡村培训站点") == {("各乡镇人民政府", "责任"), ("椒岭县人社局", "配合")}
 
